@@ -1,0 +1,83 @@
+// The order state machine. Rules, functions, web and tests all read it from here;
+// firestore.rules repeats it in its own language and tests/rules check the two agree.
+
+export const ORDER_STATUSES = [
+  "submitted",
+  "placed",
+  "rejected",
+  "accepted",
+  "declined",
+  "cancelled",
+  "preparing",
+  "ready",
+  "picked_up",
+  "delivered",
+] as const;
+
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+/** Who may make a transition. "backend" is Cloud Functions (admin SDK, bypasses rules). */
+export type Actor = "customer" | "restaurant" | "courier" | "backend";
+
+export interface Transition {
+  from: OrderStatus;
+  to: OrderStatus;
+  by: readonly Actor[];
+}
+
+export const TRANSITIONS: readonly Transition[] = [
+  { from: "submitted", to: "placed", by: ["backend"] },
+  { from: "submitted", to: "rejected", by: ["backend"] },
+  { from: "placed", to: "accepted", by: ["restaurant"] },
+  { from: "placed", to: "declined", by: ["restaurant"] },
+  // The customer may change their mind while the restaurant has not accepted yet;
+  // the backend cancels when the restaurant never answers (timeout).
+  { from: "placed", to: "cancelled", by: ["customer", "backend"] },
+  { from: "accepted", to: "preparing", by: ["restaurant"] },
+  { from: "preparing", to: "ready", by: ["restaurant"] },
+  // Only the courier who claimed the order (courierId == uid) may move it on.
+  { from: "ready", to: "picked_up", by: ["courier"] },
+  { from: "picked_up", to: "delivered", by: ["courier"] },
+];
+
+export const FINAL_STATUSES: readonly OrderStatus[] = ["rejected", "declined", "cancelled", "delivered"];
+
+export function isFinal(status: OrderStatus): boolean {
+  return FINAL_STATUSES.includes(status);
+}
+
+export function isOrderStatus(value: unknown): value is OrderStatus {
+  return typeof value === "string" && (ORDER_STATUSES as readonly string[]).includes(value);
+}
+
+export function canTransition(from: OrderStatus, to: OrderStatus, actor: Actor): boolean {
+  return TRANSITIONS.some((t) => t.from === from && t.to === to && t.by.includes(actor));
+}
+
+export function nextStatuses(from: OrderStatus, actor: Actor): OrderStatus[] {
+  return TRANSITIONS.filter((t) => t.from === from && t.by.includes(actor)).map((t) => t.to);
+}
+
+/** Statuses in the order a successful delivery passes through them. */
+export const HAPPY_PATH: readonly OrderStatus[] = [
+  "submitted",
+  "placed",
+  "accepted",
+  "preparing",
+  "ready",
+  "picked_up",
+  "delivered",
+];
+
+export const STATUS_LABELS: Record<OrderStatus, string> = {
+  submitted: "Sent",
+  placed: "Waiting for the restaurant",
+  rejected: "Could not be placed",
+  accepted: "Accepted",
+  declined: "Declined by the restaurant",
+  cancelled: "Cancelled",
+  preparing: "Being prepared",
+  ready: "Ready for pickup",
+  picked_up: "On its way",
+  delivered: "Delivered",
+};

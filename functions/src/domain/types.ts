@@ -1,0 +1,148 @@
+// Document shapes. Timestamps are typed loosely (`TimestampLike`) because the admin and web
+// SDKs each have their own Timestamp class; both have toMillis().
+
+import type { Cents } from "./money";
+import type { LatLng } from "./geo";
+import type { OpeningHours } from "./hours";
+import type { OrderStatus } from "./status";
+import type { RoleClaims } from "./roles";
+
+export interface TimestampLike {
+  toMillis(): number;
+}
+
+export interface Address extends LatLng {
+  line1: string;
+  city: string;
+  label?: string;
+}
+
+export interface UserProfile {
+  displayName: string;
+  email: string;
+  addresses: Address[];
+  createdAt: TimestampLike;
+  /** Mirror of the custom claims, written only by the backend. */
+  roles?: RoleClaims;
+}
+
+export interface Restaurant {
+  name: string;
+  cuisine: string;
+  description: string;
+  address: Address;
+  timeZone: string;
+  openingHours: OpeningHours;
+  /** The restaurant's own switch, on top of the hours. */
+  isOpen: boolean;
+  prepTimeMin: number;
+  deliveryRadiusM: number;
+  deliveryFee: Cents;
+  /** Service fee in basis points of the subtotal (1000 = 10 %). */
+  serviceFeeBps: number;
+  minOrder: Cents;
+  currency: string;
+  categories: string[];
+  ratingAvg: number;
+  ratingCount: number;
+  ratingSum: number;
+}
+
+export interface MenuOption {
+  id: string;
+  name: string;
+  priceDelta: Cents;
+}
+
+export interface OptionGroup {
+  id: string;
+  name: string;
+  /** How many options the customer must pick (0 = optional) and may pick at most. */
+  min: number;
+  max: number;
+  options: MenuOption[];
+}
+
+export interface MenuItem {
+  name: string;
+  description: string;
+  category: string;
+  price: Cents;
+  available: boolean;
+  optionGroups: OptionGroup[];
+}
+
+/** What a customer sends: references and choices, never prices. */
+export interface CartLine {
+  itemId: string;
+  quantity: number;
+  /** optionGroupId -> chosen option ids */
+  options: Record<string, string[]>;
+}
+
+export interface PricedLine {
+  itemId: string;
+  name: string;
+  quantity: number;
+  options: { groupId: string; optionId: string; name: string; priceDelta: Cents }[];
+  unitPrice: Cents;
+  lineTotal: Cents;
+}
+
+export interface Pricing {
+  lines: PricedLine[];
+  subtotal: Cents;
+  deliveryFee: Cents;
+  serviceFee: Cents;
+  total: Cents;
+  currency: string;
+}
+
+export interface Rejection {
+  code: string;
+  message: string;
+}
+
+export interface Order {
+  customerId: string;
+  restaurantId: string;
+  status: OrderStatus;
+  items: CartLine[];
+  deliveryAddress: Address;
+  note: string;
+  createdAt: TimestampLike;
+  /** Set by the backend when it places the order. */
+  customerName?: string;
+  restaurantName?: string;
+  restaurantAddress?: Address;
+  pricing?: Pricing;
+  rejection?: Rejection;
+  declineReason?: string;
+  cancelReason?: string;
+  courierId?: string | null;
+  /** status -> server time it was entered */
+  timeline?: Partial<Record<OrderStatus, TimestampLike>>;
+  updatedAt?: TimestampLike;
+}
+
+export interface Review {
+  customerId: string;
+  authorName: string;
+  rating: number;
+  text: string;
+  createdAt: TimestampLike;
+}
+
+export interface InboxNotification {
+  orderId: string;
+  status: OrderStatus;
+  title: string;
+  body: string;
+  read: boolean;
+  createdAt: TimestampLike;
+}
+
+export interface DeviceToken {
+  token: string;
+  createdAt: TimestampLike;
+}

@@ -1,0 +1,29 @@
+// Per-restaurant daily order count and revenue. Increments go to one of STATS_SHARDS shard
+// documents at random, so a busy restaurant's deliveries do not all contend for one document;
+// readers add the shards up. An order is counted once: the marker on the order is set in the
+// same transaction as the increment.
+
+import { FieldValue } from "firebase-admin/firestore";
+import { db } from "../admin";
+import { paths, STATS_SHARDS, type Order } from "../domain";
+
+/** The calendar day ("YYYY-MM-DD") of `at` in the restaurant's time zone. */
+export function localDay(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+}
+
+export async function recordDelivery(orderId: string, timeZone: string, at: Date): Promise<boolean> {
+  const orderRef = db.doc(paths.order(orderId));
+  return db.runTransaction(async (tx) => {
+    const order = (await tx.get(orderRef)).data() as (Order & { statsRecorded?: boolean }) | undefined;
+    if (!order || order.status !== "delivered" || order.statsRecorded) return false;
+    const shard = Math.floor(Math.random() * STATS_SHARDS);
+    const shardRef = db.doc(paths.statsShard(order.restaurantId, localDay(at, timeZone), shard));
+    tx.set(shardRef, {
+      orders: FieldValue.increment(1),
+      revenue: FieldValue.increment(order.pricing?.subtotal ?? 0),
+    }, { merge: true });
+    tx.update(orderRef, { statsRecorded: true });
+    return true;
+  });
+}

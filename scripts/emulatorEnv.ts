@@ -1,0 +1,148 @@
+// Finds what the Firebase emulators need on this machine and returns the environment to run
+// firebase-tools with: a JDK >= 21 first on PATH, and the Firestore emulator jar, either the
+// Google Cloud SDK's (through a launcher jar, because the SDK's jar has no Main-Class) or the
+// one firebase-tools downloads itself when the machine has internet.
+
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { delimiter, join, resolve } from "node:path";
+
+export const ROOT = resolve(__dirname, "..");
+export const PROJECT_ID = "demo-dishpatch";
+const MIN_JAVA = 21;
+const FIRESTORE_MAIN = "com.google.cloud.datastore.emulator.firestore.CloudFirestore";
+
+export class MissingPrerequisite extends Error {}
+
+/** `java -version` prints to stderr on most JDKs; read both streams. */
+function javaVersionOf(javaBin: string): number | null {
+  const res = spawnSync(javaBin, ["-version"], { encoding: "utf8" });
+  return res.error ? null : parseJavaVersion(`${res.stdout ?? ""}${res.stderr ?? ""}`);
+}
+
+export function parseJavaVersion(text: string): number | null {
+  const m = /version "(\d+)(?:\.(\d+))?/.exec(text);
+  if (!m) return null;
+  const first = Number(m[1]);
+  return first === 1 && m[2] ? Number(m[2]) : first;
+}
+
+function jdkCandidates(): string[] {
+  const homes: string[] = [];
+  if (process.env.JAVA_HOME) homes.push(process.env.JAVA_HOME);
+  for (const dir of (process.env.PATH ?? "").split(delimiter)) {
+    if (dir && existsSync(join(dir, "java"))) homes.push(resolve(dir, ".."));
+  }
+  for (const base of ["/usr/lib/jvm", "/Library/Java/JavaVirtualMachines", join(homedir(), ".sdkman/candidates/java")]) {
+    if (!existsSync(base)) continue;
+    for (const name of readdirSync(base).sort().reverse()) {
+      const home = join(base, name);
+      homes.push(existsSync(join(home, "Contents/Home")) ? join(home, "Contents/Home") : home);
+    }
+  }
+  return [...new Set(homes)];
+}
+
+/** The home of the first JDK (or JRE) whose java is version 21 or newer. */
+export function findJava(): { home: string; version: number } {
+  const seen: string[] = [];
+  for (const home of jdkCandidates()) {
+    const bin = join(home, "bin", "java");
+    if (!existsSync(bin)) continue;
+    const version = javaVersionOf(bin);
+    if (version === null) continue;
+    if (version >= MIN_JAVA) return { home, version };
+    seen.push(`${version} at ${home}`);
+  }
+  throw new MissingPrerequisite(
+    `No Java ${MIN_JAVA}+ found (firebase-tools needs it for the Firestore emulator)` +
+      (seen.length ? `; found only Java ${seen.join(", ")}` : "") +
+      `. Install a JDK >= ${MIN_JAVA} or set JAVA_HOME to one.`,
+  );
+}
+
+function cloudSdkFirestoreJar(): string | null {
+  const roots = [
+    process.env.CLOUDSDK_ROOT_DIR,
+    "/usr/lib/google-cloud-sdk",
+    "/usr/share/google-cloud-sdk",
+    "/opt/google-cloud-sdk",
+    "/usr/local/google-cloud-sdk",
+    join(homedir(), "google-cloud-sdk"),
+  ];
+  for (const root of roots) {
+    if (!root) continue;
+    const jar = join(root, "platform/cloud-firestore-emulator/cloud-firestore-emulator.jar");
+    if (existsSync(jar)) return jar;
+  }
+  return null;
+}
+
+/** A jar holding only a manifest that points java at the Cloud SDK's emulator classes. */
+function launcherFor(sdkJar: string, javaHome: string): string {
+  const dir = join(ROOT, ".emulators");
+  const launcher = join(dir, "firestore-launcher.jar");
+  const manifestPath = join(dir, "firestore-launcher.mf");
+  const manifest = `Main-Class: ${FIRESTORE_MAIN}\nClass-Path: file:${sdkJar}\n`;
+  const current = existsSync(manifestPath) ? readFileSync(manifestPath, "utf8") : "";
+  if (current !== manifest || !existsSync(launcher)) {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(manifestPath, manifest);
+    const jarTool = join(javaHome, "bin", "jar");
+    if (!existsSync(jarTool)) {
+      throw new MissingPrerequisite(`The JDK at ${javaHome} has no 'jar' tool to build the Firestore emulator launcher; install a full JDK >= ${MIN_JAVA}.`);
+    }
+    execFileSync(jarTool, ["cfm", launcher, manifestPath], { cwd: dir, stdio: "inherit" });
+  }
+  return launcher;
+}
+
+function downloadedFirestoreJar(): string | null {
+  const cache = join(homedir(), ".cache/firebase/emulators");
+  if (!existsSync(cache)) return null;
+  const jar = readdirSync(cache).find((f) => /^cloud-firestore-emulator-v.*\.jar$/.test(f));
+  return jar ? join(cache, jar) : null;
+}
+
+async function canDownload(): Promise<boolean> {
+  try {
+    const res = await fetch("https://storage.googleapis.com/", { method: "HEAD", signal: AbortSignal.timeout(5000) });
+    return res.status < 500;
+  } catch {
+    return false;
+  }
+}
+
+export interface EmulatorSetup {
+  env: NodeJS.ProcessEnv;
+  describe: string;
+}
+
+export async function emulatorEnv(): Promise<EmulatorSetup> {
+  const java = findJava();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    JAVA_HOME: java.home,
+    PATH: `${join(java.home, "bin")}${delimiter}${process.env.PATH ?? ""}`,
+  };
+  let firestore: string;
+  const preset = process.env.FIRESTORE_EMULATOR_BINARY_PATH;
+  const sdkJar = cloudSdkFirestoreJar();
+  if (preset && existsSync(preset)) {
+    firestore = `FIRESTORE_EMULATOR_BINARY_PATH=${preset}`;
+  } else if (sdkJar) {
+    env.FIRESTORE_EMULATOR_BINARY_PATH = launcherFor(sdkJar, java.home);
+    firestore = `Cloud SDK jar ${sdkJar}`;
+  } else if (downloadedFirestoreJar()) {
+    firestore = `firebase-tools' jar ${downloadedFirestoreJar()}`;
+  } else if (await canDownload()) {
+    firestore = "firebase-tools will download its jar";
+  } else {
+    throw new MissingPrerequisite(
+      "No Firestore emulator: the Google Cloud SDK's jar is not installed (package google-cloud-cli-firestore-emulator) " +
+        "and firebase-tools cannot download its own (no network).",
+    );
+  }
+  return { env, describe: `Java ${java.version} (${java.home}); Firestore emulator: ${firestore}` };
+}

@@ -1,0 +1,82 @@
+// Loads the Berlin demo data and demo accounts into the emulators (never a real project:
+// it refuses to run unless the emulator hosts are set).
+
+import { getApps, initializeApp, type App } from "firebase-admin/app";
+import { getAuth } from "firebase-admin/auth";
+import { FieldValue, getFirestore } from "firebase-admin/firestore";
+import type { RoleClaims } from "../../functions/src/domain";
+import { CITY, CUSTOMER_ADDRESSES, DEMO_ACCOUNTS, DEMO_PASSWORD, RESTAURANTS } from "./berlin";
+
+export interface SeedResult {
+  restaurantIds: Record<string, string>;
+  uids: Record<string, string>;
+}
+
+function adminApp(projectId: string): App {
+  if (!process.env.FIRESTORE_EMULATOR_HOST || !process.env.FIREBASE_AUTH_EMULATOR_HOST) {
+    throw new Error("Seeding is for the emulators only: FIRESTORE_EMULATOR_HOST and FIREBASE_AUTH_EMULATOR_HOST must be set.");
+  }
+  return getApps().find((a) => a.name === "seed") ?? initializeApp({ projectId }, "seed");
+}
+
+export async function seed(projectId: string): Promise<SeedResult> {
+  const app = adminApp(projectId);
+  const db = getFirestore(app);
+  const auth = getAuth(app);
+
+  const restaurantIds: Record<string, string> = {};
+  const existing = await db.collection("restaurants").select("name").get();
+  const byName = new Map(existing.docs.map((d) => [d.get("name") as string, d.id]));
+  for (const r of RESTAURANTS) {
+    const known = byName.get(r.name);
+    if (known) {
+      restaurantIds[r.key] = known;
+      continue;
+    }
+    const ref = db.collection("restaurants").doc();
+    restaurantIds[r.key] = ref.id;
+    const batch = db.batch();
+    batch.set(ref, {
+      name: r.name, cuisine: r.cuisine, description: r.description, address: r.address,
+      timeZone: CITY.timeZone, openingHours: r.openingHours, isOpen: true,
+      prepTimeMin: r.prepTimeMin, deliveryRadiusM: r.deliveryRadiusM, deliveryFee: r.deliveryFee,
+      serviceFeeBps: r.serviceFeeBps, minOrder: r.minOrder, currency: "EUR",
+      categories: [...new Set(r.menu.map((m) => m.category))],
+      ratingAvg: 0, ratingCount: 0, ratingSum: 0,
+      createdAt: FieldValue.serverTimestamp(), updatedAt: FieldValue.serverTimestamp(),
+    });
+    r.menu.forEach((m, i) => {
+      batch.set(ref.collection("menu").doc(), {
+        name: m.name, description: m.description, category: m.category, price: m.price,
+        available: m.available ?? true, optionGroups: m.optionGroups ?? [], sortOrder: i,
+        updatedAt: FieldValue.serverTimestamp(),
+      });
+    });
+    await batch.commit();
+  }
+
+  const uids: Record<string, string> = {};
+  for (const account of DEMO_ACCOUNTS) {
+    const user = await auth.getUserByEmail(account.email).catch(() =>
+      auth.createUser({ email: account.email, password: DEMO_PASSWORD, displayName: account.displayName, emailVerified: true }),
+    );
+    uids[account.email] = user.uid;
+    const claims: RoleClaims = {};
+    if (account.role === "admin") claims.admin = true;
+    if (account.role === "courier") claims.courier = true;
+    if (account.role === "staff") claims.staff = [restaurantIds[account.restaurant!]];
+    await auth.setCustomUserClaims(user.uid, claims);
+    await db.doc(`users/${user.uid}`).set({
+      displayName: account.displayName,
+      createdAt: FieldValue.serverTimestamp(),
+      roles: claims,
+    });
+    if (account.role === "customer") {
+      for (const address of CUSTOMER_ADDRESSES) {
+        await db.collection(`users/${user.uid}/addresses`).doc(address.label.toLowerCase())
+          .set({ ...address, updatedAt: FieldValue.serverTimestamp() });
+      }
+    }
+  }
+  return { restaurantIds, uids };
+}

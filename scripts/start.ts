@@ -1,0 +1,68 @@
+// `npm start`: builds functions and web, starts the emulators, seeds the demo data and prints
+// where to go and how to sign in. Ctrl-C stops everything.
+
+import { spawn } from "node:child_process";
+import { emulatorEnv, MissingPrerequisite, PROJECT_ID, ROOT } from "./emulatorEnv";
+import { buildAll, EMULATORS, FIREBASE_BIN } from "./run";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./seed/berlin";
+import { seed } from "./seed/seed";
+
+const HOSTING_URL = "http://127.0.0.1:5002";
+
+async function main(): Promise<void> {
+  const setup = await emulatorEnv();
+  console.log(`emulators: ${setup.describe}`);
+  await buildAll();
+
+  const child = spawn(FIREBASE_BIN, ["emulators:start", "--project", PROJECT_ID, "--only", EMULATORS], {
+    cwd: ROOT,
+    env: setup.env,
+    stdio: ["inherit", "pipe", "inherit"],
+  });
+  // Ctrl-C reaches firebase-tools too (same process group); wait for it to shut down cleanly.
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    console.log("\nStopping the emulators…");
+    child.kill("SIGINT");
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  child.on("exit", (code) => process.exit(stopping ? 0 : code ?? 1));
+
+  let seeded = false;
+  child.stdout!.on("data", (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    if (!seeded && chunk.toString().includes("All emulators ready")) {
+      seeded = true;
+      void seedAndAnnounce().catch((err) => {
+        console.error("Seeding failed:", err);
+        stop();
+      });
+    }
+  });
+}
+
+async function seedAndAnnounce(): Promise<void> {
+  process.env.FIRESTORE_EMULATOR_HOST ??= "127.0.0.1:8080";
+  process.env.FIREBASE_AUTH_EMULATOR_HOST ??= "127.0.0.1:9099";
+  const result = await seed(PROJECT_ID);
+  const width = Math.max(...DEMO_ACCOUNTS.map((a) => a.email.length));
+  console.log([
+    "",
+    "┌──────────────────────────────────────────────────────────────",
+    `│ Dishpatch is running: ${HOSTING_URL}`,
+    `│ Seeded ${Object.keys(result.restaurantIds).length} restaurants in Berlin.`,
+    `│ Demo logins (password for all: ${DEMO_PASSWORD}):`,
+    ...DEMO_ACCOUNTS.map((a) => `│   ${a.email.padEnd(width)}  ${a.role}${"restaurant" in a ? ` of ${a.restaurant}` : ""}`),
+    "│ Press Ctrl-C to stop.",
+    "└──────────────────────────────────────────────────────────────",
+    "",
+  ].join("\n"));
+}
+
+main().catch((err) => {
+  console.error(err instanceof MissingPrerequisite ? `npm start: ${err.message}` : err);
+  process.exit(1);
+});

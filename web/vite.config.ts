@@ -1,0 +1,12 @@
+import { defineConfig } from "vite";
+import preact from "@preact/preset-vite";
+import { fileURLToPath } from "node:url";
+
+const domain = fileURLToPath(new URL("../functions/src/domain", import.meta.url));
+
+export default defineConfig({
+  plugins: [preact()],
+  resolve: { alias: { "@domain": domain } },
+  server: { fs: { allow: [".."] } },
+  build: { target: "es2022", reportCompressedSize: true, sourcemap: false },
+});
