@@ -1,0 +1,133 @@
+import {
+  collection, deleteDoc, doc, getDoc, getDocs, serverTimestamp, setDoc, updateDoc,
+} from "firebase/firestore";
+import { LIMITS } from "../../functions/src/domain";
+import { matrix } from "../support/matrix";
+import { dbAs, expectAccess, menuItemDoc, restaurantDoc, rulesEnv, seedFixtures, uidOf } from "../support/rulesEnv";
+
+const now = () => serverTimestamp();
+const restaurant = (patch: Record<string, unknown> = {}) => ({ ...restaurantDoc(), updatedAt: now(), ...patch });
+const menuItem = (patch: Record<string, unknown> = {}) => ({ ...menuItemDoc(), updatedAt: now(), ...patch });
+
+describe("rules: restaurants and menus", () => {
+  before(rulesEnv);
+  beforeEach(seedFixtures);
+
+  describe("restaurants/r1", () => {
+    const all = ["anonymous", "customer", "otherCustomer", "staff", "otherStaff", "courier", "otherCourier", "admin"] as const;
+    matrix("get", all, (db) => getDoc(doc(db, "restaurants/r1")));
+    matrix("list", all, (db) => getDocs(collection(db, "restaurants")));
+    matrix("create", ["admin"], (db) => setDoc(doc(db, "restaurants/new"), restaurant({ createdAt: now() })));
+    matrix("update settings", ["staff", "admin"], (db) =>
+      updateDoc(doc(db, "restaurants/r1"), { isOpen: false, deliveryFee: 199, updatedAt: now() }));
+    matrix("delete", ["admin"], (db) => deleteDoc(doc(db, "restaurants/r1")));
+  });
+
+  describe("restaurant shapes", () => {
+    const staffUpdate = (patch: Record<string, unknown>) =>
+      setDoc(doc(dbAs("staff"), "restaurants/r1"), restaurant(patch));
+    const bad: [string, Record<string, unknown>][] = [
+      ["a negative delivery fee", { deliveryFee: -1 }],
+      ["a fractional delivery fee", { deliveryFee: 2.5 }],
+      ["a fee as a string", { deliveryFee: "2.49" }],
+      ["a fractional minimum order", { minOrder: 10.5 }],
+      ["a service fee above the cap", { serviceFeeBps: LIMITS.maxServiceFeeBps + 1 }],
+      ["a radius above the cap", { deliveryRadiusM: LIMITS.maxDeliveryRadiusM + 1 }],
+      ["a radius below 100 m", { deliveryRadiusM: 99 }],
+      ["a zero preparation time", { prepTimeMin: 0 }],
+      ["a preparation time above the cap", { prepTimeMin: LIMITS.maxPrepTimeMin + 1 }],
+      ["an oversized name", { name: "x".repeat(LIMITS.maxNameLength + 1) }],
+      ["an empty name", { name: "" }],
+      ["an oversized description", { description: "x".repeat(LIMITS.maxDescriptionLength + 1) }],
+      ["too many categories", { categories: Array.from({ length: LIMITS.maxCategories + 1 }, (_, i) => `c${i}`) }],
+      ["categories that are not a list", { categories: "Pizza" }],
+      ["an unknown weekday in the hours", { openingHours: { funday: [] } }],
+      ["five intervals on one day", { openingHours: { mon: Array(5).fill({ open: "10:00", close: "11:00" }) } }],
+      ["hours that are not a map", { openingHours: "always" }],
+      ["the open switch as a string", { isOpen: "yes" }],
+      ["a currency that is not 3 letters", { currency: "EURO" }],
+      ["an address without coordinates", { address: { line1: "x", city: "Berlin" } }],
+      ["an extra field", { featured: true }],
+      ["a client timestamp", { updatedAt: new Date() }],
+    ];
+    for (const [what, patch] of bad) it(`denies ${what}`, () => expectAccess(false, staffUpdate(patch)));
+    it("allows the same document without tampering", () => expectAccess(true, staffUpdate({})));
+    it("allows values at their limits", () =>
+      expectAccess(true, staffUpdate({ serviceFeeBps: LIMITS.maxServiceFeeBps, deliveryRadiusM: LIMITS.maxDeliveryRadiusM, prepTimeMin: LIMITS.maxPrepTimeMin, name: "x".repeat(LIMITS.maxNameLength) })));
+    for (const field of ["ratingAvg", "ratingCount", "ratingSum"]) {
+      it(`staff cannot set ${field}`, () => expectAccess(false, staffUpdate({ [field]: 5 })));
+      it(`admins cannot set ${field} either`, () =>
+        expectAccess(false, setDoc(doc(dbAs("admin"), "restaurants/r1"), restaurant({ [field]: 5 }))));
+    }
+    it("an admin cannot create a restaurant with a head start in ratings", () =>
+      expectAccess(false, setDoc(doc(dbAs("admin"), "restaurants/new"), restaurant({ ratingCount: 10, ratingSum: 50, ratingAvg: 5 }))));
+    it("staff cannot create a new restaurant", () =>
+      expectAccess(false, setDoc(doc(dbAs("staff"), "restaurants/new"), restaurant())));
+  });
+
+  describe("menu items", () => {
+    const all = ["anonymous", "customer", "otherCustomer", "staff", "otherStaff", "courier", "otherCourier", "admin"] as const;
+    matrix("get", all, (db) => getDoc(doc(db, "restaurants/r1/menu/m1")));
+    matrix("list", all, (db) => getDocs(collection(db, "restaurants/r1/menu")));
+    matrix("create", ["staff", "admin"], (db) => setDoc(doc(db, "restaurants/r1/menu/m2"), menuItem()));
+    matrix("toggle sold out", ["staff", "admin"], (db) =>
+      setDoc(doc(db, "restaurants/r1/menu/m1"), menuItem({ available: false })));
+    matrix("change price", ["staff", "admin"], (db) => setDoc(doc(db, "restaurants/r1/menu/m1"), menuItem({ price: 1050 })));
+    matrix("delete", ["staff", "admin"], (db) => deleteDoc(doc(db, "restaurants/r1/menu/m1")));
+    const bad: [string, Record<string, unknown>][] = [
+      ["a negative price", { price: -100 }],
+      ["a fractional price", { price: 9.5 }],
+      ["a price as a string", { price: "9.50" }],
+      ["a price above the cap", { price: LIMITS.maxPriceCents + 1 }],
+      ["an empty name", { name: "" }],
+      ["an oversized name", { name: "x".repeat(LIMITS.maxNameLength + 1) }],
+      ["an oversized category", { category: "x".repeat(LIMITS.maxCategoryLength + 1) }],
+      ["availability as a string", { available: "yes" }],
+      ["too many option groups", { optionGroups: Array(LIMITS.maxOptionGroups + 1).fill({ id: "g", name: "G", min: 0, max: 1, options: [] }) }],
+      ["a negative sort order", { sortOrder: -1 }],
+      ["an extra field", { costPrice: 100 }],
+    ];
+    for (const [what, patch] of bad) {
+      it(`denies an item with ${what}`, () => expectAccess(false, setDoc(doc(dbAs("staff"), "restaurants/r1/menu/m1"), menuItem(patch))));
+    }
+    it("allows a price at the cap", () =>
+      expectAccess(true, setDoc(doc(dbAs("staff"), "restaurants/r1/menu/m1"), menuItem({ price: LIMITS.maxPriceCents }))));
+  });
+
+  describe("reviews", () => {
+    const review = (patch: Record<string, unknown> = {}) =>
+      ({ customerId: "alice", authorName: "Alice", rating: 4, text: "Tasty", createdAt: now(), ...patch });
+    const all = ["anonymous", "customer", "otherCustomer", "staff", "otherStaff", "courier", "otherCourier", "admin"] as const;
+    matrix("get", all, (db) => getDoc(doc(db, "restaurants/r1/reviews/delivered0")));
+    matrix("list", all, (db) => getDocs(collection(db, "restaurants/r1/reviews")));
+    matrix("create for a delivered order", ["customer"], (db, role) =>
+      setDoc(doc(db, "restaurants/r1/reviews/delivered"), review({ customerId: uidOf(role) })));
+    matrix("edit", [], (db) => updateDoc(doc(db, "restaurants/r1/reviews/delivered0"), { rating: 1 }));
+    matrix("delete", [], (db) => deleteDoc(doc(db, "restaurants/r1/reviews/delivered0")));
+    const reviewAs = (path: string, patch: Record<string, unknown> = {}) =>
+      setDoc(doc(dbAs("customer"), path), review(patch));
+    it("denies a second review of the same order", () => expectAccess(false, reviewAs("restaurants/r1/reviews/delivered0")));
+    it("denies a review of an order not yet delivered", () => expectAccess(false, reviewAs("restaurants/r1/reviews/picked_up")));
+    it("denies a review filed under another restaurant", () => expectAccess(false, reviewAs("restaurants/r2/reviews/delivered")));
+    it("denies a review of an order that does not exist", () => expectAccess(false, reviewAs("restaurants/r1/reviews/nope")));
+    it("denies a review in someone else's name", () =>
+      expectAccess(false, setDoc(doc(dbAs("otherCustomer"), "restaurants/r1/reviews/delivered"), review())));
+    for (const rating of [0, 6, 3.5, "5"]) {
+      it(`denies a rating of ${JSON.stringify(rating)}`, () => expectAccess(false, reviewAs("restaurants/r1/reviews/delivered", { rating })));
+    }
+    for (const rating of [1, 5]) {
+      it(`allows a rating of ${rating}`, () => expectAccess(true, reviewAs("restaurants/r1/reviews/delivered", { rating })));
+    }
+    it("denies an oversized review text", () =>
+      expectAccess(false, reviewAs("restaurants/r1/reviews/delivered", { text: "x".repeat(LIMITS.maxReviewLength + 1) })));
+    it("denies a review that marks itself counted", () =>
+      expectAccess(false, reviewAs("restaurants/r1/reviews/delivered", { counted: true })));
+  });
+
+  describe("daily statistics", () => {
+    const shard = "restaurants/r1/stats/2026-11-24/shards/0";
+    matrix("get", ["staff", "admin"], (db) => getDoc(doc(db, shard)));
+    matrix("list", ["staff", "admin"], (db) => getDocs(collection(db, "restaurants/r1/stats/2026-11-24/shards")));
+    matrix("write", [], (db) => setDoc(doc(db, shard), { orders: 1000, revenue: 1 }));
+  });
+});

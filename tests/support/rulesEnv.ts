@@ -1,0 +1,142 @@
+// The rules test bench: one RulesTestEnvironment on its own project, the cast of roles
+// the matrix runs over, and fixtures written with rules disabled before each test.
+
+import {
+  assertFails,
+  assertSucceeds,
+  initializeTestEnvironment,
+  type RulesTestEnvironment,
+} from "@firebase/rules-unit-testing";
+import { doc, setDoc, Timestamp, type Firestore } from "firebase/firestore";
+import { allDay, type RoleClaims } from "../../functions/src/domain";
+import { HOST, PORTS, RULES, RULES_PROJECT } from "./emulators";
+
+export const CAST = {
+  anonymous: null,
+  customer: { uid: "alice", claims: {} },
+  otherCustomer: { uid: "bob", claims: {} },
+  staff: { uid: "sam", claims: { staff: ["r1"] } },
+  otherStaff: { uid: "olga", claims: { staff: ["r2"] } },
+  courier: { uid: "cora", claims: { courier: true } },
+  otherCourier: { uid: "carl", claims: { courier: true } },
+  admin: { uid: "ada", claims: { admin: true } },
+} satisfies Record<string, { uid: string; claims: RoleClaims } | null>;
+
+export type RoleName = keyof typeof CAST;
+export const ROLE_NAMES = Object.keys(CAST) as RoleName[];
+
+let env: RulesTestEnvironment | undefined;
+
+export async function rulesEnv(): Promise<RulesTestEnvironment> {
+  env ??= await initializeTestEnvironment({
+    projectId: RULES_PROJECT,
+    firestore: { rules: RULES, host: HOST, port: PORTS.firestore },
+  });
+  return env;
+}
+
+export function rulesEnvUsed(): boolean {
+  return env !== undefined;
+}
+
+export async function closeRulesEnv(): Promise<void> {
+  await env?.cleanup();
+  env = undefined;
+}
+
+export function dbAs(role: RoleName): Firestore {
+  const who = CAST[role];
+  const context = who ? env!.authenticatedContext(who.uid, who.claims as Record<string, unknown>) : env!.unauthenticatedContext();
+  return context.firestore() as unknown as Firestore;
+}
+
+export function uidOf(role: RoleName): string {
+  return CAST[role]?.uid ?? "nobody";
+}
+
+export async function expectAccess(allowed: boolean, attempt: Promise<unknown>): Promise<void> {
+  if (allowed) await assertSucceeds(attempt);
+  else await assertFails(attempt);
+}
+
+// ---------- fixtures ----------
+
+export const T0 = Timestamp.fromMillis(Date.UTC(2026, 10, 24, 12, 0, 0));
+export const ADDRESS = { line1: "Torstraße 100", city: "Berlin", lat: 52.529, lng: 13.401 };
+
+export function restaurantDoc(name = "Trattoria Test"): Record<string, unknown> {
+  return {
+    name, cuisine: "Italian", description: "Test kitchen.",
+    address: { line1: "Kastanienallee 42", city: "Berlin", lat: 52.5372, lng: 13.4108 },
+    timeZone: "Europe/Berlin", openingHours: allDay(), isOpen: true,
+    prepTimeMin: 20, deliveryRadiusM: 5000, deliveryFee: 249, serviceFeeBps: 500, minOrder: 1000,
+    currency: "EUR", categories: ["Pizza"], ratingAvg: 0, ratingCount: 0, ratingSum: 0,
+    createdAt: T0, updatedAt: T0,
+  };
+}
+
+export function menuItemDoc(): Record<string, unknown> {
+  return { name: "Margherita", description: "", category: "Pizza", price: 950, available: true, optionGroups: [], updatedAt: T0 };
+}
+
+const PATH_TO: Record<string, string[]> = {
+  submitted: [],
+  placed: ["placed"],
+  accepted: ["placed", "accepted"],
+  preparing: ["placed", "accepted", "preparing"],
+  ready: ["placed", "accepted", "preparing", "ready"],
+  picked_up: ["placed", "accepted", "preparing", "ready", "picked_up"],
+  delivered: ["placed", "accepted", "preparing", "ready", "picked_up", "delivered"],
+  rejected: ["rejected"],
+  declined: ["placed", "declined"],
+  cancelled: ["placed", "cancelled"],
+};
+
+export function orderDoc(status: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  const base: Record<string, unknown> = {
+    customerId: "alice", restaurantId: "r1", status,
+    items: [{ itemId: "m1", quantity: 1, options: {} }],
+    deliveryAddress: ADDRESS, note: "", createdAt: T0,
+  };
+  if (status !== "submitted") {
+    base.timeline = Object.fromEntries(["submitted", ...PATH_TO[status]].map((s) => [s, T0]));
+    base.updatedAt = T0;
+    base.restaurantName = "Trattoria Test";
+  }
+  if (PATH_TO[status]?.includes("placed")) {
+    base.customerName = "Alice";
+    base.courierId = null;
+    base.pricing = { lines: [], subtotal: 950, deliveryFee: 249, serviceFee: 48, total: 1247, currency: "EUR" };
+  }
+  if (["picked_up", "delivered"].includes(status)) base.courierId = "cora";
+  return { ...base, ...extra };
+}
+
+/** The world every rules test starts from. Order ids name their state. */
+export async function seedFixtures(): Promise<void> {
+  await env!.clearFirestore();
+  await env!.withSecurityRulesDisabled(async (ctx) => {
+    const db = ctx.firestore() as unknown as Firestore;
+    const put = (path: string, data: Record<string, unknown>) => setDoc(doc(db, path), data);
+    await Promise.all([
+      put("users/alice", { displayName: "Alice", createdAt: T0, roles: {} }),
+      put("users/bob", { displayName: "Bob", createdAt: T0, roles: {} }),
+      put("users/alice/addresses/home", { ...ADDRESS, label: "Home", updatedAt: T0 }),
+      put("users/alice/devices/d1", { token: "token-1", createdAt: T0 }),
+      put("users/alice/notifications/n1", { orderId: "placed", status: "accepted", title: "t", body: "b", read: false, createdAt: T0 }),
+      put("restaurants/r1", restaurantDoc()),
+      put("restaurants/r2", restaurantDoc("Other Place")),
+      put("restaurants/r1/menu/m1", menuItemDoc()),
+      put("restaurants/r1/reviews/delivered0", { customerId: "alice", authorName: "Alice", rating: 5, text: "Great", createdAt: T0 }),
+      put("restaurants/r1/stats/2026-11-24/shards/0", { orders: 1, revenue: 950 }),
+      ...["submitted", "placed", "accepted", "preparing", "ready", "picked_up", "delivered", "rejected", "declined", "cancelled"]
+        .map((s) => put(`orders/${s}`, orderDoc(s))),
+      put("orders/delivered0", orderDoc("delivered")),
+      put("orders/readyClaimed", orderDoc("ready", { courierId: "cora" })),
+      put("orders/readyClaimedByOther", orderDoc("ready", { courierId: "carl" })),
+      put("orders/bobPlaced", orderDoc("placed", { customerId: "bob", customerName: "Bob" })),
+      put("orders/r2Placed", orderDoc("placed", { restaurantId: "r2" })),
+      put("orders/picked_up/tracking/courier", { lat: 52.52, lng: 13.4, updatedAt: T0 }),
+    ]);
+  });
+}
