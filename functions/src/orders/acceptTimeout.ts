@@ -1,8 +1,12 @@
 // Cancels an order the restaurant never answered. Scheduled per order as a Cloud Task when it
 // becomes `placed`; the task id is derived from the order so a retried trigger schedules it
 // once, and the handler acts only while the order is still `placed`.
+// The handler also refuses to act before the order's `acceptBy`: Cloud Tasks honours the
+// schedule, but the Cloud Tasks emulator dispatches at once, so an early task answers
+// "not yet" and is retried with backoff until the deadline has passed.
 
-import { FieldValue } from "firebase-admin/firestore";
+import { FieldValue, type Timestamp } from "firebase-admin/firestore";
+import { HttpsError } from "firebase-functions/v2/https";
 import { getFunctions } from "firebase-admin/functions";
 import { logger } from "firebase-functions/v2";
 import { onTaskDispatched } from "firebase-functions/v2/tasks";
@@ -13,11 +17,14 @@ import { paths, type Order } from "../domain";
 
 export const ACCEPT_TIMEOUT_REASON = "The restaurant did not accept the order in time.";
 
-export async function cancelIfStillPlaced(orderId: string): Promise<boolean> {
+export type TimeoutOutcome = "cancelled" | "not_placed" | "too_early";
+
+export async function cancelIfStillPlaced(orderId: string, now = new Date()): Promise<TimeoutOutcome> {
   const ref = db.doc(paths.order(orderId));
   return db.runTransaction(async (tx) => {
-    const order = (await tx.get(ref)).data() as Order | undefined;
-    if (order?.status !== "placed") return false;
+    const order = (await tx.get(ref)).data() as (Order & { acceptBy?: Timestamp }) | undefined;
+    if (order?.status !== "placed") return "not_placed";
+    if (order.acceptBy && order.acceptBy.toMillis() > now.getTime()) return "too_early";
     tx.update(ref, {
       status: "cancelled",
       cancelReason: ACCEPT_TIMEOUT_REASON,
@@ -25,15 +32,16 @@ export async function cancelIfStillPlaced(orderId: string): Promise<boolean> {
       "timeline.cancelled": FieldValue.serverTimestamp(),
       updatedAt: FieldValue.serverTimestamp(),
     });
-    return true;
+    return "cancelled";
   });
 }
 
 export const acceptTimeout = onTaskDispatched<{ orderId: string }>(
   {
     region: REGION,
-    retryConfig: { maxAttempts: 5, minBackoffSeconds: 10 },
-    rateLimits: { maxConcurrentDispatches: 20 },
+    // Enough attempts to outlast the default 10 minutes where tasks arrive early (emulator).
+    retryConfig: { maxAttempts: 60, minBackoffSeconds: 5, maxBackoffSeconds: 30, maxDoublings: 2 },
+    rateLimits: { maxConcurrentDispatches: 100 },
   },
   async (req) => {
     const orderId = req.data?.orderId;
@@ -41,8 +49,9 @@ export const acceptTimeout = onTaskDispatched<{ orderId: string }>(
       logger.error("acceptTimeout without an orderId", { data: req.data });
       return;
     }
-    const cancelled = await cancelIfStillPlaced(orderId);
-    logger.info("accept timeout", { orderId, cancelled });
+    const outcome = await cancelIfStillPlaced(orderId);
+    if (outcome === "too_early") throw new HttpsError("unavailable", `order ${orderId} is not due yet`);
+    logger.info("accept timeout", { orderId, outcome });
   },
 );
 
