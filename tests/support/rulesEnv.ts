@@ -7,7 +7,7 @@ import {
   initializeTestEnvironment,
   type RulesTestEnvironment,
 } from "@firebase/rules-unit-testing";
-import { doc, setDoc, Timestamp, type Firestore } from "firebase/firestore";
+import { doc, setDoc, setLogLevel, Timestamp, type Firestore } from "firebase/firestore";
 import { allDay, type RoleClaims } from "../../functions/src/domain";
 import { HOST, PORTS, RULES, RULES_PROJECT } from "./emulators";
 
@@ -26,6 +26,9 @@ export type RoleName = keyof typeof CAST;
 export const ROLE_NAMES = Object.keys(CAST) as RoleName[];
 
 let env: RulesTestEnvironment | undefined;
+
+// Denied writes are the point of these tests; the SDK would log each one as an error.
+setLogLevel("silent");
 
 export async function rulesEnv(): Promise<RulesTestEnvironment> {
   env ??= await initializeTestEnvironment({
