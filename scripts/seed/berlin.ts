@@ -2,6 +2,7 @@
 // dishes and prices (integer cents, EUR). Used by `npm start`, the browser tests and benchmarks.
 
 import { allDay, type OpeningHours, type OptionGroup } from "../../functions/src/domain";
+export { CITY, NEIGHBOURHOODS } from "../../functions/src/domain";
 
 export interface SeedItem {
   name: string;
@@ -42,19 +43,6 @@ const spice: OptionGroup = {
 const weekdaysBreakfast: OpeningHours = Object.fromEntries(
   ["mon", "tue", "wed", "thu", "fri", "sat"].map((d) => [d, [{ open: "07:00", close: "15:00" }]]),
 );
-
-export const CITY = { name: "Berlin", timeZone: "Europe/Berlin", center: { lat: 52.52, lng: 13.405 } };
-
-export const NEIGHBOURHOODS = [
-  { name: "Mitte", lat: 52.5219, lng: 13.4016 },
-  { name: "Prenzlauer Berg", lat: 52.5388, lng: 13.4244 },
-  { name: "Kreuzberg", lat: 52.4986, lng: 13.4033 },
-  { name: "Friedrichshain", lat: 52.5156, lng: 13.4544 },
-  { name: "Neukölln", lat: 52.4811, lng: 13.4352 },
-  { name: "Schöneberg", lat: 52.4862, lng: 13.3550 },
-  { name: "Charlottenburg", lat: 52.5166, lng: 13.3041 },
-  { name: "Wedding", lat: 52.5500, lng: 13.3590 },
-];
 
 export const RESTAURANTS: SeedRestaurant[] = [
   {

@@ -1,3 +1,49 @@
+import { ErrorBoundary, lazy, LocationProvider, Route, Router } from "preact-iso";
+import { Header } from "./components/Header";
+import { RestaurantList } from "./pages/RestaurantList";
+import { SignIn } from "./pages/SignIn";
+
+// Everything but the first screen loads on demand, with the full Firestore SDK where it listens live.
+const RestaurantPage = lazy(() => import("./pages/RestaurantPage").then((m) => m.RestaurantPage));
+const Checkout = lazy(() => import("./pages/Checkout").then((m) => m.Checkout));
+const OrderPage = lazy(() => import("./pages/OrderPage").then((m) => m.OrderPage));
+const Orders = lazy(() => import("./pages/Orders").then((m) => m.Orders));
+const Inbox = lazy(() => import("./pages/Inbox").then((m) => m.Inbox));
+const Dashboard = lazy(() => import("./pages/dashboard/Dashboard").then((m) => m.Dashboard));
+const Courier = lazy(() => import("./pages/courier/Courier").then((m) => m.Courier));
+const Admin = lazy(() => import("./pages/Admin").then((m) => m.Admin));
+
+function NotFound() {
+  return (
+    <main class="page">
+      <h1>Page not found</h1>
+      <p><a href="/">Back to the restaurants</a></p>
+    </main>
+  );
+}
+
 export function App() {
-  return <main><h1>Dishpatch</h1></main>;
+  return (
+    <LocationProvider>
+      <a class="skip" href="#main">Skip to content</a>
+      <Header />
+      <ErrorBoundary>
+        <div id="main">
+          <Router>
+            <Route path="/" component={RestaurantList} />
+            <Route path="/r/:id" component={RestaurantPage} />
+            <Route path="/checkout" component={Checkout} />
+            <Route path="/orders" component={Orders} />
+            <Route path="/orders/:id" component={OrderPage} />
+            <Route path="/inbox" component={Inbox} />
+            <Route path="/signin" component={SignIn} />
+            <Route path="/dashboard/*" component={Dashboard} />
+            <Route path="/courier" component={Courier} />
+            <Route path="/admin" component={Admin} />
+            <Route default component={NotFound} />
+          </Router>
+        </div>
+      </ErrorBoundary>
+    </LocationProvider>
+  );
 }

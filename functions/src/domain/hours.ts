@@ -59,3 +59,8 @@ export function isOpenAt(hours: OpeningHours, timeZone: string, at: Date): boole
 export function allDay(): OpeningHours {
   return Object.fromEntries(WEEKDAYS.map((d) => [d, [{ open: "00:00", close: "24:00" }]]));
 }
+
+/** The calendar day ("YYYY-MM-DD") of `at` in `timeZone`: the key of a restaurant's daily stats. */
+export function localDay(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+}

@@ -14,3 +14,15 @@ export function percentOf(amount: Cents, basisPoints: number): Cents {
 export function formatCents(cents: Cents, currency = "EUR", locale = "en-IE"): string {
   return new Intl.NumberFormat(locale, { style: "currency", currency }).format(cents / 100);
 }
+
+/** "9.50", "9,5" or "9" to cents, without floating point; null when it is not an amount. */
+export function parseCents(text: string): Cents | null {
+  const m = /^\s*(\d{1,7})(?:[.,](\d{1,2}))?\s*$/.exec(text);
+  if (!m) return null;
+  return Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0"));
+}
+
+/** Cents as a plain decimal for form fields: 950 -> "9.50". */
+export function centsToInput(cents: Cents): string {
+  return `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, "0")}`;
+}

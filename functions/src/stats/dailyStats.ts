@@ -5,12 +5,7 @@
 
 import { FieldValue } from "firebase-admin/firestore";
 import { db } from "../admin";
-import { paths, STATS_SHARDS, type Order } from "../domain";
-
-/** The calendar day ("YYYY-MM-DD") of `at` in the restaurant's time zone. */
-export function localDay(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
-}
+import { localDay, paths, STATS_SHARDS, type Order } from "../domain";
 
 export async function recordDelivery(orderId: string, timeZone: string, at: Date): Promise<boolean> {
   const orderRef = db.doc(paths.order(orderId));

@@ -1,0 +1,39 @@
+import { lazy } from "preact-iso";
+import { signOut } from "firebase/auth";
+import { auth } from "../firebase/auth";
+import { cartCount } from "../state/cart";
+import { roles, session } from "../state/session";
+import { AddressPicker } from "./AddressPicker";
+
+const UnreadBadge = lazy(() => import("./UnreadBadge").then((m) => m.UnreadBadge));
+
+export function Header() {
+  const s = session.value;
+  const r = roles.value;
+  return (
+    <header class="top">
+      <a class="brand" href="/" aria-label="Dishpatch home">Dish<span>patch</span></a>
+      <AddressPicker />
+      <nav aria-label="Main">
+        {r.includes("restaurant") && <a href="/dashboard">Dashboard</a>}
+        {r.includes("courier") && <a href="/courier">Deliveries</a>}
+        {r.includes("admin") && <a href="/admin">Admin</a>}
+        {s && <a href="/orders">Orders</a>}
+        {s && (
+          <a href="/inbox" class="inbox-link">
+            Inbox <UnreadBadge uid={s.uid} />
+          </a>
+        )}
+        <a href="/checkout" class="cart-link" aria-label={`Cart, ${cartCount.value} items`}>
+          Cart <span class="count">{cartCount.value}</span>
+        </a>
+        {s === null && <a href="/signin" class="button small">Sign in</a>}
+        {s && (
+          <button type="button" class="link" onClick={() => signOut(auth)} title={s.email}>
+            Sign out
+          </button>
+        )}
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,25 @@
+// The Firebase app. With VITE_FIREBASE_* set at build time it talks to that project; without
+// them it is the demo project on the local emulators, found on the host that served the page.
+
+import { initializeApp } from "firebase/app";
+
+const env = import.meta.env;
+
+export const usingEmulators = !env.VITE_FIREBASE_PROJECT_ID;
+
+export const app = initializeApp(
+  usingEmulators
+    ? { projectId: "demo-dishpatch", apiKey: "demo-key", authDomain: "demo-dishpatch.firebaseapp.com" }
+    : {
+        projectId: env.VITE_FIREBASE_PROJECT_ID,
+        apiKey: env.VITE_FIREBASE_API_KEY,
+        authDomain: env.VITE_FIREBASE_AUTH_DOMAIN,
+        appId: env.VITE_FIREBASE_APP_ID,
+        messagingSenderId: env.VITE_FIREBASE_MESSAGING_SENDER_ID,
+      },
+);
+
+/** Ports from firebase.json's emulators block. */
+export const EMULATOR_PORTS = { auth: 9099, firestore: 8080, functions: 5001 };
+export const emulatorHost = typeof location === "undefined" ? "127.0.0.1" : location.hostname;
+export const REGION = "europe-west1";

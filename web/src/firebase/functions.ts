@@ -1,0 +1,14 @@
+import { connectFunctionsEmulator, getFunctions, httpsCallable } from "firebase/functions";
+import { app, EMULATOR_PORTS, emulatorHost, REGION, usingEmulators } from "./app";
+
+const functions = getFunctions(app, REGION);
+if (usingEmulators) connectFunctionsEmulator(functions, emulatorHost, EMULATOR_PORTS.functions);
+
+export interface SetRoleInput {
+  email: string;
+  role: "admin" | "courier" | "staff";
+  grant: boolean;
+  restaurantId?: string;
+}
+
+export const setRole = httpsCallable<SetRoleInput, { uid: string; claims: Record<string, unknown> }>(functions, "setRole");

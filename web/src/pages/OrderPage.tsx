@@ -1,0 +1,144 @@
+// Live tracking of one order: every status as it happens, the backend's totals, the reason
+// when it ends early, the courier on the map, and a review once it is delivered.
+
+import { useState } from "preact/hooks";
+import { doc, serverTimestamp, setDoc, updateDoc } from "firebase/firestore";
+import {
+  canTransition, etaMinutes, HAPPY_PATH, isFinal, LIMITS, STATUS_LABELS,
+  type LatLng, type Order, type OrderStatus, type Review,
+} from "@domain";
+import { db } from "../firebase/live";
+import { useLiveDoc } from "../firebase/useLive";
+import { session } from "../state/session";
+import { CityMap } from "../components/CityMap";
+import { clock, errorText, money } from "../components/format";
+import { Empty, ErrorNote, Loading } from "../components/States";
+
+export function OrderPage({ id }: { id: string }) {
+  const order = useLiveDoc<Order>(doc(db, "orders", id), id);
+  if (order.error) return <main class="page narrow"><ErrorNote error={order.error} /></main>;
+  if (order.data === undefined) return <main class="page narrow"><Loading what="your order" /></main>;
+  if (order.data === null) return <main class="page narrow"><Empty><p>No such order.</p></Empty></main>;
+  const o = order.data;
+  const ended = isFinal(o.status) && o.status !== "delivered";
+  const steps: OrderStatus[] = ended ? ["submitted", ...(["placed"] as OrderStatus[]).filter((s) => o.timeline?.[s]), o.status] : [...HAPPY_PATH];
+
+  return (
+    <main class="page narrow">
+      <h1>Order from {o.restaurantName || "the restaurant"}</h1>
+      <p class="status-line" data-testid="order-status" data-status={o.status} role="status" aria-live="polite">
+        {STATUS_LABELS[o.status]}
+      </p>
+      {o.status === "rejected" && o.rejection && <p class="error" data-testid="reason">{o.rejection.message}</p>}
+      {o.status === "declined" && <p class="error" data-testid="reason">The restaurant declined: {o.declineReason}</p>}
+      {o.status === "cancelled" && <p class="error" data-testid="reason">{o.cancelReason || "The order was cancelled."}</p>}
+      <ol class="timeline" aria-label="Order progress">
+        {steps.map((s) => {
+          const at = o.timeline?.[s];
+          return (
+            <li key={s} class={at ? "done" : "todo"} data-step={s}>
+              <span class="dot" aria-hidden="true" />
+              <span class="label">{STATUS_LABELS[s]}</span>
+              <time>{at ? clock(at) : ""}</time>
+            </li>
+          );
+        })}
+      </ol>
+      {o.status === "picked_up" && o.restaurantAddress && <CourierMap orderId={id} order={o} />}
+      {o.pricing ? (
+        <section aria-labelledby="totals-title">
+          <h2 id="totals-title">Your order</h2>
+          <ul class="cart-lines">
+            {o.pricing.lines.map((l, i) => (
+              <li key={i}>
+                <div><strong>{l.quantity} × {l.name}</strong>{l.options.length > 0 && <small> · {l.options.map((x) => x.name).join(", ")}</small>}</div>
+                <span class="price">{money(l.lineTotal)}</span>
+              </li>
+            ))}
+          </ul>
+          <dl class="totals">
+            <dt>Subtotal</dt><dd>{money(o.pricing.subtotal)}</dd>
+            <dt>Delivery</dt><dd>{money(o.pricing.deliveryFee)}</dd>
+            <dt>Service fee</dt><dd>{money(o.pricing.serviceFee)}</dd>
+            <dt>Total</dt><dd><strong data-testid="total">{money(o.pricing.total)}</strong></dd>
+          </dl>
+        </section>
+      ) : o.status === "submitted" ? <p>Checking your order with the restaurant's menu…</p> : null}
+      <p>Deliver to {o.deliveryAddress.line1}{o.note ? ` · Note: “${o.note}”` : ""}</p>
+      {canTransition(o.status, "cancelled", "customer") && <CancelButton orderId={id} />}
+      {o.status === "delivered" && <ReviewForm orderId={id} order={o} />}
+    </main>
+  );
+}
+
+function CancelButton({ orderId }: { orderId: string }) {
+  const [error, setError] = useState("");
+  const cancel = async () => {
+    setError("");
+    try {
+      await updateDoc(doc(db, "orders", orderId), {
+        status: "cancelled", "timeline.cancelled": serverTimestamp(), updatedAt: serverTimestamp(), cancelReason: "Cancelled by the customer.",
+      });
+    } catch (err) {
+      setError(`Too late to cancel: ${errorText(err)}`);
+    }
+  };
+  return (
+    <>
+      <button type="button" class="danger" onClick={cancel}>Cancel order</button>
+      {error && <p class="error" role="alert">{error}</p>}
+    </>
+  );
+}
+
+function CourierMap({ orderId, order }: { orderId: string; order: Order & { id: string } }) {
+  const pos = useLiveDoc<LatLng>(doc(db, `orders/${orderId}/tracking/courier`), orderId);
+  const courier = pos.data ?? null;
+  const dest = order.deliveryAddress;
+  return (
+    <section aria-labelledby="map-title">
+      <h2 id="map-title">On its way {courier && <small data-testid="eta">about {etaMinutes(courier, dest)} min</small>}</h2>
+      <CityMap label="Map: the restaurant, the courier and your address" route markers={[
+        { ...order.restaurantAddress!, kind: "restaurant", label: order.restaurantName ?? "Restaurant" },
+        ...(courier ? [{ lat: courier.lat, lng: courier.lng, kind: "courier" as const, label: "Courier" }] : []),
+        { ...dest, kind: "destination", label: "You" },
+      ]} />
+    </section>
+  );
+}
+
+function ReviewForm({ orderId, order }: { orderId: string; order: Order }) {
+  const path = `restaurants/${order.restaurantId}/reviews/${orderId}`;
+  const existing = useLiveDoc<Review>(doc(db, path), path);
+  const [rating, setRating] = useState(5);
+  const [text, setText] = useState("");
+  const [error, setError] = useState("");
+  if (existing.data === undefined) return null;
+  if (existing.data) return <p class="notice" data-testid="reviewed">You rated this order {"★".repeat(existing.data.rating)}. Thank you!</p>;
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setError("");
+    try {
+      await setDoc(doc(db, path), {
+        customerId: order.customerId, authorName: (session.value?.displayName || "Customer").slice(0, LIMITS.maxNameLength),
+        rating, text: text.trim(), createdAt: serverTimestamp(),
+      });
+    } catch (err) {
+      setError(errorText(err));
+    }
+  };
+  return (
+    <form class="stack review" onSubmit={submit} aria-labelledby="review-title">
+      <h2 id="review-title">How was it?</h2>
+      <fieldset class="stars">
+        <legend>Rating</legend>
+        {[1, 2, 3, 4, 5].map((n) => (
+          <label key={n} class="inline"><input type="radio" name="rating" value={n} checked={rating === n} onChange={() => setRating(n)} />{n}★</label>
+        ))}
+      </fieldset>
+      <label>Your review (optional)<textarea maxLength={LIMITS.maxReviewLength} value={text} onInput={(e) => setText((e.target as HTMLTextAreaElement).value)} /></label>
+      {error && <p class="error" role="alert">{error}</p>}
+      <button type="submit">Send review</button>
+    </form>
+  );
+}

@@ -1,0 +1,35 @@
+import { collection, limit, orderBy, query, where } from "firebase/firestore";
+import { STATUS_LABELS, type Order } from "@domain";
+import { db } from "../firebase/live";
+import { useLiveQuery } from "../firebase/useLive";
+import { dateTime, money } from "../components/format";
+import { Empty, ErrorNote, Loading } from "../components/States";
+import { RequireSignIn } from "../components/RequireSignIn";
+
+export function Orders() {
+  return <RequireSignIn>{(uid) => <OrderHistory uid={uid} />}</RequireSignIn>;
+}
+
+function OrderHistory({ uid }: { uid: string }) {
+  const orders = useLiveQuery<Order>(query(collection(db, "orders"), where("customerId", "==", uid), orderBy("createdAt", "desc"), limit(50)), uid);
+  return (
+    <main class="page narrow">
+      <h1>Your orders</h1>
+      {orders.error !== undefined && <ErrorNote error={orders.error} />}
+      {orders.data === undefined && !orders.error && <Loading what="your orders" />}
+      {orders.data?.length === 0 && <Empty><p>No orders yet. <a href="/">Find a restaurant</a></p></Empty>}
+      <ul class="order-list">
+        {orders.data?.map((o) => (
+          <li key={o.id}>
+            <a href={`/orders/${o.id}`}>
+              <strong>{o.restaurantName || "Order"}</strong>
+              <span>{dateTime(o.createdAt)}</span>
+              <span class={`pill ${o.status}`}>{STATUS_LABELS[o.status]}</span>
+              <span>{o.pricing ? money(o.pricing.total) : ""}</span>
+            </a>
+          </li>
+        ))}
+      </ul>
+    </main>
+  );
+}
