@@ -171,7 +171,9 @@ describe("rules: orders", () => {
     const pos = (patch: Record<string, unknown> = {}) => ({ lat: 52.52, lng: 13.41, updatedAt: now(), ...patch });
     matrix("get", ["customer", "staff", "courier", "admin"], (db) => getDoc(doc(db, "orders/picked_up/tracking/courier")));
     matrix("write one's position on an order one carries", ["courier"], (db) => setDoc(doc(db, "orders/picked_up/tracking/courier"), pos()));
-    matrix("write a position on an order not yet picked up", [], (db) => setDoc(doc(db, "orders/readyClaimed/tracking/courier"), pos()));
+    matrix("write one's position on the way to pick up a claimed order", ["courier"], (db) => setDoc(doc(db, "orders/readyClaimed/tracking/courier"), pos()));
+    matrix("write a position on an unclaimed order", [], (db) => setDoc(doc(db, "orders/ready/tracking/courier"), pos()));
+    matrix("write a position on a delivered order", [], (db) => setDoc(doc(db, "orders/delivered/tracking/courier"), pos()));
     matrix("delete the position", [], (db) => deleteDoc(doc(db, "orders/picked_up/tracking/courier")));
     it("denies a position at latitude 95", () =>
       expectAccess(false, setDoc(doc(dbAs("courier"), "orders/picked_up/tracking/courier"), pos({ lat: 95 }))));

@@ -38,11 +38,16 @@ export async function createUser(claims: RoleClaims = {}, displayName = "Test Us
   const user = await adminAuth.createUser({ email, password: "password", displayName });
   if (Object.keys(claims).length) await adminAuth.setCustomUserClaims(user.uid, claims);
   await adminDb.doc(`users/${user.uid}`).set({ displayName, createdAt: FieldValue.serverTimestamp(), roles: claims });
-  const app = initializeApp({ projectId: APP_PROJECT, apiKey: "demo-key" }, `user-${user.uid}`);
+  return signInAs(email, "password");
+}
+
+/** A client SDK app signed in as an existing user (its own app, so users do not share state). */
+export async function signInAs(email: string, password: string): Promise<TestUser> {
+  const app = initializeApp({ projectId: APP_PROJECT, apiKey: "demo-key" }, `user-${email}-${counter++}`);
   clientApps.push(app);
   const auth = getAuth(app);
   connectAuthEmulator(auth, `http://${HOST}:${PORTS.auth}`, { disableWarnings: true });
-  await signInWithEmailAndPassword(auth, email, "password");
+  const { user } = await signInWithEmailAndPassword(auth, email, password);
   const db = getFirestore(app);
   connectFirestoreEmulator(db, HOST, PORTS.firestore);
   const functions = getFunctions(app, REGION);

@@ -25,9 +25,9 @@ function NotFound() {
 export function App() {
   return (
     <LocationProvider>
-      <a class="skip" href="#main">Skip to content</a>
-      <Header />
       <ErrorBoundary>
+        <a class="skip" href="#main">Skip to content</a>
+        <Header />
         <div id="main">
           <Router>
             <Route path="/" component={RestaurantList} />
@@ -37,6 +37,7 @@ export function App() {
             <Route path="/orders/:id" component={OrderPage} />
             <Route path="/inbox" component={Inbox} />
             <Route path="/signin" component={SignIn} />
+            <Route path="/dashboard" component={Dashboard} />
             <Route path="/dashboard/*" component={Dashboard} />
             <Route path="/courier" component={Courier} />
             <Route path="/admin" component={Admin} />

@@ -98,7 +98,8 @@ function CourierMap({ orderId, order }: { orderId: string; order: Order & { id: 
   return (
     <section aria-labelledby="map-title">
       <h2 id="map-title">On its way {courier && <small data-testid="eta">about {etaMinutes(courier, dest)} min</small>}</h2>
-      <CityMap label="Map: the restaurant, the courier and your address" route markers={[
+      {pos.error !== undefined && <p class="muted" data-testid="tracking-error">The courier's position is not available right now.</p>}
+      <CityMap label="Map: the restaurant, the courier and your address" route fit markers={[
         { ...order.restaurantAddress!, kind: "restaurant", label: order.restaurantName ?? "Restaurant" },
         ...(courier ? [{ lat: courier.lat, lng: courier.lng, kind: "courier" as const, label: "Courier" }] : []),
         { ...dest, kind: "destination", label: "You" },

@@ -10,7 +10,7 @@ import { session } from "../../state/session";
 import { CityMap } from "../../components/CityMap";
 import { errorText, money } from "../../components/format";
 import { Empty, ErrorNote, Loading } from "../../components/States";
-import { shouldShare, usePosition } from "./position";
+import { SHARE_MIN_INTERVAL_MS, shouldShare, usePosition } from "./position";
 
 type Row = Order & { id: string };
 
@@ -77,21 +77,30 @@ function ActiveDelivery({ order: o, pos }: { order: Row; pos: LatLng | null }) {
   const [error, setError] = useState("");
   const last = useRef<{ pos: LatLng; at: number } | null>(null);
 
-  // Share the position while the order is on its way.
+  // Share the position from the claim until delivery, so the customer's map has it the moment
+  // the order is picked up. A heartbeat re-checks, and a failed write is retried on the next beat.
+  const [beat, setBeat] = useState(0);
   useEffect(() => {
-    if (o.status !== "picked_up" || !pos) return;
+    const t = setInterval(() => setBeat((b) => b + 1), SHARE_MIN_INTERVAL_MS);
+    return () => clearInterval(t);
+  }, []);
+  useEffect(() => {
+    if (!pos || (o.status !== "ready" && o.status !== "picked_up")) return;
     const now = Date.now();
     if (!shouldShare(last.current, pos, now)) return;
     last.current = { pos, at: now };
     setDoc(doc(db, `orders/${o.id}/tracking/courier`), { lat: pos.lat, lng: pos.lng, updatedAt: serverTimestamp() })
-      .catch((err) => setError(`Could not share your position: ${errorText(err)}`));
-  }, [o.status, pos?.lat, pos?.lng]);
+      .then(() => setError(""))
+      .catch((err) => {
+        last.current = null;
+        setError(`Could not share your position: ${errorText(err)}`);
+      });
+  }, [o.status, pos?.lat, pos?.lng, beat]);
 
   const move = async (to: OrderStatus) => {
     setError("");
     try {
       await updateDoc(doc(db, "orders", o.id), { status: to, [`timeline.${to}`]: serverTimestamp(), updatedAt: serverTimestamp() });
-      last.current = null;
     } catch (err) {
       setError(errorText(err));
     }
@@ -106,7 +115,7 @@ function ActiveDelivery({ order: o, pos }: { order: Row; pos: LatLng | null }) {
         {o.pricing && (<><dt>Order</dt><dd>{o.pricing.lines.reduce((n, l) => n + l.quantity, 0)} items · {money(o.pricing.total)}</dd></>)}
         {pos && (<><dt>ETA</dt><dd>about {etaMinutes(pos, o.status === "ready" ? o.restaurantAddress! : o.deliveryAddress)} min to the {o.status === "ready" ? "restaurant" : "customer"}</dd></>)}
       </dl>
-      <CityMap label="Map of your delivery" route markers={[
+      <CityMap label="Map of your delivery" route fit markers={[
         ...(pos ? [{ ...pos, kind: "courier" as const, label: "You" }] : []),
         { ...o.restaurantAddress!, kind: "restaurant", label: o.restaurantName ?? "Restaurant" },
         { ...o.deliveryAddress, kind: "destination", label: "Customer" },

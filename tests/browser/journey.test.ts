@@ -1,0 +1,161 @@
+// The whole platform in a browser: a customer, a restaurant and a courier, each in their own
+// browser context at once, and the customer's page following every step live.
+
+import { strict as assert } from "node:assert";
+import type { Page } from "playwright-core";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../scripts/seed/berlin";
+import { seed } from "../../scripts/seed/seed";
+import { adminDb, closeClients } from "../support/app";
+import { APP_PROJECT } from "../support/emulators";
+import { APP_URL, closeBrowser, newPage, screenshot, signIn } from "../support/browser";
+
+const email = (role: string, restaurant?: string) =>
+  DEMO_ACCOUNTS.find((a) => a.role === role && (!restaurant || ("restaurant" in a && a.restaurant === restaurant)))!.email;
+
+/** Kastanienallee, in front of Trattoria Rosa; then two points on the way to Torstraße 100. */
+const ROUTE = [
+  { latitude: 52.5372, longitude: 13.4108 },
+  { latitude: 52.5335, longitude: 13.4070 },
+  { latitude: 52.5300, longitude: 13.4030 },
+];
+
+const status = (page: Page) => page.getByTestId("order-status");
+
+describe("browser: the full journey with three people at once", function () {
+  this.timeout(240_000);
+  let restaurantIds: Record<string, string>;
+
+  before(async () => {
+    ({ restaurantIds } = await seed(APP_PROJECT));
+  });
+  after(async () => {
+    await closeBrowser();
+    await closeClients();
+  });
+
+  it("a customer orders; the restaurant accepts and prepares live; a courier delivers; the customer follows every step", async () => {
+    const customer = await newPage();
+    const kitchen = await newPage();
+    const rider = await newPage({ geolocation: ROUTE[0], permissions: ["geolocation"] });
+    const c = customer.page, k = kitchen.page, r = rider.page;
+
+    // The restaurant and the courier are at work before the order exists.
+    await signIn(k, email("staff", "trattoria"), DEMO_PASSWORD, "/dashboard");
+    await k.getByRole("heading", { name: /Trattoria Rosa/ }).waitFor();
+    await screenshot(k, "dashboard-empty");
+    await signIn(r, email("courier"), DEMO_PASSWORD, "/courier");
+    await r.getByRole("heading", { name: "Deliveries" }).waitFor();
+
+    // Customer: sign in, pick the saved Home address, browse and filter.
+    await signIn(c, email("customer"), DEMO_PASSWORD);
+    await c.getByRole("button", { name: /Set delivery address/ }).click();
+    await c.getByRole("button", { name: /Home · Torstraße 100/ }).click();
+    await c.getByRole("button", { name: /Home · Torstraße 100/ }).waitFor();
+    await c.getByLabel("Cuisine").selectOption("Italian");
+    assert.deepEqual(await c.locator(".restaurant-card h2").allTextContents(), ["Trattoria Rosa"]);
+    await c.getByLabel("Cuisine").selectOption("");
+    await c.getByLabel("Search").fill("sak");
+    assert.deepEqual(await c.locator(".restaurant-card h2").allTextContents(), ["Sakura Sushi"]);
+    await c.getByLabel("Search").fill("");
+    await screenshot(c, "customer-restaurants");
+
+    // A pizza with options, and a dessert.
+    await c.getByRole("link", { name: /Trattoria Rosa/ }).click();
+    await c.getByRole("button", { name: "Add Pizza Margherita" }).click();
+    await c.getByLabel("Large").check();
+    await c.getByLabel("Extra mozzarella").check();
+    await screenshot(c, "customer-options");
+    await c.getByRole("button", { name: /Add 1 for €14\.50/ }).click();
+    await c.getByRole("button", { name: "Add Tiramisù" }).click();
+    await screenshot(c, "customer-menu");
+
+    // The cart survives a reload.
+    await c.reload();
+    await c.getByRole("link", { name: "Cart, 2 items" }).click();
+    await c.getByTestId("preview-total").waitFor();
+    // 14.50 + 6.50 = 21.00; service 5 % = 1.05; delivery 2.49
+    assert.equal(await c.getByTestId("preview-total").textContent(), "€24.54");
+    await c.getByLabel("Note for the restaurant").fill("Please ring twice");
+    await screenshot(c, "customer-checkout");
+    await c.getByRole("button", { name: "Place order" }).click();
+
+    // The backend prices it; the customer sees the authoritative total.
+    await c.locator('[data-status="placed"]').waitFor();
+    assert.equal(await c.getByTestId("total").textContent(), "€24.54");
+    const orderId = c.url().split("/orders/")[1];
+    assert.ok(orderId);
+
+    // The restaurant sees it arrive without reloading, with the note, the address and the clock.
+    const card = k.locator(`[data-column="placed"] [data-order="${orderId}"]`);
+    await card.waitFor();
+    assert.match(await card.textContent() ?? "", /Clara Customer.*Large.*Extra mozzarella.*Please ring twice.*Torstraße 100.*€24\.54/s);
+    assert.match(await card.getByTestId("waiting").textContent() ?? "", /auto-cancels in \d+:\d\d/);
+    assert.match(await k.title(), /\(1\) New orders/);
+    await screenshot(k, "dashboard-new-order");
+    await card.getByRole("button", { name: "Accept" }).click();
+    await c.locator('[data-status="accepted"]').waitFor();
+    await k.locator(`[data-column="accepted"] [data-order="${orderId}"]`).getByRole("button", { name: "Start preparing" }).click();
+    await c.locator('[data-status="preparing"]').waitFor();
+    await k.locator(`[data-column="preparing"] [data-order="${orderId}"]`).getByRole("button", { name: "Mark ready" }).click();
+    await c.locator('[data-status="ready"]').waitFor();
+    await screenshot(c, "customer-tracking-ready");
+
+    // The courier sees it ready nearby, claims it, picks it up and rides.
+    const pickup = r.locator(`.pickup[data-order="${orderId}"]`);
+    await pickup.waitFor();
+    await screenshot(r, "courier-pickups");
+    await pickup.getByRole("button", { name: "Claim" }).click();
+    const delivery = r.locator(`.active-delivery[data-order="${orderId}"]`);
+    await delivery.getByRole("button", { name: "Picked up" }).click();
+    await c.locator('[data-status="picked_up"]').waitFor();
+    await k.locator(`[data-column="picked_up"] [data-order="${orderId}"]`).waitFor();
+
+    // Positions reach the customer's map as the courier moves.
+    const courierMarker = c.locator(".city-map .marker.courier");
+    await courierMarker.waitFor().catch(async (err) => {
+      await screenshot(c, "debug-customer");
+      await screenshot(r, "debug-courier");
+      console.log("customer:", await c.locator("main").innerText());
+      console.log("courier:", await r.locator("main").innerText());
+      throw err;
+    });
+    const firstSpot = await courierMarker.getAttribute("transform");
+    const firstEta = await c.getByTestId("eta").textContent();
+    await rider.context.setGeolocation(ROUTE[1]);
+    await new Promise((res) => setTimeout(res, 5_500));
+    await rider.context.setGeolocation(ROUTE[2]);
+    await c.waitForFunction((before) => document.querySelector(".city-map .marker.courier")?.getAttribute("transform") !== before, firstSpot, { timeout: 20_000 });
+    assert.notEqual(await courierMarker.getAttribute("transform"), firstSpot);
+    assert.notEqual(await c.getByTestId("eta").textContent(), firstEta, "the ETA follows the courier");
+    await screenshot(c, "customer-tracking-map");
+    await screenshot(r, "courier-delivery");
+
+    await delivery.getByRole("button", { name: "Delivered" }).click();
+    await c.locator('[data-status="delivered"]').waitFor();
+    const times = await c.locator(".timeline li").evaluateAll((lis) => lis.map((li) => `${li.getAttribute("data-step")} ${li.querySelector("time")?.textContent}`));
+    assert.equal(times.length, 7);
+    for (const t of times) assert.match(t, /^\w+ \d\d:\d\d$/, `a time for every step: ${times.join(", ")}`);
+
+    // Notifications arrived, one per step, and the review is left once.
+    await c.getByTestId("unread").waitFor();
+    await c.getByRole("link", { name: /Inbox/ }).click();
+    for (const s of ["accepted", "preparing", "ready", "picked_up", "delivered"]) {
+      await c.locator(`.inbox li[data-status="${s}"]`).first().waitFor();
+    }
+    await screenshot(c, "customer-inbox");
+    await c.goto(`${APP_URL}/orders/${orderId}`);
+    await c.getByLabel("5★").check();
+    await c.getByLabel("Your review (optional)").fill("Perfect crust, still hot.");
+    await c.getByRole("button", { name: "Send review" }).click();
+    await c.getByTestId("reviewed").waitFor();
+    await screenshot(c, "customer-delivered");
+    const rated = await adminDb.doc(`restaurants/${restaurantIds.trattoria}`).get();
+    assert.ok((rated.get("ratingCount") ?? 0) >= 1);
+
+    // Today at a glance counts the delivery.
+    await k.getByTestId("today-orders").filter({ hasText: /^[1-9]/ }).waitFor();
+    await screenshot(k, "dashboard-today");
+
+    for (const p of [customer, kitchen, rider]) await p.context.close();
+  });
+});

@@ -1,0 +1,184 @@
+import { strict as assert } from "node:assert";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../scripts/seed/berlin";
+import { seed } from "../../scripts/seed/seed";
+import {
+  adminDb, BERLIN_CENTRE, claimOrder, closeClients, createUser, moveOrder, placeOrder, signInAs, statusIs, waitForDoc,
+  type TestUser,
+} from "../support/app";
+import { APP_PROJECT } from "../support/emulators";
+import { APP_URL, closeBrowser, newPage, screenshot, signIn } from "../support/browser";
+
+const emailOf = (role: string, restaurant?: string) =>
+  DEMO_ACCOUNTS.find((a) => a.role === role && (!restaurant || ("restaurant" in a && a.restaurant === restaurant)))!.email;
+
+describe("browser: scenarios", function () {
+  this.timeout(120_000);
+  let trattoria: string;
+  let items: Record<string, string>;
+  let customer: TestUser, staff: TestUser;
+  const TORSTRASSE = { line1: "Torstraße 100", city: "Berlin", lat: 52.529, lng: 13.401 };
+
+  before(async () => {
+    const { restaurantIds } = await seed(APP_PROJECT);
+    trattoria = restaurantIds.trattoria;
+    const menu = await adminDb.collection(`restaurants/${trattoria}/menu`).get();
+    items = Object.fromEntries(menu.docs.map((d) => [d.get("name"), d.id]));
+    customer = await signInAs(emailOf("customer"), DEMO_PASSWORD);
+    staff = await signInAs(emailOf("staff", "trattoria"), DEMO_PASSWORD);
+  });
+  after(async () => {
+    await closeBrowser();
+    await closeClients();
+  });
+
+  const orderToReady = async () => {
+    const id = await placeOrder(customer, trattoria, [{ itemId: items["Spaghetti Carbonara"], quantity: 2, options: {} }], { deliveryAddress: TORSTRASSE });
+    await waitForDoc(adminDb.doc(`orders/${id}`), statusIs("placed"));
+    for (const s of ["accepted", "preparing", "ready"] as const) await moveOrder(staff, id, s);
+    return id;
+  };
+
+  it("two couriers claim the same order at once: one gets it, the other is told kindly", async () => {
+    const second = await createUser({ courier: true }, "Second Courier");
+    const a = await newPage({ geolocation: { latitude: 52.53, longitude: 13.41 }, permissions: ["geolocation"] });
+    const b = await newPage({ geolocation: { latitude: 52.52, longitude: 13.40 }, permissions: ["geolocation"] });
+    await signIn(a.page, emailOf("courier"), DEMO_PASSWORD, "/courier");
+    await signIn(b.page, second.email, "password", "/courier");
+    const id = await orderToReady();
+    const claimA = a.page.locator(`.pickup[data-order="${id}"] button`);
+    const claimB = b.page.locator(`.pickup[data-order="${id}"] button`);
+    await Promise.all([claimA.waitFor(), claimB.waitFor()]);
+    await Promise.all([claimA.click(), claimB.click()]);
+    const winner = await waitForDoc(adminDb.doc(`orders/${id}`), (s) => s.get("courierId") !== null);
+    const [winPage, losePage] = winner.get("courierId") === second.uid ? [b.page, a.page] : [a.page, b.page];
+    await winPage.locator(`.active-delivery[data-order="${id}"]`).waitFor();
+    const notice = losePage.getByTestId("claim-notice");
+    await notice.waitFor();
+    assert.match(await notice.textContent() ?? "", /Another courier took that order/);
+    assert.equal(await losePage.locator(`.active-delivery[data-order="${id}"]`).count(), 0);
+    await losePage.locator(`.pickup[data-order="${id}"]`).waitFor({ state: "detached" }); // gone from the loser's list
+    await screenshot(losePage, "courier-lost-race");
+    await a.context.close();
+    await b.context.close();
+  });
+
+  it("a dish the restaurant marks sold out becomes unorderable for a customer who has the menu open", async () => {
+    const c = await newPage();
+    const k = await newPage();
+    await signIn(c.page, emailOf("customer"), DEMO_PASSWORD, `/r/${trattoria}`);
+    const dish = c.page.locator('.menu-item[data-item="Penne Arrabbiata"]');
+    await dish.getByRole("button", { name: "Add Penne Arrabbiata" }).waitFor();
+    await signIn(k.page, emailOf("staff", "trattoria"), DEMO_PASSWORD, "/dashboard/menu");
+    await k.page.getByLabel("Penne Arrabbiata available").uncheck();
+    await dish.getByText("Sold out").waitFor();
+    assert.equal(await dish.getByRole("button").count(), 0, "no Add button any more");
+    await screenshot(k.page, "dashboard-menu");
+    await k.page.getByLabel("Penne Arrabbiata available").check();
+    await dish.getByRole("button", { name: "Add Penne Arrabbiata" }).waitFor();
+    await c.context.close();
+    await k.context.close();
+  });
+
+  it("the menu form says what is wrong before writing, and saves a valid price change", async () => {
+    const k = await newPage();
+    await signIn(k.page, emailOf("staff", "trattoria"), DEMO_PASSWORD, "/dashboard/menu");
+    await k.page.locator('tr[data-item="Bruschetta"]').getByRole("button", { name: "Edit" }).click();
+    const form = k.page.getByRole("form", { name: "Edit Bruschetta" });
+    await form.getByLabel("Price (€)").fill("6,5x");
+    await k.page.getByTestId("item-problem").waitFor();
+    assert.equal(await form.getByRole("button", { name: "Save dish" }).isDisabled(), true);
+    await form.getByLabel("Price (€)").fill("6.90");
+    await form.getByRole("button", { name: "Save dish" }).click();
+    await waitForDoc(adminDb.doc(`restaurants/${trattoria}/menu/${items.Bruschetta}`), (s) => s.get("price") === 690);
+    await k.page.getByRole("link", { name: "Settings" }).click();
+    await k.page.getByLabel("Delivery fee (€)").waitFor();
+    await screenshot(k.page, "dashboard-settings");
+    await k.context.close();
+  });
+
+  it("a declined order reaches the customer with its reason", async () => {
+    const c = await newPage();
+    const k = await newPage();
+    await signIn(k.page, emailOf("staff", "trattoria"), DEMO_PASSWORD, "/dashboard");
+    const id = await placeOrder(customer, trattoria, [{ itemId: items["Tagliatelle al Ragù"], quantity: 1, options: {} }], { deliveryAddress: TORSTRASSE });
+    await signIn(c.page, emailOf("customer"), DEMO_PASSWORD, `/orders/${id}`);
+    await c.page.locator('[data-status="placed"]').waitFor();
+    const card = k.page.locator(`[data-order="${id}"]`);
+    await card.getByRole("button", { name: "Decline" }).click();
+    await card.getByLabel("Reason for the customer").fill("We ran out of ragù tonight");
+    await card.getByRole("button", { name: "Decline order" }).click();
+    await c.page.locator('[data-status="declined"]').waitFor();
+    assert.match(await c.page.getByTestId("reason").textContent() ?? "", /We ran out of ragù tonight/);
+    await screenshot(c.page, "customer-declined");
+    await c.context.close();
+    await k.context.close();
+  });
+
+  it("a rejected order shows the backend's reason", async () => {
+    const id = await placeOrder(customer, trattoria, [{ itemId: items.Tiramisù, quantity: 1, options: {} }], { deliveryAddress: { ...BERLIN_CENTRE, lat: 52.40, lng: 13.05 } });
+    const c = await newPage();
+    await signIn(c.page, emailOf("customer"), DEMO_PASSWORD, `/orders/${id}`);
+    await c.page.locator('[data-status="rejected"]').waitFor();
+    assert.match(await c.page.getByTestId("reason").textContent() ?? "", /outside this restaurant's delivery area/);
+    await c.page.getByRole("link", { name: "Orders" }).click();
+    await c.page.locator(".order-list li").first().waitFor();
+    await screenshot(c.page, "customer-order-history");
+    await c.context.close();
+  });
+
+  it("the customer can cancel while the restaurant has not accepted, and not after", async () => {
+    const id = await placeOrder(customer, trattoria, [{ itemId: items["Pizza Diavola"], quantity: 1, options: { size: ["regular"] } }, { itemId: items.Burrata, quantity: 1, options: {} }], { deliveryAddress: TORSTRASSE });
+    const c = await newPage();
+    await signIn(c.page, emailOf("customer"), DEMO_PASSWORD, `/orders/${id}`);
+    await c.page.locator('[data-status="placed"]').waitFor();
+    await c.page.getByRole("button", { name: "Cancel order" }).click();
+    await c.page.locator('[data-status="cancelled"]').waitFor();
+    assert.equal(await c.page.getByRole("button", { name: "Cancel order" }).count(), 0);
+    const other = await orderToReady();
+    await c.page.goto(`${APP_URL}/orders/${other}`);
+    await c.page.locator('[data-status="ready"]').waitFor();
+    assert.equal(await c.page.getByRole("button", { name: "Cancel order" }).count(), 0);
+    // Leave nothing half-way for the other tests: the courier takes it.
+    const courier = await signInAs(emailOf("courier"), DEMO_PASSWORD);
+    await claimOrder(courier, other);
+    await c.context.close();
+  });
+
+  it("a new customer signs up, is asked to sign in at checkout, and works on a phone-sized screen", async () => {
+    const { page, context } = await newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await page.goto(`${APP_URL}/r/${trattoria}`);
+    await page.getByRole("button", { name: "Add Bruschetta" }).click();
+    await page.getByRole("link", { name: /Cart, 1 items/ }).click();
+    await page.waitForURL(/\/signin\?next=(%2F|\/)checkout/);
+    await page.getByRole("button", { name: "Create an account" }).click();
+    const name = `Mo Mobile ${Date.now()}`;
+    await page.getByLabel("Your name").fill(name);
+    await page.getByLabel("Email").fill(`mo${Date.now()}@example.test`);
+    await page.getByLabel("Password").fill("secret-pass");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await page.waitForURL(/\/checkout$/);
+    await page.getByRole("heading", { name: /Your order from Trattoria Rosa/ }).waitFor();
+    const profiles = await adminDb.collection("users").where("displayName", "==", name).get();
+    assert.equal(profiles.size, 1, "a profile was created at sign-up");
+    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(scrollWidth <= 390, `no horizontal scrolling (${scrollWidth}px)`);
+    await screenshot(page, "mobile-checkout");
+    await page.goto(`${APP_URL}/`);
+    await page.locator(".restaurant-card").first().waitFor();
+    await screenshot(page, "mobile-restaurants");
+    await context.close();
+  });
+
+  it("an admin grants the courier role from the admin page", async () => {
+    const person = await createUser({}, "Becoming Courier");
+    const { page, context } = await newPage();
+    await signIn(page, emailOf("admin"), DEMO_PASSWORD, "/admin");
+    await page.getByLabel("User's email").fill(person.email);
+    await page.getByLabel("Role").selectOption("courier");
+    await page.getByRole("button", { name: "Grant" }).click();
+    await page.getByRole("status").filter({ hasText: "Granted" }).waitFor();
+    await waitForDoc(adminDb.doc(`users/${person.uid}`), (s) => s.get("roles.courier") === true);
+    await screenshot(page, "admin-roles");
+    await context.close();
+  });
+});
