@@ -1,22 +1,70 @@
 // `npm test`: builds, starts the emulators (auth, firestore, functions, hosting, tasks), runs
-// every mocha suite against them, and exits with mocha's code. Extra arguments go to mocha,
+// every mocha suite against them, then checks that data survives an emulator restart
+// (export on exit, import on start). Extra arguments go to mocha and skip the restart check,
 // e.g. `npm test -- tests/rules`.
 
+import { spawn } from "node:child_process";
+import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { emulatorEnv, MissingPrerequisite, PROJECT_ID, ROOT } from "./emulatorEnv";
-import { buildAll, EMULATORS, FIREBASE_BIN, run } from "./run";
+import { buildAll, EMULATORS, FIREBASE_BIN } from "./run";
 
 /** Short enough for a test to watch an order time out, long enough for a browser to accept. */
 export const TEST_ACCEPT_TIMEOUT_SECONDS = "20";
+
+const quote = (args: string[]) => args.map((a) => JSON.stringify(a)).join(" ");
+
+/** Runs firebase emulators:exec, echoing its output; returns the exit code and the output. */
+function exec(only: string, script: string[], env: NodeJS.ProcessEnv, extra: string[] = []): Promise<{ code: number; output: string }> {
+  return new Promise((resolve, reject) => {
+    // QUIET keeps warnings and errors but not a line per hosting request and function call;
+    // EMULATOR_LOG=INFO brings them back.
+    const verbosity = ["--log-verbosity", process.env.EMULATOR_LOG ?? "QUIET"];
+    const child = spawn(FIREBASE_BIN, ["emulators:exec", "--project", PROJECT_ID, "--only", only, ...verbosity, ...extra, quote(script)], {
+      cwd: ROOT, env, stdio: ["ignore", "pipe", "inherit"],
+    });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      process.stdout.write(chunk);
+    });
+    child.on("error", reject);
+    child.on("exit", (code) => resolve({ code: code ?? 1, output }));
+  });
+}
+
+async function persistenceCheck(env: NodeJS.ProcessEnv): Promise<boolean> {
+  const dir = join(ROOT, ".emulators", "persistence");
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const data = join(dir, "export");
+  const manifest = join(dir, "manifest.json");
+  const tsx = join(ROOT, "node_modules", ".bin", "tsx");
+  const only = "auth,firestore,functions";
+  console.log("\n--- persistence: write, stop with --export-on-exit, restart with --import, verify");
+  const write = await exec(only, [tsx, "scripts/persistence/write.ts", manifest], env, [`--export-on-exit=${data}`]);
+  if (write.code !== 0) return false;
+  const verify = await exec(only, [tsx, "scripts/persistence/verify.ts", manifest], env, [`--import=${data}`]);
+  return verify.code === 0;
+}
 
 async function main(): Promise<number> {
   const setup = await emulatorEnv();
   console.log(`emulators: ${setup.describe}`);
   if (!process.env.SKIP_BUILD) await buildAll();
-  const mocha = [join(ROOT, "node_modules", ".bin", "mocha"), ...process.argv.slice(2)].map((a) => JSON.stringify(a)).join(" ");
-  return run(FIREBASE_BIN, ["emulators:exec", "--project", PROJECT_ID, "--only", EMULATORS, mocha], {
-    env: { ...setup.env, ACCEPT_TIMEOUT_SECONDS: TEST_ACCEPT_TIMEOUT_SECONDS },
-  });
+  const env = { ...setup.env, ACCEPT_TIMEOUT_SECONDS: TEST_ACCEPT_TIMEOUT_SECONDS, FAULT_INJECTION: "on" };
+  const args = process.argv.slice(2);
+  const mocha = await exec(EMULATORS, [join(ROOT, "node_modules", ".bin", "mocha"), ...args], env);
+  const passed = Number(/(\d+) passing/.exec(mocha.output)?.[1] ?? 0);
+  let failed = Number(/(\d+) failing/.exec(mocha.output)?.[1] ?? 0);
+  if (mocha.code !== 0 && failed === 0) failed = 1; // mocha or the emulators failed outright
+  let persisted = 0;
+  if (args.length === 0) {
+    if (await persistenceCheck(env)) persisted = 1;
+    else failed++;
+  }
+  console.log(`\ntests: ${passed + persisted} passed, ${failed} failed`);
+  return failed === 0 && passed > 0 ? 0 : 1;
 }
 
 main().then(

@@ -154,3 +154,12 @@ export function moveOrder(user: TestUser, orderId: string, to: OrderStatus, extr
 export function claimOrder(courier: TestUser, orderId: string): Promise<void> {
   return updateDoc(clientDoc(courier.db, "orders", orderId), { courierId: courier.uid, updatedAt: serverTimestamp() });
 }
+
+/** A client that never signed in: what an anonymous visitor's browser has. */
+export function anonymousDb(): Firestore {
+  const app = initializeApp({ projectId: APP_PROJECT, apiKey: "demo-key" }, `anonymous-${counter++}`);
+  clientApps.push(app);
+  const db = getFirestore(app);
+  connectFirestoreEmulator(db, HOST, PORTS.firestore);
+  return db;
+}

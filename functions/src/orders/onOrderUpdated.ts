@@ -4,6 +4,7 @@
 
 import { onDocumentUpdated } from "firebase-functions/v2/firestore";
 import { db } from "../admin";
+import { maybeFail } from "../faults";
 import { REGION } from "../config";
 import { paths, type Order, type Restaurant } from "../domain";
 import { notifyTransition } from "../notify/inbox";
@@ -17,6 +18,7 @@ export async function onStatusChange(orderId: string, order: Order): Promise<voi
     const deliveredAt = order.timeline?.delivered?.toMillis() ?? Date.now();
     await recordDelivery(orderId, restaurant?.timeZone ?? "UTC", new Date(deliveredAt));
   }
+  await maybeFail("notify", orderId);
   await notifyTransition(orderId, order);
 }
 

@@ -1,0 +1,38 @@
+// Phase one of the persistence check, run inside `emulators:exec --export-on-exit`: seeds the
+// demo data, places orders as the demo customer and moves some along, then records what it did.
+
+import { writeFileSync } from "node:fs";
+import { addDoc, collection, doc, serverTimestamp, updateDoc } from "firebase/firestore";
+import { DEMO_PASSWORD } from "../seed/berlin";
+import { seed } from "../seed/seed";
+import { adminDb, closeClients, signInAs, statusIs, waitForDoc } from "../../tests/support/app";
+
+async function main(manifestPath: string) {
+  const { restaurantIds } = await seed("demo-dishpatch");
+  const customer = await signInAs("customer@dishpatch.test", DEMO_PASSWORD);
+  const staff = await signInAs("owner.trattoria@dishpatch.test", DEMO_PASSWORD);
+  const menu = await adminDb.collection(`restaurants/${restaurantIds.trattoria}/menu`).where("available", "==", true).limit(3).get();
+  const ids: string[] = [];
+  for (let i = 0; i < 12; i++) {
+    const ref = await addDoc(collection(customer.db, "orders"), {
+      customerId: customer.uid, restaurantId: restaurantIds.trattoria, status: "submitted",
+      items: [{ itemId: menu.docs[i % 3].id, quantity: 2 + (i % 3), options: menu.docs[i % 3].get("optionGroups").length ? { size: ["regular"] } : {} }],
+      deliveryAddress: { line1: "Torstraße 100", city: "Berlin", lat: 52.529, lng: 13.401 }, note: `persist ${i}`, createdAt: serverTimestamp(),
+    });
+    ids.push(ref.id);
+  }
+  await Promise.all(ids.map((id) => waitForDoc(adminDb.doc(`orders/${id}`), statusIs("placed", "rejected"))));
+  for (const id of ids.slice(0, 4)) {
+    await updateDoc(doc(staff.db, "orders", id), { status: "accepted", "timeline.accepted": serverTimestamp(), updatedAt: serverTimestamp() });
+  }
+  const orders = await Promise.all(ids.map(async (id) => {
+    const d = (await adminDb.doc(`orders/${id}`).get()).data()!;
+    return { id, status: d.status, total: d.pricing?.total ?? null };
+  }));
+  const notifications = (await adminDb.collection(`users/${customer.uid}/notifications`).count().get()).data().count;
+  writeFileSync(manifestPath, JSON.stringify({ orders, notifications, restaurants: Object.keys(restaurantIds).length }, null, 2));
+  await closeClients();
+  console.log(`persistence: wrote ${orders.length} orders and ${notifications} notifications before the restart`);
+}
+
+main(process.argv[2]).then(() => process.exit(0), (err) => { console.error(err); process.exit(1); });
