@@ -2,7 +2,7 @@
 
 import { spawn, type SpawnOptions } from "node:child_process";
 import { join } from "node:path";
-import { ROOT } from "./emulatorEnv";
+import { PROJECT_ID, ROOT } from "./emulatorEnv";
 
 export const FIREBASE_BIN = join(ROOT, "node_modules", ".bin", "firebase");
 export const EMULATORS = "auth,firestore,functions,hosting,tasks";
@@ -23,4 +23,26 @@ export async function mustRun(cmd: string, args: string[], options: SpawnOptions
 
 export async function buildAll(): Promise<void> {
   await mustRun("npm", ["run", "build", "--workspaces", "--silent"]);
+}
+
+const quote = (args: string[]) => args.map((a) => JSON.stringify(a)).join(" ");
+
+/** Runs a command inside `firebase emulators:exec`, echoing its output; resolves with the exit
+ * code and the output. */
+export function exec(only: string, script: string[], env: NodeJS.ProcessEnv, extra: string[] = []): Promise<{ code: number; output: string }> {
+  return new Promise((resolve, reject) => {
+    // QUIET keeps warnings and errors but not a line per hosting request and function call;
+    // EMULATOR_LOG=INFO brings them back.
+    const verbosity = ["--log-verbosity", process.env.EMULATOR_LOG ?? "QUIET"];
+    const child = spawn(FIREBASE_BIN, ["emulators:exec", "--project", PROJECT_ID, "--only", only, ...verbosity, ...extra, quote(script)], {
+      cwd: ROOT, env, stdio: ["ignore", "pipe", "inherit"],
+    });
+    let output = "";
+    child.stdout!.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      process.stdout.write(chunk);
+    });
+    child.on("error", reject);
+    child.on("exit", (code) => resolve({ code: code ?? 1, output }));
+  });
 }

@@ -3,35 +3,13 @@
 // (export on exit, import on start). Extra arguments go to mocha and skip the restart check,
 // e.g. `npm test -- tests/rules`.
 
-import { spawn } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { emulatorEnv, MissingPrerequisite, PROJECT_ID, ROOT } from "./emulatorEnv";
-import { buildAll, EMULATORS, FIREBASE_BIN } from "./run";
+import { emulatorEnv, MissingPrerequisite, ROOT } from "./emulatorEnv";
+import { buildAll, EMULATORS, exec } from "./run";
 
 /** Short enough for a test to watch an order time out, long enough for a browser to accept. */
 export const TEST_ACCEPT_TIMEOUT_SECONDS = "20";
-
-const quote = (args: string[]) => args.map((a) => JSON.stringify(a)).join(" ");
-
-/** Runs firebase emulators:exec, echoing its output; returns the exit code and the output. */
-function exec(only: string, script: string[], env: NodeJS.ProcessEnv, extra: string[] = []): Promise<{ code: number; output: string }> {
-  return new Promise((resolve, reject) => {
-    // QUIET keeps warnings and errors but not a line per hosting request and function call;
-    // EMULATOR_LOG=INFO brings them back.
-    const verbosity = ["--log-verbosity", process.env.EMULATOR_LOG ?? "QUIET"];
-    const child = spawn(FIREBASE_BIN, ["emulators:exec", "--project", PROJECT_ID, "--only", only, ...verbosity, ...extra, quote(script)], {
-      cwd: ROOT, env, stdio: ["ignore", "pipe", "inherit"],
-    });
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      process.stdout.write(chunk);
-    });
-    child.on("error", reject);
-    child.on("exit", (code) => resolve({ code: code ?? 1, output }));
-  });
-}
 
 async function persistenceCheck(env: NodeJS.ProcessEnv): Promise<boolean> {
   const dir = join(ROOT, ".emulators", "persistence");

@@ -8,5 +8,6 @@ export default defineConfig({
   plugins: [preact()],
   resolve: { alias: { "@domain": domain } },
   server: { fs: { allow: [".."] } },
-  build: { target: "es2022", reportCompressedSize: true, sourcemap: false },
+  // The manifest lets the benchmark follow what each screen loads.
+  build: { target: "es2022", reportCompressedSize: true, sourcemap: false, manifest: true },
 });

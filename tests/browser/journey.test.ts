@@ -2,7 +2,6 @@
 // browser context at once, and the customer's page following every step live.
 
 import { strict as assert } from "node:assert";
-import type { Page } from "playwright-core";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../scripts/seed/berlin";
 import { seed } from "../../scripts/seed/seed";
 import { adminDb, closeClients, waitForDoc } from "../support/app";
@@ -19,7 +18,6 @@ const ROUTE = [
   { latitude: 52.5300, longitude: 13.4030 },
 ];
 
-const status = (page: Page) => page.getByTestId("order-status");
 
 describe("browser: the full journey with three people at once", function () {
   this.timeout(240_000);

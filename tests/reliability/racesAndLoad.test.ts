@@ -97,18 +97,22 @@ describe("reliability: races, faults and load", function () {
     const started = Date.now();
     const ids = await Promise.all(plan.map((p) => placeOrder(p.buyer, p.restaurantId, p.items)));
     assert.equal(new Set(ids).size, 500, "500 distinct orders");
-    const settled = await Promise.all(ids.map((id) => waitForDoc(adminDb.doc(`orders/${id}`), statusIs("placed", "rejected"), 240_000)));
+    // Processed: placed or rejected, or already cancelled by the accept timeout if the burst
+    // took longer to place than the restaurant had to accept.
+    const settled = await Promise.all(ids.map((id) => waitForDoc(adminDb.doc(`orders/${id}`), (d) => !!d.get("status") && d.get("status") !== "submitted", 240_000)));
     settled.forEach((s, i) => {
       if (plan[i].expected === null) {
         assert.equal(s.get("status"), "rejected");
         assert.equal(s.get("rejection.code"), "invalid_quantity");
       } else {
-        assert.equal(s.get("status"), "placed", `order ${i}`);
+        assert.ok(["placed", "cancelled"].includes(s.get("status")), `order ${i}: ${s.get("status")}`);
         assert.equal(s.get("pricing.total"), plan[i].expected, `total of order ${i}`);
       }
     });
     // Customers cancel what is still waiting, so every order ends final.
-    await Promise.all(settled.map((s, i) => (s.get("status") === "placed" ? moveOrder(plan[i].buyer, s.id, "cancelled") : null)));
+    await Promise.all(settled.map((s, i) => (s.get("status") === "placed"
+      ? moveOrder(plan[i].buyer, s.id, "cancelled").catch(() => undefined) // the timeout may win the race
+      : null)));
     const finals = await Promise.all(ids.map((id) => waitForDoc(adminDb.doc(`orders/${id}`), statusIs("cancelled", "rejected"), 120_000)));
     assert.equal(finals.length, 500);
     const ourOrders = await adminDb.collection("orders").where("restaurantId", "in", kitchens.map((k) => k.id)).count().get();

@@ -13,6 +13,7 @@ import { onTaskDispatched } from "firebase-functions/v2/tasks";
 import { db } from "../admin";
 import { acceptTimeoutSeconds, REGION } from "../config";
 import { isAlreadyExists } from "../errors";
+import { metered } from "../metering";
 import { paths, type Order } from "../domain";
 
 export const ACCEPT_TIMEOUT_REASON = "The restaurant did not accept the order in time.";
@@ -39,8 +40,9 @@ export async function cancelIfStillPlaced(orderId: string, now = new Date()): Pr
 export const acceptTimeout = onTaskDispatched<{ orderId: string }>(
   {
     region: REGION,
-    // Enough attempts to outlast the default 10 minutes where tasks arrive early (emulator).
-    retryConfig: { maxAttempts: 60, minBackoffSeconds: 5, maxBackoffSeconds: 30, maxDoublings: 2 },
+    // Where tasks arrive early (the emulator) each comes back a few times before its deadline:
+    // 30 s, 60 s, then every 120 s, enough attempts to outlast the default 10 minutes.
+    retryConfig: { maxAttempts: 20, minBackoffSeconds: 30, maxBackoffSeconds: 120, maxDoublings: 2 },
     rateLimits: { maxConcurrentDispatches: 100 },
   },
   async (req) => {
@@ -49,7 +51,7 @@ export const acceptTimeout = onTaskDispatched<{ orderId: string }>(
       logger.error("acceptTimeout without an orderId", { data: req.data });
       return;
     }
-    const outcome = await cancelIfStillPlaced(orderId);
+    const outcome = await metered("acceptTimeout", orderId, () => cancelIfStillPlaced(orderId));
     if (outcome === "too_early") throw new HttpsError("unavailable", `order ${orderId} is not due yet`);
     logger.info("accept timeout", { orderId, outcome });
   },

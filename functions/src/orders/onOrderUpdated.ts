@@ -5,6 +5,7 @@
 import { onDocumentUpdated } from "firebase-functions/v2/firestore";
 import { db } from "../admin";
 import { maybeFail } from "../faults";
+import { metered } from "../metering";
 import { REGION } from "../config";
 import { paths, type Order, type Restaurant } from "../domain";
 import { notifyTransition } from "../notify/inbox";
@@ -28,6 +29,6 @@ export const onOrderUpdated = onDocumentUpdated(
     const before = event.data?.before.data() as Order | undefined;
     const after = event.data?.after.data() as Order | undefined;
     if (!before || !after || before.status === after.status) return;
-    await onStatusChange(event.params.orderId, after);
+    await metered(`onOrderUpdated:${after.status}`, event.params.orderId, () => onStatusChange(event.params.orderId, after));
   },
 );

@@ -4,6 +4,7 @@
 import { onDocumentCreated } from "firebase-functions/v2/firestore";
 import { db } from "../admin";
 import { REGION } from "../config";
+import { metered } from "../metering";
 import { paths, type Restaurant, type Review } from "../domain";
 
 export async function countReview(restaurantId: string, orderId: string): Promise<boolean> {
@@ -28,6 +29,6 @@ export async function countReview(restaurantId: string, orderId: string): Promis
 export const onReviewCreated = onDocumentCreated(
   { document: "restaurants/{restaurantId}/reviews/{orderId}", region: REGION, retry: true },
   async (event) => {
-    await countReview(event.params.restaurantId, event.params.orderId);
+    await metered("onReviewCreated", event.params.orderId, () => countReview(event.params.restaurantId, event.params.orderId));
   },
 );
