@@ -123,6 +123,8 @@ export async function emulatorEnv(): Promise<EmulatorSetup> {
   const java = findJava();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    // Scripts and tests run against the emulators only: never probe for Google's metadata server.
+    METADATA_SERVER_DETECTION: "none",
     JAVA_HOME: java.home,
     PATH: `${join(java.home, "bin")}${delimiter}${process.env.PATH ?? ""}`,
   };

@@ -32,7 +32,8 @@ async function main(): Promise<number> {
   if (!process.env.SKIP_BUILD) await buildAll();
   const env = { ...setup.env, ACCEPT_TIMEOUT_SECONDS: TEST_ACCEPT_TIMEOUT_SECONDS, FAULT_INJECTION: "on" };
   const args = process.argv.slice(2);
-  const mocha = await exec(EMULATORS, [join(ROOT, "node_modules", ".bin", "mocha"), ...args], env);
+  const specs = args.length ? args : ["tests/**/*.test.ts"];
+  const mocha = await exec(EMULATORS, [join(ROOT, "node_modules", ".bin", "mocha"), ...specs], env);
   const passed = Number(/(\d+) passing/.exec(mocha.output)?.[1] ?? 0);
   let failed = Number(/(\d+) failing/.exec(mocha.output)?.[1] ?? 0);
   if (mocha.code !== 0 && failed === 0) failed = 1; // mocha or the emulators failed outright

@@ -1,9 +1,9 @@
 import { getApps, initializeApp, type AppOptions } from "firebase-admin/app";
 import { getFirestore } from "firebase-admin/firestore";
 
-// On the emulators, name a service account so that firebase-admin never asks the (absent)
-// metadata server for one when it enqueues Cloud Tasks. In production the runtime's own
-// service account is found as usual.
+// On the emulators, name a service account so that firebase-admin never asks Google's metadata
+// server for one when it enqueues Cloud Tasks. In production the runtime's own service account
+// is found as usual.
 function emulatorOptions(): AppOptions | undefined {
   const emulated = process.env.FUNCTIONS_EMULATOR === "true" || !!process.env.CLOUD_TASKS_EMULATOR_HOST;
   const projectId = process.env.GCLOUD_PROJECT ?? "demo-dishpatch";

@@ -83,7 +83,7 @@ describe("reliability: races, faults and load", function () {
   it("a burst of 500 orders across 10 restaurants: all reach a final state, totals right, none lost or duplicated", async function () {
     this.timeout(600_000);
     const kitchens = await Promise.all(Array.from({ length: 10 }, (_, i) =>
-      createRestaurant({ a: { price: 800 + i * 10 }, b: { price: 450 } }, { deliveryFee: 199 + i, serviceFeeBps: 300 + i * 50 })));
+      createRestaurant({ a: { price: 800 + i * 10 }, b: { price: 450 } }, { deliveryFee: 199 + i, serviceFeeBps: 300 + i * 50, minOrder: 0 })));
     const buyers = await Promise.all(Array.from({ length: 10 }, (_, i) => createUser({}, `Burst Buyer ${i}`)));
     const plan = Array.from({ length: 500 }, (_, i) => {
       const k = kitchens[i % 10];

@@ -12,6 +12,8 @@ import { allDay, type MenuItem, type RoleClaims } from "../../functions/src/doma
 import { APP_PROJECT, HOST, PORTS } from "./emulators";
 
 process.env.GCLOUD_PROJECT ??= APP_PROJECT;
+// Everything here talks to the emulators: never probe for Google's metadata server.
+process.env.METADATA_SERVER_DETECTION ??= "none";
 process.env.FIRESTORE_EMULATOR_HOST ??= `${HOST}:${PORTS.firestore}`;
 process.env.FIREBASE_AUTH_EMULATOR_HOST ??= `${HOST}:${PORTS.auth}`;
 
