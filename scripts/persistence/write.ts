@@ -11,18 +11,24 @@ async function main(manifestPath: string) {
   const { restaurantIds } = await seed("demo-dishpatch");
   const customer = await signInAs("customer@dishpatch.test", DEMO_PASSWORD);
   const staff = await signInAs("owner.trattoria@dishpatch.test", DEMO_PASSWORD);
-  const menu = await adminDb.collection(`restaurants/${restaurantIds.trattoria}/menu`).where("available", "==", true).limit(3).get();
+  // The dearest dishes without required options, so every order clears the minimum.
+  const dishes = (await adminDb.collection(`restaurants/${restaurantIds.trattoria}/menu`).get()).docs
+    .filter((d) => d.get("available") && (d.get("optionGroups") as { min: number }[]).every((g) => g.min === 0))
+    .sort((a, b) => b.get("price") - a.get("price"))
+    .slice(0, 3);
   const ids: string[] = [];
   for (let i = 0; i < 12; i++) {
     const ref = await addDoc(collection(customer.db, "orders"), {
       customerId: customer.uid, restaurantId: restaurantIds.trattoria, status: "submitted",
-      items: [{ itemId: menu.docs[i % 3].id, quantity: 2 + (i % 3), options: menu.docs[i % 3].get("optionGroups").length ? { size: ["regular"] } : {} }],
+      items: [{ itemId: dishes[i % 3].id, quantity: 2 + (i % 3), options: {} }],
       deliveryAddress: { line1: "Torstraße 100", city: "Berlin", lat: 52.529, lng: 13.401 }, note: `persist ${i}`, createdAt: serverTimestamp(),
     });
     ids.push(ref.id);
   }
-  await Promise.all(ids.map((id) => waitForDoc(adminDb.doc(`orders/${id}`), statusIs("placed", "rejected"))));
-  for (const id of ids.slice(0, 4)) {
+  const settled = await Promise.all(ids.map((id) => waitForDoc(adminDb.doc(`orders/${id}`), statusIs("placed", "rejected"))));
+  const placed = settled.filter((s) => s.get("status") === "placed").map((s) => s.id);
+  if (placed.length !== ids.length) throw new Error(`only ${placed.length} of ${ids.length} orders were placed`);
+  for (const id of placed.slice(0, 4)) {
     await updateDoc(doc(staff.db, "orders", id), { status: "accepted", "timeline.accepted": serverTimestamp(), updatedAt: serverTimestamp() });
   }
   const orders = await Promise.all(ids.map(async (id) => {

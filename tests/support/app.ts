@@ -94,22 +94,28 @@ export async function createRestaurant(
   return { id: ref.id, items };
 }
 
-/** Resolves with the first snapshot that satisfies `done`, or fails after `ms`. */
+/** Resolves with the first snapshot that satisfies `done`, or fails after `ms`. Listens, and
+ * also reads every second, so one stalled listener stream cannot fail a test by itself. */
 export function waitForDoc(ref: DocumentReference, done: (s: DocumentSnapshot) => boolean, ms = 20_000): Promise<DocumentSnapshot> {
   return new Promise((resolve, reject) => {
     let last: DocumentSnapshot | undefined;
-    const timer = setTimeout(() => {
+    let finished = false;
+    const finish = (err: Error | null, snap?: DocumentSnapshot) => {
+      if (finished) return;
+      finished = true;
+      clearTimeout(timer);
+      clearInterval(poll);
       unsubscribe();
-      reject(new Error(`timed out after ${ms} ms waiting on ${ref.path}; last: ${JSON.stringify(last?.data())}`));
-    }, ms);
-    const unsubscribe = ref.onSnapshot((snap) => {
+      if (err) reject(err);
+      else resolve(snap!);
+    };
+    const check = (snap: DocumentSnapshot) => {
       last = snap;
-      if (done(snap)) {
-        clearTimeout(timer);
-        unsubscribe();
-        resolve(snap);
-      }
-    }, reject);
+      if (done(snap)) finish(null, snap);
+    };
+    const timer = setTimeout(() => finish(new Error(`timed out after ${ms} ms waiting on ${ref.path}; last: ${JSON.stringify(last?.data())}`)), ms);
+    const poll = setInterval(() => void ref.get().then(check, () => undefined), 1000);
+    const unsubscribe = ref.onSnapshot(check, (err) => finish(err));
   });
 }
 

@@ -11,6 +11,7 @@ import { cart, cartSubtotal, clearCart, setQuantity } from "../state/cart";
 import { session } from "../state/session";
 import { errorText, money } from "../components/format";
 import { Empty } from "../components/States";
+import { Totals } from "../components/Totals";
 import { useAsync } from "../components/useAsync";
 
 export function Checkout() {
@@ -107,14 +108,7 @@ export function Checkout() {
         </label>
         <section class="preview" aria-live="polite">
           {preview.loading && <p>Checking prices…</p>}
-          {result && result.ok && (
-            <dl class="totals">
-              <dt>Subtotal</dt><dd>{money(result.pricing.subtotal)}</dd>
-              <dt>Delivery</dt><dd>{money(result.pricing.deliveryFee)}</dd>
-              <dt>Service fee</dt><dd>{money(result.pricing.serviceFee)}</dd>
-              <dt>Total</dt><dd><strong data-testid="preview-total">{money(result.pricing.total)}</strong></dd>
-            </dl>
-          )}
+          {result && result.ok && <Totals pricing={result.pricing} testId="preview-total" />}
           {result && !result.ok && <p class="error" role="alert" data-testid="preview-problem">{result.rejection.message}</p>}
         </section>
         {error && <p class="error" role="alert">{error}</p>}

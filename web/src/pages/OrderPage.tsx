@@ -13,6 +13,7 @@ import { session } from "../state/session";
 import { CityMap } from "../components/CityMap";
 import { clock, errorText, money } from "../components/format";
 import { Empty, ErrorNote, Loading } from "../components/States";
+import { Totals } from "../components/Totals";
 
 export function OrderPage({ id }: { id: string }) {
   const order = useLiveDoc<Order>(doc(db, "orders", id), id);
@@ -56,12 +57,7 @@ export function OrderPage({ id }: { id: string }) {
               </li>
             ))}
           </ul>
-          <dl class="totals">
-            <dt>Subtotal</dt><dd>{money(o.pricing.subtotal)}</dd>
-            <dt>Delivery</dt><dd>{money(o.pricing.deliveryFee)}</dd>
-            <dt>Service fee</dt><dd>{money(o.pricing.serviceFee)}</dd>
-            <dt>Total</dt><dd><strong data-testid="total">{money(o.pricing.total)}</strong></dd>
-          </dl>
+          <Totals pricing={o.pricing} testId="total" />
         </section>
       ) : o.status === "submitted" ? <p>Checking your order with the restaurant's menu…</p> : null}
       <p>Deliver to {o.deliveryAddress.line1}{o.note ? ` · Note: “${o.note}”` : ""}</p>
