@@ -1,21 +1,5 @@
 // Firestore paths, so no module spells a collection name of its own.
 
-export const COLLECTIONS = {
-  users: "users",
-  restaurants: "restaurants",
-  orders: "orders",
-} as const;
-
-export const SUBCOLLECTIONS = {
-  menu: "menu",
-  reviews: "reviews",
-  notifications: "notifications",
-  devices: "devices",
-  statsShards: "shards",
-  stats: "stats",
-  tracking: "tracking",
-} as const;
-
 export const paths = {
   user: (uid: string) => `users/${uid}`,
   inbox: (uid: string) => `users/${uid}/notifications`,
@@ -26,7 +10,6 @@ export const paths = {
   menuItem: (rid: string, itemId: string) => `restaurants/${rid}/menu/${itemId}`,
   reviews: (rid: string) => `restaurants/${rid}/reviews`,
   review: (rid: string, orderId: string) => `restaurants/${rid}/reviews/${orderId}`,
-  statsDay: (rid: string, day: string) => `restaurants/${rid}/stats/${day}`,
   statsShard: (rid: string, day: string, shard: number) => `restaurants/${rid}/stats/${day}/shards/${shard}`,
   order: (oid: string) => `orders/${oid}`,
   courierPosition: (oid: string) => `orders/${oid}/tracking/courier`,

@@ -29,10 +29,6 @@ export function staffRestaurantIds(claims: RoleClaims | undefined | null): strin
   return Array.isArray(claims?.staff) ? claims.staff : [];
 }
 
-export function isStaffOf(claims: RoleClaims | undefined | null, restaurantId: string): boolean {
-  return staffRestaurantIds(claims).includes(restaurantId);
-}
-
 /** Returns the claims after granting or revoking one role; pure so tests and the callable agree. */
 export function applyRoleChange(
   claims: RoleClaims,

@@ -46,10 +46,6 @@ export function isFinal(status: OrderStatus): boolean {
   return FINAL_STATUSES.includes(status);
 }
 
-export function isOrderStatus(value: unknown): value is OrderStatus {
-  return typeof value === "string" && (ORDER_STATUSES as readonly string[]).includes(value);
-}
-
 export function canTransition(from: OrderStatus, to: OrderStatus, actor: Actor): boolean {
   return TRANSITIONS.some((t) => t.from === from && t.to === to && t.by.includes(actor));
 }

@@ -1,5 +1,5 @@
 import { collection, doc, limit, orderBy, query, updateDoc } from "firebase/firestore";
-import type { InboxNotification } from "@domain";
+import { paths, type InboxNotification } from "@domain";
 import { db } from "../firebase/live";
 import { useLiveQuery } from "../firebase/useLive";
 import { dateTime } from "../components/format";
@@ -11,8 +11,8 @@ export function Inbox() {
 }
 
 function InboxList({ uid }: { uid: string }) {
-  const items = useLiveQuery<InboxNotification>(query(collection(db, `users/${uid}/notifications`), orderBy("createdAt", "desc"), limit(100)), uid);
-  const markRead = (id: string) => updateDoc(doc(db, `users/${uid}/notifications/${id}`), { read: true });
+  const items = useLiveQuery<InboxNotification>(query(collection(db, paths.inbox(uid)), orderBy("createdAt", "desc"), limit(100)), uid);
+  const markRead = (id: string) => updateDoc(doc(db, paths.notification(uid, id)), { read: true });
   const unread = items.data?.filter((n) => !n.read) ?? [];
   return (
     <main class="page narrow">

@@ -4,7 +4,7 @@
 import { useState } from "preact/hooks";
 import { doc, serverTimestamp, setDoc, updateDoc } from "firebase/firestore";
 import {
-  canTransition, etaMinutes, HAPPY_PATH, isFinal, LIMITS, STATUS_LABELS,
+  canTransition, etaMinutes, HAPPY_PATH, isFinal, LIMITS, paths, STATUS_LABELS,
   type LatLng, type Order, type OrderStatus, type Review,
 } from "@domain";
 import { db } from "../firebase/live";
@@ -88,7 +88,7 @@ function CancelButton({ orderId }: { orderId: string }) {
 }
 
 function CourierMap({ orderId, order }: { orderId: string; order: Order & { id: string } }) {
-  const pos = useLiveDoc<LatLng>(doc(db, `orders/${orderId}/tracking/courier`), orderId);
+  const pos = useLiveDoc<LatLng>(doc(db, paths.courierPosition(orderId)), orderId);
   const courier = pos.data ?? null;
   const dest = order.deliveryAddress;
   return (
@@ -105,7 +105,7 @@ function CourierMap({ orderId, order }: { orderId: string; order: Order & { id: 
 }
 
 function ReviewForm({ orderId, order }: { orderId: string; order: Order }) {
-  const path = `restaurants/${order.restaurantId}/reviews/${orderId}`;
+  const path = paths.review(order.restaurantId, orderId);
   const existing = useLiveDoc<Review>(doc(db, path), path);
   const [rating, setRating] = useState(5);
   const [text, setText] = useState("");

@@ -3,7 +3,7 @@
 
 import { useEffect, useRef, useState } from "preact/hooks";
 import { collection, doc, query, runTransaction, serverTimestamp, setDoc, updateDoc, where } from "firebase/firestore";
-import { distanceM, etaMinutes, STATUS_LABELS, type LatLng, type Order, type OrderStatus } from "@domain";
+import { distanceM, etaMinutes, paths, STATUS_LABELS, type LatLng, type Order, type OrderStatus } from "@domain";
 import { db } from "../../firebase/live";
 import { useLiveQuery } from "../../firebase/useLive";
 import { session } from "../../state/session";
@@ -89,7 +89,7 @@ function ActiveDelivery({ order: o, pos }: { order: Row; pos: LatLng | null }) {
     const now = Date.now();
     if (!shouldShare(last.current, pos, now)) return;
     last.current = { pos, at: now };
-    setDoc(doc(db, `orders/${o.id}/tracking/courier`), { lat: pos.lat, lng: pos.lng, updatedAt: serverTimestamp() })
+    setDoc(doc(db, paths.courierPosition(o.id)), { lat: pos.lat, lng: pos.lng, updatedAt: serverTimestamp() })
       .then(() => setError(""))
       .catch((err) => {
         last.current = null;
