@@ -1,24 +1,18 @@
 // `npm start`: builds functions and web, starts the emulators, seeds the demo data and prints
 // where to go and how to sign in. Ctrl-C stops everything.
 
-import { spawn } from "node:child_process";
-import { emulatorEnv, MissingPrerequisite, PROJECT_ID, ROOT } from "./emulatorEnv";
-import { buildAll, EMULATORS, FIREBASE_BIN } from "./run";
+import { APP_URL, PROJECT_ID, useEmulators } from "./lib/config";
+import { emulatorEnv, MissingPrerequisite } from "./lib/emulatorEnv";
+import { buildAll, EMULATORS, firebase } from "./lib/run";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./seed/berlin";
 import { seed } from "./seed/seed";
-
-const HOSTING_URL = "http://127.0.0.1:5002";
 
 async function main(): Promise<void> {
   const setup = await emulatorEnv();
   console.log(`emulators: ${setup.describe}`);
   await buildAll();
 
-  const child = spawn(FIREBASE_BIN, ["emulators:start", "--project", PROJECT_ID, "--only", EMULATORS], {
-    cwd: ROOT,
-    env: setup.env,
-    stdio: ["inherit", "pipe", "inherit"],
-  });
+  const child = firebase(setup, ["emulators:start", "--only", EMULATORS], { stdio: ["inherit", "pipe", "inherit"] });
   // Ctrl-C reaches firebase-tools too (same process group); wait for it to shut down cleanly.
   let stopping = false;
   const stop = () => {
@@ -45,14 +39,13 @@ async function main(): Promise<void> {
 }
 
 async function seedAndAnnounce(): Promise<void> {
-  process.env.FIRESTORE_EMULATOR_HOST ??= "127.0.0.1:8080";
-  process.env.FIREBASE_AUTH_EMULATOR_HOST ??= "127.0.0.1:9099";
+  useEmulators();
   const result = await seed(PROJECT_ID);
   const width = Math.max(...DEMO_ACCOUNTS.map((a) => a.email.length));
   console.log([
     "",
     "┌──────────────────────────────────────────────────────────────",
-    `│ Dishpatch is running: ${HOSTING_URL}`,
+    `│ Dishpatch is running: ${APP_URL}`,
     `│ Seeded ${Object.keys(result.restaurantIds).length} restaurants in Berlin.`,
     `│ Demo logins (password for all: ${DEMO_PASSWORD}):`,
     ...DEMO_ACCOUNTS.map((a) => `│   ${a.email.padEnd(width)}  ${a.role}${"restaurant" in a ? ` of ${a.restaurant}` : ""}`),

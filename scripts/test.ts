@@ -5,13 +5,14 @@
 
 import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { emulatorEnv, MissingPrerequisite, ROOT } from "./emulatorEnv";
-import { buildAll, EMULATORS, exec } from "./run";
+import { ROOT } from "./lib/config";
+import { emulatorEnv, MissingPrerequisite, type EmulatorSetup } from "./lib/emulatorEnv";
+import { buildAll, EMULATORS, exec } from "./lib/run";
 
 /** Short enough for a test to watch an order time out, long enough for a browser to accept. */
 export const TEST_ACCEPT_TIMEOUT_SECONDS = "20";
 
-async function persistenceCheck(env: NodeJS.ProcessEnv): Promise<boolean> {
+async function persistenceCheck(setup: EmulatorSetup, env: NodeJS.ProcessEnv): Promise<boolean> {
   const dir = join(ROOT, ".emulators", "persistence");
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -20,9 +21,9 @@ async function persistenceCheck(env: NodeJS.ProcessEnv): Promise<boolean> {
   const tsx = join(ROOT, "node_modules", ".bin", "tsx");
   const only = "auth,firestore,functions";
   console.log("\n--- persistence: write, stop with --export-on-exit, restart with --import, verify");
-  const write = await exec(only, [tsx, "scripts/persistence/write.ts", manifest], env, [`--export-on-exit=${data}`]);
+  const write = await exec(setup, only, [tsx, "scripts/persistence/write.ts", manifest], env, [`--export-on-exit=${data}`]);
   if (write.code !== 0) return false;
-  const verify = await exec(only, [tsx, "scripts/persistence/verify.ts", manifest], env, [`--import=${data}`]);
+  const verify = await exec(setup, only, [tsx, "scripts/persistence/verify.ts", manifest], env, [`--import=${data}`]);
   return verify.code === 0;
 }
 
@@ -30,16 +31,16 @@ async function main(): Promise<number> {
   const setup = await emulatorEnv();
   console.log(`emulators: ${setup.describe}`);
   if (!process.env.SKIP_BUILD) await buildAll();
-  const env = { ...setup.env, ACCEPT_TIMEOUT_SECONDS: TEST_ACCEPT_TIMEOUT_SECONDS, FAULT_INJECTION: "on" };
+  const env = { ACCEPT_TIMEOUT_SECONDS: TEST_ACCEPT_TIMEOUT_SECONDS, FAULT_INJECTION: "on" };
   const args = process.argv.slice(2);
   const specs = args.length ? args : ["tests/**/*.test.ts"];
-  const mocha = await exec(EMULATORS, [join(ROOT, "node_modules", ".bin", "mocha"), ...specs], env);
+  const mocha = await exec(setup, EMULATORS, [join(ROOT, "node_modules", ".bin", "mocha"), ...specs], env);
   const passed = Number(/(\d+) passing/.exec(mocha.output)?.[1] ?? 0);
   let failed = Number(/(\d+) failing/.exec(mocha.output)?.[1] ?? 0);
   if (mocha.code !== 0 && failed === 0) failed = 1; // mocha or the emulators failed outright
   let persisted = 0;
   if (args.length === 0) {
-    if (await persistenceCheck(env)) persisted = 1;
+    if (await persistenceCheck(setup, env)) persisted = 1;
     else failed++;
   }
   console.log(`\ntests: ${passed + persisted} passed, ${failed} failed`);

@@ -13,7 +13,7 @@ import { FINAL_STATUSES, type OrderStatus } from "../../functions/src/domain";
 import { METER_COLLECTION } from "../../functions/src/metering";
 import { adminDb, claimOrder, closeClients, createUser, moveOrder, signInAs, type TestUser } from "../../tests/support/app";
 import { APP_URL, closeBrowser, newPage } from "../../tests/support/browser";
-import { ROOT } from "../emulatorEnv";
+import { ROOT } from "../lib/config";
 import { DEMO_PASSWORD } from "../seed/berlin";
 import { seed } from "../seed/seed";
 import { median, percentile, table } from "./stats";

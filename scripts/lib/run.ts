@@ -1,10 +1,10 @@
-// Small helpers shared by the start, test and bench scripts.
+// Running commands and the Firebase CLI for the start, test and bench scripts.
 
-import { spawn, type SpawnOptions } from "node:child_process";
-import { join } from "node:path";
-import { PROJECT_ID, ROOT } from "./emulatorEnv";
+import { spawn, type ChildProcess, type SpawnOptions } from "node:child_process";
+import { PROJECT_ID, ROOT } from "./config";
+import type { EmulatorSetup } from "./emulatorEnv";
 
-export const FIREBASE_BIN = join(ROOT, "node_modules", ".bin", "firebase");
+const FIREBASE_JS = require.resolve("firebase-tools/lib/bin/firebase.js", { paths: [ROOT] });
 export const EMULATORS = "auth,firestore,functions,hosting,tasks";
 
 /** Runs a command, inheriting stdio; resolves with its exit code. */
@@ -25,18 +25,31 @@ export async function buildAll(): Promise<void> {
   await mustRun("npm", ["run", "build", "--workspaces", "--silent"]);
 }
 
+/** The Firebase CLI on the functions' Node (see emulatorEnv), for the demo project. */
+export function firebase(setup: EmulatorSetup, args: string[], options: SpawnOptions = {}): ChildProcess {
+  return spawn(setup.node, [FIREBASE_JS, ...args, "--project", PROJECT_ID], { cwd: ROOT, env: setup.env, ...options });
+}
+
 const quote = (args: string[]) => args.map((a) => JSON.stringify(a)).join(" ");
 
 /** Runs a command inside `firebase emulators:exec`, echoing its output; resolves with the exit
  * code and the output. */
-export function exec(only: string, script: string[], env: NodeJS.ProcessEnv, extra: string[] = []): Promise<{ code: number; output: string }> {
+export function exec(
+  setup: EmulatorSetup,
+  only: string,
+  script: string[],
+  extraEnv: NodeJS.ProcessEnv = {},
+  extraArgs: string[] = [],
+): Promise<{ code: number; output: string }> {
   return new Promise((resolve, reject) => {
     // QUIET keeps warnings and errors but not a line per hosting request and function call;
     // EMULATOR_LOG=INFO brings them back.
     const verbosity = ["--log-verbosity", process.env.EMULATOR_LOG ?? "QUIET"];
-    const child = spawn(FIREBASE_BIN, ["emulators:exec", "--project", PROJECT_ID, "--only", only, ...verbosity, ...extra, quote(script)], {
-      cwd: ROOT, env, stdio: ["ignore", "pipe", "inherit"],
-    });
+    const child = firebase(
+      { ...setup, env: { ...setup.env, ...extraEnv } },
+      ["emulators:exec", "--only", only, ...verbosity, ...extraArgs, quote(script)],
+      { stdio: ["ignore", "pipe", "inherit"] },
+    );
     let output = "";
     child.stdout!.on("data", (chunk: Buffer) => {
       output += chunk.toString();

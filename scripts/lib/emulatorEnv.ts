@@ -1,15 +1,16 @@
-// Finds what the Firebase emulators need on this machine and returns the environment to run
-// firebase-tools with: a JDK >= 21 first on PATH, and the Firestore emulator jar, either the
-// Google Cloud SDK's (through a launcher jar, because the SDK's jar has no Main-Class) or the
-// one firebase-tools downloads itself when the machine has internet.
+// Finds what the Firebase emulators need on this machine and returns how to run firebase-tools:
+// - the Node.js major that Cloud Functions deploys (functions/package.json engines.node), so the
+//   emulated functions run on the same runtime as production (see functionsNode below);
+// - a JDK >= 21 first on PATH;
+// - the Firestore emulator jar, either the Google Cloud SDK's (through a launcher jar, because the
+//   SDK's jar has no Main-Class) or the one firebase-tools downloads itself when it has internet.
 
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { delimiter, join, resolve } from "node:path";
+import { ROOT } from "./config";
 
-export const ROOT = resolve(__dirname, "..");
-export const PROJECT_ID = "demo-dishpatch";
 const MIN_JAVA = 21;
 const FIRESTORE_MAIN = "com.google.cloud.datastore.emulator.firestore.CloudFirestore";
 
@@ -114,12 +115,51 @@ async function canDownload(): Promise<boolean> {
   }
 }
 
+/** The major version Cloud Functions runs, from functions/package.json (e.g. "24" -> 24). */
+export function functionsRuntimeMajor(): number {
+  const pkg = JSON.parse(readFileSync(join(ROOT, "functions", "package.json"), "utf8")) as { engines?: { node?: string } };
+  const major = Number(/^\D*(\d+)/.exec(pkg.engines?.node ?? "")?.[1]);
+  if (!Number.isInteger(major)) throw new Error("functions/package.json must set engines.node (the Cloud Functions runtime)");
+  return major;
+}
+
+const nodeMajor = (version: string) => Number(version.replace(/^v/, "").split(".")[0]);
+
+/**
+ * The Node.js binary to run firebase-tools with. The Functions emulator runs the functions on the
+ * Node that runs firebase-tools when its major matches engines.node ("Using node@24 from host").
+ * firebase-tools 15 also looks for functions/node_modules/node, but that look-up never matches
+ * (findModuleVersion stops at the node_modules folder), so instead firebase-tools itself runs on
+ * the right Node: this host's when it matches, otherwise the one tools/functions-node installs
+ * from the npm registry (the root postinstall). Only firebase-tools runs on it; scripts, tests and
+ * the web build keep the host's Node.
+ */
+export function functionsNode(): { bin: string; version: string; source: string } {
+  const want = functionsRuntimeMajor();
+  if (nodeMajor(process.version) === want) return { bin: process.execPath, version: process.version, source: "host" };
+  const exe = process.platform === "win32" ? "node.exe" : "node";
+  const pkg = join(ROOT, "tools", "functions-node", "node_modules", `node-${process.platform === "win32" ? "win" : process.platform}-${process.arch}`);
+  const bin = join(pkg, "bin", exe);
+  if (existsSync(bin)) {
+    const version = spawnSync(bin, ["--version"], { encoding: "utf8" }).stdout?.trim() ?? "";
+    if (nodeMajor(version) === want) return { bin, version, source: "tools/functions-node" };
+  }
+  throw new MissingPrerequisite(
+    `The functions run on Node ${want} (functions/package.json engines.node); this host has ${process.version} and ` +
+      `tools/functions-node has no Node ${want} for ${process.platform}-${process.arch}. Run \`npm ci\` (its postinstall ` +
+      `installs it from the npm registry), or use Node ${want} on this machine.`,
+  );
+}
+
 export interface EmulatorSetup {
   env: NodeJS.ProcessEnv;
+  /** The Node.js binary firebase-tools runs on (so the emulated functions use it too). */
+  node: string;
   describe: string;
 }
 
 export async function emulatorEnv(): Promise<EmulatorSetup> {
+  const node = functionsNode();
   const java = findJava();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -146,5 +186,9 @@ export async function emulatorEnv(): Promise<EmulatorSetup> {
         "and firebase-tools cannot download its own (no network).",
     );
   }
-  return { env, describe: `Java ${java.version} (${java.home}); Firestore emulator: ${firestore}` };
+  return {
+    env,
+    node: node.bin,
+    describe: `functions on Node ${node.version} (${node.source}); Java ${java.version} (${java.home}); Firestore emulator: ${firestore}`,
+  };
 }
