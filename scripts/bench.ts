@@ -11,11 +11,16 @@ async function main(): Promise<number> {
   console.log(`emulators: ${setup.describe}`);
   if (!process.env.SKIP_BUILD) await buildAll();
   const tsx = join(ROOT, "node_modules", ".bin", "tsx");
-  const { code } = await exec(setup, EMULATORS, [tsx, "scripts/bench/run.ts", ...process.argv.slice(2)], { METER: "on" });
+  const { code } = await exec(setup, EMULATORS, [tsx, "scripts/bench/run.ts", ...process.argv.slice(2)], {
+    METER: "on",
+  });
   return code;
 }
 
-main().then((code) => process.exit(code), (err) => {
-  console.error(err instanceof MissingPrerequisite ? `npm run bench: ${err.message}` : err);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err instanceof MissingPrerequisite ? `npm run bench: ${err.message}` : err);
+    process.exit(1);
+  },
+);

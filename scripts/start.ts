@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
-  child.on("exit", (code) => process.exit(stopping ? 0 : code ?? 1));
+  child.on("exit", (code) => process.exit(stopping ? 0 : (code ?? 1)));
 
   let seeded = false;
   child.stdout!.on("data", (chunk: Buffer) => {
@@ -42,17 +42,21 @@ async function seedAndAnnounce(): Promise<void> {
   useEmulators();
   const result = await seed(PROJECT_ID);
   const width = Math.max(...DEMO_ACCOUNTS.map((a) => a.email.length));
-  console.log([
-    "",
-    "┌──────────────────────────────────────────────────────────────",
-    `│ Dishpatch is running: ${APP_URL}`,
-    `│ Seeded ${Object.keys(result.restaurantIds).length} restaurants in Berlin.`,
-    `│ Demo logins (password for all: ${DEMO_PASSWORD}):`,
-    ...DEMO_ACCOUNTS.map((a) => `│   ${a.email.padEnd(width)}  ${a.role}${"restaurant" in a ? ` of ${a.restaurant}` : ""}`),
-    "│ Press Ctrl-C to stop.",
-    "└──────────────────────────────────────────────────────────────",
-    "",
-  ].join("\n"));
+  console.log(
+    [
+      "",
+      "┌──────────────────────────────────────────────────────────────",
+      `│ Dishpatch is running: ${APP_URL}`,
+      `│ Seeded ${Object.keys(result.restaurantIds).length} restaurants in Berlin.`,
+      `│ Demo logins (password for all: ${DEMO_PASSWORD}):`,
+      ...DEMO_ACCOUNTS.map(
+        (a) => `│   ${a.email.padEnd(width)}  ${a.role}${"restaurant" in a ? ` of ${a.restaurant}` : ""}`,
+      ),
+      "│ Press Ctrl-C to stop.",
+      "└──────────────────────────────────────────────────────────────",
+      "",
+    ].join("\n"),
+  );
 }
 
 main().catch((err) => {

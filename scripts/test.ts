@@ -21,7 +21,9 @@ async function persistenceCheck(setup: EmulatorSetup, env: NodeJS.ProcessEnv): P
   const tsx = join(ROOT, "node_modules", ".bin", "tsx");
   const only = "auth,firestore,functions";
   console.log("\n--- persistence: write, stop with --export-on-exit, restart with --import, verify");
-  const write = await exec(setup, only, [tsx, "scripts/persistence/write.ts", manifest], env, [`--export-on-exit=${data}`]);
+  const write = await exec(setup, only, [tsx, "scripts/persistence/write.ts", manifest], env, [
+    `--export-on-exit=${data}`,
+  ]);
   if (write.code !== 0) return false;
   const verify = await exec(setup, only, [tsx, "scripts/persistence/verify.ts", manifest], env, [`--import=${data}`]);
   return verify.code === 0;

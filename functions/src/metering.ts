@@ -32,7 +32,11 @@ function wrap(proto: object, method: string, cost: { reads?: (result: unknown) =
     if (cost.writes) counts.writes += cost.writes;
     if (cost.reads) {
       const count = cost.reads;
-      if (result instanceof Promise) return result.then((r) => { counts.reads += count(r); return r; });
+      if (result instanceof Promise)
+        return result.then((r) => {
+          counts.reads += count(r);
+          return r;
+        });
       counts.reads += count(result);
     }
     return result;
@@ -65,6 +69,8 @@ export async function metered<T>(fn: string, orderId: string | undefined, run: (
   try {
     return await current.run(counts, run);
   } finally {
-    await db.collection(METER_COLLECTION).add({ fn, orderId: orderId ?? null, ...counts, at: FieldValue.serverTimestamp() });
+    await db
+      .collection(METER_COLLECTION)
+      .add({ fn, orderId: orderId ?? null, ...counts, at: FieldValue.serverTimestamp() });
   }
 }

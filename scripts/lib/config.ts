@@ -10,7 +10,7 @@ const readJson = <T>(file: string): T => JSON.parse(readFileSync(join(ROOT, file
 
 interface FirebaseJson {
   emulators: Record<string, { port?: number; enabled?: boolean }>;
-  functions: { source: string }[];
+  functions: { source: string; runtime?: string; codebase?: string }[];
   hosting: { public: string };
   firestore: { rules: string; indexes: string };
 }

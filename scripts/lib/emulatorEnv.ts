@@ -1,5 +1,5 @@
 // Finds what the Firebase emulators need on this machine and returns how to run firebase-tools:
-// - the Node.js major that Cloud Functions deploys (functions/package.json engines.node), so the
+// - the Node.js major that Cloud Functions deploys (firebase.json functions[].runtime), so the
 //   emulated functions run on the same runtime as production (see functionsNode below);
 // - a JDK >= 21 first on PATH;
 // - the Firestore emulator jar, either the Google Cloud SDK's (through a launcher jar, because the
@@ -9,7 +9,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { delimiter, join, resolve } from "node:path";
-import { ROOT } from "./config";
+import { FIREBASE_JSON, ROOT } from "./config";
 
 const MIN_JAVA = 21;
 const FIRESTORE_MAIN = "com.google.cloud.datastore.emulator.firestore.CloudFirestore";
@@ -35,7 +35,11 @@ function jdkCandidates(): string[] {
   for (const dir of (process.env.PATH ?? "").split(delimiter)) {
     if (dir && existsSync(join(dir, "java"))) homes.push(resolve(dir, ".."));
   }
-  for (const base of ["/usr/lib/jvm", "/Library/Java/JavaVirtualMachines", join(homedir(), ".sdkman/candidates/java")]) {
+  for (const base of [
+    "/usr/lib/jvm",
+    "/Library/Java/JavaVirtualMachines",
+    join(homedir(), ".sdkman/candidates/java"),
+  ]) {
     if (!existsSync(base)) continue;
     for (const name of readdirSync(base).sort().reverse()) {
       const home = join(base, name);
@@ -92,7 +96,9 @@ function launcherFor(sdkJar: string, javaHome: string): string {
     writeFileSync(manifestPath, manifest);
     const jarTool = join(javaHome, "bin", "jar");
     if (!existsSync(jarTool)) {
-      throw new MissingPrerequisite(`The JDK at ${javaHome} has no 'jar' tool to build the Firestore emulator launcher; install a full JDK >= ${MIN_JAVA}.`);
+      throw new MissingPrerequisite(
+        `The JDK at ${javaHome} has no 'jar' tool to build the Firestore emulator launcher; install a full JDK >= ${MIN_JAVA}.`,
+      );
     }
     execFileSync(jarTool, ["cfm", launcher, manifestPath], { cwd: dir, stdio: "inherit" });
   }
@@ -115,11 +121,12 @@ async function canDownload(): Promise<boolean> {
   }
 }
 
-/** The major version Cloud Functions runs, from functions/package.json (e.g. "24" -> 24). */
+/** The Node.js major Cloud Functions runs the functions on: firebase.json functions[].runtime. */
 export function functionsRuntimeMajor(): number {
-  const pkg = JSON.parse(readFileSync(join(ROOT, "functions", "package.json"), "utf8")) as { engines?: { node?: string } };
-  const major = Number(/^\D*(\d+)/.exec(pkg.engines?.node ?? "")?.[1]);
-  if (!Number.isInteger(major)) throw new Error("functions/package.json must set engines.node (the Cloud Functions runtime)");
+  const runtime = FIREBASE_JSON.functions[0]?.runtime ?? "";
+  const major = Number(/^nodejs(\d+)$/.exec(runtime)?.[1]);
+  if (!Number.isInteger(major))
+    throw new Error(`firebase.json functions[0].runtime must be nodejsNN, not "${runtime}"`);
   return major;
 }
 
@@ -138,14 +145,20 @@ export function functionsNode(): { bin: string; version: string; source: string 
   const want = functionsRuntimeMajor();
   if (nodeMajor(process.version) === want) return { bin: process.execPath, version: process.version, source: "host" };
   const exe = process.platform === "win32" ? "node.exe" : "node";
-  const pkg = join(ROOT, "tools", "functions-node", "node_modules", `node-${process.platform === "win32" ? "win" : process.platform}-${process.arch}`);
+  const pkg = join(
+    ROOT,
+    "tools",
+    "functions-node",
+    "node_modules",
+    `node-${process.platform === "win32" ? "win" : process.platform}-${process.arch}`,
+  );
   const bin = join(pkg, "bin", exe);
   if (existsSync(bin)) {
     const version = spawnSync(bin, ["--version"], { encoding: "utf8" }).stdout?.trim() ?? "";
     if (nodeMajor(version) === want) return { bin, version, source: "tools/functions-node" };
   }
   throw new MissingPrerequisite(
-    `The functions run on Node ${want} (functions/package.json engines.node); this host has ${process.version} and ` +
+    `The functions run on Node ${want} (firebase.json functions[].runtime); this host has ${process.version} and ` +
       `tools/functions-node has no Node ${want} for ${process.platform}-${process.arch}. Run \`npm ci\` (its postinstall ` +
       `installs it from the npm registry), or use Node ${want} on this machine.`,
   );

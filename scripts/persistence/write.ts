@@ -19,26 +19,47 @@ async function main(manifestPath: string) {
   const ids: string[] = [];
   for (let i = 0; i < 12; i++) {
     const ref = await addDoc(collection(customer.db, "orders"), {
-      customerId: customer.uid, restaurantId: restaurantIds.trattoria, status: "submitted",
+      customerId: customer.uid,
+      restaurantId: restaurantIds.trattoria,
+      status: "submitted",
       items: [{ itemId: dishes[i % 3].id, quantity: 2 + (i % 3), options: {} }],
-      deliveryAddress: { line1: "Torstraße 100", city: "Berlin", lat: 52.529, lng: 13.401 }, note: `persist ${i}`, createdAt: serverTimestamp(),
+      deliveryAddress: { line1: "Torstraße 100", city: "Berlin", lat: 52.529, lng: 13.401 },
+      note: `persist ${i}`,
+      createdAt: serverTimestamp(),
     });
     ids.push(ref.id);
   }
-  const settled = await Promise.all(ids.map((id) => waitForDoc(adminDb.doc(`orders/${id}`), statusIs("placed", "rejected"))));
+  const settled = await Promise.all(
+    ids.map((id) => waitForDoc(adminDb.doc(`orders/${id}`), statusIs("placed", "rejected"))),
+  );
   const placed = settled.filter((s) => s.get("status") === "placed").map((s) => s.id);
   if (placed.length !== ids.length) throw new Error(`only ${placed.length} of ${ids.length} orders were placed`);
   for (const id of placed.slice(0, 4)) {
-    await updateDoc(doc(staff.db, "orders", id), { status: "accepted", "timeline.accepted": serverTimestamp(), updatedAt: serverTimestamp() });
+    await updateDoc(doc(staff.db, "orders", id), {
+      status: "accepted",
+      "timeline.accepted": serverTimestamp(),
+      updatedAt: serverTimestamp(),
+    });
   }
-  const orders = await Promise.all(ids.map(async (id) => {
-    const d = (await adminDb.doc(`orders/${id}`).get()).data()!;
-    return { id, status: d.status, total: d.pricing?.total ?? null };
-  }));
+  const orders = await Promise.all(
+    ids.map(async (id) => {
+      const d = (await adminDb.doc(`orders/${id}`).get()).data()!;
+      return { id, status: d.status, total: d.pricing?.total ?? null };
+    }),
+  );
   const notifications = (await adminDb.collection(`users/${customer.uid}/notifications`).count().get()).data().count;
-  writeFileSync(manifestPath, JSON.stringify({ orders, notifications, restaurants: Object.keys(restaurantIds).length }, null, 2));
+  writeFileSync(
+    manifestPath,
+    JSON.stringify({ orders, notifications, restaurants: Object.keys(restaurantIds).length }, null, 2),
+  );
   await closeClients();
   console.log(`persistence: wrote ${orders.length} orders and ${notifications} notifications before the restart`);
 }
 
-main(process.argv[2]).then(() => process.exit(0), (err) => { console.error(err); process.exit(1); });
+main(process.argv[2]).then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

@@ -14,7 +14,9 @@ export interface SeedResult {
 
 function adminApp(projectId: string): App {
   if (!process.env.FIRESTORE_EMULATOR_HOST || !process.env.FIREBASE_AUTH_EMULATOR_HOST) {
-    throw new Error("Seeding is for the emulators only: FIRESTORE_EMULATOR_HOST and FIREBASE_AUTH_EMULATOR_HOST must be set.");
+    throw new Error(
+      "Seeding is for the emulators only: FIRESTORE_EMULATOR_HOST and FIREBASE_AUTH_EMULATOR_HOST must be set.",
+    );
   }
   return getApps().find((a) => a.name === "seed") ?? initializeApp({ projectId }, "seed");
 }
@@ -37,18 +39,35 @@ export async function seed(projectId: string): Promise<SeedResult> {
     restaurantIds[r.key] = ref.id;
     const batch = db.batch();
     batch.set(ref, {
-      name: r.name, cuisine: r.cuisine, description: r.description, address: r.address,
-      timeZone: CITY.timeZone, openingHours: r.openingHours, isOpen: true,
-      prepTimeMin: r.prepTimeMin, deliveryRadiusM: r.deliveryRadiusM, deliveryFee: r.deliveryFee,
-      serviceFeeBps: r.serviceFeeBps, minOrder: r.minOrder, currency: "EUR",
+      name: r.name,
+      cuisine: r.cuisine,
+      description: r.description,
+      address: r.address,
+      timeZone: CITY.timeZone,
+      openingHours: r.openingHours,
+      isOpen: true,
+      prepTimeMin: r.prepTimeMin,
+      deliveryRadiusM: r.deliveryRadiusM,
+      deliveryFee: r.deliveryFee,
+      serviceFeeBps: r.serviceFeeBps,
+      minOrder: r.minOrder,
+      currency: "EUR",
       categories: [...new Set(r.menu.map((m) => m.category))],
-      ratingAvg: 0, ratingCount: 0, ratingSum: 0,
-      createdAt: FieldValue.serverTimestamp(), updatedAt: FieldValue.serverTimestamp(),
+      ratingAvg: 0,
+      ratingCount: 0,
+      ratingSum: 0,
+      createdAt: FieldValue.serverTimestamp(),
+      updatedAt: FieldValue.serverTimestamp(),
     });
     r.menu.forEach((m, i) => {
       batch.set(ref.collection("menu").doc(), {
-        name: m.name, description: m.description, category: m.category, price: m.price,
-        available: m.available ?? true, optionGroups: m.optionGroups ?? [], sortOrder: i,
+        name: m.name,
+        description: m.description,
+        category: m.category,
+        price: m.price,
+        available: m.available ?? true,
+        optionGroups: m.optionGroups ?? [],
+        sortOrder: i,
         updatedAt: FieldValue.serverTimestamp(),
       });
     });
@@ -57,9 +76,16 @@ export async function seed(projectId: string): Promise<SeedResult> {
 
   const uids: Record<string, string> = {};
   for (const account of DEMO_ACCOUNTS) {
-    const user = await auth.getUserByEmail(account.email).catch(() =>
-      auth.createUser({ email: account.email, password: DEMO_PASSWORD, displayName: account.displayName, emailVerified: true }),
-    );
+    const user = await auth
+      .getUserByEmail(account.email)
+      .catch(() =>
+        auth.createUser({
+          email: account.email,
+          password: DEMO_PASSWORD,
+          displayName: account.displayName,
+          emailVerified: true,
+        }),
+      );
     uids[account.email] = user.uid;
     const claims: RoleClaims = {};
     if (account.role === "admin") claims.admin = true;
@@ -73,7 +99,9 @@ export async function seed(projectId: string): Promise<SeedResult> {
     });
     if (account.role === "customer") {
       for (const address of CUSTOMER_ADDRESSES) {
-        await db.collection(`users/${user.uid}/addresses`).doc(address.label.toLowerCase())
+        await db
+          .collection(`users/${user.uid}/addresses`)
+          .doc(address.label.toLowerCase())
           .set({ ...address, updatedAt: FieldValue.serverTimestamp() });
       }
     }

@@ -9,15 +9,15 @@ import { APP_PROJECT } from "../support/emulators";
 import { APP_URL, closeBrowser, newPage, screenshot, signIn } from "../support/browser";
 
 const email = (role: string, restaurant?: string) =>
-  DEMO_ACCOUNTS.find((a) => a.role === role && (!restaurant || ("restaurant" in a && a.restaurant === restaurant)))!.email;
+  DEMO_ACCOUNTS.find((a) => a.role === role && (!restaurant || ("restaurant" in a && a.restaurant === restaurant)))!
+    .email;
 
 /** Kastanienallee, in front of Trattoria Rosa; then two points on the way to Torstraße 100. */
 const ROUTE = [
   { latitude: 52.5372, longitude: 13.4108 },
-  { latitude: 52.5335, longitude: 13.4070 },
-  { latitude: 52.5300, longitude: 13.4030 },
+  { latitude: 52.5335, longitude: 13.407 },
+  { latitude: 52.53, longitude: 13.403 },
 ];
-
 
 describe("browser: the full journey with three people at once", function () {
   this.timeout(240_000);
@@ -35,7 +35,9 @@ describe("browser: the full journey with three people at once", function () {
     const customer = await newPage();
     const kitchen = await newPage();
     const rider = await newPage({ geolocation: ROUTE[0], permissions: ["geolocation"] });
-    const c = customer.page, k = kitchen.page, r = rider.page;
+    const c = customer.page,
+      k = kitchen.page,
+      r = rider.page;
 
     // The restaurant and the courier are at work before the order exists.
     await signIn(k, email("staff", "trattoria"), DEMO_PASSWORD, "/dashboard");
@@ -86,15 +88,24 @@ describe("browser: the full journey with three people at once", function () {
     // The restaurant sees it arrive without reloading, with the note, the address and the clock.
     const card = k.locator(`[data-column="placed"] [data-order="${orderId}"]`);
     await card.waitFor();
-    assert.match(await card.textContent() ?? "", /Clara Customer.*Large.*Extra mozzarella.*Please ring twice.*Torstraße 100.*€24\.54/s);
-    assert.match(await card.getByTestId("waiting").textContent() ?? "", /auto-cancels in \d+:\d\d/);
+    assert.match(
+      (await card.textContent()) ?? "",
+      /Clara Customer.*Large.*Extra mozzarella.*Please ring twice.*Torstraße 100.*€24\.54/s,
+    );
+    assert.match((await card.getByTestId("waiting").textContent()) ?? "", /auto-cancels in \d+:\d\d/);
     assert.match(await k.title(), /\(1\) New orders/);
     await screenshot(k, "dashboard-new-order");
     await card.getByRole("button", { name: "Accept" }).click();
     await c.locator('[data-status="accepted"]').waitFor();
-    await k.locator(`[data-column="accepted"] [data-order="${orderId}"]`).getByRole("button", { name: "Start preparing" }).click();
+    await k
+      .locator(`[data-column="accepted"] [data-order="${orderId}"]`)
+      .getByRole("button", { name: "Start preparing" })
+      .click();
     await c.locator('[data-status="preparing"]').waitFor();
-    await k.locator(`[data-column="preparing"] [data-order="${orderId}"]`).getByRole("button", { name: "Mark ready" }).click();
+    await k
+      .locator(`[data-column="preparing"] [data-order="${orderId}"]`)
+      .getByRole("button", { name: "Mark ready" })
+      .click();
     await c.locator('[data-status="ready"]').waitFor();
     await screenshot(c, "customer-tracking-ready");
 
@@ -122,7 +133,11 @@ describe("browser: the full journey with three people at once", function () {
     await rider.context.setGeolocation(ROUTE[1]);
     await new Promise((res) => setTimeout(res, 5_500));
     await rider.context.setGeolocation(ROUTE[2]);
-    await c.waitForFunction((before) => document.querySelector(".city-map .marker.courier")?.getAttribute("transform") !== before, firstSpot, { timeout: 20_000 });
+    await c.waitForFunction(
+      (before) => document.querySelector(".city-map .marker.courier")?.getAttribute("transform") !== before,
+      firstSpot,
+      { timeout: 20_000 },
+    );
     assert.notEqual(await courierMarker.getAttribute("transform"), firstSpot);
     assert.notEqual(await c.getByTestId("eta").textContent(), firstEta, "the ETA follows the courier");
     await screenshot(c, "customer-tracking-map");
@@ -130,7 +145,11 @@ describe("browser: the full journey with three people at once", function () {
 
     await delivery.getByRole("button", { name: "Delivered" }).click();
     await c.locator('[data-status="delivered"]').waitFor();
-    const times = await c.locator(".timeline li").evaluateAll((lis) => lis.map((li) => `${li.getAttribute("data-step")} ${li.querySelector("time")?.textContent}`));
+    const times = await c
+      .locator(".timeline li")
+      .evaluateAll((lis) =>
+        lis.map((li) => `${li.getAttribute("data-step")} ${li.querySelector("time")?.textContent}`),
+      );
     assert.equal(times.length, 7);
     for (const t of times) assert.match(t, /^\w+ \d\d:\d\d$/, `a time for every step: ${times.join(", ")}`);
 
@@ -148,10 +167,16 @@ describe("browser: the full journey with three people at once", function () {
     await c.getByTestId("reviewed").waitFor();
     await screenshot(c, "customer-delivered");
     // The rating is aggregated by a trigger, shortly after.
-    await waitForDoc(adminDb.doc(`restaurants/${restaurantIds.trattoria}`), (snap) => (snap.get("ratingCount") ?? 0) >= 1);
+    await waitForDoc(
+      adminDb.doc(`restaurants/${restaurantIds.trattoria}`),
+      (snap) => (snap.get("ratingCount") ?? 0) >= 1,
+    );
 
     // Today at a glance counts the delivery.
-    await k.getByTestId("today-orders").filter({ hasText: /^[1-9]/ }).waitFor();
+    await k
+      .getByTestId("today-orders")
+      .filter({ hasText: /^[1-9]/ })
+      .waitFor();
     await screenshot(k, "dashboard-today");
 
     for (const p of [customer, kitchen, rider]) await p.context.close();

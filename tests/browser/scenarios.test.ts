@@ -2,14 +2,24 @@ import { strict as assert } from "node:assert";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../scripts/seed/berlin";
 import { seed } from "../../scripts/seed/seed";
 import {
-  adminDb, BERLIN_CENTRE, claimOrder, closeClients, createUser, moveOrder, placeOrder, signInAs, statusIs, waitForDoc,
+  adminDb,
+  BERLIN_CENTRE,
+  claimOrder,
+  closeClients,
+  createUser,
+  moveOrder,
+  placeOrder,
+  signInAs,
+  statusIs,
+  waitForDoc,
   type TestUser,
 } from "../support/app";
 import { APP_PROJECT } from "../support/emulators";
 import { APP_URL, closeBrowser, newPage, screenshot, signIn } from "../support/browser";
 
 const emailOf = (role: string, restaurant?: string) =>
-  DEMO_ACCOUNTS.find((a) => a.role === role && (!restaurant || ("restaurant" in a && a.restaurant === restaurant)))!.email;
+  DEMO_ACCOUNTS.find((a) => a.role === role && (!restaurant || ("restaurant" in a && a.restaurant === restaurant)))!
+    .email;
 
 describe("browser: scenarios", function () {
   this.timeout(120_000);
@@ -32,7 +42,12 @@ describe("browser: scenarios", function () {
   });
 
   const orderToReady = async () => {
-    const id = await placeOrder(customer, trattoria, [{ itemId: items["Spaghetti Carbonara"], quantity: 2, options: {} }], { deliveryAddress: TORSTRASSE });
+    const id = await placeOrder(
+      customer,
+      trattoria,
+      [{ itemId: items["Spaghetti Carbonara"], quantity: 2, options: {} }],
+      { deliveryAddress: TORSTRASSE },
+    );
     await waitForDoc(adminDb.doc(`orders/${id}`), statusIs("placed"));
     for (const s of ["accepted", "preparing", "ready"] as const) await moveOrder(staff, id, s);
     return id;
@@ -41,7 +56,7 @@ describe("browser: scenarios", function () {
   it("two couriers claim the same order at once: one gets it, the other is told kindly", async () => {
     const second = await createUser({ courier: true }, "Second Courier");
     const a = await newPage({ geolocation: { latitude: 52.53, longitude: 13.41 }, permissions: ["geolocation"] });
-    const b = await newPage({ geolocation: { latitude: 52.52, longitude: 13.40 }, permissions: ["geolocation"] });
+    const b = await newPage({ geolocation: { latitude: 52.52, longitude: 13.4 }, permissions: ["geolocation"] });
     await signIn(a.page, emailOf("courier"), DEMO_PASSWORD, "/courier");
     await signIn(b.page, second.email, "password", "/courier");
     const id = await orderToReady();
@@ -54,7 +69,7 @@ describe("browser: scenarios", function () {
     await winPage.locator(`.active-delivery[data-order="${id}"]`).waitFor();
     const notice = losePage.getByTestId("claim-notice");
     await notice.waitFor();
-    assert.match(await notice.textContent() ?? "", /Another courier took that order/);
+    assert.match((await notice.textContent()) ?? "", /Another courier took that order/);
     assert.equal(await losePage.locator(`.active-delivery[data-order="${id}"]`).count(), 0);
     await losePage.locator(`.pickup[data-order="${id}"]`).waitFor({ state: "detached" }); // gone from the loser's list
     await screenshot(losePage, "courier-lost-race");
@@ -100,7 +115,12 @@ describe("browser: scenarios", function () {
     const c = await newPage();
     const k = await newPage();
     await signIn(k.page, emailOf("staff", "trattoria"), DEMO_PASSWORD, "/dashboard");
-    const id = await placeOrder(customer, trattoria, [{ itemId: items["Tagliatelle al Ragù"], quantity: 1, options: {} }], { deliveryAddress: TORSTRASSE });
+    const id = await placeOrder(
+      customer,
+      trattoria,
+      [{ itemId: items["Tagliatelle al Ragù"], quantity: 1, options: {} }],
+      { deliveryAddress: TORSTRASSE },
+    );
     await signIn(c.page, emailOf("customer"), DEMO_PASSWORD, `/orders/${id}`);
     await c.page.locator('[data-status="placed"]').waitFor();
     const card = k.page.locator(`[data-order="${id}"]`);
@@ -108,18 +128,20 @@ describe("browser: scenarios", function () {
     await card.getByLabel("Reason for the customer").fill("We ran out of ragù tonight");
     await card.getByRole("button", { name: "Decline order" }).click();
     await c.page.locator('[data-status="declined"]').waitFor();
-    assert.match(await c.page.getByTestId("reason").textContent() ?? "", /We ran out of ragù tonight/);
+    assert.match((await c.page.getByTestId("reason").textContent()) ?? "", /We ran out of ragù tonight/);
     await screenshot(c.page, "customer-declined");
     await c.context.close();
     await k.context.close();
   });
 
   it("a rejected order shows the backend's reason", async () => {
-    const id = await placeOrder(customer, trattoria, [{ itemId: items.Tiramisù, quantity: 1, options: {} }], { deliveryAddress: { ...BERLIN_CENTRE, lat: 52.40, lng: 13.05 } });
+    const id = await placeOrder(customer, trattoria, [{ itemId: items.Tiramisù, quantity: 1, options: {} }], {
+      deliveryAddress: { ...BERLIN_CENTRE, lat: 52.4, lng: 13.05 },
+    });
     const c = await newPage();
     await signIn(c.page, emailOf("customer"), DEMO_PASSWORD, `/orders/${id}`);
     await c.page.locator('[data-status="rejected"]').waitFor();
-    assert.match(await c.page.getByTestId("reason").textContent() ?? "", /outside this restaurant's delivery area/);
+    assert.match((await c.page.getByTestId("reason").textContent()) ?? "", /outside this restaurant's delivery area/);
     await c.page.getByRole("link", { name: "Orders" }).click();
     await c.page.locator(".order-list li").first().waitFor();
     await screenshot(c.page, "customer-order-history");
@@ -127,7 +149,15 @@ describe("browser: scenarios", function () {
   });
 
   it("the customer can cancel while the restaurant has not accepted, and not after", async () => {
-    const id = await placeOrder(customer, trattoria, [{ itemId: items["Pizza Diavola"], quantity: 1, options: { size: ["regular"] } }, { itemId: items.Burrata, quantity: 1, options: {} }], { deliveryAddress: TORSTRASSE });
+    const id = await placeOrder(
+      customer,
+      trattoria,
+      [
+        { itemId: items["Pizza Diavola"], quantity: 1, options: { size: ["regular"] } },
+        { itemId: items.Burrata, quantity: 1, options: {} },
+      ],
+      { deliveryAddress: TORSTRASSE },
+    );
     const c = await newPage();
     await signIn(c.page, emailOf("customer"), DEMO_PASSWORD, `/orders/${id}`);
     await c.page.locator('[data-status="placed"]').waitFor();

@@ -6,8 +6,19 @@ import { notifyTransition } from "../../functions/src/notify/inbox";
 import { countReview } from "../../functions/src/reviews/onReviewCreated";
 import { recordDelivery } from "../../functions/src/stats/dailyStats";
 import {
-  adminAuth, adminDb, claimOrder, closeClients, createRestaurant, createUser, moveOrder, placeOrder,
-  statusIs, waitForCount, waitForDoc, type TestRestaurant, type TestUser,
+  adminAuth,
+  adminDb,
+  claimOrder,
+  closeClients,
+  createRestaurant,
+  createUser,
+  moveOrder,
+  placeOrder,
+  statusIs,
+  waitForCount,
+  waitForDoc,
+  type TestRestaurant,
+  type TestUser,
 } from "../support/app";
 
 describe("pipeline: lifecycle, notifications, timeouts, ratings", function () {
@@ -39,7 +50,13 @@ describe("pipeline: lifecycle, notifications, timeouts, ratings", function () {
       ["accepted", () => moveOrder(staff, id, "accepted")],
       ["preparing", () => moveOrder(staff, id, "preparing")],
       ["ready", () => moveOrder(staff, id, "ready")],
-      ["picked_up", async () => { await claimOrder(courier, id); await moveOrder(courier, id, "picked_up"); }],
+      [
+        "picked_up",
+        async () => {
+          await claimOrder(courier, id);
+          await moveOrder(courier, id, "picked_up");
+        },
+      ],
       ["delivered", () => moveOrder(courier, id, "delivered")],
     ];
     for (const [status, step] of steps) {
@@ -51,10 +68,16 @@ describe("pipeline: lifecycle, notifications, timeouts, ratings", function () {
   it("notifies each audience exactly once per transition, through a whole delivery", async () => {
     const id = await place();
     await drive(id, "delivered");
-    const customerStatuses = (Object.keys(NOTIFY) as OrderStatus[]).filter((s) =>
-      NOTIFY[s].includes("customer") && ["accepted", "preparing", "ready", "picked_up", "delivered"].includes(s));
+    const customerStatuses = (Object.keys(NOTIFY) as OrderStatus[]).filter(
+      (s) => NOTIFY[s].includes("customer") && ["accepted", "preparing", "ready", "picked_up", "delivered"].includes(s),
+    );
     for (const s of customerStatuses) {
-      const n = await waitForCount(inbox(customer.uid).where("orderId", "==", id).where("status", "==", s), 1, 20_000, 0);
+      const n = await waitForCount(
+        inbox(customer.uid).where("orderId", "==", id).where("status", "==", s),
+        1,
+        20_000,
+        0,
+      );
       assert.equal(n, 1, `customer notified once of ${s}`);
     }
     assert.equal(await waitForCount(inbox(staff.uid).where("orderId", "==", id).where("status", "==", "placed"), 1), 1);
@@ -69,8 +92,14 @@ describe("pipeline: lifecycle, notifications, timeouts, ratings", function () {
     for (const s of ["submitted", "placed", "accepted", "preparing", "ready", "picked_up", "delivered"]) {
       assert.ok(order.timeline[s], `timeline has ${s}`);
     }
-    const times = ["submitted", "placed", "accepted", "preparing", "ready", "picked_up", "delivered"].map((s) => order.timeline[s].toMillis());
-    assert.deepEqual([...times].sort((a, b) => a - b), times, "timeline in order");
+    const times = ["submitted", "placed", "accepted", "preparing", "ready", "picked_up", "delivered"].map((s) =>
+      order.timeline[s].toMillis(),
+    );
+    assert.deepEqual(
+      [...times].sort((a, b) => a - b),
+      times,
+      "timeline in order",
+    );
   });
 
   it("a retried notification step writes nothing new", async () => {
@@ -110,14 +139,19 @@ describe("pipeline: lifecycle, notifications, timeouts, ratings", function () {
   it("two couriers claiming the same order at once: exactly one wins", async () => {
     const id = await place();
     await drive(id, "ready");
-    const claim = (c: TestUser) => runTransaction(c.db, async (tx) => {
-      const ref = doc(c.db, "orders", id);
-      const snap = await tx.get(ref);
-      if (snap.get("courierId") !== null) throw new Error("already claimed");
-      tx.update(ref, { courierId: c.uid, updatedAt: serverTimestamp() });
-    });
+    const claim = (c: TestUser) =>
+      runTransaction(c.db, async (tx) => {
+        const ref = doc(c.db, "orders", id);
+        const snap = await tx.get(ref);
+        if (snap.get("courierId") !== null) throw new Error("already claimed");
+        tx.update(ref, { courierId: c.uid, updatedAt: serverTimestamp() });
+      });
     const results = await Promise.allSettled([claim(courier), claim(rival)]);
-    assert.equal(results.filter((x) => x.status === "fulfilled").length, 1, JSON.stringify(results.map((x) => x.status)));
+    assert.equal(
+      results.filter((x) => x.status === "fulfilled").length,
+      1,
+      JSON.stringify(results.map((x) => x.status)),
+    );
     const winner = (await orderRef(id).get()).get("courierId");
     assert.ok([courier.uid, rival.uid].includes(winner));
     const loser = winner === courier.uid ? rival : courier;
@@ -130,7 +164,10 @@ describe("pipeline: lifecycle, notifications, timeouts, ratings", function () {
     const results = await Promise.allSettled([moveOrder(staff, id, "accepted"), moveOrder(second, id, "accepted")]);
     assert.ok(results.some((x) => x.status === "fulfilled"));
     await waitForDoc(inbox(customer.uid).doc(notificationId(id, "accepted")), (s) => s.exists);
-    assert.equal(await waitForCount(inbox(customer.uid).where("orderId", "==", id).where("status", "==", "accepted"), 1), 1);
+    assert.equal(
+      await waitForCount(inbox(customer.uid).where("orderId", "==", id).where("status", "==", "accepted"), 1),
+      1,
+    );
   });
 
   it("cancels an order the restaurant does not accept in time, and says why", async function () {
@@ -164,16 +201,27 @@ describe("pipeline: lifecycle, notifications, timeouts, ratings", function () {
     await moveOrder(courier, id, "picked_up");
     await moveOrder(courier, id, "delivered");
     await setDoc(doc(customer.db, `restaurants/${rest.id}/reviews/${id}`), {
-      customerId: customer.uid, authorName: "Nora", rating: 4, text: "Hot and fast", createdAt: serverTimestamp(),
+      customerId: customer.uid,
+      authorName: "Nora",
+      rating: 4,
+      text: "Hot and fast",
+      createdAt: serverTimestamp(),
     });
     const rated = await waitForDoc(adminDb.doc(`restaurants/${rest.id}`), (s) => s.get("ratingCount") === 1);
     assert.equal(rated.get("ratingSum"), 4);
     assert.equal(rated.get("ratingAvg"), 4);
     assert.deepEqual(await Promise.all([countReview(rest.id, id), countReview(rest.id, id)]), [false, false]);
     assert.equal((await adminDb.doc(`restaurants/${rest.id}`).get()).get("ratingCount"), 1);
-    await assert.rejects(setDoc(doc(customer.db, `restaurants/${rest.id}/reviews/${id}`), {
-      customerId: customer.uid, authorName: "Nora", rating: 1, text: "again", createdAt: serverTimestamp(),
-    }), "a second review of the same order");
+    await assert.rejects(
+      setDoc(doc(customer.db, `restaurants/${rest.id}/reviews/${id}`), {
+        customerId: customer.uid,
+        authorName: "Nora",
+        rating: 1,
+        text: "again",
+        createdAt: serverTimestamp(),
+      }),
+      "a second review of the same order",
+    );
   });
 
   it("counts a delivered order in the day's statistics once, across shards", async () => {
@@ -195,7 +243,10 @@ describe("pipeline: lifecycle, notifications, timeouts, ratings", function () {
     const shards = await adminDb.collectionGroup("shards").get();
     const mine = shards.docs.filter((d) => d.ref.path.startsWith(`restaurants/${rest.id}/`));
     assert.ok(mine.length >= 1 && mine.length <= STATS_SHARDS);
-    const total = mine.reduce((acc, d) => ({ orders: acc.orders + d.get("orders"), revenue: acc.revenue + d.get("revenue") }), { orders: 0, revenue: 0 });
+    const total = mine.reduce(
+      (acc, d) => ({ orders: acc.orders + d.get("orders"), revenue: acc.revenue + d.get("revenue") }),
+      { orders: 0, revenue: 0 },
+    );
     assert.deepEqual(total, { orders: 3, revenue: 3 * 3000 });
     // Staff read their own statistics through the rules; staff of another restaurant cannot.
     const day = mine[0].ref.parent.parent!.id;
@@ -205,8 +256,14 @@ describe("pipeline: lifecycle, notifications, timeouts, ratings", function () {
 
   it("push: removes device tokens the push service reports invalid, keeps good ones", async () => {
     const buyer = await createUser({}, "Pushy");
-    await setDoc(doc(buyer.db, `users/${buyer.uid}/devices/good`), { token: "good-token", createdAt: serverTimestamp() });
-    await setDoc(doc(buyer.db, `users/${buyer.uid}/devices/bad`), { token: "invalid-token", createdAt: serverTimestamp() });
+    await setDoc(doc(buyer.db, `users/${buyer.uid}/devices/good`), {
+      token: "good-token",
+      createdAt: serverTimestamp(),
+    });
+    await setDoc(doc(buyer.db, `users/${buyer.uid}/devices/bad`), {
+      token: "invalid-token",
+      createdAt: serverTimestamp(),
+    });
     const id = await placeOrder(buyer, r.id, [{ itemId: r.items.dish, quantity: 1, options: {} }]);
     await waitForDoc(orderRef(id), statusIs("placed"));
     await moveOrder(staff, id, "accepted");
@@ -230,12 +287,24 @@ describe("pipeline: lifecycle, notifications, timeouts, ratings", function () {
     it("refuses non-admins, unknown users, unknown restaurants and bad input", async () => {
       const admin = await createUser({ admin: true });
       const asCustomer = httpsCallable(customer.functions, "setRole");
-      await assert.rejects(asCustomer({ uid: customer.uid, role: "admin", grant: true }), /permission-denied|Only admins/);
+      await assert.rejects(
+        asCustomer({ uid: customer.uid, role: "admin", grant: true }),
+        /permission-denied|Only admins/,
+      );
       assert.equal((await adminAuth.getUser(customer.uid)).customClaims?.admin, undefined);
       const setRole = httpsCallable(admin.functions, "setRole");
-      await assert.rejects(setRole({ email: "nobody@nowhere.test", role: "courier", grant: true }), /not-found|No user/);
-      await assert.rejects(setRole({ uid: customer.uid, role: "staff", grant: true, restaurantId: "nope" }), /not-found|restaurant/);
-      await assert.rejects(setRole({ uid: customer.uid, role: "superuser", grant: true }), /invalid-argument|role must/);
+      await assert.rejects(
+        setRole({ email: "nobody@nowhere.test", role: "courier", grant: true }),
+        /not-found|No user/,
+      );
+      await assert.rejects(
+        setRole({ uid: customer.uid, role: "staff", grant: true, restaurantId: "nope" }),
+        /not-found|restaurant/,
+      );
+      await assert.rejects(
+        setRole({ uid: customer.uid, role: "superuser", grant: true }),
+        /invalid-argument|role must/,
+      );
       await assert.rejects(setRole({ uid: admin.uid, role: "admin", grant: false }), /failed-precondition|own admin/);
     });
   });

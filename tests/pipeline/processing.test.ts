@@ -1,16 +1,42 @@
 import { strict as assert } from "node:assert";
 import { processSubmittedOrder } from "../../functions/src/orders/processOrder";
 import {
-  adminDb, BERLIN_CENTRE, closeClients, createRestaurant, createUser, placeOrder, statusIs, waitForDoc,
-  type TestRestaurant, type TestUser,
+  adminDb,
+  BERLIN_CENTRE,
+  closeClients,
+  createRestaurant,
+  createUser,
+  placeOrder,
+  statusIs,
+  waitForDoc,
+  type TestRestaurant,
+  type TestUser,
 } from "../support/app";
 
 const MENU = {
   pizza: {
     price: 950,
     optionGroups: [
-      { id: "size", name: "Size", min: 1, max: 1, options: [{ id: "regular", name: "Regular", priceDelta: 0 }, { id: "large", name: "Large", priceDelta: 350 }] },
-      { id: "extras", name: "Extras", min: 0, max: 2, options: [{ id: "cheese", name: "Cheese", priceDelta: 150 }, { id: "olives", name: "Olives", priceDelta: 100 }] },
+      {
+        id: "size",
+        name: "Size",
+        min: 1,
+        max: 1,
+        options: [
+          { id: "regular", name: "Regular", priceDelta: 0 },
+          { id: "large", name: "Large", priceDelta: 350 },
+        ],
+      },
+      {
+        id: "extras",
+        name: "Extras",
+        min: 0,
+        max: 2,
+        options: [
+          { id: "cheese", name: "Cheese", priceDelta: 150 },
+          { id: "olives", name: "Olives", priceDelta: 100 },
+        ],
+      },
     ],
   },
   water: { price: 290 },
@@ -63,15 +89,29 @@ describe("pipeline: order processing", function () {
   const rejections: [string, () => Promise<string>][] = [
     ["unknown_item", () => placeOrder(customer, r.id, [{ itemId: "notOnTheMenu", quantity: 5, options: {} }])],
     ["item_unavailable", () => placeOrder(customer, r.id, [{ itemId: r.items.soldOut, quantity: 5, options: {} }])],
-    ["invalid_options", () => placeOrder(customer, r.id, [{ itemId: r.items.pizza, quantity: 2, options: { size: ["xxl"] } }])],
+    [
+      "invalid_options",
+      () => placeOrder(customer, r.id, [{ itemId: r.items.pizza, quantity: 2, options: { size: ["xxl"] } }]),
+    ],
     ["invalid_quantity", () => placeOrder(customer, r.id, [{ itemId: r.items.water, quantity: 0, options: {} }])],
     ["invalid_quantity", () => placeOrder(customer, r.id, [{ itemId: r.items.water, quantity: 21, options: {} }])],
     ["invalid_quantity", () => placeOrder(customer, r.id, [{ itemId: r.items.water, quantity: 2.5, options: {} }])],
-    ["too_many_lines", () => placeOrder(customer, r.id, Array(51).fill({ itemId: r.items.water, quantity: 1, options: {} }))],
+    [
+      "too_many_lines",
+      () => placeOrder(customer, r.id, Array(51).fill({ itemId: r.items.water, quantity: 1, options: {} })),
+    ],
     ["below_minimum", () => placeOrder(customer, r.id, [{ itemId: r.items.water, quantity: 1, options: {} }])],
-    ["out_of_zone", () => placeOrder(customer, r.id, [{ itemId: r.items.water, quantity: 5, options: {} }],
-      { deliveryAddress: { ...BERLIN_CENTRE, lat: 52.40, lng: 13.05 } })], // Potsdam
-    ["restaurant_not_found", () => placeOrder(customer, "noSuchRestaurant", [{ itemId: r.items.water, quantity: 5, options: {} }])],
+    [
+      "out_of_zone",
+      () =>
+        placeOrder(customer, r.id, [{ itemId: r.items.water, quantity: 5, options: {} }], {
+          deliveryAddress: { ...BERLIN_CENTRE, lat: 52.4, lng: 13.05 },
+        }),
+    ], // Potsdam
+    [
+      "restaurant_not_found",
+      () => placeOrder(customer, "noSuchRestaurant", [{ itemId: r.items.water, quantity: 5, options: {} }]),
+    ],
     ["malformed_order", () => placeOrder(customer, r.id, ["not a line"])],
   ];
   for (const [code, place] of rejections) {
@@ -89,7 +129,9 @@ describe("pipeline: order processing", function () {
     const closed = await createRestaurant({ water: { price: 290 } }, { isOpen: false });
     const noHours = await createRestaurant({ water: { price: 290 } }, { openingHours: {} });
     for (const rest of [closed, noHours]) {
-      const order = (await settle(await placeOrder(customer, rest.id, [{ itemId: rest.items.water, quantity: 5, options: {} }]))).data()!;
+      const order = (
+        await settle(await placeOrder(customer, rest.id, [{ itemId: rest.items.water, quantity: 5, options: {} }]))
+      ).data()!;
       assert.equal(order.rejection?.code, "restaurant_closed");
     }
   });
@@ -97,7 +139,9 @@ describe("pipeline: order processing", function () {
   it("uses the menu as it is at processing time", async () => {
     const rest = await createRestaurant({ dish: { price: 1200 } });
     await adminDb.doc(`restaurants/${rest.id}/menu/${rest.items.dish}`).update({ price: 1500 });
-    const order = (await settle(await placeOrder(customer, rest.id, [{ itemId: rest.items.dish, quantity: 1, options: {} }]))).data()!;
+    const order = (
+      await settle(await placeOrder(customer, rest.id, [{ itemId: rest.items.dish, quantity: 1, options: {} }]))
+    ).data()!;
     assert.equal(order.pricing.subtotal, 1500);
   });
 
@@ -123,11 +167,19 @@ describe("pipeline: order processing", function () {
   });
 
   it("places 50 orders sent at once, losing none", async () => {
-    const ids = await Promise.all(Array.from({ length: 50 }, (_, i) =>
-      placeOrder(customer, r.id, [{ itemId: r.items.water, quantity: 4 + (i % 5), options: {} }])));
+    const ids = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        placeOrder(customer, r.id, [{ itemId: r.items.water, quantity: 4 + (i % 5), options: {} }]),
+      ),
+    );
     assert.equal(new Set(ids).size, 50);
-    const orders = await Promise.all(ids.map((id) => waitForDoc(adminDb.doc(`orders/${id}`), statusIs("placed", "rejected"), 50_000)));
-    assert.deepEqual(orders.map((o) => o.get("status")), Array(50).fill("placed"));
+    const orders = await Promise.all(
+      ids.map((id) => waitForDoc(adminDb.doc(`orders/${id}`), statusIs("placed", "rejected"), 50_000)),
+    );
+    assert.deepEqual(
+      orders.map((o) => o.get("status")),
+      Array(50).fill("placed"),
+    );
     orders.forEach((o, i) => assert.equal(o.get("pricing.subtotal"), 290 * (4 + (i % 5))));
   });
 });

@@ -1,6 +1,4 @@
-import {
-  collection, deleteDoc, doc, getDoc, getDocs, serverTimestamp, setDoc, updateDoc,
-} from "firebase/firestore";
+import { collection, deleteDoc, doc, getDoc, getDocs, serverTimestamp, setDoc, updateDoc } from "firebase/firestore";
 import { LIMITS } from "../../functions/src/domain";
 import { matrix } from "../support/matrix";
 import { dbAs, expectAccess, menuItemDoc, restaurantDoc, rulesEnv, seedFixtures, uidOf } from "../support/rulesEnv";
@@ -14,12 +12,22 @@ describe("rules: restaurants and menus", () => {
   beforeEach(seedFixtures);
 
   describe("restaurants/r1", () => {
-    const all = ["anonymous", "customer", "otherCustomer", "staff", "otherStaff", "courier", "otherCourier", "admin"] as const;
+    const all = [
+      "anonymous",
+      "customer",
+      "otherCustomer",
+      "staff",
+      "otherStaff",
+      "courier",
+      "otherCourier",
+      "admin",
+    ] as const;
     matrix("get", all, (db) => getDoc(doc(db, "restaurants/r1")));
     matrix("list", all, (db) => getDocs(collection(db, "restaurants")));
     matrix("create", ["admin"], (db) => setDoc(doc(db, "restaurants/new"), restaurant({ createdAt: now() })));
     matrix("update settings", ["staff", "admin"], (db) =>
-      updateDoc(doc(db, "restaurants/r1"), { isOpen: false, deliveryFee: 199, updatedAt: now() }));
+      updateDoc(doc(db, "restaurants/r1"), { isOpen: false, deliveryFee: 199, updatedAt: now() }),
+    );
     matrix("delete", ["admin"], (db) => deleteDoc(doc(db, "restaurants/r1")));
   });
 
@@ -53,26 +61,49 @@ describe("rules: restaurants and menus", () => {
     for (const [what, patch] of bad) it(`denies ${what}`, () => expectAccess(false, staffUpdate(patch)));
     it("allows the same document without tampering", () => expectAccess(true, staffUpdate({})));
     it("allows values at their limits", () =>
-      expectAccess(true, staffUpdate({ serviceFeeBps: LIMITS.maxServiceFeeBps, deliveryRadiusM: LIMITS.maxDeliveryRadiusM, prepTimeMin: LIMITS.maxPrepTimeMin, name: "x".repeat(LIMITS.maxNameLength) })));
+      expectAccess(
+        true,
+        staffUpdate({
+          serviceFeeBps: LIMITS.maxServiceFeeBps,
+          deliveryRadiusM: LIMITS.maxDeliveryRadiusM,
+          prepTimeMin: LIMITS.maxPrepTimeMin,
+          name: "x".repeat(LIMITS.maxNameLength),
+        }),
+      ));
     for (const field of ["ratingAvg", "ratingCount", "ratingSum"]) {
       it(`staff cannot set ${field}`, () => expectAccess(false, staffUpdate({ [field]: 5 })));
       it(`admins cannot set ${field} either`, () =>
         expectAccess(false, setDoc(doc(dbAs("admin"), "restaurants/r1"), restaurant({ [field]: 5 }))));
     }
     it("an admin cannot create a restaurant with a head start in ratings", () =>
-      expectAccess(false, setDoc(doc(dbAs("admin"), "restaurants/new"), restaurant({ ratingCount: 10, ratingSum: 50, ratingAvg: 5 }))));
+      expectAccess(
+        false,
+        setDoc(doc(dbAs("admin"), "restaurants/new"), restaurant({ ratingCount: 10, ratingSum: 50, ratingAvg: 5 })),
+      ));
     it("staff cannot create a new restaurant", () =>
       expectAccess(false, setDoc(doc(dbAs("staff"), "restaurants/new"), restaurant())));
   });
 
   describe("menu items", () => {
-    const all = ["anonymous", "customer", "otherCustomer", "staff", "otherStaff", "courier", "otherCourier", "admin"] as const;
+    const all = [
+      "anonymous",
+      "customer",
+      "otherCustomer",
+      "staff",
+      "otherStaff",
+      "courier",
+      "otherCourier",
+      "admin",
+    ] as const;
     matrix("get", all, (db) => getDoc(doc(db, "restaurants/r1/menu/m1")));
     matrix("list", all, (db) => getDocs(collection(db, "restaurants/r1/menu")));
     matrix("create", ["staff", "admin"], (db) => setDoc(doc(db, "restaurants/r1/menu/m2"), menuItem()));
     matrix("toggle sold out", ["staff", "admin"], (db) =>
-      setDoc(doc(db, "restaurants/r1/menu/m1"), menuItem({ available: false })));
-    matrix("change price", ["staff", "admin"], (db) => setDoc(doc(db, "restaurants/r1/menu/m1"), menuItem({ price: 1050 })));
+      setDoc(doc(db, "restaurants/r1/menu/m1"), menuItem({ available: false })),
+    );
+    matrix("change price", ["staff", "admin"], (db) =>
+      setDoc(doc(db, "restaurants/r1/menu/m1"), menuItem({ price: 1050 })),
+    );
     matrix("delete", ["staff", "admin"], (db) => deleteDoc(doc(db, "restaurants/r1/menu/m1")));
     const bad: [string, Record<string, unknown>][] = [
       ["a negative price", { price: -100 }],
@@ -83,43 +114,75 @@ describe("rules: restaurants and menus", () => {
       ["an oversized name", { name: "x".repeat(LIMITS.maxNameLength + 1) }],
       ["an oversized category", { category: "x".repeat(LIMITS.maxCategoryLength + 1) }],
       ["availability as a string", { available: "yes" }],
-      ["too many option groups", { optionGroups: Array(LIMITS.maxOptionGroups + 1).fill({ id: "g", name: "G", min: 0, max: 1, options: [] }) }],
+      [
+        "too many option groups",
+        { optionGroups: Array(LIMITS.maxOptionGroups + 1).fill({ id: "g", name: "G", min: 0, max: 1, options: [] }) },
+      ],
       ["a negative sort order", { sortOrder: -1 }],
       ["an extra field", { costPrice: 100 }],
     ];
     for (const [what, patch] of bad) {
-      it(`denies an item with ${what}`, () => expectAccess(false, setDoc(doc(dbAs("staff"), "restaurants/r1/menu/m1"), menuItem(patch))));
+      it(`denies an item with ${what}`, () =>
+        expectAccess(false, setDoc(doc(dbAs("staff"), "restaurants/r1/menu/m1"), menuItem(patch))));
     }
     it("allows a price at the cap", () =>
-      expectAccess(true, setDoc(doc(dbAs("staff"), "restaurants/r1/menu/m1"), menuItem({ price: LIMITS.maxPriceCents }))));
+      expectAccess(
+        true,
+        setDoc(doc(dbAs("staff"), "restaurants/r1/menu/m1"), menuItem({ price: LIMITS.maxPriceCents })),
+      ));
   });
 
   describe("reviews", () => {
-    const review = (patch: Record<string, unknown> = {}) =>
-      ({ customerId: "alice", authorName: "Alice", rating: 4, text: "Tasty", createdAt: now(), ...patch });
-    const all = ["anonymous", "customer", "otherCustomer", "staff", "otherStaff", "courier", "otherCourier", "admin"] as const;
+    const review = (patch: Record<string, unknown> = {}) => ({
+      customerId: "alice",
+      authorName: "Alice",
+      rating: 4,
+      text: "Tasty",
+      createdAt: now(),
+      ...patch,
+    });
+    const all = [
+      "anonymous",
+      "customer",
+      "otherCustomer",
+      "staff",
+      "otherStaff",
+      "courier",
+      "otherCourier",
+      "admin",
+    ] as const;
     matrix("get", all, (db) => getDoc(doc(db, "restaurants/r1/reviews/delivered0")));
     matrix("list", all, (db) => getDocs(collection(db, "restaurants/r1/reviews")));
     matrix("create for a delivered order", ["customer"], (db, role) =>
-      setDoc(doc(db, "restaurants/r1/reviews/delivered"), review({ customerId: uidOf(role) })));
+      setDoc(doc(db, "restaurants/r1/reviews/delivered"), review({ customerId: uidOf(role) })),
+    );
     matrix("edit", [], (db) => updateDoc(doc(db, "restaurants/r1/reviews/delivered0"), { rating: 1 }));
     matrix("delete", [], (db) => deleteDoc(doc(db, "restaurants/r1/reviews/delivered0")));
     const reviewAs = (path: string, patch: Record<string, unknown> = {}) =>
       setDoc(doc(dbAs("customer"), path), review(patch));
-    it("denies a second review of the same order", () => expectAccess(false, reviewAs("restaurants/r1/reviews/delivered0")));
-    it("denies a review of an order not yet delivered", () => expectAccess(false, reviewAs("restaurants/r1/reviews/picked_up")));
-    it("denies a review filed under another restaurant", () => expectAccess(false, reviewAs("restaurants/r2/reviews/delivered")));
-    it("denies a review of an order that does not exist", () => expectAccess(false, reviewAs("restaurants/r1/reviews/nope")));
+    it("denies a second review of the same order", () =>
+      expectAccess(false, reviewAs("restaurants/r1/reviews/delivered0")));
+    it("denies a review of an order not yet delivered", () =>
+      expectAccess(false, reviewAs("restaurants/r1/reviews/picked_up")));
+    it("denies a review filed under another restaurant", () =>
+      expectAccess(false, reviewAs("restaurants/r2/reviews/delivered")));
+    it("denies a review of an order that does not exist", () =>
+      expectAccess(false, reviewAs("restaurants/r1/reviews/nope")));
     it("denies a review in someone else's name", () =>
       expectAccess(false, setDoc(doc(dbAs("otherCustomer"), "restaurants/r1/reviews/delivered"), review())));
     for (const rating of [0, 6, 3.5, "5"]) {
-      it(`denies a rating of ${JSON.stringify(rating)}`, () => expectAccess(false, reviewAs("restaurants/r1/reviews/delivered", { rating })));
+      it(`denies a rating of ${JSON.stringify(rating)}`, () =>
+        expectAccess(false, reviewAs("restaurants/r1/reviews/delivered", { rating })));
     }
     for (const rating of [1, 5]) {
-      it(`allows a rating of ${rating}`, () => expectAccess(true, reviewAs("restaurants/r1/reviews/delivered", { rating })));
+      it(`allows a rating of ${rating}`, () =>
+        expectAccess(true, reviewAs("restaurants/r1/reviews/delivered", { rating })));
     }
     it("denies an oversized review text", () =>
-      expectAccess(false, reviewAs("restaurants/r1/reviews/delivered", { text: "x".repeat(LIMITS.maxReviewLength + 1) })));
+      expectAccess(
+        false,
+        reviewAs("restaurants/r1/reviews/delivered", { text: "x".repeat(LIMITS.maxReviewLength + 1) }),
+      ));
     it("denies a review that marks itself counted", () =>
       expectAccess(false, reviewAs("restaurants/r1/reviews/delivered", { counted: true })));
   });

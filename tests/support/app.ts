@@ -3,7 +3,13 @@
 
 import { initializeApp as initAdmin, getApps as getAdminApps } from "firebase-admin/app";
 import { getAuth as getAdminAuth } from "firebase-admin/auth";
-import { FieldValue, getFirestore as getAdminFirestore, type DocumentReference, type DocumentSnapshot, type Query } from "firebase-admin/firestore";
+import {
+  FieldValue,
+  getFirestore as getAdminFirestore,
+  type DocumentReference,
+  type DocumentSnapshot,
+  type Query,
+} from "firebase-admin/firestore";
 import { deleteApp, initializeApp, type FirebaseApp } from "firebase/app";
 import { connectAuthEmulator, getAuth, signInWithEmailAndPassword } from "firebase/auth";
 import { connectFirestoreEmulator, getFirestore, type Firestore } from "firebase/firestore";
@@ -75,20 +81,40 @@ export async function createRestaurant(
 ): Promise<TestRestaurant> {
   const ref = adminDb.collection("restaurants").doc();
   await ref.set({
-    name: `Test Kitchen ${ref.id.slice(0, 4)}`, cuisine: "Test", description: "",
+    name: `Test Kitchen ${ref.id.slice(0, 4)}`,
+    cuisine: "Test",
+    description: "",
     address: { line1: "Alexanderplatz 3", city: "Berlin", lat: 52.5215, lng: 13.411 },
-    timeZone: "Europe/Berlin", openingHours: allDay(), isOpen: true, prepTimeMin: 15,
-    deliveryRadiusM: 5000, deliveryFee: 249, serviceFeeBps: 500, minOrder: 1000, currency: "EUR",
-    categories: ["Mains"], ratingAvg: 0, ratingCount: 0, ratingSum: 0,
-    createdAt: FieldValue.serverTimestamp(), updatedAt: FieldValue.serverTimestamp(), ...patch,
+    timeZone: "Europe/Berlin",
+    openingHours: allDay(),
+    isOpen: true,
+    prepTimeMin: 15,
+    deliveryRadiusM: 5000,
+    deliveryFee: 249,
+    serviceFeeBps: 500,
+    minOrder: 1000,
+    currency: "EUR",
+    categories: ["Mains"],
+    ratingAvg: 0,
+    ratingCount: 0,
+    ratingSum: 0,
+    createdAt: FieldValue.serverTimestamp(),
+    updatedAt: FieldValue.serverTimestamp(),
+    ...patch,
   });
   const items: Record<string, string> = {};
   for (const [key, item] of Object.entries(menu)) {
     const itemRef = ref.collection("menu").doc();
     items[key] = itemRef.id;
     await itemRef.set({
-      name: key, description: "", category: "Mains", price: 1000, available: true, optionGroups: [],
-      updatedAt: FieldValue.serverTimestamp(), ...item,
+      name: key,
+      description: "",
+      category: "Mains",
+      price: 1000,
+      available: true,
+      optionGroups: [],
+      updatedAt: FieldValue.serverTimestamp(),
+      ...item,
     });
   }
   return { id: ref.id, items };
@@ -96,7 +122,11 @@ export async function createRestaurant(
 
 /** Resolves with the first snapshot that satisfies `done`, or fails after `ms`. Listens, and
  * also reads every second, so one stalled listener stream cannot fail a test by itself. */
-export function waitForDoc(ref: DocumentReference, done: (s: DocumentSnapshot) => boolean, ms = 20_000): Promise<DocumentSnapshot> {
+export function waitForDoc(
+  ref: DocumentReference,
+  done: (s: DocumentSnapshot) => boolean,
+  ms = 20_000,
+): Promise<DocumentSnapshot> {
   return new Promise((resolve, reject) => {
     let last: DocumentSnapshot | undefined;
     let finished = false;
@@ -113,7 +143,10 @@ export function waitForDoc(ref: DocumentReference, done: (s: DocumentSnapshot) =
       last = snap;
       if (done(snap)) finish(null, snap);
     };
-    const timer = setTimeout(() => finish(new Error(`timed out after ${ms} ms waiting on ${ref.path}; last: ${JSON.stringify(last?.data())}`)), ms);
+    const timer = setTimeout(
+      () => finish(new Error(`timed out after ${ms} ms waiting on ${ref.path}; last: ${JSON.stringify(last?.data())}`)),
+      ms,
+    );
     const poll = setInterval(() => void ref.get().then(check, () => undefined), 1000);
     const unsubscribe = ref.onSnapshot(check, (err) => finish(err));
   });
@@ -133,7 +166,10 @@ export async function waitForCount(q: Query, count: number, ms = 20_000, settleM
   }
 }
 
-export const statusIs = (...statuses: string[]) => (s: DocumentSnapshot) => statuses.includes(s.get("status"));
+export const statusIs =
+  (...statuses: string[]) =>
+  (s: DocumentSnapshot) =>
+    statuses.includes(s.get("status"));
 
 import { addDoc, collection, serverTimestamp, updateDoc, doc as clientDoc } from "firebase/firestore";
 import type { CartLine, OrderStatus } from "../../functions/src/domain";
@@ -146,16 +182,30 @@ export async function placeOrder(
   patch: Record<string, unknown> = {},
 ): Promise<string> {
   const ref = await addDoc(collection(customer.db, "orders"), {
-    customerId: customer.uid, restaurantId, status: "submitted", items,
-    deliveryAddress: BERLIN_CENTRE, note: "", createdAt: serverTimestamp(), ...patch,
+    customerId: customer.uid,
+    restaurantId,
+    status: "submitted",
+    items,
+    deliveryAddress: BERLIN_CENTRE,
+    note: "",
+    createdAt: serverTimestamp(),
+    ...patch,
   });
   return ref.id;
 }
 
 /** A status change as a person makes it: the status, its timeline stamp, updatedAt. */
-export function moveOrder(user: TestUser, orderId: string, to: OrderStatus, extra: Record<string, unknown> = {}): Promise<void> {
+export function moveOrder(
+  user: TestUser,
+  orderId: string,
+  to: OrderStatus,
+  extra: Record<string, unknown> = {},
+): Promise<void> {
   return updateDoc(clientDoc(user.db, "orders", orderId), {
-    status: to, [`timeline.${to}`]: serverTimestamp(), updatedAt: serverTimestamp(), ...extra,
+    status: to,
+    [`timeline.${to}`]: serverTimestamp(),
+    updatedAt: serverTimestamp(),
+    ...extra,
   });
 }
 

@@ -15,8 +15,16 @@ let browser: Browser | undefined;
 export async function launch(): Promise<Browser> {
   browser ??= await chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
   return browser;
 }
@@ -30,7 +38,9 @@ export async function newPage(options: BrowserContextOptions = {}): Promise<{ co
   const context = await (await launch()).newContext({ viewport: { width: 1280, height: 860 }, ...options });
   const page = await context.newPage();
   page.on("pageerror", (err) => console.error(`  [page error] ${err.message}`));
-  page.on("console", (m) => { if (m.type() === "error") console.error(`  [console error] ${m.text().slice(0, 400)}`); });
+  page.on("console", (m) => {
+    if (m.type() === "error") console.error(`  [console error] ${m.text().slice(0, 400)}`);
+  });
   return { context, page };
 }
 

@@ -22,7 +22,10 @@ function flatten(nodes: CoverageNode[], out: CoverageNode[] = []): CoverageNode[
 
 async function saveRulesCoverage(): Promise<void> {
   const base = `http://${HOST}:${PORTS.firestore}/emulator/v1/projects/${RULES_PROJECT}:ruleCoverage`;
-  const [json, html] = await Promise.all([fetch(base).then((r) => r.json()), fetch(`${base}.html`).then((r) => r.text())]);
+  const [json, html] = await Promise.all([
+    fetch(base).then((r) => r.json()),
+    fetch(`${base}.html`).then((r) => r.text()),
+  ]);
   const dir = join(ROOT_DIR, "test-results");
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, "rules-coverage.html"), html);
@@ -30,10 +33,17 @@ async function saveRulesCoverage(): Promise<void> {
   const nodes = flatten(report);
   const never = nodes.filter((n) => !n.values || n.values.length === 0);
   const source = rules.files[0]?.content ?? "";
-  console.log(`\nRules coverage: ${nodes.length} expressions, ${never.length} never evaluated (test-results/rules-coverage.html)`);
+  console.log(
+    `\nRules coverage: ${nodes.length} expressions, ${never.length} never evaluated (test-results/rules-coverage.html)`,
+  );
   for (const n of never.slice(0, 20)) {
     const p = n.sourcePosition;
-    console.log(`  line ${p.line}:${p.column}  ${source.slice(p.currentOffset, p.endOffset + 1).replace(/\s+/g, " ").slice(0, 100)}`);
+    console.log(
+      `  line ${p.line}:${p.column}  ${source
+        .slice(p.currentOffset, p.endOffset + 1)
+        .replace(/\s+/g, " ")
+        .slice(0, 100)}`,
+    );
   }
 }
 

@@ -16,6 +16,7 @@ export function matrix(title: string, allowed: readonly RoleName[], attempt: Att
 /** The same attempt for a list of roles, all expected to fail (or all to succeed). */
 export function each(roles: readonly RoleName[], title: string, allowed: boolean, attempt: Attempt): void {
   for (const role of roles) {
-    it(`${title} (${role}) is ${allowed ? "allowed" : "denied"}`, () => expectAccess(allowed, attempt(dbAs(role), role)));
+    it(`${title} (${role}) is ${allowed ? "allowed" : "denied"}`, () =>
+      expectAccess(allowed, attempt(dbAs(role), role)));
   }
 }

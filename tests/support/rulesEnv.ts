@@ -49,7 +49,9 @@ export async function closeRulesEnv(): Promise<void> {
 
 export function dbAs(role: RoleName): Firestore {
   const who = CAST[role];
-  const context = who ? env!.authenticatedContext(who.uid, who.claims as Record<string, unknown>) : env!.unauthenticatedContext();
+  const context = who
+    ? env!.authenticatedContext(who.uid, who.claims as Record<string, unknown>)
+    : env!.unauthenticatedContext();
   return context.firestore() as unknown as Firestore;
 }
 
@@ -69,17 +71,38 @@ export const ADDRESS = { line1: "Torstraße 100", city: "Berlin", lat: 52.529, l
 
 export function restaurantDoc(name = "Trattoria Test"): Record<string, unknown> {
   return {
-    name, cuisine: "Italian", description: "Test kitchen.",
+    name,
+    cuisine: "Italian",
+    description: "Test kitchen.",
     address: { line1: "Kastanienallee 42", city: "Berlin", lat: 52.5372, lng: 13.4108 },
-    timeZone: "Europe/Berlin", openingHours: allDay(), isOpen: true,
-    prepTimeMin: 20, deliveryRadiusM: 5000, deliveryFee: 249, serviceFeeBps: 500, minOrder: 1000,
-    currency: "EUR", categories: ["Pizza"], ratingAvg: 0, ratingCount: 0, ratingSum: 0,
-    createdAt: T0, updatedAt: T0,
+    timeZone: "Europe/Berlin",
+    openingHours: allDay(),
+    isOpen: true,
+    prepTimeMin: 20,
+    deliveryRadiusM: 5000,
+    deliveryFee: 249,
+    serviceFeeBps: 500,
+    minOrder: 1000,
+    currency: "EUR",
+    categories: ["Pizza"],
+    ratingAvg: 0,
+    ratingCount: 0,
+    ratingSum: 0,
+    createdAt: T0,
+    updatedAt: T0,
   };
 }
 
 export function menuItemDoc(): Record<string, unknown> {
-  return { name: "Margherita", description: "", category: "Pizza", price: 950, available: true, optionGroups: [], updatedAt: T0 };
+  return {
+    name: "Margherita",
+    description: "",
+    category: "Pizza",
+    price: 950,
+    available: true,
+    optionGroups: [],
+    updatedAt: T0,
+  };
 }
 
 const PATH_TO: Record<string, string[]> = {
@@ -97,9 +120,13 @@ const PATH_TO: Record<string, string[]> = {
 
 export function orderDoc(status: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
   const base: Record<string, unknown> = {
-    customerId: "alice", restaurantId: "r1", status,
+    customerId: "alice",
+    restaurantId: "r1",
+    status,
     items: [{ itemId: "m1", quantity: 1, options: {} }],
-    deliveryAddress: ADDRESS, note: "", createdAt: T0,
+    deliveryAddress: ADDRESS,
+    note: "",
+    createdAt: T0,
   };
   if (status !== "submitted") {
     base.timeline = Object.fromEntries(["submitted", ...PATH_TO[status]].map((s) => [s, T0]));
@@ -126,14 +153,37 @@ export async function seedFixtures(): Promise<void> {
       put("users/bob", { displayName: "Bob", createdAt: T0, roles: {} }),
       put("users/alice/addresses/home", { ...ADDRESS, label: "Home", updatedAt: T0 }),
       put("users/alice/devices/d1", { token: "token-1", createdAt: T0 }),
-      put("users/alice/notifications/n1", { orderId: "placed", status: "accepted", title: "t", body: "b", read: false, createdAt: T0 }),
+      put("users/alice/notifications/n1", {
+        orderId: "placed",
+        status: "accepted",
+        title: "t",
+        body: "b",
+        read: false,
+        createdAt: T0,
+      }),
       put("restaurants/r1", restaurantDoc()),
       put("restaurants/r2", restaurantDoc("Other Place")),
       put("restaurants/r1/menu/m1", menuItemDoc()),
-      put("restaurants/r1/reviews/delivered0", { customerId: "alice", authorName: "Alice", rating: 5, text: "Great", createdAt: T0 }),
+      put("restaurants/r1/reviews/delivered0", {
+        customerId: "alice",
+        authorName: "Alice",
+        rating: 5,
+        text: "Great",
+        createdAt: T0,
+      }),
       put("restaurants/r1/stats/2026-11-24/shards/0", { orders: 1, revenue: 950 }),
-      ...["submitted", "placed", "accepted", "preparing", "ready", "picked_up", "delivered", "rejected", "declined", "cancelled"]
-        .map((s) => put(`orders/${s}`, orderDoc(s))),
+      ...[
+        "submitted",
+        "placed",
+        "accepted",
+        "preparing",
+        "ready",
+        "picked_up",
+        "delivered",
+        "rejected",
+        "declined",
+        "cancelled",
+      ].map((s) => put(`orders/${s}`, orderDoc(s))),
       put("orders/delivered0", orderDoc("delivered")),
       put("orders/readyClaimed", orderDoc("ready", { courierId: "cora" })),
       put("orders/readyClaimedByOther", orderDoc("ready", { courierId: "carl" })),

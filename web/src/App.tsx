@@ -17,7 +17,9 @@ function NotFound() {
   return (
     <main class="page">
       <h1>Page not found</h1>
-      <p><a href="/">Back to the restaurants</a></p>
+      <p>
+        <a href="/">Back to the restaurants</a>
+      </p>
     </main>
   );
 }
@@ -26,7 +28,9 @@ export function App() {
   return (
     <LocationProvider>
       <ErrorBoundary>
-        <a class="skip" href="#main">Skip to content</a>
+        <a class="skip" href="#main">
+          Skip to content
+        </a>
         <Header />
         <div id="main">
           <Router>

@@ -9,9 +9,14 @@ export function isLatLng(value: unknown): value is LatLng {
   if (typeof value !== "object" || value === null) return false;
   const { lat, lng } = value as Record<string, unknown>;
   return (
-    typeof lat === "number" && typeof lng === "number" &&
-    Number.isFinite(lat) && Number.isFinite(lng) &&
-    lat >= -90 && lat <= 90 && lng >= -180 && lng <= 180
+    typeof lat === "number" &&
+    typeof lng === "number" &&
+    Number.isFinite(lat) &&
+    Number.isFinite(lng) &&
+    lat >= -90 &&
+    lat <= 90 &&
+    lng >= -180 &&
+    lng <= 180
   );
 }
 

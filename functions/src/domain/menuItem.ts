@@ -17,8 +17,10 @@ export function menuItemProblem(value: unknown): string | null {
   if (!isText(item.description ?? "", 0, LIMITS.maxDescriptionLength)) {
     return `Description must be at most ${LIMITS.maxDescriptionLength} characters.`;
   }
-  if (!isText(item.category, 1, LIMITS.maxCategoryLength)) return `Category must be 1 to ${LIMITS.maxCategoryLength} characters.`;
-  if (!isCents(item.price) || item.price > LIMITS.maxPriceCents) return "Price must be a whole number of cents, 0 or more.";
+  if (!isText(item.category, 1, LIMITS.maxCategoryLength))
+    return `Category must be 1 to ${LIMITS.maxCategoryLength} characters.`;
+  if (!isCents(item.price) || item.price > LIMITS.maxPriceCents)
+    return "Price must be a whole number of cents, 0 or more.";
   if (typeof item.available !== "boolean") return "Availability must be on or off.";
   const groups = item.optionGroups ?? [];
   if (!Array.isArray(groups) || groups.length > LIMITS.maxOptionGroups) {
@@ -33,8 +35,15 @@ export function menuItemProblem(value: unknown): string | null {
     if (!Array.isArray(options) || options.length === 0 || options.length > LIMITS.maxOptionsPerGroup) {
       return `"${g.name}" needs 1 to ${LIMITS.maxOptionsPerGroup} options.`;
     }
-    const min = g.min, max = g.max;
-    if (!Number.isInteger(min) || !Number.isInteger(max) || (min as number) < 0 || (max as number) < (min as number) || (max as number) > options.length) {
+    const min = g.min,
+      max = g.max;
+    if (
+      !Number.isInteger(min) ||
+      !Number.isInteger(max) ||
+      (min as number) < 0 ||
+      (max as number) < (min as number) ||
+      (max as number) > options.length
+    ) {
       return `"${g.name}": choose-at-least must be 0 or more and at most choose-at-most, which cannot exceed the number of options.`;
     }
     const optionIds = new Set<string>();

@@ -28,7 +28,11 @@ export interface MessageContext {
   reason?: string;
 }
 
-export function messageFor(status: OrderStatus, audience: Audience, ctx: MessageContext): { title: string; body: string } {
+export function messageFor(
+  status: OrderStatus,
+  audience: Audience,
+  ctx: MessageContext,
+): { title: string; body: string } {
   const r = ctx.restaurantName;
   const why = ctx.reason ? ` ${ctx.reason}` : "";
   if (audience === "restaurant") {

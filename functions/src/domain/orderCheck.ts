@@ -24,9 +24,7 @@ export const REJECTION_CODES = {
 
 export type RejectionCode = keyof typeof REJECTION_CODES;
 
-export type OrderCheck =
-  | { ok: true; pricing: Pricing }
-  | { ok: false; rejection: Rejection & { code: RejectionCode } };
+export type OrderCheck = { ok: true; pricing: Pricing } | { ok: false; rejection: Rejection & { code: RejectionCode } };
 
 function reject(code: RejectionCode, detail?: string): OrderCheck {
   const message = detail ? `${REJECTION_CODES[code]} ${detail}` : REJECTION_CODES[code];

@@ -7,23 +7,16 @@ import { FieldValue } from "firebase-admin/firestore";
 import { logger } from "firebase-functions/v2";
 import { db } from "../admin";
 import { isAlreadyExists } from "../errors";
-import {
-  messageFor,
-  notificationId,
-  NOTIFY,
-  paths,
-  type Audience,
-  type Order,
-  type OrderStatus,
-} from "../domain";
+import { messageFor, notificationId, NOTIFY, paths, type Audience, type Order, type OrderStatus } from "../domain";
 import { pushSender, type PushSender } from "./push";
 
 async function recipientsOf(audience: Audience, order: Order): Promise<string[]> {
   if (audience === "customer") return [order.customerId];
   const users = db.collection("users");
-  const query = audience === "restaurant"
-    ? users.where("roles.staff", "array-contains", order.restaurantId)
-    : users.where("roles.courier", "==", true);
+  const query =
+    audience === "restaurant"
+      ? users.where("roles.staff", "array-contains", order.restaurantId)
+      : users.where("roles.courier", "==", true);
   const snap = await query.select().get();
   return snap.docs.map((d) => d.id);
 }
@@ -59,28 +52,39 @@ async function pushTo(uid: string, sender: PushSender, message: { title: string;
   if (stale.length) logger.info("removed invalid push tokens", { uid, count: stale.length });
 }
 
-export async function notifyTransition(orderId: string, order: Order, sender: PushSender = pushSender()): Promise<number> {
+export async function notifyTransition(
+  orderId: string,
+  order: Order,
+  sender: PushSender = pushSender(),
+): Promise<number> {
   const status = order.status;
   const id = notificationId(orderId, status);
   let created = 0;
   for (const audience of NOTIFY[status]) {
-    const message = messageFor(status, audience, { restaurantName: order.restaurantName ?? "the restaurant", reason: reasonOf(order, status) });
+    const message = messageFor(status, audience, {
+      restaurantName: order.restaurantName ?? "the restaurant",
+      reason: reasonOf(order, status),
+    });
     const uids = await recipientsOf(audience, order);
-    await Promise.all(uids.map(async (uid) => {
-      const isNew = await createOnce(uid, id, {
-        orderId,
-        status,
-        audience,
-        ...message,
-        read: false,
-        createdAt: FieldValue.serverTimestamp(),
-      });
-      if (!isNew) return;
-      created++;
-      // Push is best effort: the inbox entry is the record, and one bad device must not
-      // make the trigger retry (which would skip the push anyway, the entry now existing).
-      await pushTo(uid, sender, message, orderId).catch((err) => logger.warn("push failed", { uid, err: String(err) }));
-    }));
+    await Promise.all(
+      uids.map(async (uid) => {
+        const isNew = await createOnce(uid, id, {
+          orderId,
+          status,
+          audience,
+          ...message,
+          read: false,
+          createdAt: FieldValue.serverTimestamp(),
+        });
+        if (!isNew) return;
+        created++;
+        // Push is best effort: the inbox entry is the record, and one bad device must not
+        // make the trigger retry (which would skip the push anyway, the entry now existing).
+        await pushTo(uid, sender, message, orderId).catch((err) =>
+          logger.warn("push failed", { uid, err: String(err) }),
+        );
+      }),
+    );
   }
   return created;
 }

@@ -29,6 +29,8 @@ export const onOrderUpdated = onDocumentUpdated(
     const before = event.data?.before.data() as Order | undefined;
     const after = event.data?.after.data() as Order | undefined;
     if (!before || !after || before.status === after.status) return;
-    await metered(`onOrderUpdated:${after.status}`, event.params.orderId, () => onStatusChange(event.params.orderId, after));
+    await metered(`onOrderUpdated:${after.status}`, event.params.orderId, () =>
+      onStatusChange(event.params.orderId, after),
+    );
   },
 );

@@ -26,7 +26,9 @@ const DOC_ID = /^[A-Za-z0-9_-]{1,128}$/;
 /** Reads what pricing needs: the restaurant, the dishes in the cart and the customer's name. */
 async function loadContext(order: Order) {
   const rid = DOC_ID.test(order.restaurantId) ? order.restaurantId : null;
-  const restaurant = rid ? ((await db.doc(paths.restaurant(rid)).get()).data() as Restaurant | undefined) ?? null : null;
+  const restaurant = rid
+    ? (((await db.doc(paths.restaurant(rid)).get()).data() as Restaurant | undefined) ?? null)
+    : null;
   // Read only as much menu as a valid order could need.
   const lines = parseCart(order.items);
   const menu = new Map<string, MenuItem>();
@@ -44,7 +46,10 @@ async function loadContext(order: Order) {
   return { restaurant, menu, customer };
 }
 
-export async function processSubmittedOrder(orderId: string, now: () => Date = () => new Date()): Promise<string | null> {
+export async function processSubmittedOrder(
+  orderId: string,
+  now: () => Date = () => new Date(),
+): Promise<string | null> {
   const orderRef = db.doc(paths.order(orderId));
   const first = (await orderRef.get()).data() as Order | undefined;
   if (!first || first.status !== "submitted") return null;
@@ -52,7 +57,13 @@ export async function processSubmittedOrder(orderId: string, now: () => Date = (
   // it is now, and only the order itself needs the transaction's guarantee (act once, while
   // still submitted). Fewer documents in the transaction, less contention under load.
   const { restaurant, menu, customer } = await loadContext(first);
-  const result = checkOrder({ items: first.items, deliveryAddress: first.deliveryAddress, restaurant, menu, now: now() });
+  const result = checkOrder({
+    items: first.items,
+    deliveryAddress: first.deliveryAddress,
+    restaurant,
+    menu,
+    now: now(),
+  });
   return db.runTransaction(async (tx) => {
     const order = (await tx.get(orderRef)).data() as Order | undefined;
     if (!order || order.status !== "submitted") return null;
@@ -87,7 +98,9 @@ export async function processSubmittedOrder(orderId: string, now: () => Date = (
 export const processOrder = onDocumentCreated(
   { document: "orders/{orderId}", region: REGION, retry: true },
   async (event) => {
-    const outcome = await metered("processOrder", event.params.orderId, () => processSubmittedOrder(event.params.orderId));
+    const outcome = await metered("processOrder", event.params.orderId, () =>
+      processSubmittedOrder(event.params.orderId),
+    );
     logger.info("order processed", { orderId: event.params.orderId, outcome: outcome ?? "already processed" });
   },
 );

@@ -29,6 +29,8 @@ export async function countReview(restaurantId: string, orderId: string): Promis
 export const onReviewCreated = onDocumentCreated(
   { document: "restaurants/{restaurantId}/reviews/{orderId}", region: REGION, retry: true },
   async (event) => {
-    await metered("onReviewCreated", event.params.orderId, () => countReview(event.params.restaurantId, event.params.orderId));
+    await metered("onReviewCreated", event.params.orderId, () =>
+      countReview(event.params.restaurantId, event.params.orderId),
+    );
   },
 );

@@ -7,7 +7,14 @@ import { FieldValue } from "firebase-admin/firestore";
 import { HttpsError, onCall } from "firebase-functions/v2/https";
 import { db } from "../admin";
 import { REGION } from "../config";
-import { applyRoleChange, GRANTABLE_ROLES, MAX_STAFF_RESTAURANTS, paths, type GrantableRole, type RoleClaims } from "../domain";
+import {
+  applyRoleChange,
+  GRANTABLE_ROLES,
+  MAX_STAFF_RESTAURANTS,
+  paths,
+  type GrantableRole,
+  type RoleClaims,
+} from "../domain";
 
 interface SetRoleRequest {
   email?: string;
@@ -19,12 +26,14 @@ interface SetRoleRequest {
 
 function parse(data: unknown): SetRoleRequest {
   const d = (data ?? {}) as Record<string, unknown>;
-  if (typeof d.uid !== "string" && typeof d.email !== "string") throw new HttpsError("invalid-argument", "Give the user's uid or email.");
+  if (typeof d.uid !== "string" && typeof d.email !== "string")
+    throw new HttpsError("invalid-argument", "Give the user's uid or email.");
   if (!GRANTABLE_ROLES.includes(d.role as GrantableRole)) {
     throw new HttpsError("invalid-argument", `role must be one of ${GRANTABLE_ROLES.join(", ")}.`);
   }
   if (typeof d.grant !== "boolean") throw new HttpsError("invalid-argument", "grant must be true or false.");
-  if (d.role === "staff" && typeof d.restaurantId !== "string") throw new HttpsError("invalid-argument", "The staff role needs a restaurantId.");
+  if (d.role === "staff" && typeof d.restaurantId !== "string")
+    throw new HttpsError("invalid-argument", "The staff role needs a restaurantId.");
   return d as unknown as SetRoleRequest;
 }
 
@@ -46,7 +55,9 @@ export async function changeRole(req: SetRoleRequest, callerUid: string): Promis
   }
   await auth.setCustomUserClaims(user.uid, claims);
   // Replace the mirror whole (no merge) so that revoked roles disappear from it too.
-  await db.doc(paths.user(user.uid)).set({ roles: claims, rolesUpdatedAt: FieldValue.serverTimestamp() }, { mergeFields: ["roles", "rolesUpdatedAt"] });
+  await db
+    .doc(paths.user(user.uid))
+    .set({ roles: claims, rolesUpdatedAt: FieldValue.serverTimestamp() }, { mergeFields: ["roles", "rolesUpdatedAt"] });
   return { uid: user.uid, claims };
 }
 

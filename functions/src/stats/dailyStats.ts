@@ -14,10 +14,14 @@ export async function recordDelivery(orderId: string, timeZone: string, at: Date
     if (!order || order.status !== "delivered" || order.statsRecorded) return false;
     const shard = Math.floor(Math.random() * STATS_SHARDS);
     const shardRef = db.doc(paths.statsShard(order.restaurantId, localDay(at, timeZone), shard));
-    tx.set(shardRef, {
-      orders: FieldValue.increment(1),
-      revenue: FieldValue.increment(order.pricing?.subtotal ?? 0),
-    }, { merge: true });
+    tx.set(
+      shardRef,
+      {
+        orders: FieldValue.increment(1),
+        revenue: FieldValue.increment(order.pricing?.subtotal ?? 0),
+      },
+      { merge: true },
+    );
     tx.update(orderRef, { statsRecorded: true });
     return true;
   });

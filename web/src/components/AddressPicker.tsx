@@ -16,7 +16,17 @@ export function AddressPicker() {
   return (
     <>
       <button type="button" class="address-button" onClick={() => dialog.current?.showModal()}>
-        <svg class="pin" viewBox="0 0 24 24" aria-hidden="true"><path d="M12 2a7 7 0 0 0-7 7c0 5 7 13 7 13s7-8 7-13a7 7 0 0 0-7-7zm0 9.5A2.5 2.5 0 1 1 12 6.5a2.5 2.5 0 0 1 0 5z" /></svg>{current ? <span>{current.label ? `${current.label} · ` : ""}{current.line1}</span> : <span>Set delivery address</span>}
+        <svg class="pin" viewBox="0 0 24 24" aria-hidden="true">
+          <path d="M12 2a7 7 0 0 0-7 7c0 5 7 13 7 13s7-8 7-13a7 7 0 0 0-7-7zm0 9.5A2.5 2.5 0 1 1 12 6.5a2.5 2.5 0 0 1 0 5z" />
+        </svg>
+        {current ? (
+          <span>
+            {current.label ? `${current.label} · ` : ""}
+            {current.line1}
+          </span>
+        ) : (
+          <span>Set delivery address</span>
+        )}
       </button>
       <dialog ref={dialog} class="address-dialog" aria-labelledby="address-title">
         <AddressForm onDone={() => dialog.current?.close()} />
@@ -44,7 +54,13 @@ function AddressForm({ onDone }: { onDone: () => void }) {
   void loadSaved();
 
   const choose = (a: Address) => {
-    deliveryAddress.value = { line1: a.line1, city: a.city, lat: a.lat, lng: a.lng, ...(a.label ? { label: a.label } : {}) };
+    deliveryAddress.value = {
+      line1: a.line1,
+      city: a.city,
+      lat: a.lat,
+      lng: a.lng,
+      ...(a.label ? { label: a.label } : {}),
+    };
     onDone();
   };
 
@@ -53,11 +69,22 @@ function AddressForm({ onDone }: { onDone: () => void }) {
     setError("");
     if (!point || !isLatLng(point)) return setError("Pick a point on the map or a neighbourhood first.");
     const street = line1.trim();
-    if (street.length < 1 || street.length > LIMITS.maxAddressLineLength) return setError("Enter the street and number.");
-    const address: Address = { line1: street, city: CITY.name, lat: point.lat, lng: point.lng, ...(label.trim() ? { label: label.trim().slice(0, 50) } : {}) };
+    if (street.length < 1 || street.length > LIMITS.maxAddressLineLength)
+      return setError("Enter the street and number.");
+    const address: Address = {
+      line1: street,
+      city: CITY.name,
+      lat: point.lat,
+      lng: point.lng,
+      ...(label.trim() ? { label: label.trim().slice(0, 50) } : {}),
+    };
     if (uid && remember) {
       try {
-        await addDoc(collection(liteDb, `users/${uid}/addresses`), { ...address, label: address.label ?? "", updatedAt: serverTimestamp() });
+        await addDoc(collection(liteDb, `users/${uid}/addresses`), {
+          ...address,
+          label: address.label ?? "",
+          updatedAt: serverTimestamp(),
+        });
       } catch (err) {
         return setError(`Could not save the address: ${errorText(err)}`);
       }
@@ -74,7 +101,9 @@ function AddressForm({ onDone }: { onDone: () => void }) {
           <ul class="saved">
             {saved.map((a) => (
               <li key={a.id}>
-                <button type="button" onClick={() => choose(a)}>{a.label || "Address"} · {a.line1}</button>
+                <button type="button" onClick={() => choose(a)}>
+                  {a.label || "Address"} · {a.line1}
+                </button>
               </li>
             ))}
           </ul>
@@ -84,40 +113,79 @@ function AddressForm({ onDone }: { onDone: () => void }) {
         <legend>A new address</legend>
         <label>
           Neighbourhood
-          <input type="search" value={search} placeholder="e.g. Kreuzberg" onInput={async (e) => {
-            const text = (e.target as HTMLInputElement).value;
-            setSearch(text);
-            setMatches(text.length > 1 ? await geocoder.search(text) : []);
-          }} />
+          <input
+            type="search"
+            value={search}
+            placeholder="e.g. Kreuzberg"
+            onInput={async (e) => {
+              const text = (e.target as HTMLInputElement).value;
+              setSearch(text);
+              setMatches(text.length > 1 ? await geocoder.search(text) : []);
+            }}
+          />
         </label>
         {matches.length > 0 && (
           <ul class="matches">
             {matches.map((m) => (
-              <li key={m.label}><button type="button" onClick={() => { setPoint(m); setMatches([]); setSearch(m.label); }}>{m.label}</button></li>
+              <li key={m.label}>
+                <button
+                  type="button"
+                  onClick={() => {
+                    setPoint(m);
+                    setMatches([]);
+                    setSearch(m.label);
+                  }}
+                >
+                  {m.label}
+                </button>
+              </li>
             ))}
           </ul>
         )}
         <p class="hint">Or click the map where the door is.</p>
-        <CityMap label="Map of Berlin: click to place your address" onPick={setPoint}
-          markers={point ? [{ ...point, kind: "picked", label: "Your address" }] : []} />
+        <CityMap
+          label="Map of Berlin: click to place your address"
+          onPick={setPoint}
+          markers={point ? [{ ...point, kind: "picked", label: "Your address" }] : []}
+        />
         <label>
           Street and number
-          <input required value={line1} maxLength={LIMITS.maxAddressLineLength} onInput={(e) => setLine1((e.target as HTMLInputElement).value)} />
+          <input
+            required
+            value={line1}
+            maxLength={LIMITS.maxAddressLineLength}
+            onInput={(e) => setLine1((e.target as HTMLInputElement).value)}
+          />
         </label>
         <label>
           Label (optional)
-          <input value={label} maxLength={50} placeholder="Home, Work…" onInput={(e) => setLabel((e.target as HTMLInputElement).value)} />
+          <input
+            value={label}
+            maxLength={50}
+            placeholder="Home, Work…"
+            onInput={(e) => setLabel((e.target as HTMLInputElement).value)}
+          />
         </label>
         {uid && (
           <label class="inline">
-            <input type="checkbox" checked={remember} onChange={(e) => setRemember((e.target as HTMLInputElement).checked)} />
+            <input
+              type="checkbox"
+              checked={remember}
+              onChange={(e) => setRemember((e.target as HTMLInputElement).checked)}
+            />
             Save to my account
           </label>
         )}
       </fieldset>
-      {error && <p class="error" role="alert">{error}</p>}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
       <div class="actions">
-        <button type="button" class="secondary" onClick={onDone}>Cancel</button>
+        <button type="button" class="secondary" onClick={onDone}>
+          Cancel
+        </button>
         <button type="submit">Use this address</button>
       </div>
     </form>

@@ -29,7 +29,10 @@ export function fitBounds(points: LatLng[], pad = 0.3): Bounds {
 function projector({ north, south, west, east }: Bounds) {
   return {
     project: (p: LatLng) => ({ x: ((p.lng - west) / (east - west)) * W, y: ((north - p.lat) / (north - south)) * H }),
-    unproject: (x: number, y: number): LatLng => ({ lat: north - (y / H) * (north - south), lng: west + (x / W) * (east - west) }),
+    unproject: (x: number, y: number): LatLng => ({
+      lat: north - (y / H) * (north - south),
+      lng: west + (x / W) * (east - west),
+    }),
     contains: (p: LatLng) => p.lat <= north && p.lat >= south && p.lng >= west && p.lng <= east,
   };
 }
@@ -40,7 +43,13 @@ const LAYER: Record<Marker["kind"], number> = { restaurant: 0, destination: 1, p
 const ICON: Record<Marker["kind"], string> = { restaurant: "R", courier: "C", destination: "D", picked: "•" };
 
 /** The whole city, or with `fit` the area around the markers (a delivery is a few km). */
-export function CityMap({ markers = [], onPick, label, route, fit }: {
+export function CityMap({
+  markers = [],
+  onPick,
+  label,
+  route,
+  fit,
+}: {
   markers?: Marker[];
   onPick?: (p: LatLng) => void;
   label: string;
@@ -58,21 +67,36 @@ export function CityMap({ markers = [], onPick, label, route, fit }: {
   const points = markers.map((m) => ({ ...m, ...project(m) }));
   const drawn = [...points].sort((a, b) => LAYER[a.kind] - LAYER[b.kind]);
   return (
-    <svg class={`city-map${onPick ? " pickable" : ""}`} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label} onClick={pick}>
+    <svg
+      class={`city-map${onPick ? " pickable" : ""}`}
+      viewBox={`0 0 ${W} ${H}`}
+      role="img"
+      aria-label={label}
+      onClick={pick}
+    >
       <rect width={W} height={H} class="land" />
       {/* The Spree, roughly, west to east through the centre (city view only). */}
-      {!zoomed && <path class="river" d={`M0 ${H * 0.45} C ${W * 0.25} ${H * 0.5}, ${W * 0.4} ${H * 0.38}, ${W * 0.55} ${H * 0.47} S ${W * 0.8} ${H * 0.62}, ${W} ${H * 0.7}`} />}
+      {!zoomed && (
+        <path
+          class="river"
+          d={`M0 ${H * 0.45} C ${W * 0.25} ${H * 0.5}, ${W * 0.4} ${H * 0.38}, ${W * 0.55} ${H * 0.47} S ${W * 0.8} ${H * 0.62}, ${W} ${H * 0.7}`}
+        />
+      )}
       {NEIGHBOURHOODS.filter(contains).map((n) => {
         const p = project(n);
-        return <text key={n.name} x={p.x} y={p.y} class="hood">{n.name}</text>;
+        return (
+          <text key={n.name} x={p.x} y={p.y} class="hood">
+            {n.name}
+          </text>
+        );
       })}
-      {route && points.length >= 2 && (
-        <polyline class="route" points={points.map((p) => `${p.x},${p.y}`).join(" ")} />
-      )}
+      {route && points.length >= 2 && <polyline class="route" points={points.map((p) => `${p.x},${p.y}`).join(" ")} />}
       {drawn.map((p) => (
         <g key={`${p.kind}-${p.label}`} class={`marker ${p.kind}`} transform={`translate(${p.x} ${p.y})`}>
           <circle r="14" />
-          <text y="5" text-anchor="middle">{ICON[p.kind]}</text>
+          <text y="5" text-anchor="middle">
+            {ICON[p.kind]}
+          </text>
           <title>{p.label}</title>
         </g>
       ))}

@@ -12,7 +12,9 @@ export function Header() {
   const r = roles.value;
   return (
     <header class="top">
-      <a class="brand" href="/" aria-label="Dishpatch home">Dish<span>patch</span></a>
+      <a class="brand" href="/" aria-label="Dishpatch home">
+        Dish<span>patch</span>
+      </a>
       <AddressPicker />
       <nav aria-label="Main">
         {r.includes("restaurant") && <a href="/dashboard">Dashboard</a>}
@@ -27,7 +29,11 @@ export function Header() {
         <a href="/checkout" class="cart-link" aria-label={`Cart, ${cartCount.value} items`}>
           Cart <span class="count">{cartCount.value}</span>
         </a>
-        {s === null && <a href="/signin" class="button small">Sign in</a>}
+        {s === null && (
+          <a href="/signin" class="button small">
+            Sign in
+          </a>
+        )}
         {s && (
           <button type="button" class="link" onClick={() => signOut(auth)} title={s.email}>
             Sign out

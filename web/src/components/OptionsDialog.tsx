@@ -2,14 +2,19 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { LIMITS, optionProblem, priceLine, type MenuItem } from "@domain";
 import { money } from "./format";
 
-export function OptionsDialog({ item, onClose, onAdd }: {
+export function OptionsDialog({
+  item,
+  onClose,
+  onAdd,
+}: {
   item: MenuItem & { id: string };
   onClose: () => void;
   onAdd: (options: Record<string, string[]>, optionNames: string[], unitPrice: number, quantity: number) => void;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const [chosen, setChosen] = useState<Record<string, string[]>>(() =>
-    Object.fromEntries(item.optionGroups.map((g) => [g.id, g.min === 1 && g.max === 1 ? [g.options[0].id] : []])));
+    Object.fromEntries(item.optionGroups.map((g) => [g.id, g.min === 1 && g.max === 1 ? [g.options[0].id] : []])),
+  );
   const [quantity, setQuantity] = useState(1);
   useEffect(() => {
     ref.current?.showModal();
@@ -18,24 +23,50 @@ export function OptionsDialog({ item, onClose, onAdd }: {
   const unit = problem ? item.price : priceLine({ itemId: item.id, quantity: 1, options: chosen }, item).unitPrice;
   const toggle = (groupId: string, optionId: string, single: boolean) => {
     const current = chosen[groupId] ?? [];
-    const next = single ? [optionId] : current.includes(optionId) ? current.filter((o) => o !== optionId) : [...current, optionId];
+    const next = single
+      ? [optionId]
+      : current.includes(optionId)
+        ? current.filter((o) => o !== optionId)
+        : [...current, optionId];
     setChosen({ ...chosen, [groupId]: next });
   };
-  const names = item.optionGroups.flatMap((g) => g.options.filter((o) => chosen[g.id]?.includes(o.id)).map((o) => o.name));
+  const names = item.optionGroups.flatMap((g) =>
+    g.options.filter((o) => chosen[g.id]?.includes(o.id)).map((o) => o.name),
+  );
   return (
     <dialog ref={ref} class="options-dialog" onClose={onClose} aria-labelledby="options-title">
-      <form method="dialog" onSubmit={(e) => { e.preventDefault(); if (!problem) onAdd(chosen, names, unit, quantity); }}>
+      <form
+        method="dialog"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!problem) onAdd(chosen, names, unit, quantity);
+        }}
+      >
         <h2 id="options-title">{item.name}</h2>
         {item.optionGroups.map((g) => {
           const single = g.min === 1 && g.max === 1;
           return (
             <fieldset key={g.id}>
-              <legend>{g.name} <small>{single ? "choose one" : g.min > 0 ? `choose ${g.min}–${g.max}` : `up to ${g.max}`}</small></legend>
+              <legend>
+                {g.name}{" "}
+                <small>{single ? "choose one" : g.min > 0 ? `choose ${g.min}–${g.max}` : `up to ${g.max}`}</small>
+              </legend>
               {g.options.map((o) => (
                 <label key={o.id} class="inline">
-                  <input type={single ? "radio" : "checkbox"} name={g.id} value={o.id}
-                    checked={chosen[g.id]?.includes(o.id)} onChange={() => toggle(g.id, o.id, single)} />
-                  {o.name} {o.priceDelta !== 0 && <small>{o.priceDelta > 0 ? "+" : "−"}{money(Math.abs(o.priceDelta))}</small>}
+                  <input
+                    type={single ? "radio" : "checkbox"}
+                    name={g.id}
+                    value={o.id}
+                    checked={chosen[g.id]?.includes(o.id)}
+                    onChange={() => toggle(g.id, o.id, single)}
+                  />
+                  {o.name}{" "}
+                  {o.priceDelta !== 0 && (
+                    <small>
+                      {o.priceDelta > 0 ? "+" : "−"}
+                      {money(Math.abs(o.priceDelta))}
+                    </small>
+                  )}
                 </label>
               ))}
             </fieldset>
@@ -43,13 +74,28 @@ export function OptionsDialog({ item, onClose, onAdd }: {
         })}
         <label>
           Quantity
-          <input type="number" min={1} max={LIMITS.maxQuantity} value={quantity}
-            onInput={(e) => setQuantity(Math.max(1, Math.min(LIMITS.maxQuantity, Number((e.target as HTMLInputElement).value) || 1)))} />
+          <input
+            type="number"
+            min={1}
+            max={LIMITS.maxQuantity}
+            value={quantity}
+            onInput={(e) =>
+              setQuantity(Math.max(1, Math.min(LIMITS.maxQuantity, Number((e.target as HTMLInputElement).value) || 1)))
+            }
+          />
         </label>
-        {problem && <p class="error" role="alert">{problem}</p>}
+        {problem && (
+          <p class="error" role="alert">
+            {problem}
+          </p>
+        )}
         <div class="actions">
-          <button type="button" class="secondary" onClick={() => ref.current?.close()}>Cancel</button>
-          <button type="submit" disabled={!!problem}>Add {quantity} for {money(unit * quantity)}</button>
+          <button type="button" class="secondary" onClick={() => ref.current?.close()}>
+            Cancel
+          </button>
+          <button type="submit" disabled={!!problem}>
+            Add {quantity} for {money(unit * quantity)}
+          </button>
         </div>
       </form>
     </dialog>

@@ -1,7 +1,11 @@
 // The three states every data view has besides "here it is".
 
 export function Loading({ what }: { what: string }) {
-  return <p class="state loading" role="status" aria-live="polite">Loading {what}…</p>;
+  return (
+    <p class="state loading" role="status" aria-live="polite">
+      Loading {what}…
+    </p>
+  );
 }
 
 export function Empty({ children }: { children: preact.ComponentChildren }) {
@@ -12,7 +16,11 @@ export function ErrorNote({ error, retry }: { error: unknown; retry?: () => void
   return (
     <div class="state error" role="alert">
       <p>Something went wrong: {error instanceof Error ? error.message : String(error)}</p>
-      {retry && <button type="button" onClick={retry}>Try again</button>}
+      {retry && (
+        <button type="button" onClick={retry}>
+          Try again
+        </button>
+      )}
     </div>
   );
 }

@@ -5,10 +5,16 @@ import { money } from "./format";
 export function Totals({ pricing, testId }: { pricing: Pricing; testId: string }) {
   return (
     <dl class="totals">
-      <dt>Subtotal</dt><dd>{money(pricing.subtotal)}</dd>
-      <dt>Delivery</dt><dd>{money(pricing.deliveryFee)}</dd>
-      <dt>Service fee</dt><dd>{money(pricing.serviceFee)}</dd>
-      <dt>Total</dt><dd><strong data-testid={testId}>{money(pricing.total)}</strong></dd>
+      <dt>Subtotal</dt>
+      <dd>{money(pricing.subtotal)}</dd>
+      <dt>Delivery</dt>
+      <dd>{money(pricing.deliveryFee)}</dd>
+      <dt>Service fee</dt>
+      <dd>{money(pricing.serviceFee)}</dd>
+      <dt>Total</dt>
+      <dd>
+        <strong data-testid={testId}>{money(pricing.total)}</strong>
+      </dd>
     </dl>
   );
 }

@@ -6,5 +6,9 @@ import { useLiveQuery } from "../firebase/useLive";
 export function UnreadBadge({ uid }: { uid: string }) {
   const { data } = useLiveQuery(query(collection(db, paths.inbox(uid)), where("read", "==", false)), uid);
   const n = data?.length ?? 0;
-  return n > 0 ? <span class="badge" aria-label={`${n} unread`} data-testid="unread">{n}</span> : null;
+  return n > 0 ? (
+    <span class="badge" aria-label={`${n} unread`} data-testid="unread">
+      {n}
+    </span>
+  ) : null;
 }

@@ -7,7 +7,14 @@ export function clock(ts: TimestampLike | null | undefined): string {
 }
 
 export function dateTime(ts: TimestampLike | null | undefined): string {
-  return ts ? new Date(ts.toMillis()).toLocaleString("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" }) : "";
+  return ts
+    ? new Date(ts.toMillis()).toLocaleString("en-GB", {
+        day: "numeric",
+        month: "short",
+        hour: "2-digit",
+        minute: "2-digit",
+      })
+    : "";
 }
 
 export function minutesSince(ts: TimestampLike | null | undefined, now = Date.now()): number {
@@ -24,7 +31,8 @@ export function errorText(err: unknown): string {
   const code = (err as { code?: string }).code ?? "";
   if (code.includes("permission-denied")) return "That is not allowed.";
   if (code.includes("unavailable")) return "Cannot reach the server. Check your connection and try again.";
-  if (code === "auth/invalid-credential" || code === "auth/wrong-password" || code === "auth/user-not-found") return "Wrong email or password.";
+  if (code === "auth/invalid-credential" || code === "auth/wrong-password" || code === "auth/user-not-found")
+    return "Wrong email or password.";
   if (code === "auth/email-already-in-use") return "An account with this email already exists.";
   if (code === "auth/weak-password") return "Choose a password of at least 6 characters.";
   if (code === "auth/invalid-email") return "That email address does not look right.";

@@ -11,4 +11,7 @@ export interface SetRoleInput {
   restaurantId?: string;
 }
 
-export const setRole = httpsCallable<SetRoleInput, { uid: string; claims: Record<string, unknown> }>(functions, "setRole");
+export const setRole = httpsCallable<SetRoleInput, { uid: string; claims: Record<string, unknown> }>(
+  functions,
+  "setRole",
+);

@@ -15,7 +15,7 @@ export function useLiveDoc<T>(ref: DocumentReference | null, key: string): Live<
     setState({ data: undefined, error: undefined });
     return onSnapshot(
       ref,
-      (snap) => setState({ data: snap.exists() ? ({ id: snap.id, ...(snap.data() as T) }) : null, error: undefined }),
+      (snap) => setState({ data: snap.exists() ? { id: snap.id, ...(snap.data() as T) } : null, error: undefined }),
       (error) => setState({ data: undefined, error }),
     );
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -21,7 +21,11 @@ export function nearestNeighbourhood(point: LatLng): Neighbourhood {
 export const neighbourhoodGeocoder: Geocoder = {
   async search(text) {
     const q = text.trim().toLowerCase();
-    return NEIGHBOURHOODS.filter((n) => n.name.toLowerCase().includes(q)).map((n) => ({ label: `${n.name}, ${CITY.name}`, lat: n.lat, lng: n.lng }));
+    return NEIGHBOURHOODS.filter((n) => n.name.toLowerCase().includes(q)).map((n) => ({
+      label: `${n.name}, ${CITY.name}`,
+      lat: n.lat,
+      lng: n.lng,
+    }));
   },
   async describe(point) {
     return nearestNeighbourhood(point).name;

@@ -11,24 +11,42 @@ import { Empty } from "../components/States";
 
 export function Admin() {
   const s = session.value;
-  const restaurants = useAsync(async () => (await getDocs(collection(liteDb, "restaurants"))).docs.map((d) => ({ id: d.id, name: String(d.get("name")) })), []);
+  const restaurants = useAsync(
+    async () =>
+      (await getDocs(collection(liteDb, "restaurants"))).docs.map((d) => ({ id: d.id, name: String(d.get("name")) })),
+    [],
+  );
   const [role, setRoleName] = useState<SetRoleInput["role"]>("courier");
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState("");
   const [error, setError] = useState("");
-  if (!s?.claims.admin) return <main class="page"><Empty><p>This page is for admins.</p></Empty></main>;
+  if (!s?.claims.admin)
+    return (
+      <main class="page">
+        <Empty>
+          <p>This page is for admins.</p>
+        </Empty>
+      </main>
+    );
 
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
     const form = new FormData(e.currentTarget as HTMLFormElement);
     const grant = (e.submitter as HTMLButtonElement | null)?.value !== "revoke";
-    const input: SetRoleInput = { email: String(form.get("email")).trim(), role, grant, ...(role === "staff" ? { restaurantId: String(form.get("restaurantId")) } : {}) };
+    const input: SetRoleInput = {
+      email: String(form.get("email")).trim(),
+      role,
+      grant,
+      ...(role === "staff" ? { restaurantId: String(form.get("restaurantId")) } : {}),
+    };
     setBusy(true);
     setMessage("");
     setError("");
     try {
       const { data } = await setRole(input);
-      setMessage(`${grant ? "Granted" : "Revoked"}. ${input.email} now has: ${JSON.stringify(data.claims)}. They see the change the next time their session refreshes (sign out and in).`);
+      setMessage(
+        `${grant ? "Granted" : "Revoked"}. ${input.email} now has: ${JSON.stringify(data.claims)}. They see the change the next time their session refreshes (sign out and in).`,
+      );
     } catch (err) {
       setError(errorText(err));
     } finally {
@@ -39,28 +57,53 @@ export function Admin() {
     <main class="page narrow">
       <h1>Roles</h1>
       <form class="stack" onSubmit={submit}>
-        <label>User's email<input name="email" type="email" required /></label>
-        <label>Role
-          <select name="role" value={role} onChange={(e) => setRoleName((e.target as HTMLSelectElement).value as SetRoleInput["role"])}>
+        <label>
+          User's email
+          <input name="email" type="email" required />
+        </label>
+        <label>
+          Role
+          <select
+            name="role"
+            value={role}
+            onChange={(e) => setRoleName((e.target as HTMLSelectElement).value as SetRoleInput["role"])}
+          >
             <option value="courier">Courier</option>
             <option value="staff">Restaurant staff</option>
             <option value="admin">Admin</option>
           </select>
         </label>
         {role === "staff" && (
-          <label>Restaurant
+          <label>
+            Restaurant
             <select name="restaurantId" required>
-              {restaurants.data?.map((r) => <option key={r.id} value={r.id}>{r.name}</option>)}
+              {restaurants.data?.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.name}
+                </option>
+              ))}
             </select>
           </label>
         )}
         <div class="actions">
-          <button type="submit" value="grant" disabled={busy}>Grant</button>
-          <button type="submit" value="revoke" class="danger" disabled={busy}>Revoke</button>
+          <button type="submit" value="grant" disabled={busy}>
+            Grant
+          </button>
+          <button type="submit" value="revoke" class="danger" disabled={busy}>
+            Revoke
+          </button>
         </div>
       </form>
-      {message && <p class="ok" role="status">{message}</p>}
-      {error && <p class="error" role="alert">{error}</p>}
+      {message && (
+        <p class="ok" role="status">
+          {message}
+        </p>
+      )}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
     </main>
   );
 }

@@ -28,15 +28,20 @@ export function Checkout() {
     if (!c.restaurantId) return null;
     const rSnap = await getDoc(doc(db, "restaurants", c.restaurantId));
     const menu = new Map<string, MenuItem>();
-    await Promise.all([...new Set(c.lines.map((l) => l.itemId))].map(async (itemId) => {
-      const snap = await getDoc(doc(db, `restaurants/${c.restaurantId}/menu/${itemId}`));
-      const item = snap.exists() ? asMenuItem(snap.data()) : null;
-      if (item) menu.set(itemId, item);
-    }));
+    await Promise.all(
+      [...new Set(c.lines.map((l) => l.itemId))].map(async (itemId) => {
+        const snap = await getDoc(doc(db, `restaurants/${c.restaurantId}/menu/${itemId}`));
+        const item = snap.exists() ? asMenuItem(snap.data()) : null;
+        if (item) menu.set(itemId, item);
+      }),
+    );
     const restaurant = rSnap.exists() ? (rSnap.data() as Restaurant) : null;
     return checkOrder({
       items: c.lines.map(({ itemId, quantity, options }) => ({ itemId, quantity, options })),
-      deliveryAddress: address, restaurant, menu, now: new Date(),
+      deliveryAddress: address,
+      restaurant,
+      menu,
+      now: new Date(),
     });
   }, [c.restaurantId, ids, JSON.stringify(c.lines.map((l) => l.quantity)), address?.lat, address?.lng]);
 
@@ -48,7 +53,11 @@ export function Checkout() {
     return (
       <main class="page narrow">
         <h1>Your cart</h1>
-        <Empty><p>Your cart is empty. <a href="/">Find something good</a></p></Empty>
+        <Empty>
+          <p>
+            Your cart is empty. <a href="/">Find something good</a>
+          </p>
+        </Empty>
       </main>
     );
   }
@@ -67,7 +76,13 @@ export function Checkout() {
         restaurantId: c.restaurantId,
         status: "submitted",
         items: c.lines.map(({ itemId, quantity, options }) => ({ itemId, quantity, options })),
-        deliveryAddress: { line1: address.line1, city: address.city, lat: address.lat, lng: address.lng, ...(address.label ? { label: address.label } : {}) },
+        deliveryAddress: {
+          line1: address.line1,
+          city: address.city,
+          lat: address.lat,
+          lng: address.lng,
+          ...(address.label ? { label: address.label } : {}),
+        },
         note: note.trim(),
         createdAt: serverTimestamp(),
       });
@@ -90,29 +105,66 @@ export function Checkout() {
               {l.optionNames.length > 0 && <small> · {l.optionNames.join(", ")}</small>}
             </div>
             <div class="qty">
-              <button type="button" aria-label={`One less ${l.name}`} onClick={() => setQuantity(l.key, l.quantity - 1)}>−</button>
+              <button
+                type="button"
+                aria-label={`One less ${l.name}`}
+                onClick={() => setQuantity(l.key, l.quantity - 1)}
+              >
+                −
+              </button>
               <span aria-label="quantity">{l.quantity}</span>
-              <button type="button" aria-label={`One more ${l.name}`} disabled={l.quantity >= LIMITS.maxQuantity} onClick={() => setQuantity(l.key, l.quantity + 1)}>+</button>
+              <button
+                type="button"
+                aria-label={`One more ${l.name}`}
+                disabled={l.quantity >= LIMITS.maxQuantity}
+                onClick={() => setQuantity(l.key, l.quantity + 1)}
+              >
+                +
+              </button>
             </div>
             <span class="price">{money(l.unitPrice * l.quantity)}</span>
           </li>
         ))}
       </ul>
-      <p class="subtotal">Subtotal <strong data-testid="subtotal">{money(cartSubtotal.value)}</strong></p>
+      <p class="subtotal">
+        Subtotal <strong data-testid="subtotal">{money(cartSubtotal.value)}</strong>
+      </p>
       <form class="stack" onSubmit={place}>
-        <p>Deliver to: <strong>{address ? `${address.label ? `${address.label} · ` : ""}${address.line1}` : "no address yet: set it at the top of the page"}</strong></p>
+        <p>
+          Deliver to:{" "}
+          <strong>
+            {address
+              ? `${address.label ? `${address.label} · ` : ""}${address.line1}`
+              : "no address yet: set it at the top of the page"}
+          </strong>
+        </p>
         <label>
           Note for the restaurant
-          <textarea name="note" maxLength={LIMITS.maxNoteLength} value={note} placeholder="Allergies, doorbell…"
-            onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} />
+          <textarea
+            name="note"
+            maxLength={LIMITS.maxNoteLength}
+            value={note}
+            placeholder="Allergies, doorbell…"
+            onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)}
+          />
         </label>
         <section class="preview" aria-live="polite">
           {preview.loading && <p>Checking prices…</p>}
           {result && result.ok && <Totals pricing={result.pricing} testId="preview-total" />}
-          {result && !result.ok && <p class="error" role="alert" data-testid="preview-problem">{result.rejection.message}</p>}
+          {result && !result.ok && (
+            <p class="error" role="alert" data-testid="preview-problem">
+              {result.rejection.message}
+            </p>
+          )}
         </section>
-        {error && <p class="error" role="alert">{error}</p>}
-        <button type="submit" disabled={busy || !address || !session.value || (result ? !result.ok : false)}>{busy ? "Sending…" : "Place order"}</button>
+        {error && (
+          <p class="error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" disabled={busy || !address || !session.value || (result ? !result.ok : false)}>
+          {busy ? "Sending…" : "Place order"}
+        </button>
       </form>
     </main>
   );

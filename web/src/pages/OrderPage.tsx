@@ -4,8 +4,17 @@
 import { useState } from "preact/hooks";
 import { doc, serverTimestamp, setDoc, updateDoc } from "firebase/firestore";
 import {
-  canTransition, etaMinutes, HAPPY_PATH, isFinal, LIMITS, paths, STATUS_LABELS,
-  type LatLng, type Order, type OrderStatus, type Review,
+  canTransition,
+  etaMinutes,
+  HAPPY_PATH,
+  isFinal,
+  LIMITS,
+  paths,
+  STATUS_LABELS,
+  type LatLng,
+  type Order,
+  type OrderStatus,
+  type Review,
 } from "@domain";
 import { db } from "../firebase/live";
 import { useLiveDoc } from "../firebase/useLive";
@@ -17,12 +26,31 @@ import { Totals } from "../components/Totals";
 
 export function OrderPage({ id }: { id: string }) {
   const order = useLiveDoc<Order>(doc(db, "orders", id), id);
-  if (order.error) return <main class="page narrow"><ErrorNote error={order.error} /></main>;
-  if (order.data === undefined) return <main class="page narrow"><Loading what="your order" /></main>;
-  if (order.data === null) return <main class="page narrow"><Empty><p>No such order.</p></Empty></main>;
+  if (order.error)
+    return (
+      <main class="page narrow">
+        <ErrorNote error={order.error} />
+      </main>
+    );
+  if (order.data === undefined)
+    return (
+      <main class="page narrow">
+        <Loading what="your order" />
+      </main>
+    );
+  if (order.data === null)
+    return (
+      <main class="page narrow">
+        <Empty>
+          <p>No such order.</p>
+        </Empty>
+      </main>
+    );
   const o = order.data;
   const ended = isFinal(o.status) && o.status !== "delivered";
-  const steps: OrderStatus[] = ended ? ["submitted", ...(["placed"] as OrderStatus[]).filter((s) => o.timeline?.[s]), o.status] : [...HAPPY_PATH];
+  const steps: OrderStatus[] = ended
+    ? ["submitted", ...(["placed"] as OrderStatus[]).filter((s) => o.timeline?.[s]), o.status]
+    : [...HAPPY_PATH];
 
   return (
     <main class="page narrow">
@@ -30,9 +58,21 @@ export function OrderPage({ id }: { id: string }) {
       <p class="status-line" data-testid="order-status" data-status={o.status} role="status" aria-live="polite">
         {STATUS_LABELS[o.status]}
       </p>
-      {o.status === "rejected" && o.rejection && <p class="error" data-testid="reason">{o.rejection.message}</p>}
-      {o.status === "declined" && <p class="error" data-testid="reason">The restaurant declined: {o.declineReason}</p>}
-      {o.status === "cancelled" && <p class="error" data-testid="reason">{o.cancelReason || "The order was cancelled."}</p>}
+      {o.status === "rejected" && o.rejection && (
+        <p class="error" data-testid="reason">
+          {o.rejection.message}
+        </p>
+      )}
+      {o.status === "declined" && (
+        <p class="error" data-testid="reason">
+          The restaurant declined: {o.declineReason}
+        </p>
+      )}
+      {o.status === "cancelled" && (
+        <p class="error" data-testid="reason">
+          {o.cancelReason || "The order was cancelled."}
+        </p>
+      )}
       <ol class="timeline" aria-label="Order progress">
         {steps.map((s) => {
           const at = o.timeline?.[s];
@@ -52,15 +92,25 @@ export function OrderPage({ id }: { id: string }) {
           <ul class="cart-lines">
             {o.pricing.lines.map((l, i) => (
               <li key={i}>
-                <div><strong>{l.quantity} × {l.name}</strong>{l.options.length > 0 && <small> · {l.options.map((x) => x.name).join(", ")}</small>}</div>
+                <div>
+                  <strong>
+                    {l.quantity} × {l.name}
+                  </strong>
+                  {l.options.length > 0 && <small> · {l.options.map((x) => x.name).join(", ")}</small>}
+                </div>
                 <span class="price">{money(l.lineTotal)}</span>
               </li>
             ))}
           </ul>
           <Totals pricing={o.pricing} testId="total" />
         </section>
-      ) : o.status === "submitted" ? <p>Checking your order with the restaurant's menu…</p> : null}
-      <p>Deliver to {o.deliveryAddress.line1}{o.note ? ` · Note: “${o.note}”` : ""}</p>
+      ) : o.status === "submitted" ? (
+        <p>Checking your order with the restaurant's menu…</p>
+      ) : null}
+      <p>
+        Deliver to {o.deliveryAddress.line1}
+        {o.note ? ` · Note: “${o.note}”` : ""}
+      </p>
       {canTransition(o.status, "cancelled", "customer") && <CancelButton orderId={id} />}
       {o.status === "delivered" && <ReviewForm orderId={id} order={o} />}
     </main>
@@ -73,7 +123,10 @@ function CancelButton({ orderId }: { orderId: string }) {
     setError("");
     try {
       await updateDoc(doc(db, "orders", orderId), {
-        status: "cancelled", "timeline.cancelled": serverTimestamp(), updatedAt: serverTimestamp(), cancelReason: "Cancelled by the customer.",
+        status: "cancelled",
+        "timeline.cancelled": serverTimestamp(),
+        updatedAt: serverTimestamp(),
+        cancelReason: "Cancelled by the customer.",
       });
     } catch (err) {
       setError(`Too late to cancel: ${errorText(err)}`);
@@ -81,8 +134,14 @@ function CancelButton({ orderId }: { orderId: string }) {
   };
   return (
     <>
-      <button type="button" class="danger" onClick={cancel}>Cancel order</button>
-      {error && <p class="error" role="alert">{error}</p>}
+      <button type="button" class="danger" onClick={cancel}>
+        Cancel order
+      </button>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
     </>
   );
 }
@@ -93,13 +152,24 @@ function CourierMap({ orderId, order }: { orderId: string; order: Order & { id: 
   const dest = order.deliveryAddress;
   return (
     <section aria-labelledby="map-title">
-      <h2 id="map-title">On its way {courier && <small data-testid="eta">about {etaMinutes(courier, dest)} min</small>}</h2>
-      {pos.error !== undefined && <p class="muted" data-testid="tracking-error">The courier's position is not available right now.</p>}
-      <CityMap label="Map: the restaurant, the courier and your address" route fit markers={[
-        { ...order.restaurantAddress!, kind: "restaurant", label: order.restaurantName ?? "Restaurant" },
-        ...(courier ? [{ lat: courier.lat, lng: courier.lng, kind: "courier" as const, label: "Courier" }] : []),
-        { ...dest, kind: "destination", label: "You" },
-      ]} />
+      <h2 id="map-title">
+        On its way {courier && <small data-testid="eta">about {etaMinutes(courier, dest)} min</small>}
+      </h2>
+      {pos.error !== undefined && (
+        <p class="muted" data-testid="tracking-error">
+          The courier's position is not available right now.
+        </p>
+      )}
+      <CityMap
+        label="Map: the restaurant, the courier and your address"
+        route
+        fit
+        markers={[
+          { ...order.restaurantAddress!, kind: "restaurant", label: order.restaurantName ?? "Restaurant" },
+          ...(courier ? [{ lat: courier.lat, lng: courier.lng, kind: "courier" as const, label: "Courier" }] : []),
+          { ...dest, kind: "destination", label: "You" },
+        ]}
+      />
     </section>
   );
 }
@@ -111,14 +181,22 @@ function ReviewForm({ orderId, order }: { orderId: string; order: Order }) {
   const [text, setText] = useState("");
   const [error, setError] = useState("");
   if (existing.data === undefined) return null;
-  if (existing.data) return <p class="notice" data-testid="reviewed">You rated this order {"★".repeat(existing.data.rating)}. Thank you!</p>;
+  if (existing.data)
+    return (
+      <p class="notice" data-testid="reviewed">
+        You rated this order {"★".repeat(existing.data.rating)}. Thank you!
+      </p>
+    );
   const submit = async (e: Event) => {
     e.preventDefault();
     setError("");
     try {
       await setDoc(doc(db, path), {
-        customerId: order.customerId, authorName: (session.value?.displayName || "Customer").slice(0, LIMITS.maxNameLength),
-        rating, text: text.trim(), createdAt: serverTimestamp(),
+        customerId: order.customerId,
+        authorName: (session.value?.displayName || "Customer").slice(0, LIMITS.maxNameLength),
+        rating,
+        text: text.trim(),
+        createdAt: serverTimestamp(),
       });
     } catch (err) {
       setError(errorText(err));
@@ -130,11 +208,25 @@ function ReviewForm({ orderId, order }: { orderId: string; order: Order }) {
       <fieldset class="stars">
         <legend>Rating</legend>
         {[1, 2, 3, 4, 5].map((n) => (
-          <label key={n} class="inline"><input type="radio" name="rating" value={n} checked={rating === n} onChange={() => setRating(n)} />{n}★</label>
+          <label key={n} class="inline">
+            <input type="radio" name="rating" value={n} checked={rating === n} onChange={() => setRating(n)} />
+            {n}★
+          </label>
         ))}
       </fieldset>
-      <label>Your review (optional)<textarea maxLength={LIMITS.maxReviewLength} value={text} onInput={(e) => setText((e.target as HTMLTextAreaElement).value)} /></label>
-      {error && <p class="error" role="alert">{error}</p>}
+      <label>
+        Your review (optional)
+        <textarea
+          maxLength={LIMITS.maxReviewLength}
+          value={text}
+          onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
+        />
+      </label>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
       <button type="submit">Send review</button>
     </form>
   );

@@ -11,13 +11,22 @@ export function Orders() {
 }
 
 function OrderHistory({ uid }: { uid: string }) {
-  const orders = useLiveQuery<Order>(query(collection(db, "orders"), where("customerId", "==", uid), orderBy("createdAt", "desc"), limit(50)), uid);
+  const orders = useLiveQuery<Order>(
+    query(collection(db, "orders"), where("customerId", "==", uid), orderBy("createdAt", "desc"), limit(50)),
+    uid,
+  );
   return (
     <main class="page narrow">
       <h1>Your orders</h1>
       {orders.error !== undefined && <ErrorNote error={orders.error} />}
       {orders.data === undefined && !orders.error && <Loading what="your orders" />}
-      {orders.data?.length === 0 && <Empty><p>No orders yet. <a href="/">Find a restaurant</a></p></Empty>}
+      {orders.data?.length === 0 && (
+        <Empty>
+          <p>
+            No orders yet. <a href="/">Find a restaurant</a>
+          </p>
+        </Empty>
+      )}
       <ul class="order-list">
         {orders.data?.map((o) => (
           <li key={o.id}>

@@ -33,11 +33,15 @@ export function RestaurantList() {
       open: r.isOpen && isOpenAt(r.openingHours, r.timeZone, now),
       delivers: address ? distanceM(r.address, address) <= r.deliveryRadiusM : null,
     }))
-    .sort((a, b) =>
-      Number(b.delivers !== false) - Number(a.delivers !== false) ||
-      (sort === "rating" ? b.ratingAvg - a.ratingAvg || b.ratingCount - a.ratingCount
-        : sort === "fee" ? a.deliveryFee - b.deliveryFee
-        : a.name.localeCompare(b.name)));
+    .sort(
+      (a, b) =>
+        Number(b.delivers !== false) - Number(a.delivers !== false) ||
+        (sort === "rating"
+          ? b.ratingAvg - a.ratingAvg || b.ratingCount - a.ratingCount
+          : sort === "fee"
+            ? a.deliveryFee - b.deliveryFee
+            : a.name.localeCompare(b.name)),
+    );
 
   return (
     <main class="page">
@@ -46,13 +50,22 @@ export function RestaurantList() {
       <form class="filters" role="search" onSubmit={(e) => e.preventDefault()}>
         <label>
           Search
-          <input type="search" value={search} placeholder="Restaurant name" onInput={(e) => setSearch((e.target as HTMLInputElement).value)} />
+          <input
+            type="search"
+            value={search}
+            placeholder="Restaurant name"
+            onInput={(e) => setSearch((e.target as HTMLInputElement).value)}
+          />
         </label>
         <label>
           Cuisine
           <select value={cuisine} onChange={(e) => setCuisine((e.target as HTMLSelectElement).value)}>
             <option value="">All cuisines</option>
-            {cuisines.map((c) => <option key={c} value={c}>{c}</option>)}
+            {cuisines.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
           </select>
         </label>
         <label>
@@ -66,17 +79,40 @@ export function RestaurantList() {
       </form>
       {loading && !data && <Loading what="restaurants" />}
       {error !== undefined && <ErrorNote error={error} retry={reload} />}
-      {data && rows.length === 0 && <Empty><p>No restaurant matches. <button type="button" class="link" onClick={() => { setCuisine(""); setSearch(""); }}>Clear the filters</button></p></Empty>}
+      {data && rows.length === 0 && (
+        <Empty>
+          <p>
+            No restaurant matches.{" "}
+            <button
+              type="button"
+              class="link"
+              onClick={() => {
+                setCuisine("");
+                setSearch("");
+              }}
+            >
+              Clear the filters
+            </button>
+          </p>
+        </Empty>
+      )}
       <ul class="restaurants" aria-label="Restaurants">
         {rows.map((r) => (
-          <li key={r.id} class={`restaurant-card${r.delivers === false ? " out-of-zone" : ""}${r.open ? "" : " closed"}`}>
+          <li
+            key={r.id}
+            class={`restaurant-card${r.delivers === false ? " out-of-zone" : ""}${r.open ? "" : " closed"}`}
+          >
             <a href={`/r/${r.id}`}>
-              <div class="thumb" aria-hidden="true" data-cuisine={r.cuisine}>{r.cuisine.slice(0, 1)}</div>
+              <div class="thumb" aria-hidden="true" data-cuisine={r.cuisine}>
+                {r.cuisine.slice(0, 1)}
+              </div>
               <div class="body">
                 <h2>{r.name}</h2>
                 <p class="meta">
                   <span>{r.cuisine}</span>
-                  <span aria-label={`Rating ${r.ratingAvg.toFixed(1)} from ${r.ratingCount} reviews`}>★ {r.ratingCount ? r.ratingAvg.toFixed(1) : "new"}</span>
+                  <span aria-label={`Rating ${r.ratingAvg.toFixed(1)} from ${r.ratingCount} reviews`}>
+                    ★ {r.ratingCount ? r.ratingAvg.toFixed(1) : "new"}
+                  </span>
                   <span>{money(r.deliveryFee)} delivery</span>
                   <span>{r.prepTimeMin} min</span>
                 </p>

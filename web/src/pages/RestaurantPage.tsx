@@ -20,17 +20,37 @@ export function RestaurantPage({ id }: { id: string }) {
   const [pending, setPending] = useState<Omit<CartEntry, "key"> | null>(null);
   const [added, setAdded] = useState("");
 
-  if (restaurant.error) return <main class="page"><ErrorNote error={restaurant.error} /></main>;
-  if (restaurant.data === undefined) return <main class="page"><Loading what="the menu" /></main>;
-  if (restaurant.data === null) return <main class="page"><Empty><p>This restaurant does not exist. <a href="/">See all restaurants</a></p></Empty></main>;
+  if (restaurant.error)
+    return (
+      <main class="page">
+        <ErrorNote error={restaurant.error} />
+      </main>
+    );
+  if (restaurant.data === undefined)
+    return (
+      <main class="page">
+        <Loading what="the menu" />
+      </main>
+    );
+  if (restaurant.data === null)
+    return (
+      <main class="page">
+        <Empty>
+          <p>
+            This restaurant does not exist. <a href="/">See all restaurants</a>
+          </p>
+        </Empty>
+      </main>
+    );
   const r = restaurant.data;
   const open = r.isOpen && isOpenAt(r.openingHours, r.timeZone, new Date());
   const address = deliveryAddress.value;
   const delivers = address ? distanceM(r.address, address) <= r.deliveryRadiusM : true;
   const orderable = open && delivers;
 
-  const categories = [...new Set([...(r.categories ?? []), ...(menu.data ?? []).map((m) => m.category)])]
-    .filter((c) => (menu.data ?? []).some((m) => m.category === c));
+  const categories = [...new Set([...(r.categories ?? []), ...(menu.data ?? []).map((m) => m.category)])].filter((c) =>
+    (menu.data ?? []).some((m) => m.category === c),
+  );
 
   const commit = (entry: Omit<CartEntry, "key">) => {
     if (needsRestaurantSwitch(id)) return setPending(entry);
@@ -54,51 +74,93 @@ export function RestaurantPage({ id }: { id: string }) {
           <span>{r.prepTimeMin} min</span>
         </p>
         <p>{r.description}</p>
-        {!open && <p class="notice" role="status">{r.name} is closed right now. You can look, but not order.</p>}
-        {open && !delivers && <p class="notice" role="status">{r.name} does not deliver to {address?.line1}. Choose another address to order.</p>}
+        {!open && (
+          <p class="notice" role="status">
+            {r.name} is closed right now. You can look, but not order.
+          </p>
+        )}
+        {open && !delivers && (
+          <p class="notice" role="status">
+            {r.name} does not deliver to {address?.line1}. Choose another address to order.
+          </p>
+        )}
       </section>
       {pending && (
         <div class="notice switch" role="alertdialog" aria-labelledby="switch-title">
-          <p id="switch-title">Your cart has dishes from {cart.value.restaurantName}. Start a new cart with {r.name}?</p>
-          <button type="button" onClick={() => { clearCart(); addToCart(id, r.name, pending); setAdded(`${pending.name} added to a new cart.`); setPending(null); }}>Start a new cart</button>
-          <button type="button" class="secondary" onClick={() => setPending(null)}>Keep my cart</button>
+          <p id="switch-title">
+            Your cart has dishes from {cart.value.restaurantName}. Start a new cart with {r.name}?
+          </p>
+          <button
+            type="button"
+            onClick={() => {
+              clearCart();
+              addToCart(id, r.name, pending);
+              setAdded(`${pending.name} added to a new cart.`);
+              setPending(null);
+            }}
+          >
+            Start a new cart
+          </button>
+          <button type="button" class="secondary" onClick={() => setPending(null)}>
+            Keep my cart
+          </button>
         </div>
       )}
-      <p class="sr-status" role="status" aria-live="polite">{added}</p>
+      <p class="sr-status" role="status" aria-live="polite">
+        {added}
+      </p>
       {menu.error !== undefined && <ErrorNote error={menu.error} />}
       {menu.data === undefined && !menu.error && <Loading what="dishes" />}
-      {menu.data && menu.data.length === 0 && <Empty><p>No dishes on the menu yet.</p></Empty>}
+      {menu.data && menu.data.length === 0 && (
+        <Empty>
+          <p>No dishes on the menu yet.</p>
+        </Empty>
+      )}
       {categories.map((c) => (
         <section key={c} class="menu-category" aria-labelledby={`cat-${c}`}>
           <h2 id={`cat-${c}`}>{c}</h2>
           <ul class="menu">
-            {(menu.data ?? []).filter((m) => m.category === c).map((m) => (
-              <li key={m.id} class={`menu-item${m.available ? "" : " sold-out"}`} data-item={m.name}>
-                <div>
-                  <h3>{m.name}</h3>
-                  <p class="desc">{m.description}</p>
-                  {m.optionGroups.length > 0 && <p class="opts">Options: {m.optionGroups.map((g) => g.name).join(", ")}</p>}
-                </div>
-                <div class="buy">
-                  <span class="price">{money(m.price)}</span>
-                  {m.available
-                    ? <button type="button" disabled={!orderable} onClick={() => add(m)} aria-label={`Add ${m.name}`}>Add</button>
-                    : <span class="tag">Sold out</span>}
-                </div>
-              </li>
-            ))}
+            {(menu.data ?? [])
+              .filter((m) => m.category === c)
+              .map((m) => (
+                <li key={m.id} class={`menu-item${m.available ? "" : " sold-out"}`} data-item={m.name}>
+                  <div>
+                    <h3>{m.name}</h3>
+                    <p class="desc">{m.description}</p>
+                    {m.optionGroups.length > 0 && (
+                      <p class="opts">Options: {m.optionGroups.map((g) => g.name).join(", ")}</p>
+                    )}
+                  </div>
+                  <div class="buy">
+                    <span class="price">{money(m.price)}</span>
+                    {m.available ? (
+                      <button type="button" disabled={!orderable} onClick={() => add(m)} aria-label={`Add ${m.name}`}>
+                        Add
+                      </button>
+                    ) : (
+                      <span class="tag">Sold out</span>
+                    )}
+                  </div>
+                </li>
+              ))}
           </ul>
         </section>
       ))}
       {choosing && (
-        <OptionsDialog item={choosing} onClose={() => setChoosing(null)} onAdd={(options, optionNames, unitPrice, quantity) => {
-          if (optionProblem(choosing, options)) return;
-          commit({ itemId: choosing.id, name: choosing.name, quantity, options, optionNames, unitPrice });
-          setChoosing(null);
-        }} />
+        <OptionsDialog
+          item={choosing}
+          onClose={() => setChoosing(null)}
+          onAdd={(options, optionNames, unitPrice, quantity) => {
+            if (optionProblem(choosing, options)) return;
+            commit({ itemId: choosing.id, name: choosing.name, quantity, options, optionNames, unitPrice });
+            setChoosing(null);
+          }}
+        />
       )}
       {cart.value.restaurantId === id && cart.value.lines.length > 0 && (
-        <a class="button floating" href="/checkout">Go to checkout ({cart.value.lines.reduce((n, l) => n + l.quantity, 0)})</a>
+        <a class="button floating" href="/checkout">
+          Go to checkout ({cart.value.lines.reduce((n, l) => n + l.quantity, 0)})
+        </a>
       )}
     </main>
   );

@@ -45,12 +45,33 @@ export function SignIn() {
       <h1>{mode === "in" ? "Sign in" : "Create an account"}</h1>
       <form class="stack" onSubmit={submit}>
         {mode === "up" && (
-          <label>Your name<input name="name" autocomplete="name" required maxLength={LIMITS.maxNameLength} /></label>
+          <label>
+            Your name
+            <input name="name" autocomplete="name" required maxLength={LIMITS.maxNameLength} />
+          </label>
         )}
-        <label>Email<input name="email" type="email" autocomplete="email" required /></label>
-        <label>Password<input name="password" type="password" autocomplete={mode === "in" ? "current-password" : "new-password"} required minLength={6} /></label>
-        {error && <p class="error" role="alert">{error}</p>}
-        <button type="submit" disabled={busy}>{busy ? "Please wait…" : mode === "in" ? "Sign in" : "Create account"}</button>
+        <label>
+          Email
+          <input name="email" type="email" autocomplete="email" required />
+        </label>
+        <label>
+          Password
+          <input
+            name="password"
+            type="password"
+            autocomplete={mode === "in" ? "current-password" : "new-password"}
+            required
+            minLength={6}
+          />
+        </label>
+        {error && (
+          <p class="error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" disabled={busy}>
+          {busy ? "Please wait…" : mode === "in" ? "Sign in" : "Create account"}
+        </button>
       </form>
       <p>
         {mode === "in" ? "New to Dishpatch? " : "Already have an account? "}

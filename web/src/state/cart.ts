@@ -23,7 +23,12 @@ const EMPTY: Cart = { restaurantId: null, restaurantName: "", lines: [] };
 
 function isCart(v: unknown): v is Cart {
   const c = v as Cart;
-  return typeof c === "object" && c !== null && Array.isArray(c.lines) && (c.restaurantId === null || typeof c.restaurantId === "string");
+  return (
+    typeof c === "object" &&
+    c !== null &&
+    Array.isArray(c.lines) &&
+    (c.restaurantId === null || typeof c.restaurantId === "string")
+  );
 }
 
 export const cart = persisted<Cart>("dishpatch.cart", EMPTY, isCart);
@@ -31,7 +36,10 @@ export const cartCount = computed(() => cart.value.lines.reduce((n, l) => n + l.
 export const cartSubtotal = computed(() => cart.value.lines.reduce((n, l) => n + l.unitPrice * l.quantity, 0));
 
 export function lineKey(itemId: string, options: Record<string, string[]>): string {
-  const opts = Object.keys(options).sort().map((g) => `${g}=${[...options[g]].sort().join(",")}`).join(";");
+  const opts = Object.keys(options)
+    .sort()
+    .map((g) => `${g}=${[...options[g]].sort().join(",")}`)
+    .join(";");
   return `${itemId}|${opts}`;
 }
 
@@ -41,7 +49,9 @@ export function addToCart(restaurantId: string, restaurantName: string, entry: O
   const key = lineKey(entry.itemId, entry.options);
   const existing = current.lines.find((l) => l.key === key);
   const lines = existing
-    ? current.lines.map((l) => (l.key === key ? { ...l, quantity: Math.min(LIMITS.maxQuantity, l.quantity + entry.quantity) } : l))
+    ? current.lines.map((l) =>
+        l.key === key ? { ...l, quantity: Math.min(LIMITS.maxQuantity, l.quantity + entry.quantity) } : l,
+      )
     : [...current.lines, { ...entry, key }];
   cart.value = { restaurantId, restaurantName, lines };
 }

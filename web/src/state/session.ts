@@ -20,7 +20,12 @@ export const roles = computed(() => rolesOf(session.value?.claims));
 async function toSession(user: User): Promise<Session> {
   const token = await user.getIdTokenResult();
   const { admin, courier, staff } = token.claims as RoleClaims;
-  return { uid: user.uid, email: user.email ?? "", displayName: user.displayName ?? user.email ?? "", claims: { admin, courier, staff } };
+  return {
+    uid: user.uid,
+    email: user.email ?? "",
+    displayName: user.displayName ?? user.email ?? "",
+    claims: { admin, courier, staff },
+  };
 }
 
 onIdTokenChanged(auth, async (user) => {

@@ -16,17 +16,37 @@ type Row = Order & { id: string };
 
 export function Courier() {
   const s = session.value;
-  if (s === undefined) return <main class="page"><Loading what="your account" /></main>;
+  if (s === undefined)
+    return (
+      <main class="page">
+        <Loading what="your account" />
+      </main>
+    );
   if (!s?.claims.courier) {
-    return <main class="page"><Empty><p>This page is for couriers. {s ? "Ask an admin to make you a courier." : <a href="/signin?next=/courier">Sign in</a>}</p></Empty></main>;
+    return (
+      <main class="page">
+        <Empty>
+          <p>
+            This page is for couriers.{" "}
+            {s ? "Ask an admin to make you a courier." : <a href="/signin?next=/courier">Sign in</a>}
+          </p>
+        </Empty>
+      </main>
+    );
   }
   return <CourierHome uid={s.uid} />;
 }
 
 function CourierHome({ uid }: { uid: string }) {
   const { pos, error: posError } = usePosition();
-  const open = useLiveQuery<Row>(query(collection(db, "orders"), where("status", "==", "ready"), where("courierId", "==", null)), "open");
-  const mine = useLiveQuery<Row>(query(collection(db, "orders"), where("courierId", "==", uid), where("status", "in", ["ready", "picked_up"])), uid);
+  const open = useLiveQuery<Row>(
+    query(collection(db, "orders"), where("status", "==", "ready"), where("courierId", "==", null)),
+    "open",
+  );
+  const mine = useLiveQuery<Row>(
+    query(collection(db, "orders"), where("courierId", "==", uid), where("status", "in", ["ready", "picked_up"])),
+    uid,
+  );
   const [notice, setNotice] = useState("");
 
   const claim = async (id: string) => {
@@ -35,37 +55,60 @@ function CourierHome({ uid }: { uid: string }) {
       await runTransaction(db, async (tx) => {
         const ref = doc(db, "orders", id);
         const snap = await tx.get(ref);
-        if (!snap.exists() || snap.get("status") !== "ready" || snap.get("courierId") !== null) throw new Error("taken");
+        if (!snap.exists() || snap.get("status") !== "ready" || snap.get("courierId") !== null)
+          throw new Error("taken");
         tx.update(ref, { courierId: uid, updatedAt: serverTimestamp() });
       });
     } catch (err) {
-      setNotice((err as Error).message === "taken" || errorText(err).includes("not allowed")
-        ? "Another courier took that order a moment before you. No harm done: pick another one."
-        : `Could not claim the order: ${errorText(err)}`);
+      setNotice(
+        (err as Error).message === "taken" || errorText(err).includes("not allowed")
+          ? "Another courier took that order a moment before you. No harm done: pick another one."
+          : `Could not claim the order: ${errorText(err)}`,
+      );
     }
   };
 
-  const byDistance = (a: Row, b: Row) => (pos ? distanceM(pos, a.restaurantAddress!) - distanceM(pos, b.restaurantAddress!) : 0);
+  const byDistance = (a: Row, b: Row) =>
+    pos ? distanceM(pos, a.restaurantAddress!) - distanceM(pos, b.restaurantAddress!) : 0;
   return (
     <main class="page courier">
       <h1>Deliveries</h1>
       {posError && <p class="notice">{posError}</p>}
-      {notice && <p class="notice" role="alert" data-testid="claim-notice">{notice}</p>}
+      {notice && (
+        <p class="notice" role="alert" data-testid="claim-notice">
+          {notice}
+        </p>
+      )}
       {mine.error !== undefined && <ErrorNote error={mine.error} />}
-      {mine.data?.map((o) => <ActiveDelivery key={o.id} order={o} pos={pos} />)}
+      {mine.data?.map((o) => (
+        <ActiveDelivery key={o.id} order={o} pos={pos} />
+      ))}
       <h2>Ready for pickup</h2>
       {open.error !== undefined && <ErrorNote error={open.error} />}
       {open.data === undefined && !open.error && <Loading what="orders" />}
-      {open.data?.length === 0 && <Empty><p>No orders waiting. New ones appear here as soon as a kitchen marks them ready.</p></Empty>}
+      {open.data?.length === 0 && (
+        <Empty>
+          <p>No orders waiting. New ones appear here as soon as a kitchen marks them ready.</p>
+        </Empty>
+      )}
       <ul class="pickups">
         {[...(open.data ?? [])].sort(byDistance).map((o) => (
           <li key={o.id} class="pickup" data-order={o.id}>
             <div>
               <strong>{o.restaurantName}</strong>
-              <span>{o.restaurantAddress?.line1} → {o.deliveryAddress.line1}</span>
-              {pos && o.restaurantAddress && <span class="muted">{(distanceM(pos, o.restaurantAddress) / 1000).toFixed(1)} km away · trip {(distanceM(o.restaurantAddress, o.deliveryAddress) / 1000).toFixed(1)} km</span>}
+              <span>
+                {o.restaurantAddress?.line1} → {o.deliveryAddress.line1}
+              </span>
+              {pos && o.restaurantAddress && (
+                <span class="muted">
+                  {(distanceM(pos, o.restaurantAddress) / 1000).toFixed(1)} km away · trip{" "}
+                  {(distanceM(o.restaurantAddress, o.deliveryAddress) / 1000).toFixed(1)} km
+                </span>
+              )}
             </div>
-            <button type="button" onClick={() => claim(o.id)}>Claim</button>
+            <button type="button" onClick={() => claim(o.id)}>
+              Claim
+            </button>
           </li>
         ))}
       </ul>
@@ -100,29 +143,78 @@ function ActiveDelivery({ order: o, pos }: { order: Row; pos: LatLng | null }) {
   const move = async (to: OrderStatus) => {
     setError("");
     try {
-      await updateDoc(doc(db, "orders", o.id), { status: to, [`timeline.${to}`]: serverTimestamp(), updatedAt: serverTimestamp() });
+      await updateDoc(doc(db, "orders", o.id), {
+        status: to,
+        [`timeline.${to}`]: serverTimestamp(),
+        updatedAt: serverTimestamp(),
+      });
     } catch (err) {
       setError(errorText(err));
     }
   };
   return (
     <section class="active-delivery" aria-label="Your delivery" data-order={o.id} data-status={o.status}>
-      <h2>{STATUS_LABELS[o.status]}: {o.restaurantName}</h2>
+      <h2>
+        {STATUS_LABELS[o.status]}: {o.restaurantName}
+      </h2>
       <dl>
-        <dt>Pick up at</dt><dd>{o.restaurantName}, {o.restaurantAddress?.line1}</dd>
-        <dt>Deliver to</dt><dd>{o.customerName}, {o.deliveryAddress.line1}</dd>
-        {o.note && (<><dt>Note</dt><dd>“{o.note}”</dd></>)}
-        {o.pricing && (<><dt>Order</dt><dd>{o.pricing.lines.reduce((n, l) => n + l.quantity, 0)} items · {money(o.pricing.total)}</dd></>)}
-        {pos && (<><dt>ETA</dt><dd>about {etaMinutes(pos, o.status === "ready" ? o.restaurantAddress! : o.deliveryAddress)} min to the {o.status === "ready" ? "restaurant" : "customer"}</dd></>)}
+        <dt>Pick up at</dt>
+        <dd>
+          {o.restaurantName}, {o.restaurantAddress?.line1}
+        </dd>
+        <dt>Deliver to</dt>
+        <dd>
+          {o.customerName}, {o.deliveryAddress.line1}
+        </dd>
+        {o.note && (
+          <>
+            <dt>Note</dt>
+            <dd>“{o.note}”</dd>
+          </>
+        )}
+        {o.pricing && (
+          <>
+            <dt>Order</dt>
+            <dd>
+              {o.pricing.lines.reduce((n, l) => n + l.quantity, 0)} items · {money(o.pricing.total)}
+            </dd>
+          </>
+        )}
+        {pos && (
+          <>
+            <dt>ETA</dt>
+            <dd>
+              about {etaMinutes(pos, o.status === "ready" ? o.restaurantAddress! : o.deliveryAddress)} min to the{" "}
+              {o.status === "ready" ? "restaurant" : "customer"}
+            </dd>
+          </>
+        )}
       </dl>
-      <CityMap label="Map of your delivery" route fit markers={[
-        ...(pos ? [{ ...pos, kind: "courier" as const, label: "You" }] : []),
-        { ...o.restaurantAddress!, kind: "restaurant", label: o.restaurantName ?? "Restaurant" },
-        { ...o.deliveryAddress, kind: "destination", label: "Customer" },
-      ]} />
-      {o.status === "ready" && <button type="button" onClick={() => move("picked_up")}>Picked up</button>}
-      {o.status === "picked_up" && <button type="button" onClick={() => move("delivered")}>Delivered</button>}
-      {error && <p class="error" role="alert">{error}</p>}
+      <CityMap
+        label="Map of your delivery"
+        route
+        fit
+        markers={[
+          ...(pos ? [{ ...pos, kind: "courier" as const, label: "You" }] : []),
+          { ...o.restaurantAddress!, kind: "restaurant", label: o.restaurantName ?? "Restaurant" },
+          { ...o.deliveryAddress, kind: "destination", label: "Customer" },
+        ]}
+      />
+      {o.status === "ready" && (
+        <button type="button" onClick={() => move("picked_up")}>
+          Picked up
+        </button>
+      )}
+      {o.status === "picked_up" && (
+        <button type="button" onClick={() => move("delivered")}>
+          Delivered
+        </button>
+      )}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
     </section>
   );
 }

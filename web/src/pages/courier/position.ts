@@ -19,7 +19,14 @@ export function usePosition(): PositionState {
     }
     const id = navigator.geolocation.watchPosition(
       (p) => setState({ pos: { lat: p.coords.latitude, lng: p.coords.longitude }, error: "" }),
-      (e) => setState((s) => ({ ...s, error: e.code === e.PERMISSION_DENIED ? "Location is blocked: allow it to see nearby orders and share your route." : "Cannot find your location." })),
+      (e) =>
+        setState((s) => ({
+          ...s,
+          error:
+            e.code === e.PERMISSION_DENIED
+              ? "Location is blocked: allow it to see nearby orders and share your route."
+              : "Cannot find your location.",
+        })),
       { enableHighAccuracy: true, maximumAge: 5_000 },
     );
     return () => navigator.geolocation.clearWatch(id);

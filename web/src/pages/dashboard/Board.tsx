@@ -36,8 +36,19 @@ function chime() {
 }
 
 export function Board({ rid }: { rid: string }) {
-  const orders = useLiveQuery<Row>(query(collection(db, "orders"), where("restaurantId", "==", rid),
-    where("status", "in", COLUMNS.map((c) => c.status)), orderBy("createdAt")), rid);
+  const orders = useLiveQuery<Row>(
+    query(
+      collection(db, "orders"),
+      where("restaurantId", "==", rid),
+      where(
+        "status",
+        "in",
+        COLUMNS.map((c) => c.status),
+      ),
+      orderBy("createdAt"),
+    ),
+    rid,
+  );
   const seen = useRef<Set<string> | null>(null);
   const [fresh, setFresh] = useState<Set<string>>(new Set());
   const [now, setNow] = useState(Date.now());
@@ -65,7 +76,9 @@ export function Board({ rid }: { rid: string }) {
   const waiting = orders.data?.filter((o) => o.status === "placed").length ?? 0;
   useEffect(() => {
     document.title = waiting ? `(${waiting}) New orders · Dishpatch` : "Dishpatch dashboard";
-    return () => { document.title = "Dishpatch"; };
+    return () => {
+      document.title = "Dishpatch";
+    };
   }, [waiting]);
 
   if (orders.error) return <ErrorNote error={orders.error} />;
@@ -76,9 +89,25 @@ export function Board({ rid }: { rid: string }) {
         const rows = orders.data!.filter((o) => o.status === c.status);
         return (
           <section key={c.status} class="column" aria-label={`${c.title} orders`} data-column={c.status}>
-            <h2>{c.title} <span class="count">{rows.length}</span></h2>
+            <h2>
+              {c.title} <span class="count">{rows.length}</span>
+            </h2>
             {rows.length === 0 && <p class="muted">None</p>}
-            {rows.map((o) => <OrderCard key={o.id} order={o} now={now} fresh={fresh.has(o.id)} onSeen={() => setFresh((f) => { const n = new Set(f); n.delete(o.id); return n; })} />)}
+            {rows.map((o) => (
+              <OrderCard
+                key={o.id}
+                order={o}
+                now={now}
+                fresh={fresh.has(o.id)}
+                onSeen={() =>
+                  setFresh((f) => {
+                    const n = new Set(f);
+                    n.delete(o.id);
+                    return n;
+                  })
+                }
+              />
+            ))}
           </section>
         );
       })}
@@ -96,7 +125,12 @@ function OrderCard({ order: o, now, fresh, onSeen }: { order: Row; now: number; 
     setError("");
     onSeen();
     try {
-      await updateDoc(doc(db, "orders", o.id), { status: to, [`timeline.${to}`]: serverTimestamp(), updatedAt: serverTimestamp(), ...extra });
+      await updateDoc(doc(db, "orders", o.id), {
+        status: to,
+        [`timeline.${to}`]: serverTimestamp(),
+        updatedAt: serverTimestamp(),
+        ...extra,
+      });
     } catch (err) {
       setError(errorText(err));
     } finally {
@@ -108,44 +142,88 @@ function OrderCard({ order: o, now, fresh, onSeen }: { order: Row; now: number; 
     <article class={`order-card${fresh ? " fresh" : ""}`} data-order={o.id} aria-label={`Order for ${o.customerName}`}>
       <header>
         <strong>{o.customerName}</strong>
-        <span class="muted">#{o.id.slice(0, 5)} · {clock(o.createdAt)}</span>
+        <span class="muted">
+          #{o.id.slice(0, 5)} · {clock(o.createdAt)}
+        </span>
       </header>
       {o.status === "placed" && (
         <p class="wait" data-testid="waiting">
-          Waiting {minutesSince(o.timeline?.placed, now)} min · auto-cancels in <span class={left < 120000 ? "urgent" : ""}>{countdown(left)}</span>
+          Waiting {minutesSince(o.timeline?.placed, now)} min · auto-cancels in{" "}
+          <span class={left < 120000 ? "urgent" : ""}>{countdown(left)}</span>
         </p>
       )}
       <ul class="items">
         {o.pricing?.lines.map((l, i) => (
-          <li key={i}>{l.quantity} × {l.name}{l.options.length > 0 && <small> ({l.options.map((x) => x.name).join(", ")})</small>}</li>
+          <li key={i}>
+            {l.quantity} × {l.name}
+            {l.options.length > 0 && <small> ({l.options.map((x) => x.name).join(", ")})</small>}
+          </li>
         ))}
       </ul>
       {o.note && <p class="note">“{o.note}”</p>}
       <p class="addr">To: {o.deliveryAddress.line1}</p>
-      {o.pricing && <p class="sum">Total <strong>{money(o.pricing.total)}</strong> <small>(food {money(o.pricing.subtotal)})</small></p>}
-      {o.status === "ready" && <p class="muted">{o.courierId ? "Courier on the way to pick up" : "Waiting for a courier"}</p>}
+      {o.pricing && (
+        <p class="sum">
+          Total <strong>{money(o.pricing.total)}</strong> <small>(food {money(o.pricing.subtotal)})</small>
+        </p>
+      )}
+      {o.status === "ready" && (
+        <p class="muted">{o.courierId ? "Courier on the way to pick up" : "Waiting for a courier"}</p>
+      )}
       <div class="actions">
         {o.status === "placed" && !declining && (
           <>
-            <button type="button" disabled={busy} onClick={() => move("accepted")}>Accept</button>
-            <button type="button" class="secondary" disabled={busy} onClick={() => setDeclining(true)}>Decline</button>
+            <button type="button" disabled={busy} onClick={() => move("accepted")}>
+              Accept
+            </button>
+            <button type="button" class="secondary" disabled={busy} onClick={() => setDeclining(true)}>
+              Decline
+            </button>
           </>
         )}
-        {o.status === "accepted" && <button type="button" disabled={busy} onClick={() => move("preparing")}>Start preparing</button>}
-        {o.status === "preparing" && <button type="button" disabled={busy} onClick={() => move("ready")}>Mark ready</button>}
+        {o.status === "accepted" && (
+          <button type="button" disabled={busy} onClick={() => move("preparing")}>
+            Start preparing
+          </button>
+        )}
+        {o.status === "preparing" && (
+          <button type="button" disabled={busy} onClick={() => move("ready")}>
+            Mark ready
+          </button>
+        )}
       </div>
       {declining && (
-        <form class="stack" onSubmit={(e) => { e.preventDefault(); if (reason.trim()) void move("declined", { declineReason: reason.trim() }); }}>
-          <label>Reason for the customer
-            <input required maxLength={LIMITS.maxDeclineReasonLength} value={reason} onInput={(e) => setReason((e.target as HTMLInputElement).value)} />
+        <form
+          class="stack"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (reason.trim()) void move("declined", { declineReason: reason.trim() });
+          }}
+        >
+          <label>
+            Reason for the customer
+            <input
+              required
+              maxLength={LIMITS.maxDeclineReasonLength}
+              value={reason}
+              onInput={(e) => setReason((e.target as HTMLInputElement).value)}
+            />
           </label>
           <div class="actions">
-            <button type="submit" class="danger" disabled={busy || !reason.trim()}>Decline order</button>
-            <button type="button" class="secondary" onClick={() => setDeclining(false)}>Back</button>
+            <button type="submit" class="danger" disabled={busy || !reason.trim()}>
+              Decline order
+            </button>
+            <button type="button" class="secondary" onClick={() => setDeclining(false)}>
+              Back
+            </button>
           </div>
         </form>
       )}
-      {error && <p class="error" role="alert">{error}</p>}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
     </article>
   );
 }

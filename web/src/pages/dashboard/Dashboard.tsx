@@ -18,21 +18,49 @@ export function Dashboard() {
   const ids = staffRestaurantIds(s?.claims);
   const [chosen, setChosen] = useState<string | null>(null);
   const { path } = useLocation();
-  if (s === undefined) return <main class="page"><Loading what="your account" /></main>;
+  if (s === undefined)
+    return (
+      <main class="page">
+        <Loading what="your account" />
+      </main>
+    );
   if (!s || ids.length === 0) {
-    return <main class="page"><Empty><p>The dashboard is for restaurant staff. {s ? "Ask an admin to add you to your restaurant." : <a href="/signin?next=/dashboard">Sign in</a>}</p></Empty></main>;
+    return (
+      <main class="page">
+        <Empty>
+          <p>
+            The dashboard is for restaurant staff.{" "}
+            {s ? "Ask an admin to add you to your restaurant." : <a href="/signin?next=/dashboard">Sign in</a>}
+          </p>
+        </Empty>
+      </main>
+    );
   }
   const rid = chosen && ids.includes(chosen) ? chosen : ids[0];
   return (
     <main class="page wide dashboard">
       <RestaurantHeader rid={rid} ids={ids} onChoose={setChosen} />
       <nav class="tabs" aria-label="Dashboard">
-        <a href="/dashboard" aria-current={path === "/dashboard" ? "page" : undefined}>Orders</a>
-        <a href="/dashboard/menu" aria-current={path === "/dashboard/menu" ? "page" : undefined}>Menu</a>
-        <a href="/dashboard/settings" aria-current={path === "/dashboard/settings" ? "page" : undefined}>Settings</a>
+        <a href="/dashboard" aria-current={path === "/dashboard" ? "page" : undefined}>
+          Orders
+        </a>
+        <a href="/dashboard/menu" aria-current={path === "/dashboard/menu" ? "page" : undefined}>
+          Menu
+        </a>
+        <a href="/dashboard/settings" aria-current={path === "/dashboard/settings" ? "page" : undefined}>
+          Settings
+        </a>
       </nav>
       <Router>
-        <Route path="/" component={() => <><Today rid={rid} /><Board rid={rid} /></>} />
+        <Route
+          path="/"
+          component={() => (
+            <>
+              <Today rid={rid} />
+              <Board rid={rid} />
+            </>
+          )}
+        />
         <Route path="/menu" component={() => <MenuEditor rid={rid} />} />
         <Route path="/settings" component={() => <Settings rid={rid} />} />
       </Router>
@@ -45,11 +73,19 @@ function RestaurantHeader({ rid, ids, onChoose }: { rid: string; ids: string[]; 
   if (r.error) return <ErrorNote error={r.error} />;
   return (
     <div class="dash-head">
-      <h1>{r.data?.name ?? "…"} <span class={`pill ${r.data?.isOpen ? "open" : "closed"}`}>{r.data?.isOpen ? "Open" : "Closed"}</span></h1>
+      <h1>
+        {r.data?.name ?? "…"}{" "}
+        <span class={`pill ${r.data?.isOpen ? "open" : "closed"}`}>{r.data?.isOpen ? "Open" : "Closed"}</span>
+      </h1>
       {ids.length > 1 && (
-        <label>Restaurant
+        <label>
+          Restaurant
           <select value={rid} onChange={(e) => onChoose((e.target as HTMLSelectElement).value)}>
-            {ids.map((id) => <option key={id} value={id}>{id}</option>)}
+            {ids.map((id) => (
+              <option key={id} value={id}>
+                {id}
+              </option>
+            ))}
           </select>
         </label>
       )}

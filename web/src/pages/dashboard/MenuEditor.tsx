@@ -3,7 +3,15 @@
 
 import { useState } from "preact/hooks";
 import { addDoc, collection, deleteDoc, doc, orderBy, query, serverTimestamp, updateDoc } from "firebase/firestore";
-import { centsToInput, LIMITS, menuItemProblem, parseCents, type MenuItem, type OptionGroup, type Restaurant } from "@domain";
+import {
+  centsToInput,
+  LIMITS,
+  menuItemProblem,
+  parseCents,
+  type MenuItem,
+  type OptionGroup,
+  type Restaurant,
+} from "@domain";
 import { db } from "../../firebase/live";
 import { useLiveDoc, useLiveQuery } from "../../firebase/useLive";
 import { errorText, money } from "../../components/format";
@@ -12,7 +20,13 @@ import { ErrorNote, Loading } from "../../components/States";
 type Row = MenuItem & { id: string; sortOrder?: number };
 
 const slug = (s: string, taken: string[]) => {
-  const base = s.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40) || "option";
+  const base =
+    s
+      .toLowerCase()
+      .normalize("NFKD")
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")
+      .slice(0, 40) || "option";
   let id = base;
   for (let i = 2; taken.includes(id); i++) id = `${base}-${i}`;
   return id;
@@ -30,7 +44,10 @@ export function MenuEditor({ rid }: { rid: string }) {
   const toggle = async (item: Row) => {
     setError("");
     try {
-      await updateDoc(doc(db, `restaurants/${rid}/menu/${item.id}`), { available: !item.available, updatedAt: serverTimestamp() });
+      await updateDoc(doc(db, `restaurants/${rid}/menu/${item.id}`), {
+        available: !item.available,
+        updatedAt: serverTimestamp(),
+      });
     } catch (err) {
       setError(errorText(err));
     }
@@ -41,15 +58,36 @@ export function MenuEditor({ rid }: { rid: string }) {
       <Categories rid={rid} categories={categories} used={items.data.map((i) => i.category)} />
       <div class="row">
         <h2>Dishes</h2>
-        <button type="button" onClick={() => setEditing("new")}>Add a dish</button>
+        <button type="button" onClick={() => setEditing("new")}>
+          Add a dish
+        </button>
       </div>
-      {error && <p class="error" role="alert">{error}</p>}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
       {editing && (
-        <ItemForm rid={rid} categories={categories} item={editing === "new" ? null : editing}
-          nextSort={Math.max(0, ...items.data.map((i) => i.sortOrder ?? 0)) + 1} onDone={() => setEditing(null)} />
+        <ItemForm
+          rid={rid}
+          categories={categories}
+          item={editing === "new" ? null : editing}
+          nextSort={Math.max(0, ...items.data.map((i) => i.sortOrder ?? 0)) + 1}
+          onDone={() => setEditing(null)}
+        />
       )}
       <table class="menu-table">
-        <thead><tr><th>Dish</th><th>Category</th><th>Price</th><th>Available</th><th><span class="sr-only">Actions</span></th></tr></thead>
+        <thead>
+          <tr>
+            <th>Dish</th>
+            <th>Category</th>
+            <th>Price</th>
+            <th>Available</th>
+            <th>
+              <span class="sr-only">Actions</span>
+            </th>
+          </tr>
+        </thead>
         <tbody>
           {items.data.map((item) => (
             <tr key={item.id} data-item={item.name}>
@@ -58,11 +96,20 @@ export function MenuEditor({ rid }: { rid: string }) {
               <td>{money(item.price)}</td>
               <td>
                 <label class="switch">
-                  <input type="checkbox" checked={item.available} onChange={() => toggle(item)} aria-label={`${item.name} available`} />
+                  <input
+                    type="checkbox"
+                    checked={item.available}
+                    onChange={() => toggle(item)}
+                    aria-label={`${item.name} available`}
+                  />
                   <span>{item.available ? "Available" : "Sold out"}</span>
                 </label>
               </td>
-              <td><button type="button" class="link" onClick={() => setEditing(item)}>Edit</button></td>
+              <td>
+                <button type="button" class="link" onClick={() => setEditing(item)}>
+                  Edit
+                </button>
+              </td>
             </tr>
           ))}
         </tbody>
@@ -85,7 +132,8 @@ function Categories({ rid, categories, used }: { rid: string; categories: string
   const add = (e: Event) => {
     e.preventDefault();
     const n = name.trim();
-    if (!n || n.length > LIMITS.maxCategoryLength) return setError(`A category name has 1 to ${LIMITS.maxCategoryLength} characters.`);
+    if (!n || n.length > LIMITS.maxCategoryLength)
+      return setError(`A category name has 1 to ${LIMITS.maxCategoryLength} characters.`);
     if (categories.includes(n)) return setError("That category exists.");
     if (categories.length >= LIMITS.maxCategories) return setError(`At most ${LIMITS.maxCategories} categories.`);
     setName("");
@@ -98,18 +146,47 @@ function Categories({ rid, categories, used }: { rid: string; categories: string
         {categories.map((c, i) => (
           <li key={c}>
             {c}
-            {i > 0 && <button type="button" class="link" aria-label={`Move ${c} up`} onClick={() => save([...categories.slice(0, i - 1), c, categories[i - 1], ...categories.slice(i + 1)])}>↑</button>}
-            <button type="button" class="link" aria-label={`Remove ${c}`} disabled={used.includes(c)}
+            {i > 0 && (
+              <button
+                type="button"
+                class="link"
+                aria-label={`Move ${c} up`}
+                onClick={() => save([...categories.slice(0, i - 1), c, categories[i - 1], ...categories.slice(i + 1)])}
+              >
+                ↑
+              </button>
+            )}
+            <button
+              type="button"
+              class="link"
+              aria-label={`Remove ${c}`}
+              disabled={used.includes(c)}
               title={used.includes(c) ? "Dishes still use this category" : undefined}
-              onClick={() => save(categories.filter((x) => x !== c))}>✕</button>
+              onClick={() => save(categories.filter((x) => x !== c))}
+            >
+              ✕
+            </button>
           </li>
         ))}
       </ul>
       <form class="inline-form" onSubmit={add}>
-        <label>New category<input value={name} maxLength={LIMITS.maxCategoryLength} onInput={(e) => setName((e.target as HTMLInputElement).value)} /></label>
-        <button type="submit" class="secondary">Add category</button>
+        <label>
+          New category
+          <input
+            value={name}
+            maxLength={LIMITS.maxCategoryLength}
+            onInput={(e) => setName((e.target as HTMLInputElement).value)}
+          />
+        </label>
+        <button type="submit" class="secondary">
+          Add category
+        </button>
       </form>
-      {error && <p class="error" role="alert">{error}</p>}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
     </section>
   );
 }
@@ -130,7 +207,14 @@ function toDraft(item: Row | null, categories: string[]): Draft {
     category: item?.category ?? categories[0] ?? "",
     price: item ? centsToInput(item.price) : "",
     available: item?.available ?? true,
-    optionGroups: (item?.optionGroups ?? []).map((g) => ({ ...g, options: g.options.map((o) => ({ id: o.id, name: o.name, delta: (o.priceDelta < 0 ? "-" : "") + centsToInput(Math.abs(o.priceDelta)) })) })),
+    optionGroups: (item?.optionGroups ?? []).map((g) => ({
+      ...g,
+      options: g.options.map((o) => ({
+        id: o.id,
+        name: o.name,
+        delta: (o.priceDelta < 0 ? "-" : "") + centsToInput(Math.abs(o.priceDelta)),
+      })),
+    })),
   };
 }
 
@@ -144,17 +228,37 @@ function fromDraft(d: Draft): { item: MenuItem } | { problem: string } {
     for (const o of g.options) {
       const negative = o.delta.trim().startsWith("-");
       const cents = parseCents(o.delta.trim().replace(/^[-+]/, "") || "0");
-      if (cents === null) return { problem: `The price change of "${o.name}" must be an amount, for example 1.50 or -1.00.` };
+      if (cents === null)
+        return { problem: `The price change of "${o.name}" must be an amount, for example 1.50 or -1.00.` };
       options.push({ id: o.id, name: o.name.trim(), priceDelta: negative ? -cents : cents });
     }
     optionGroups.push({ id: g.id, name: g.name.trim(), min: Number(g.min), max: Number(g.max), options });
   }
-  const item: MenuItem = { name: d.name.trim(), description: d.description.trim(), category: d.category.trim(), price, available: d.available, optionGroups };
+  const item: MenuItem = {
+    name: d.name.trim(),
+    description: d.description.trim(),
+    category: d.category.trim(),
+    price,
+    available: d.available,
+    optionGroups,
+  };
   const problem = menuItemProblem(item);
   return problem ? { problem } : { item };
 }
 
-function ItemForm({ rid, categories, item, nextSort, onDone }: { rid: string; categories: string[]; item: Row | null; nextSort: number; onDone: () => void }) {
+function ItemForm({
+  rid,
+  categories,
+  item,
+  nextSort,
+  onDone,
+}: {
+  rid: string;
+  categories: string[];
+  item: Row | null;
+  nextSort: number;
+  onDone: () => void;
+}) {
   const [d, setD] = useState<Draft>(() => toDraft(item, categories));
   const [error, setError] = useState("");
   const [confirmDelete, setConfirmDelete] = useState(false);
@@ -168,8 +272,17 @@ function ItemForm({ rid, categories, item, nextSort, onDone }: { rid: string; ca
     if ("problem" in checked) return setError(checked.problem);
     setError("");
     try {
-      if (item) await updateDoc(doc(db, `restaurants/${rid}/menu/${item.id}`), { ...checked.item, updatedAt: serverTimestamp() });
-      else await addDoc(collection(db, `restaurants/${rid}/menu`), { ...checked.item, sortOrder: nextSort, updatedAt: serverTimestamp() });
+      if (item)
+        await updateDoc(doc(db, `restaurants/${rid}/menu/${item.id}`), {
+          ...checked.item,
+          updatedAt: serverTimestamp(),
+        });
+      else
+        await addDoc(collection(db, `restaurants/${rid}/menu`), {
+          ...checked.item,
+          sortOrder: nextSort,
+          updatedAt: serverTimestamp(),
+        });
       onDone();
     } catch (err) {
       setError(errorText(err));
@@ -188,45 +301,198 @@ function ItemForm({ rid, categories, item, nextSort, onDone }: { rid: string; ca
     <form class="item-form stack" onSubmit={save} aria-label={item ? `Edit ${item.name}` : "New dish"}>
       <h3>{item ? `Edit ${item.name}` : "New dish"}</h3>
       <div class="grid2">
-        <label>Name<input value={d.name} maxLength={LIMITS.maxNameLength} required onInput={(e) => set({ name: (e.target as HTMLInputElement).value })} /></label>
-        <label>Price (€)<input value={d.price} inputMode="decimal" required placeholder="9.50" onInput={(e) => set({ price: (e.target as HTMLInputElement).value })} /></label>
-        <label>Category
+        <label>
+          Name
+          <input
+            value={d.name}
+            maxLength={LIMITS.maxNameLength}
+            required
+            onInput={(e) => set({ name: (e.target as HTMLInputElement).value })}
+          />
+        </label>
+        <label>
+          Price (€)
+          <input
+            value={d.price}
+            inputMode="decimal"
+            required
+            placeholder="9.50"
+            onInput={(e) => set({ price: (e.target as HTMLInputElement).value })}
+          />
+        </label>
+        <label>
+          Category
           <select value={d.category} onChange={(e) => set({ category: (e.target as HTMLSelectElement).value })}>
-            {categories.map((c) => <option key={c} value={c}>{c}</option>)}
+            {categories.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
           </select>
         </label>
-        <label class="inline"><input type="checkbox" checked={d.available} onChange={(e) => set({ available: (e.target as HTMLInputElement).checked })} /> Available</label>
+        <label class="inline">
+          <input
+            type="checkbox"
+            checked={d.available}
+            onChange={(e) => set({ available: (e.target as HTMLInputElement).checked })}
+          />{" "}
+          Available
+        </label>
       </div>
-      <label>Description<textarea value={d.description} maxLength={LIMITS.maxDescriptionLength} onInput={(e) => set({ description: (e.target as HTMLTextAreaElement).value })} /></label>
+      <label>
+        Description
+        <textarea
+          value={d.description}
+          maxLength={LIMITS.maxDescriptionLength}
+          onInput={(e) => set({ description: (e.target as HTMLTextAreaElement).value })}
+        />
+      </label>
       <fieldset>
         <legend>Options</legend>
         {d.optionGroups.map((g, i) => (
           <div key={g.id} class="option-group">
             <div class="grid3">
-              <label>Group<input value={g.name} onInput={(e) => setGroup(i, { name: (e.target as HTMLInputElement).value })} /></label>
-              <label>Choose at least<input type="number" min={0} value={g.min} onInput={(e) => setGroup(i, { min: Number((e.target as HTMLInputElement).value) })} /></label>
-              <label>Choose at most<input type="number" min={1} value={g.max} onInput={(e) => setGroup(i, { max: Number((e.target as HTMLInputElement).value) })} /></label>
+              <label>
+                Group
+                <input value={g.name} onInput={(e) => setGroup(i, { name: (e.target as HTMLInputElement).value })} />
+              </label>
+              <label>
+                Choose at least
+                <input
+                  type="number"
+                  min={0}
+                  value={g.min}
+                  onInput={(e) => setGroup(i, { min: Number((e.target as HTMLInputElement).value) })}
+                />
+              </label>
+              <label>
+                Choose at most
+                <input
+                  type="number"
+                  min={1}
+                  value={g.max}
+                  onInput={(e) => setGroup(i, { max: Number((e.target as HTMLInputElement).value) })}
+                />
+              </label>
             </div>
             {g.options.map((o, k) => (
               <div key={o.id} class="grid3">
-                <label>Option<input value={o.name} onInput={(e) => setGroup(i, { options: g.options.map((x, j) => (j === k ? { ...x, name: (e.target as HTMLInputElement).value } : x)) })} /></label>
-                <label>Price change (€)<input value={o.delta} onInput={(e) => setGroup(i, { options: g.options.map((x, j) => (j === k ? { ...x, delta: (e.target as HTMLInputElement).value } : x)) })} /></label>
-                <button type="button" class="link" onClick={() => setGroup(i, { options: g.options.filter((_, j) => j !== k) })}>Remove option</button>
+                <label>
+                  Option
+                  <input
+                    value={o.name}
+                    onInput={(e) =>
+                      setGroup(i, {
+                        options: g.options.map((x, j) =>
+                          j === k ? { ...x, name: (e.target as HTMLInputElement).value } : x,
+                        ),
+                      })
+                    }
+                  />
+                </label>
+                <label>
+                  Price change (€)
+                  <input
+                    value={o.delta}
+                    onInput={(e) =>
+                      setGroup(i, {
+                        options: g.options.map((x, j) =>
+                          j === k ? { ...x, delta: (e.target as HTMLInputElement).value } : x,
+                        ),
+                      })
+                    }
+                  />
+                </label>
+                <button
+                  type="button"
+                  class="link"
+                  onClick={() => setGroup(i, { options: g.options.filter((_, j) => j !== k) })}
+                >
+                  Remove option
+                </button>
               </div>
             ))}
-            <button type="button" class="secondary small" onClick={() => setGroup(i, { options: [...g.options, { id: slug(`option ${g.options.length + 1}`, g.options.map((o) => o.id)), name: "", delta: "0.00" }] })}>Add option</button>
-            <button type="button" class="link" onClick={() => set({ optionGroups: d.optionGroups.filter((_, j) => j !== i) })}>Remove group</button>
+            <button
+              type="button"
+              class="secondary small"
+              onClick={() =>
+                setGroup(i, {
+                  options: [
+                    ...g.options,
+                    {
+                      id: slug(
+                        `option ${g.options.length + 1}`,
+                        g.options.map((o) => o.id),
+                      ),
+                      name: "",
+                      delta: "0.00",
+                    },
+                  ],
+                })
+              }
+            >
+              Add option
+            </button>
+            <button
+              type="button"
+              class="link"
+              onClick={() => set({ optionGroups: d.optionGroups.filter((_, j) => j !== i) })}
+            >
+              Remove group
+            </button>
           </div>
         ))}
-        <button type="button" class="secondary small" onClick={() => set({ optionGroups: [...d.optionGroups, { id: slug(`group ${d.optionGroups.length + 1}`, d.optionGroups.map((g) => g.id)), name: "", min: 0, max: 1, options: [{ id: "option-1", name: "", delta: "0.00" }] }] })}>Add option group</button>
+        <button
+          type="button"
+          class="secondary small"
+          onClick={() =>
+            set({
+              optionGroups: [
+                ...d.optionGroups,
+                {
+                  id: slug(
+                    `group ${d.optionGroups.length + 1}`,
+                    d.optionGroups.map((g) => g.id),
+                  ),
+                  name: "",
+                  min: 0,
+                  max: 1,
+                  options: [{ id: "option-1", name: "", delta: "0.00" }],
+                },
+              ],
+            })
+          }
+        >
+          Add option group
+        </button>
       </fieldset>
-      {"problem" in checked && <p class="hint" data-testid="item-problem">{checked.problem}</p>}
-      {error && <p class="error" role="alert">{error}</p>}
+      {"problem" in checked && (
+        <p class="hint" data-testid="item-problem">
+          {checked.problem}
+        </p>
+      )}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
       <div class="actions">
-        <button type="submit" disabled={"problem" in checked}>Save dish</button>
-        <button type="button" class="secondary" onClick={onDone}>Cancel</button>
-        {item && !confirmDelete && <button type="button" class="danger" onClick={() => setConfirmDelete(true)}>Delete…</button>}
-        {item && confirmDelete && <button type="button" class="danger" onClick={remove}>Really delete {item.name}</button>}
+        <button type="submit" disabled={"problem" in checked}>
+          Save dish
+        </button>
+        <button type="button" class="secondary" onClick={onDone}>
+          Cancel
+        </button>
+        {item && !confirmDelete && (
+          <button type="button" class="danger" onClick={() => setConfirmDelete(true)}>
+            Delete…
+          </button>
+        )}
+        {item && confirmDelete && (
+          <button type="button" class="danger" onClick={remove}>
+            Really delete {item.name}
+          </button>
+        )}
       </div>
     </form>
   );
