@@ -5,14 +5,24 @@ export const paths = {
   inbox: (uid: string) => `users/${uid}/notifications`,
   notification: (uid: string, id: string) => `users/${uid}/notifications/${id}`,
   devices: (uid: string) => `users/${uid}/devices`,
+  device: (uid: string, id: string) => `users/${uid}/devices/${id}`,
+  addresses: (uid: string) => `users/${uid}/addresses`,
+  address: (uid: string, id: string) => `users/${uid}/addresses/${id}`,
   restaurant: (rid: string) => `restaurants/${rid}`,
   menu: (rid: string) => `restaurants/${rid}/menu`,
   menuItem: (rid: string, itemId: string) => `restaurants/${rid}/menu/${itemId}`,
   reviews: (rid: string) => `restaurants/${rid}/reviews`,
   review: (rid: string, orderId: string) => `restaurants/${rid}/reviews/${orderId}`,
+  statsShards: (rid: string, day: string) => `restaurants/${rid}/stats/${day}/shards`,
   statsShard: (rid: string, day: string, shard: number) => `restaurants/${rid}/stats/${day}/shards/${shard}`,
+  orders: () => "orders",
   order: (oid: string) => `orders/${oid}`,
+  restaurants: () => "restaurants",
+  users: () => "users",
   courierPosition: (oid: string) => `orders/${oid}/tracking/courier`,
+  courier: (uid: string) => `couriers/${uid}`,
+  /** Backend bookkeeping no client reads. */
+  reconcilerState: () => "system/reconciler",
 };
 
 /** Daily stats are spread over this many shard documents so that a busy day does not

@@ -3,7 +3,8 @@
 
 import { LIMITS } from "./limits";
 import { isCents } from "./money";
-import type { MenuItem } from "./types";
+import { OPTION_ID } from "./options";
+import type { MenuItem, OptionGroup } from "./types";
 
 function isText(v: unknown, min: number, max: number): v is string {
   return typeof v === "string" && v.length >= min && v.length <= max;
@@ -28,7 +29,9 @@ export function menuItemProblem(value: unknown): string | null {
   }
   const groupIds = new Set<string>();
   for (const g of groups as Record<string, unknown>[]) {
-    if (!isText(g?.id, 1, 64) || groupIds.has(g.id)) return "Every option group needs its own id.";
+    if (typeof g?.id !== "string" || !OPTION_ID.test(g.id) || groupIds.has(g.id)) {
+      return "Every option group needs its own id (letters, digits, - and _).";
+    }
     groupIds.add(g.id);
     if (!isText(g.name, 1, LIMITS.maxNameLength)) return "Every option group needs a name.";
     const options = g.options;
@@ -48,17 +51,27 @@ export function menuItemProblem(value: unknown): string | null {
     }
     const optionIds = new Set<string>();
     for (const o of options as Record<string, unknown>[]) {
-      if (!isText(o?.id, 1, 64) || optionIds.has(o.id)) return `Every option of "${g.name}" needs its own id.`;
+      if (typeof o?.id !== "string" || !OPTION_ID.test(o.id) || optionIds.has(o.id)) {
+        return `Every option of "${g.name}" needs its own id (letters, digits, - and _).`;
+      }
       optionIds.add(o.id);
       if (!isText(o.name, 1, LIMITS.maxNameLength)) return `Every option of "${g.name}" needs a name.`;
       const delta = o.priceDelta;
       if (typeof delta !== "number" || !Number.isSafeInteger(delta) || Math.abs(delta) > LIMITS.maxPriceCents) {
         return `The price change of "${o.name}" must be a whole number of cents.`;
       }
-      // A negative delta (a smaller size) may not make the item cost less than nothing.
-      if ((item.price as number) + delta < 0) return `"${o.name}" would make the price negative.`;
     }
   }
+  // Discounts (a smaller size, "no cheese") may not make any allowed choice cost less than nothing:
+  // the price plus the most negative deltas each group lets a customer pick at once.
+  const cheapest = (groups as OptionGroup[]).reduce((sum, g) => {
+    const negatives = g.options
+      .map((o) => o.priceDelta)
+      .filter((d) => d < 0)
+      .sort((a, b) => a - b);
+    return sum + negatives.slice(0, g.max).reduce((a, b) => a + b, 0);
+  }, item.price as number);
+  if (cheapest < 0) return "Some choice of options would make the price negative.";
   return null;
 }
 

@@ -1,22 +1,36 @@
-// Who hears about each status, and what they are told. The trigger writes one inbox
-// document per recipient per transition, with the id notificationId(order, status).
+// Who hears about each status, on which channel, and what they are told. Inbox entries have the
+// id notificationId(order, status) per recipient, so a retried trigger finds rather than
+// duplicates them. Texts come from fixed strings and reason codes, never from what someone typed.
 
+import { REASON_TEXTS, type CancelReason, type DeclineReason } from "./reasons";
 import type { OrderStatus } from "./status";
 
-export type Audience = "customer" | "restaurant" | "couriers";
+export type Audience = "customer" | "staff" | "couriers";
 
-export const NOTIFY: Record<OrderStatus, readonly Audience[]> = {
+/** The in-app inbox. The restaurant's board already shows every new order, so staff get an inbox
+ * entry only when an order they took on is cancelled. */
+export const INBOX: Record<OrderStatus, readonly Audience[]> = {
   submitted: [],
-  placed: ["restaurant"],
+  placed: [],
   rejected: ["customer"],
   accepted: ["customer"],
   declined: ["customer"],
-  cancelled: ["customer", "restaurant"],
+  cancelled: ["customer", "staff"],
   preparing: ["customer"],
-  ready: ["customer", "couriers"],
+  ready: ["customer"],
   picked_up: ["customer"],
   delivered: ["customer"],
 };
+
+/** Push notifications (FCM): to the customer's and staff's registered devices, and to every
+ * courier through the "couriers" topic. */
+export const PUSH: Record<OrderStatus, readonly Audience[]> = {
+  ...INBOX,
+  placed: ["staff"],
+  ready: ["customer", "couriers"],
+};
+
+export const COURIERS_TOPIC = "couriers";
 
 /** Deterministic so that a retried trigger finds, rather than duplicates, its notification. */
 export function notificationId(orderId: string, status: OrderStatus): string {
@@ -25,29 +39,37 @@ export function notificationId(orderId: string, status: OrderStatus): string {
 
 export interface MessageContext {
   restaurantName: string;
-  reason?: string;
+  rejection?: string;
+  declineReason?: DeclineReason;
+  cancelReason?: CancelReason;
 }
 
-export function messageFor(
-  status: OrderStatus,
-  audience: Audience,
-  ctx: MessageContext,
-): { title: string; body: string } {
+export interface Message {
+  title: string;
+  body: string;
+}
+
+export function messageFor(status: OrderStatus, audience: Audience, ctx: MessageContext): Message {
   const r = ctx.restaurantName;
-  const why = ctx.reason ? ` ${ctx.reason}` : "";
-  if (audience === "restaurant") {
+  const declined = ctx.declineReason ? ` ${REASON_TEXTS[ctx.declineReason]}` : "";
+  const cancelled = ctx.cancelReason ? ` ${REASON_TEXTS[ctx.cancelReason]}` : "";
+  if (audience === "staff") {
     return status === "placed"
       ? { title: "New order", body: `A new order is waiting for ${r} to accept it.` }
-      : { title: "Order cancelled", body: `An order for ${r} was cancelled.${why}` };
+      : { title: "Order cancelled", body: `An order for ${r} was cancelled.${cancelled}` };
   }
-  if (audience === "couriers") return { title: "Pickup available", body: `An order is ready for pickup at ${r}.` };
-  const customer: Record<OrderStatus, { title: string; body: string }> = {
+  // Every courier hears this: it names no restaurant, whose name its staff chose.
+  if (audience === "couriers") return { title: "Pickup available", body: "An order is ready for pickup." };
+  const customer: Record<OrderStatus, Message> = {
     submitted: { title: "Order sent", body: `Your order to ${r} was sent.` },
     placed: { title: "Order placed", body: `Your order to ${r} was placed.` },
-    rejected: { title: "Order not placed", body: `Your order to ${r} could not be placed.${why}` },
+    rejected: {
+      title: "Order not placed",
+      body: `Your order to ${r} could not be placed. ${ctx.rejection ?? ""}`.trim(),
+    },
     accepted: { title: "Order accepted", body: `${r} accepted your order.` },
-    declined: { title: "Order declined", body: `${r} declined your order.${why}` },
-    cancelled: { title: "Order cancelled", body: `Your order to ${r} was cancelled.${why}` },
+    declined: { title: "Order declined", body: `${r} declined your order.${declined}` },
+    cancelled: { title: "Order cancelled", body: `Your order to ${r} was cancelled.${cancelled}` },
     preparing: { title: "Being prepared", body: `${r} is preparing your order.` },
     ready: { title: "Ready for pickup", body: `Your order is ready at ${r} and waiting for a courier.` },
     picked_up: { title: "On its way", body: `A courier picked up your order from ${r}.` },

@@ -1,11 +1,13 @@
-// Validation of a submitted order against the restaurant and its menu. Pure: the trigger
-// feeds it documents read in a transaction, the web app feeds it the same data for the
-// checkout preview, and tests feed it fixtures.
+// Validation of a submitted order against the restaurant and its menu. Pure: processOrder feeds
+// it the documents it read, the web app feeds it the same data for the checkout preview, and
+// tests feed it fixtures.
 
 import { distanceM, isLatLng } from "./geo";
 import { isOpenAt } from "./hours";
 import { LIMITS } from "./limits";
+import { decodeLine } from "./options";
 import { priceOrder, type Menu } from "./pricing";
+import { restaurantProblem } from "./restaurant";
 import type { Address, CartLine, MenuItem, Pricing, Rejection, Restaurant } from "./types";
 
 export const REJECTION_CODES = {
@@ -13,7 +15,9 @@ export const REJECTION_CODES = {
   empty_order: "The cart is empty.",
   too_many_lines: `An order can have at most ${LIMITS.maxOrderLines} different lines.`,
   invalid_quantity: `Each quantity must be a whole number from ${LIMITS.minQuantity} to ${LIMITS.maxQuantity}.`,
+  too_many_open_orders: `You already have ${LIMITS.maxOpenOrdersPerCustomer} orders under way. Wait for one to arrive.`,
   restaurant_not_found: "This restaurant does not exist.",
+  restaurant_unavailable: "This restaurant cannot take orders right now.",
   restaurant_closed: "The restaurant is closed right now.",
   unknown_item: "An item in the cart is not on this restaurant's menu.",
   item_unavailable: "An item in the cart is sold out.",
@@ -26,7 +30,7 @@ export type RejectionCode = keyof typeof REJECTION_CODES;
 
 export type OrderCheck = { ok: true; pricing: Pricing } | { ok: false; rejection: Rejection & { code: RejectionCode } };
 
-function reject(code: RejectionCode, detail?: string): OrderCheck {
+export function reject(code: RejectionCode, detail?: string): OrderCheck & { ok: false } {
   const message = detail ? `${REJECTION_CODES[code]} ${detail}` : REJECTION_CODES[code];
   return { ok: false, rejection: { code, message } };
 }
@@ -35,22 +39,15 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** Narrows untrusted data to CartLine[], or says why it cannot. */
+/** Narrows an order's stored items to cart lines, or null when they cannot be read. Quantities
+ * are checked separately (a wrong number is a different problem from an unreadable line). */
 export function parseCart(items: unknown): CartLine[] | null {
   if (!Array.isArray(items)) return null;
   const lines: CartLine[] = [];
   for (const raw of items) {
-    if (!isPlainObject(raw)) return null;
-    const { itemId, quantity, options = {} } = raw;
-    if (typeof itemId !== "string" || itemId.length === 0 || itemId.length > 128) return null;
-    if (typeof quantity !== "number") return null;
-    if (!isPlainObject(options)) return null;
-    const parsed: Record<string, string[]> = {};
-    for (const [groupId, ids] of Object.entries(options)) {
-      if (!Array.isArray(ids) || !ids.every((id) => typeof id === "string")) return null;
-      parsed[groupId] = ids as string[];
-    }
-    lines.push({ itemId, quantity, options: parsed });
+    const line = decodeLine(raw);
+    if (!line) return null;
+    lines.push(line);
   }
   return lines;
 }
@@ -84,13 +81,14 @@ export function optionProblem(item: MenuItem, chosen: Record<string, string[]>):
 export interface CheckInput {
   items: unknown;
   deliveryAddress: unknown;
-  restaurant: Restaurant | null;
+  /** The restaurant document as read (null when it does not exist); checked here. */
+  restaurant: unknown;
   menu: Menu;
   now: Date;
 }
 
 /** The whole order check, in the order a customer would want to hear about problems. */
-export function checkOrder({ items, deliveryAddress, restaurant, menu, now }: CheckInput): OrderCheck {
+export function checkOrder({ items, deliveryAddress, restaurant: raw, menu, now }: CheckInput): OrderCheck {
   const lines = parseCart(items);
   const address = parseAddress(deliveryAddress);
   if (!lines || !address) return reject("malformed_order");
@@ -101,7 +99,9 @@ export function checkOrder({ items, deliveryAddress, restaurant, menu, now }: Ch
       return reject("invalid_quantity");
     }
   }
-  if (!restaurant) return reject("restaurant_not_found");
+  if (raw === null || raw === undefined) return reject("restaurant_not_found");
+  if (restaurantProblem(raw)) return reject("restaurant_unavailable");
+  const restaurant = raw as Restaurant;
   if (!restaurant.isOpen || !isOpenAt(restaurant.openingHours, restaurant.timeZone, now)) {
     return reject("restaurant_closed");
   }

@@ -9,7 +9,7 @@ export interface RoleClaims {
   staff?: string[];
 }
 
-export type Role = "customer" | "restaurant" | "courier" | "admin";
+export type Role = "customer" | "staff" | "courier" | "admin";
 
 export const GRANTABLE_ROLES = ["admin", "courier", "staff"] as const;
 export type GrantableRole = (typeof GRANTABLE_ROLES)[number];
@@ -19,7 +19,7 @@ export const MAX_STAFF_RESTAURANTS = 20;
 
 export function rolesOf(claims: RoleClaims | undefined | null): Role[] {
   const roles: Role[] = ["customer"];
-  if (claims?.staff && claims.staff.length > 0) roles.push("restaurant");
+  if (claims?.staff && claims.staff.length > 0) roles.push("staff");
   if (claims?.courier) roles.push("courier");
   if (claims?.admin) roles.push("admin");
   return roles;
@@ -48,4 +48,13 @@ export function applyRoleChange(
     if (next[key] === undefined) delete next[key];
   }
   return next;
+}
+
+/** How a person is named in public (a review): first name and the initial of the last, so
+ * "Clara Customer" is "Clara C.". */
+export function shortName(displayName: string): string {
+  const words = displayName.trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return "A customer";
+  const first = words[0].slice(0, 30);
+  return words.length > 1 ? `${first} ${words[words.length - 1][0].toUpperCase()}.` : first;
 }

@@ -17,7 +17,7 @@ export const ORDER_STATUSES = [
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 /** Who may make a transition. "backend" is Cloud Functions (admin SDK, bypasses rules). */
-export type Actor = "customer" | "restaurant" | "courier" | "backend";
+export type Actor = "customer" | "staff" | "courier" | "backend";
 
 export interface Transition {
   from: OrderStatus;
@@ -28,19 +28,22 @@ export interface Transition {
 export const TRANSITIONS: readonly Transition[] = [
   { from: "submitted", to: "placed", by: ["backend"] },
   { from: "submitted", to: "rejected", by: ["backend"] },
-  { from: "placed", to: "accepted", by: ["restaurant"] },
-  { from: "placed", to: "declined", by: ["restaurant"] },
+  { from: "placed", to: "accepted", by: ["staff"] },
+  { from: "placed", to: "declined", by: ["staff"] },
   // The customer may change their mind while the restaurant has not accepted yet;
   // the backend cancels when the restaurant never answers (timeout).
   { from: "placed", to: "cancelled", by: ["customer", "backend"] },
-  { from: "accepted", to: "preparing", by: ["restaurant"] },
-  { from: "preparing", to: "ready", by: ["restaurant"] },
+  { from: "accepted", to: "preparing", by: ["staff"] },
+  { from: "preparing", to: "ready", by: ["staff"] },
   // Only the courier who claimed the order (courierId == uid) may move it on.
   { from: "ready", to: "picked_up", by: ["courier"] },
   { from: "picked_up", to: "delivered", by: ["courier"] },
 ];
 
 export const FINAL_STATUSES: readonly OrderStatus[] = ["rejected", "declined", "cancelled", "delivered"];
+
+/** Statuses of an order still under way. */
+export const OPEN_STATUSES: readonly OrderStatus[] = ORDER_STATUSES.filter((s) => !FINAL_STATUSES.includes(s));
 
 export function isFinal(status: OrderStatus): boolean {
   return FINAL_STATUSES.includes(status);
@@ -52,6 +55,16 @@ export function canTransition(from: OrderStatus, to: OrderStatus, actor: Actor):
 
 export function nextStatuses(from: OrderStatus, actor: Actor): OrderStatus[] {
   return TRANSITIONS.filter((t) => t.from === from && t.by.includes(actor)).map((t) => t.to);
+}
+
+/**
+ * The fields every status change writes, whoever makes it: the new status, the server time it was
+ * entered under timeline.<status>, and updatedAt. `now` is the SDK's server-time sentinel
+ * (serverTimestamp() on clients, FieldValue.serverTimestamp() in functions); the rules refuse a
+ * client change without it.
+ */
+export function transition<T>(to: OrderStatus, now: T, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return { status: to, [`timeline.${to}`]: now, updatedAt: now, ...extra };
 }
 
 /** Statuses in the order a successful delivery passes through them. */

@@ -6,6 +6,8 @@ import type { LatLng } from "./geo";
 import type { OpeningHours } from "./hours";
 import type { OrderStatus } from "./status";
 import type { RoleClaims } from "./roles";
+import type { ChosenOptions } from "./options";
+import type { CancelReason, DeclineReason } from "./reasons";
 
 export interface TimestampLike {
   toMillis(): number;
@@ -17,11 +19,12 @@ export interface Address extends LatLng {
   label?: string;
 }
 
+/** users/{uid}: what the rules let a user write about themselves, plus the backend's mirror. */
 export interface UserProfile {
   displayName: string;
-  email: string;
-  addresses: Address[];
+  phone?: string;
   createdAt: TimestampLike;
+  updatedAt?: TimestampLike;
   /** Mirror of the custom claims, written only by the backend. */
   roles?: RoleClaims;
 }
@@ -72,13 +75,16 @@ export interface MenuItem {
   optionGroups: OptionGroup[];
 }
 
-/** What a customer sends: references and choices, never prices. */
+/** A cart line as the backend and the checkout preview use it: references and choices. */
 export interface CartLine {
   itemId: string;
   quantity: number;
   /** optionGroupId -> chosen option ids */
-  options: Record<string, string[]>;
+  options: ChosenOptions;
 }
+
+/** A cart line as the order document stores it: "<itemId>|<quantity>|<options>" (options.ts). */
+export type CartLineDoc = string;
 
 export interface PricedLine {
   itemId: string;
@@ -107,7 +113,7 @@ export interface Order {
   customerId: string;
   restaurantId: string;
   status: OrderStatus;
-  items: CartLine[];
+  items: CartLineDoc[];
   deliveryAddress: Address;
   note: string;
   createdAt: TimestampLike;
@@ -117,25 +123,33 @@ export interface Order {
   restaurantAddress?: Address;
   pricing?: Pricing;
   rejection?: Rejection;
-  declineReason?: string;
-  cancelReason?: string;
+  declineReason?: DeclineReason;
+  /** Staff's own words for the customer, shown on the order page only. */
+  declineNote?: string;
+  cancelReason?: CancelReason;
+  /** The customer's own words for the restaurant, shown on the board only. */
+  cancelNote?: string;
+  cancelledBy?: "customer" | "backend";
   courierId?: string | null;
   /** status -> server time it was entered */
   timeline?: Partial<Record<OrderStatus, TimestampLike>>;
   updatedAt?: TimestampLike;
 }
 
+/** restaurants/{rid}/reviews/{orderId}: public, so it names no user; the backend adds the
+ * author's short name from their profile. */
 export interface Review {
-  customerId: string;
-  authorName: string;
+  authorName?: string;
   rating: number;
   text: string;
   createdAt: TimestampLike;
 }
 
 export interface InboxNotification {
-  orderId: string;
+  orderId: string | null;
   status: OrderStatus;
+  /** Where the entry leads in the app. */
+  link?: string;
   title: string;
   body: string;
   read: boolean;

@@ -1,0 +1,31 @@
+// The document a customer writes to place an order: references and choices, never prices.
+// The web app, the tests, the seed and the bench all build it here.
+
+import { encodeLine } from "./options";
+import type { Address, CartLine } from "./types";
+
+export interface CartInput {
+  customerId: string;
+  restaurantId: string;
+  items: readonly CartLine[];
+  deliveryAddress: Address;
+  note?: string;
+}
+
+/** Only the fields the rules accept on an address (a saved address carries more). */
+export function addressFields(a: Address): Address {
+  return { line1: a.line1, city: a.city, lat: a.lat, lng: a.lng, ...(a.label ? { label: a.label } : {}) };
+}
+
+/** The new order document; `now` is the SDK's server-time sentinel. */
+export function cartDoc<T>(input: CartInput, now: T): Record<string, unknown> {
+  return {
+    customerId: input.customerId,
+    restaurantId: input.restaurantId,
+    status: "submitted",
+    items: input.items.map(encodeLine),
+    deliveryAddress: addressFields(input.deliveryAddress),
+    note: (input.note ?? "").trim(),
+    createdAt: now,
+  };
+}

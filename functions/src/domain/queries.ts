@@ -1,0 +1,110 @@
+// Every Firestore query Dishpatch runs, as data. The web data layer and the functions build their
+// SDK queries from these specs, and the deploy check (scripts/checkDeploy.ts) proves that each one
+// has the composite index it needs in firestore.indexes.json.
+
+import { paths } from "./collections";
+import { OPEN_STATUSES, type OrderStatus } from "./status";
+
+export type WhereOp = "==" | "!=" | "<" | "<=" | ">" | ">=" | "in" | "not-in" | "array-contains" | "array-contains-any";
+export type Direction = "asc" | "desc";
+
+export interface QuerySpec {
+  /** A collection path, or a collection id when `group` is set. */
+  collection: string;
+  group?: boolean;
+  where: readonly (readonly [field: string, op: WhereOp, value: unknown])[];
+  orderBy: readonly (readonly [field: string, direction: Direction])[];
+  limit?: number;
+}
+
+/** The order board's columns, in the order a kitchen works through them. */
+export const BOARD_STATUSES: readonly OrderStatus[] = ["placed", "accepted", "preparing", "ready", "picked_up"];
+/** What a courier has claimed and not yet delivered. */
+export const COURIER_ACTIVE_STATUSES: readonly OrderStatus[] = ["ready", "picked_up"];
+
+export const QUERIES = {
+  menu: (rid: string): QuerySpec => ({ collection: paths.menu(rid), where: [], orderBy: [["sortOrder", "asc"]] }),
+  boardOrders: (rid: string): QuerySpec => ({
+    collection: paths.orders(),
+    where: [
+      ["restaurantId", "==", rid],
+      ["status", "in", BOARD_STATUSES],
+    ],
+    orderBy: [["createdAt", "asc"]],
+  }),
+  customerOrders: (uid: string, pageSize: number): QuerySpec => ({
+    collection: paths.orders(),
+    where: [["customerId", "==", uid]],
+    orderBy: [["createdAt", "desc"]],
+    limit: pageSize,
+  }),
+  openPickups: (): QuerySpec => ({
+    collection: paths.orders(),
+    where: [
+      ["status", "==", "ready"],
+      ["courierId", "==", null],
+    ],
+    orderBy: [],
+  }),
+  courierActive: (uid: string): QuerySpec => ({
+    collection: paths.orders(),
+    where: [
+      ["courierId", "==", uid],
+      ["status", "in", COURIER_ACTIVE_STATUSES],
+    ],
+    orderBy: [],
+  }),
+  inbox: (uid: string, pageSize: number): QuerySpec => ({
+    collection: paths.inbox(uid),
+    where: [],
+    orderBy: [["createdAt", "desc"]],
+    limit: pageSize,
+  }),
+  unread: (uid: string): QuerySpec => ({ collection: paths.inbox(uid), where: [["read", "==", false]], orderBy: [] }),
+  addresses: (uid: string): QuerySpec => ({ collection: paths.addresses(uid), where: [], orderBy: [] }),
+  devices: (uid: string): QuerySpec => ({ collection: paths.devices(uid), where: [], orderBy: [] }),
+  statsShards: (rid: string, day: string): QuerySpec => ({
+    collection: paths.statsShards(rid, day),
+    where: [],
+    orderBy: [],
+  }),
+  restaurants: (): QuerySpec => ({ collection: paths.restaurants(), where: [], orderBy: [] }),
+  /** Backend: who works at a restaurant, and every courier (users' roles mirror). */
+  staffOf: (rid: string): QuerySpec => ({
+    collection: paths.users(),
+    where: [["roles.staff", "array-contains", rid]],
+    orderBy: [],
+  }),
+  couriers: (): QuerySpec => ({ collection: paths.users(), where: [["roles.courier", "==", true]], orderBy: [] }),
+  /** Backend: a customer's orders under way (counted, for the open-orders limit). */
+  openOrdersOf: (uid: string): QuerySpec => ({
+    collection: paths.orders(),
+    where: [
+      ["customerId", "==", uid],
+      ["status", "in", OPEN_STATUSES],
+    ],
+    orderBy: [],
+  }),
+  /** Reconciler: orders in `status` whose `field` (a time) is before `before`, oldest first. */
+  dueOrders: (status: OrderStatus, field: "createdAt" | "acceptBy", before: Date, max: number): QuerySpec => ({
+    collection: paths.orders(),
+    where: [
+      ["status", "==", status],
+      [field, "<", before],
+    ],
+    orderBy: [[field, "asc"]],
+    limit: max,
+  }),
+  /** Reconciler: orders changed in [from, to), to check their side effects happened. */
+  changedBetween: (from: Date, to: Date, max: number): QuerySpec => ({
+    collection: paths.orders(),
+    where: [
+      ["updatedAt", ">=", from],
+      ["updatedAt", "<", to],
+    ],
+    orderBy: [["updatedAt", "asc"]],
+    limit: max,
+  }),
+} satisfies Record<string, (...args: never[]) => QuerySpec>;
+
+export type QueryName = keyof typeof QUERIES;
