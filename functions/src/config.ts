@@ -1,15 +1,15 @@
-// Runtime settings, read from the environment (functions/.env in production, the test
-// runner's environment on the emulators).
+// Runtime settings: Cloud Functions parameters, with their values in functions/.env (deployed
+// with the functions; the emulators read it too, and the test runner overrides values in
+// functions/.env.local).
+import { defineInt } from "firebase-functions/params";
 
-function intFromEnv(name: string, fallback: number): number {
-  const raw = process.env[name];
-  const value = raw === undefined || raw === "" ? NaN : Number(raw);
-  return Number.isInteger(value) && value > 0 ? value : fallback;
-}
+export const ACCEPT_TIMEOUT_SECONDS = defineInt("ACCEPT_TIMEOUT_SECONDS", {
+  default: 600,
+  description: "How long a restaurant has to accept a placed order before the backend cancels it, in seconds.",
+});
 
-/** How long a restaurant has to accept a placed order before the backend cancels it. */
-export function acceptTimeoutSeconds(): number {
-  return intFromEnv("ACCEPT_TIMEOUT_SECONDS", 600);
-}
-
-export const REGION = "europe-west1";
+export const RECONCILE_GRACE_SECONDS = defineInt("RECONCILE_GRACE_SECONDS", {
+  default: 60,
+  description:
+    "How long the reconciler lets a trigger work before it steps in: orders still submitted, or whose side effects are missing, this many seconds after their last change.",
+});

@@ -1,6 +1,9 @@
 // Every deployed function, by name.
-export { processOrder } from "./orders/processOrder";
-export { onOrderUpdated } from "./orders/onOrderUpdated";
+import "./options";
+
+export { processOrder, onOrderUpdated } from "./orders/triggers";
 export { acceptTimeout } from "./orders/acceptTimeout";
+export { reconcileOrders } from "./orders/reconcile";
 export { onReviewCreated } from "./reviews/onReviewCreated";
 export { setRole } from "./roles/setRole";
+export { onDeviceWritten } from "./notify/devices";

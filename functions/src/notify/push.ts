@@ -1,7 +1,7 @@
 // Push delivery behind one small interface: FCM in production, a log line on the emulators
-// (which have no FCM), so the code that decides what to send is the same in both.
+// (which have no FCM), so the code that decides what to send is the same in both. Tests pass
+// their own PushSender to the functions that take one.
 
-import { getMessaging } from "firebase-admin/messaging";
 import { logger } from "firebase-functions/v2";
 
 export interface PushMessage {
@@ -12,7 +12,10 @@ export interface PushMessage {
 
 export interface PushSender {
   /** Sends to each token; returns the tokens the push service says are no longer valid. */
-  send(tokens: string[], message: PushMessage): Promise<{ invalidTokens: string[] }>;
+  sendToTokens(tokens: string[], message: PushMessage): Promise<{ invalidTokens: string[] }>;
+  sendToTopic(topic: string, message: PushMessage): Promise<void>;
+  subscribe(tokens: string[], topic: string): Promise<void>;
+  unsubscribe(tokens: string[], topic: string): Promise<void>;
 }
 
 const INVALID_TOKEN_CODES = new Set([
@@ -21,33 +24,51 @@ const INVALID_TOKEN_CODES = new Set([
   "messaging/invalid-argument",
 ]);
 
-export class FcmPushSender implements PushSender {
-  async send(tokens: string[], message: PushMessage): Promise<{ invalidTokens: string[] }> {
+// Loaded on first use: most invocations never push, and cold starts count.
+const messaging = async () => (await import("firebase-admin/messaging")).getMessaging();
+
+const notification = (m: PushMessage) => ({
+  notification: { title: m.title, body: m.body },
+  data: m.data,
+  webpush: { fcmOptions: { link: m.data.link } },
+});
+
+export const fcmPushSender: PushSender = {
+  async sendToTokens(tokens, message) {
     if (tokens.length === 0) return { invalidTokens: [] };
-    const res = await getMessaging().sendEachForMulticast({
-      tokens,
-      notification: { title: message.title, body: message.body },
-      data: message.data,
-      webpush: { fcmOptions: { link: message.data.link } },
-    });
+    const res = await (await messaging()).sendEachForMulticast({ tokens, ...notification(message) });
     const invalidTokens = res.responses.flatMap((r, i) =>
       !r.success && r.error && INVALID_TOKEN_CODES.has(r.error.code) ? [tokens[i]] : [],
     );
     return { invalidTokens };
-  }
-}
+  },
+  async sendToTopic(topic, message) {
+    await (await messaging()).send({ topic, ...notification(message) });
+  },
+  async subscribe(tokens, topic) {
+    if (tokens.length) await (await messaging()).subscribeToTopic(tokens, topic);
+  },
+  async unsubscribe(tokens, topic) {
+    if (tokens.length) await (await messaging()).unsubscribeFromTopic(tokens, topic);
+  },
+};
 
-export class LogPushSender implements PushSender {
-  readonly sent: { tokens: string[]; message: PushMessage }[] = [];
-  async send(tokens: string[], message: PushMessage): Promise<{ invalidTokens: string[] }> {
-    if (tokens.length === 0) return { invalidTokens: [] };
-    this.sent.push({ tokens, message });
-    logger.info("push (emulated, not sent)", { tokens: tokens.length, title: message.title, body: message.body });
-    // Lets tests exercise the clean-up path without FCM: such tokens are reported invalid.
-    return { invalidTokens: tokens.filter((t) => t.startsWith("invalid-")) };
-  }
-}
+export const logPushSender: PushSender = {
+  async sendToTokens(tokens, message) {
+    if (tokens.length) logger.info("push (emulated, not sent)", { tokens: tokens.length, title: message.title });
+    return { invalidTokens: [] };
+  },
+  async sendToTopic(topic, message) {
+    logger.info("push to topic (emulated, not sent)", { topic, title: message.title });
+  },
+  async subscribe(tokens, topic) {
+    logger.info("topic subscription (emulated)", { topic, tokens: tokens.length });
+  },
+  async unsubscribe(tokens, topic) {
+    logger.info("topic unsubscription (emulated)", { topic, tokens: tokens.length });
+  },
+};
 
 export function pushSender(): PushSender {
-  return process.env.FUNCTIONS_EMULATOR === "true" ? new LogPushSender() : new FcmPushSender();
+  return process.env.FUNCTIONS_EMULATOR === "true" ? logPushSender : fcmPushSender;
 }

@@ -1,48 +1,37 @@
-// Cancels an order the restaurant never answered. Scheduled per order as a Cloud Task when it
-// becomes `placed`; the task id is derived from the order so a retried trigger schedules it
-// once, and the handler acts only while the order is still `placed`.
-// The handler also refuses to act before the order's `acceptBy`: Cloud Tasks honours the
-// schedule, but the Cloud Tasks emulator dispatches at once, so an early task answers
-// "not yet" and is retried with backoff until the deadline has passed.
+// Cancels an order the restaurant never answered. Scheduled per order as a Cloud Task for its
+// `acceptBy` when it becomes `placed`; the task id derives from the order so a retried trigger
+// schedules it once, and the handler acts only while the order is still `placed` and due.
+// Where a task arrives early (the Cloud Tasks emulator dispatches at once) the handler does
+// nothing and succeeds: one cheap invocation, no retry loop. The reconciler, which runs every
+// minute, ends orders whose task never came.
 
+import { createHash } from "node:crypto";
 import { FieldValue, type Timestamp } from "firebase-admin/firestore";
-import { HttpsError } from "firebase-functions/v2/https";
-import { getFunctions } from "firebase-admin/functions";
 import { logger } from "firebase-functions/v2";
 import { onTaskDispatched } from "firebase-functions/v2/tasks";
-import { db } from "../admin";
-import { acceptTimeoutSeconds, REGION } from "../config";
+import { liveDeps, type Deps } from "../deps";
+import { paths, REGION, transition, type Order } from "../domain";
 import { isAlreadyExists } from "../errors";
-import { metered } from "../metering";
-import { paths, type Order } from "../domain";
 
-export const ACCEPT_TIMEOUT_REASON = "The restaurant did not accept the order in time.";
+export type TimeoutOutcome = "cancelled" | "not placed" | "not due";
 
-export type TimeoutOutcome = "cancelled" | "not_placed" | "too_early";
-
-export async function cancelIfStillPlaced(orderId: string, now = new Date()): Promise<TimeoutOutcome> {
+export async function cancelIfOverdue({ db, now }: Deps, orderId: string): Promise<TimeoutOutcome> {
   const ref = db.doc(paths.order(orderId));
   return db.runTransaction(async (tx) => {
     const order = (await tx.get(ref)).data() as (Order & { acceptBy?: Timestamp }) | undefined;
-    if (order?.status !== "placed") return "not_placed";
-    if (order.acceptBy && order.acceptBy.toMillis() > now.getTime()) return "too_early";
-    tx.update(ref, {
-      status: "cancelled",
-      cancelReason: ACCEPT_TIMEOUT_REASON,
-      cancelledBy: "backend",
-      "timeline.cancelled": FieldValue.serverTimestamp(),
-      updatedAt: FieldValue.serverTimestamp(),
-    });
+    if (order?.status !== "placed") return "not placed";
+    if (!order.acceptBy || order.acceptBy.toMillis() > now().getTime()) return "not due";
+    tx.update(
+      ref,
+      transition("cancelled", FieldValue.serverTimestamp(), { cancelReason: "accept_timeout", cancelledBy: "backend" }),
+    );
     return "cancelled";
   });
 }
 
 export const acceptTimeout = onTaskDispatched<{ orderId: string }>(
   {
-    region: REGION,
-    // Where tasks arrive early (the emulator) each comes back a few times before its deadline:
-    // 30 s, 60 s, then every 120 s, enough attempts to outlast the default 10 minutes.
-    retryConfig: { maxAttempts: 20, minBackoffSeconds: 30, maxBackoffSeconds: 120, maxDoublings: 2 },
+    retryConfig: { maxAttempts: 5, minBackoffSeconds: 10 },
     rateLimits: { maxConcurrentDispatches: 100 },
   },
   async (req) => {
@@ -51,16 +40,23 @@ export const acceptTimeout = onTaskDispatched<{ orderId: string }>(
       logger.error("acceptTimeout without an orderId", { data: req.data });
       return;
     }
-    const outcome = await metered("acceptTimeout", orderId, () => cancelIfStillPlaced(orderId));
-    if (outcome === "too_early") throw new HttpsError("unavailable", `order ${orderId} is not due yet`);
+    const outcome = await cancelIfOverdue(liveDeps(), orderId);
     logger.info("accept timeout", { orderId, outcome });
   },
 );
 
-export async function scheduleAcceptTimeout(orderId: string): Promise<void> {
+/** Cloud Tasks ids allow [A-Za-z0-9_-] only; any other order id is hashed into one. */
+function taskId(orderId: string): string {
+  const safe = /^[A-Za-z0-9_-]{1,400}$/.test(orderId) ? orderId : createHash("sha256").update(orderId).digest("hex");
+  return `accept-timeout-${safe}`;
+}
+
+export async function scheduleAcceptTimeout(orderId: string, acceptBy: Date): Promise<void> {
+  // Loaded on first use: only a placed order needs Cloud Tasks.
+  const { getFunctions } = await import("firebase-admin/functions");
   const queue = getFunctions().taskQueue(`locations/${REGION}/functions/acceptTimeout`);
   try {
-    await queue.enqueue({ orderId }, { scheduleDelaySeconds: acceptTimeoutSeconds(), id: `accept-timeout-${orderId}` });
+    await queue.enqueue({ orderId }, { scheduleTime: acceptBy, id: taskId(orderId) });
   } catch (err) {
     if (!isAlreadyExists(err)) throw err;
   }

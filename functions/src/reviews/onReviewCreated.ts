@@ -1,36 +1,37 @@
-// Folds a new review into its restaurant's rating, exactly once: the review is marked
-// counted in the same transaction that moves the restaurant's sum and count.
+// Folds a new review into its restaurant's rating, exactly once (the review is marked counted in
+// the same transaction that moves the restaurant's sum and count), and signs it with its author's
+// short name from their profile: the public review carries no user id, and no name the author
+// typed for the occasion.
 
 import { onDocumentCreated } from "firebase-functions/v2/firestore";
-import { db } from "../admin";
-import { REGION } from "../config";
-import { metered } from "../metering";
-import { paths, type Restaurant, type Review } from "../domain";
+import { liveDeps, type Deps } from "../deps";
+import { paths, shortName, type Order, type Restaurant, type Review, type UserProfile } from "../domain";
 
-export async function countReview(restaurantId: string, orderId: string): Promise<boolean> {
+export async function countReview({ db }: Deps, restaurantId: string, orderId: string): Promise<boolean> {
   const reviewRef = db.doc(paths.review(restaurantId, orderId));
   const restaurantRef = db.doc(paths.restaurant(restaurantId));
   return db.runTransaction(async (tx) => {
-    const review = (await tx.get(reviewRef)).data() as (Review & { counted?: boolean }) | undefined;
-    const restaurant = (await tx.get(restaurantRef)).data() as Restaurant | undefined;
-    if (!review || review.counted || !restaurant) return false;
+    const [reviewSnap, restaurantSnap, orderSnap] = await tx.getAll(
+      reviewRef,
+      restaurantRef,
+      db.doc(paths.order(orderId)),
+    );
+    const review = reviewSnap.data() as (Review & { counted?: boolean }) | undefined;
+    const restaurant = restaurantSnap.data() as Restaurant | undefined;
+    const order = orderSnap.data() as Order | undefined;
+    if (!review || review.counted || !restaurant || !order) return false;
+    const author = (await tx.get(db.doc(paths.user(order.customerId)))).data() as UserProfile | undefined;
     const ratingSum = (restaurant.ratingSum ?? 0) + review.rating;
     const ratingCount = (restaurant.ratingCount ?? 0) + 1;
-    tx.update(restaurantRef, {
-      ratingSum,
-      ratingCount,
-      ratingAvg: Math.round((ratingSum / ratingCount) * 100) / 100,
-    });
-    tx.update(reviewRef, { counted: true });
+    tx.update(restaurantRef, { ratingSum, ratingCount, ratingAvg: Math.round((ratingSum / ratingCount) * 100) / 100 });
+    tx.update(reviewRef, { counted: true, authorName: shortName(author?.displayName ?? "") });
     return true;
   });
 }
 
 export const onReviewCreated = onDocumentCreated(
-  { document: "restaurants/{restaurantId}/reviews/{orderId}", region: REGION, retry: true },
+  { document: "restaurants/{restaurantId}/reviews/{orderId}", retry: true },
   async (event) => {
-    await metered("onReviewCreated", event.params.orderId, () =>
-      countReview(event.params.restaurantId, event.params.orderId),
-    );
+    await countReview(liveDeps(), event.params.restaurantId, event.params.orderId);
   },
 );

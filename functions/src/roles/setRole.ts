@@ -5,8 +5,9 @@
 import { getAuth } from "firebase-admin/auth";
 import { FieldValue } from "firebase-admin/firestore";
 import { HttpsError, onCall } from "firebase-functions/v2/https";
-import { db } from "../admin";
-import { REGION } from "../config";
+import { logger } from "firebase-functions/v2";
+import { liveDeps, type Deps } from "../deps";
+import { syncCourierTopic } from "../notify/devices";
 import {
   applyRoleChange,
   GRANTABLE_ROLES,
@@ -37,10 +38,32 @@ function parse(data: unknown): SetRoleRequest {
   return d as unknown as SetRoleRequest;
 }
 
-export async function changeRole(req: SetRoleRequest, callerUid: string): Promise<{ uid: string; claims: RoleClaims }> {
+/** Auth's "no such user", told apart from every other failure of a lookup. */
+function lookupError(err: unknown): HttpsError {
+  const code = (err as { code?: string }).code;
+  if (code === "auth/user-not-found") return new HttpsError("not-found", "No user with that uid or email.");
+  if (code === "auth/invalid-email" || code === "auth/invalid-uid")
+    return new HttpsError("invalid-argument", "That is not a valid email or uid.");
+  logger.error("setRole: user lookup failed", { err: String(err) });
+  return new HttpsError("unavailable", "Could not look the user up. Try again.");
+}
+
+/**
+ * Grants or revokes one role. The custom claims are the authority (the rules read them); the
+ * mirror in users/{uid}.roles follows in the same call, and if it cannot be written the claims
+ * are put back, so the two never disagree for longer than the call. A revocation also revokes the
+ * user's refresh tokens and records when, so the rules refuse the ID token they still hold at once
+ * instead of honouring it until it expires (up to an hour).
+ */
+export async function changeRole(
+  deps: Pick<Deps, "db" | "push">,
+  req: SetRoleRequest,
+  callerUid: string,
+): Promise<{ uid: string; claims: RoleClaims }> {
+  const { db } = deps;
   const auth = getAuth();
-  const user = await (req.uid ? auth.getUser(req.uid) : auth.getUserByEmail(req.email!)).catch(() => {
-    throw new HttpsError("not-found", "No user with that uid or email.");
+  const user = await (req.uid ? auth.getUser(req.uid) : auth.getUserByEmail(req.email!)).catch((err: unknown) => {
+    throw lookupError(err);
   });
   if (req.role === "admin" && !req.grant && user.uid === callerUid) {
     throw new HttpsError("failed-precondition", "Admins cannot revoke their own admin role.");
@@ -49,20 +72,32 @@ export async function changeRole(req: SetRoleRequest, callerUid: string): Promis
     const restaurant = await db.doc(paths.restaurant(req.restaurantId!)).get();
     if (!restaurant.exists) throw new HttpsError("not-found", "No restaurant with that id.");
   }
-  const claims = applyRoleChange((user.customClaims ?? {}) as RoleClaims, req);
+  const before = (user.customClaims ?? {}) as RoleClaims;
+  const claims = applyRoleChange(before, req);
   if ((claims.staff?.length ?? 0) > MAX_STAFF_RESTAURANTS) {
     throw new HttpsError("resource-exhausted", `A user can be staff of at most ${MAX_STAFF_RESTAURANTS} restaurants.`);
   }
   await auth.setCustomUserClaims(user.uid, claims);
-  // Replace the mirror whole (no merge) so that revoked roles disappear from it too.
-  await db
-    .doc(paths.user(user.uid))
-    .set({ roles: claims, rolesUpdatedAt: FieldValue.serverTimestamp() }, { mergeFields: ["roles", "rolesUpdatedAt"] });
+  const mirror: Record<string, unknown> = { roles: claims, rolesUpdatedAt: FieldValue.serverTimestamp() };
+  if (!req.grant) {
+    await auth.revokeRefreshTokens(user.uid);
+    const validAfter = Date.parse((await auth.getUser(user.uid)).tokensValidAfterTime ?? "") || Date.now();
+    mirror.tokensValidAfter = Math.floor(validAfter / 1000);
+  }
+  try {
+    // Replace `roles` whole (mergeFields, not merge) so that revoked roles disappear from it too.
+    await db.doc(paths.user(user.uid)).set(mirror, { mergeFields: Object.keys(mirror) });
+  } catch (err) {
+    await auth.setCustomUserClaims(user.uid, before).catch(() => undefined);
+    logger.error("setRole: mirror write failed; claims put back", { uid: user.uid, err: String(err) });
+    throw new HttpsError("unavailable", "Could not save the change. Try again.");
+  }
+  if (req.role === "courier") await syncCourierTopic(deps, user.uid, req.grant);
   return { uid: user.uid, claims };
 }
 
-export const setRole = onCall({ region: REGION }, async (request) => {
+export const setRole = onCall(async (request) => {
   if (!request.auth) throw new HttpsError("unauthenticated", "Sign in first.");
   if (request.auth.token.admin !== true) throw new HttpsError("permission-denied", "Only admins can change roles.");
-  return changeRole(parse(request.data), request.auth.uid);
+  return changeRole(liveDeps(), parse(request.data), request.auth.uid);
 });

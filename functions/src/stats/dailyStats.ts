@@ -4,10 +4,10 @@
 // same transaction as the increment.
 
 import { FieldValue } from "firebase-admin/firestore";
-import { db } from "../admin";
+import type { Deps } from "../deps";
 import { localDay, paths, STATS_SHARDS, type Order } from "../domain";
 
-export async function recordDelivery(orderId: string, timeZone: string, at: Date): Promise<boolean> {
+export async function recordDelivery({ db }: Deps, orderId: string, timeZone: string, at: Date): Promise<boolean> {
   const orderRef = db.doc(paths.order(orderId));
   return db.runTransaction(async (tx) => {
     const order = (await tx.get(orderRef)).data() as (Order & { statsRecorded?: boolean }) | undefined;
@@ -16,10 +16,7 @@ export async function recordDelivery(orderId: string, timeZone: string, at: Date
     const shardRef = db.doc(paths.statsShard(order.restaurantId, localDay(at, timeZone), shard));
     tx.set(
       shardRef,
-      {
-        orders: FieldValue.increment(1),
-        revenue: FieldValue.increment(order.pricing?.subtotal ?? 0),
-      },
+      { orders: FieldValue.increment(1), revenue: FieldValue.increment(order.pricing?.subtotal ?? 0) },
       { merge: true },
     );
     tx.update(orderRef, { statsRecorded: true });

@@ -1,0 +1,50 @@
+// The side effects of a status change, whoever made it. Each effect is idempotent and runs on its
+// own: one failing does not keep the others from happening, and the event is retried for the
+// failures only in effect (the others find their work done). After MAX_RETRY_AGE_MS the retries
+// stop with an error in the log; the reconciler finishes what is left.
+
+import { logger } from "firebase-functions/v2";
+import type { Deps } from "../deps";
+import type { Order } from "../domain";
+import { notifyTransition } from "../notify/notify";
+import { recordDelivery } from "../stats/dailyStats";
+import { scheduleAcceptTimeout } from "./acceptTimeout";
+
+export const MAX_RETRY_AGE_MS = 60 * 60 * 1000;
+
+type Placed = Order & { acceptBy?: { toDate(): Date }; timeZone?: string };
+
+function effectsOf(deps: Deps, orderId: string, order: Placed): Record<string, () => Promise<unknown>> {
+  const effects: Record<string, () => Promise<unknown>> = {
+    notify: () => notifyTransition(deps.db, deps.push, orderId, order),
+  };
+  if (order.status === "placed" && order.acceptBy) {
+    effects.acceptTimeout = () => scheduleAcceptTimeout(orderId, order.acceptBy!.toDate());
+  }
+  if (order.status === "delivered") {
+    const deliveredAt = order.timeline?.delivered?.toMillis() ?? deps.now().getTime();
+    effects.stats = () => recordDelivery(deps, orderId, order.timeZone ?? "UTC", new Date(deliveredAt));
+  }
+  return effects;
+}
+
+export class EffectsFailed extends Error {}
+
+/** Runs every effect of the order's current status; throws if any failed (so it is retried). */
+export async function runEffects(deps: Deps, orderId: string, order: Order): Promise<void> {
+  const effects = effectsOf(deps, orderId, order as Placed);
+  const names = Object.keys(effects);
+  const results = await Promise.allSettled(names.map((n) => effects[n]()));
+  const failed = names.filter((_, i) => results[i].status === "rejected");
+  if (failed.length === 0) return;
+  for (const n of failed) {
+    const reason = (results[names.indexOf(n)] as PromiseRejectedResult).reason;
+    logger.warn("side effect failed", { orderId, status: order.status, effect: n, err: String(reason) });
+  }
+  throw new EffectsFailed(`order ${orderId} (${order.status}): ${failed.join(", ")} failed`);
+}
+
+/** Whether an event is too old to retry any longer (the reconciler takes over). */
+export function tooOldToRetry(eventTime: string, now: Date): boolean {
+  return now.getTime() - Date.parse(eventTime) > MAX_RETRY_AGE_MS;
+}

@@ -1,0 +1,94 @@
+// The reconciler: every minute (Cloud Scheduler) it finishes whatever the event-driven path left
+// undone, so every order ends in a known state through the system itself:
+// - orders still `submitted` well after they were written (a lost or failed creation event),
+// - `placed` orders past their accept deadline (a lost or early accept-timeout task),
+// - recent transitions whose side effects are missing (a lost or failed update event).
+// Each step uses the same idempotent code as the triggers, so racing a late trigger is harmless.
+// Its work per run is a few bounded queries over what changed recently, not over all orders.
+
+import { FieldValue, type Timestamp } from "firebase-admin/firestore";
+import { logger } from "firebase-functions/v2";
+import { onSchedule } from "firebase-functions/v2/scheduler";
+import { RECONCILE_GRACE_SECONDS } from "../config";
+import { liveDeps, type Deps } from "../deps";
+import { INBOX, notificationId, paths, QUERIES, type Order } from "../domain";
+import { adminQuery } from "../query";
+import { cancelIfOverdue } from "./acceptTimeout";
+import { runEffects } from "./effects";
+import { processSubmittedOrder } from "./placement";
+
+const BATCH = 200;
+/** How far back the first run (or a run after a long gap) looks for missing side effects. */
+const FIRST_LOOK_BACK_MS = 15 * 60 * 1000;
+
+export interface ReconcileReport {
+  /** Orders found still submitted and processed now. */
+  submitted: number;
+  /** Placed orders past their deadline, cancelled now. */
+  timedOut: number;
+  /** Transitions whose side effects were missing and were run now. */
+  effects: number;
+  /** Transitions looked at for missing side effects. */
+  checked: number;
+}
+
+type Tracked = Order & { statsRecorded?: boolean; updatedAt?: Timestamp };
+
+/** Whether the side effects of the order's current status are all there. */
+async function effectsDone(deps: Deps, orderId: string, order: Tracked): Promise<boolean> {
+  if (order.status === "delivered" && !order.statsRecorded) return false;
+  if (!INBOX[order.status].includes("customer")) return true;
+  const entry = await deps.db.doc(paths.notification(order.customerId, notificationId(orderId, order.status))).get();
+  return entry.exists;
+}
+
+export async function reconcile(deps: Deps, graceSeconds: number): Promise<ReconcileReport> {
+  const { db } = deps;
+  const now = deps.now();
+  const settled = new Date(now.getTime() - graceSeconds * 1000);
+  const report: ReconcileReport = { submitted: 0, timedOut: 0, effects: 0, checked: 0 };
+
+  const stuck = await adminQuery(db, QUERIES.dueOrders("submitted", "createdAt", settled, BATCH)).get();
+  for (const snap of stuck.docs) {
+    if ((await processSubmittedOrder(deps, snap)) !== "already processed") report.submitted++;
+  }
+
+  const overdue = await adminQuery(db, QUERIES.dueOrders("placed", "acceptBy", now, BATCH)).get();
+  for (const snap of overdue.docs) {
+    if ((await cancelIfOverdue(deps, snap.id)) === "cancelled") report.timedOut++;
+  }
+
+  const stateRef = db.doc(paths.reconcilerState());
+  const state = (await stateRef.get()).data() as { checkedUntil?: Timestamp } | undefined;
+  const from = new Date(Math.max(state?.checkedUntil?.toMillis() ?? 0, settled.getTime() - FIRST_LOOK_BACK_MS));
+  const changed = from < settled ? await adminQuery(db, QUERIES.changedBetween(from, settled, BATCH)).get() : null;
+  let checkedUntil = settled;
+  for (const snap of changed?.docs ?? []) {
+    const order = snap.data() as Tracked;
+    report.checked++;
+    if (await effectsDone(deps, snap.id, order)) continue;
+    report.effects++;
+    await runEffects(deps, snap.id, order).catch((err) =>
+      logger.error("reconciler: side effects still failing", { orderId: snap.id, err: String(err) }),
+    );
+  }
+  // A full batch may have left later changes unchecked: continue from the last one next time.
+  if (changed && changed.size === BATCH)
+    checkedUntil = (changed.docs[BATCH - 1].get("updatedAt") as Timestamp).toDate();
+
+  await stateRef.set(
+    {
+      checkedUntil,
+      lastRunAt: FieldValue.serverTimestamp(),
+      last: report,
+      totals: Object.fromEntries(Object.entries(report).map(([k, v]) => [k, FieldValue.increment(v)])),
+    },
+    { merge: true },
+  );
+  if (report.submitted || report.timedOut || report.effects) logger.info("reconciler recovered orders", { ...report });
+  return report;
+}
+
+export const reconcileOrders = onSchedule({ schedule: "every 1 minutes", retryCount: 0 }, async () => {
+  await reconcile(liveDeps(), RECONCILE_GRACE_SECONDS.value());
+});
