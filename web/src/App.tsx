@@ -1,7 +1,9 @@
-import { ErrorBoundary, lazy, LocationProvider, Route, Router } from "preact-iso";
+import { ErrorBoundary, lazy, LocationProvider, Route, Router, useLocation } from "preact-iso";
 import { Header } from "./components/Header";
+import { Recovery } from "./components/Recovery";
 import { RestaurantList } from "./pages/RestaurantList";
 import { SignIn } from "./pages/SignIn";
+import { session } from "./state/session";
 
 // Everything but the first screen loads on demand, with the full Firestore SDK where it listens live.
 const RestaurantPage = lazy(() => import("./pages/RestaurantPage").then((m) => m.RestaurantPage));
@@ -24,29 +26,43 @@ function NotFound() {
   );
 }
 
+function Pages() {
+  const { path } = useLocation();
+  // Keyed by the signed-in user, so that no view keeps listening with the previous user's data.
+  const uid = session.value?.uid ?? "signed-out";
+  return (
+    <Recovery resetKey={path}>
+      <ErrorBoundary>
+        <Router key={uid}>
+          <Route path="/" component={RestaurantList} />
+          <Route path="/r/:id" component={RestaurantPage} />
+          <Route path="/checkout" component={Checkout} />
+          <Route path="/orders" component={Orders} />
+          <Route path="/orders/:id" component={OrderPage} />
+          <Route path="/inbox" component={Inbox} />
+          <Route path="/signin" component={SignIn} />
+          <Route path="/dashboard/*" component={Dashboard} />
+          <Route path="/dashboard" component={Dashboard} />
+          <Route path="/courier" component={Courier} />
+          <Route path="/admin" component={Admin} />
+          <Route default component={NotFound} />
+        </Router>
+      </ErrorBoundary>
+    </Recovery>
+  );
+}
+
 export function App() {
   return (
     <LocationProvider>
+      {/* Lazily loaded parts (the header's unread badge too) suspend up to here. */}
       <ErrorBoundary>
         <a class="skip" href="#main">
           Skip to content
         </a>
         <Header />
         <div id="main">
-          <Router>
-            <Route path="/" component={RestaurantList} />
-            <Route path="/r/:id" component={RestaurantPage} />
-            <Route path="/checkout" component={Checkout} />
-            <Route path="/orders" component={Orders} />
-            <Route path="/orders/:id" component={OrderPage} />
-            <Route path="/inbox" component={Inbox} />
-            <Route path="/signin" component={SignIn} />
-            <Route path="/dashboard" component={Dashboard} />
-            <Route path="/dashboard/*" component={Dashboard} />
-            <Route path="/courier" component={Courier} />
-            <Route path="/admin" component={Admin} />
-            <Route default component={NotFound} />
-          </Router>
+          <Pages />
         </div>
       </ErrorBoundary>
     </LocationProvider>

@@ -1,14 +1,14 @@
 // Choose where to deliver: a saved address, a neighbourhood, or a point on the map.
 
 import { useRef, useState } from "preact/hooks";
-import { addDoc, collection, getDocs, serverTimestamp } from "firebase/firestore/lite";
 import { CITY, isLatLng, LIMITS, type Address, type LatLng } from "@domain";
-import { liteDb } from "../firebase/lite";
+import { fetchAddresses, saveAddress } from "../data/addresses";
 import { geocoder, type Place } from "../geo/geocoder";
 import { deliveryAddress } from "../state/address";
 import { session } from "../state/session";
 import { CityMap } from "./CityMap";
 import { errorText } from "./format";
+import { useAsync } from "./useAsync";
 
 export function AddressPicker() {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -36,7 +36,6 @@ export function AddressPicker() {
 }
 
 function AddressForm({ onDone }: { onDone: () => void }) {
-  const [saved, setSaved] = useState<(Address & { id: string })[] | null>(null);
   const [search, setSearch] = useState("");
   const [matches, setMatches] = useState<Place[]>([]);
   const [point, setPoint] = useState<LatLng | null>(null);
@@ -46,12 +45,9 @@ function AddressForm({ onDone }: { onDone: () => void }) {
   const [error, setError] = useState("");
   const uid = session.value?.uid;
 
-  const loadSaved = async () => {
-    if (!uid || saved) return;
-    const snap = await getDocs(collection(liteDb, `users/${uid}/addresses`)).catch(() => null);
-    setSaved(snap ? snap.docs.map((d) => ({ id: d.id, ...(d.data() as Address) })) : []);
-  };
-  void loadSaved();
+  // Read when the signed-in user changes, never from render; a new user never sees the last one's.
+  const savedList = useAsync(async () => (uid ? fetchAddresses(uid) : []), [uid]);
+  const saved = savedList.data ?? null;
 
   const choose = (a: Address) => {
     deliveryAddress.value = {
@@ -76,15 +72,13 @@ function AddressForm({ onDone }: { onDone: () => void }) {
       city: CITY.name,
       lat: point.lat,
       lng: point.lng,
-      ...(label.trim() ? { label: label.trim().slice(0, 50) } : {}),
+      ...(label.trim() ? { label: label.trim().slice(0, LIMITS.maxLabelLength) } : {}),
     };
     if (uid && remember) {
       try {
-        await addDoc(collection(liteDb, `users/${uid}/addresses`), {
-          ...address,
-          label: address.label ?? "",
-          updatedAt: serverTimestamp(),
-        });
+        const slot = await saveAddress(uid, address, saved ?? []);
+        if (!slot) return setError(`You can save up to ${LIMITS.maxAddresses} addresses. Untick "Save to my account".`);
+        savedList.reload();
       } catch (err) {
         return setError(`Could not save the address: ${errorText(err)}`);
       }
@@ -161,7 +155,7 @@ function AddressForm({ onDone }: { onDone: () => void }) {
           Label (optional)
           <input
             value={label}
-            maxLength={50}
+            maxLength={LIMITS.maxLabelLength}
             placeholder="Home, Work…"
             onInput={(e) => setLabel((e.target as HTMLInputElement).value)}
           />

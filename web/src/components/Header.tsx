@@ -17,7 +17,7 @@ export function Header() {
       </a>
       <AddressPicker />
       <nav aria-label="Main">
-        {r.includes("restaurant") && <a href="/dashboard">Dashboard</a>}
+        {r.includes("staff") && <a href="/dashboard">Dashboard</a>}
         {r.includes("courier") && <a href="/courier">Deliveries</a>}
         {r.includes("admin") && <a href="/admin">Admin</a>}
         {s && <a href="/orders">Orders</a>}

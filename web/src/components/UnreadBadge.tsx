@@ -1,10 +1,7 @@
-import { paths } from "@domain";
-import { collection, query, where } from "firebase/firestore";
-import { db } from "../firebase/live";
-import { useLiveQuery } from "../firebase/useLive";
+import { useUnread } from "../data/inbox";
 
 export function UnreadBadge({ uid }: { uid: string }) {
-  const { data } = useLiveQuery(query(collection(db, paths.inbox(uid)), where("read", "==", false)), uid);
+  const { data } = useUnread(uid);
   const n = data?.length ?? 0;
   return n > 0 ? (
     <span class="badge" aria-label={`${n} unread`} data-testid="unread">

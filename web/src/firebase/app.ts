@@ -9,7 +9,11 @@ export const usingEmulators = !env.VITE_FIREBASE_PROJECT_ID;
 
 export const app = initializeApp(
   usingEmulators
-    ? { projectId: "demo-dishpatch", apiKey: "demo-key", authDomain: "demo-dishpatch.firebaseapp.com" }
+    ? {
+        projectId: __EMULATORS__.projectId,
+        apiKey: "demo-key",
+        authDomain: `${__EMULATORS__.projectId}.firebaseapp.com`,
+      }
     : {
         projectId: env.VITE_FIREBASE_PROJECT_ID,
         apiKey: env.VITE_FIREBASE_API_KEY,
@@ -19,7 +23,5 @@ export const app = initializeApp(
       },
 );
 
-/** Ports from firebase.json's emulators block. */
-export const EMULATOR_PORTS = { auth: 9099, firestore: 8080, functions: 5001 };
+export const EMULATOR_PORTS = __EMULATORS__.ports;
 export const emulatorHost = typeof location === "undefined" ? "127.0.0.1" : location.hostname;
-export const REGION = "europe-west1";

@@ -1,5 +1,6 @@
 import { connectFunctionsEmulator, getFunctions, httpsCallable } from "firebase/functions";
-import { app, EMULATOR_PORTS, emulatorHost, REGION, usingEmulators } from "./app";
+import { REGION } from "@domain";
+import { app, EMULATOR_PORTS, emulatorHost, usingEmulators } from "./app";
 
 const functions = getFunctions(app, REGION);
 if (usingEmulators) connectFunctionsEmulator(functions, emulatorHost, EMULATOR_PORTS.functions);

@@ -1,8 +1,7 @@
 // Grant and revoke roles through the admin-only callable.
 
 import { useState } from "preact/hooks";
-import { collection, getDocs } from "firebase/firestore/lite";
-import { liteDb } from "../firebase/lite";
+import { fetchRestaurants } from "../data/discovery";
 import { setRole, type SetRoleInput } from "../firebase/functions";
 import { session } from "../state/session";
 import { useAsync } from "../components/useAsync";
@@ -13,7 +12,7 @@ export function Admin() {
   const s = session.value;
   const restaurants = useAsync(
     async () =>
-      (await getDocs(collection(liteDb, "restaurants"))).docs.map((d) => ({ id: d.id, name: String(d.get("name")) })),
+      (await fetchRestaurants()).map((r) => ({ id: r.id, name: String((r.data as { name?: unknown }).name) })),
     [],
   );
   const [role, setRoleName] = useState<SetRoleInput["role"]>("courier");

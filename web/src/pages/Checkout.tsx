@@ -3,16 +3,25 @@
 
 import { useEffect, useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
-import { addDoc, collection, doc, getDoc, serverTimestamp } from "firebase/firestore";
-import { asMenuItem, checkOrder, LIMITS, type MenuItem, type Restaurant } from "@domain";
-import { db } from "../firebase/live";
+import { cartDoc, checkOrder, LIMITS, type Address } from "@domain";
+import { readDishes } from "../data/menu";
+import { placeOrder, readRestaurant } from "../data/orders";
 import { deliveryAddress } from "../state/address";
-import { cart, cartSubtotal, clearCart, setQuantity } from "../state/cart";
+import { cart, cartSubtotal, clearCart, setQuantity, type Cart } from "../state/cart";
 import { session } from "../state/session";
 import { errorText, money } from "../components/format";
 import { Empty } from "../components/States";
 import { Totals } from "../components/Totals";
 import { useAsync } from "../components/useAsync";
+
+/** The cart as the order document will carry it: the preview checks exactly what is sent. */
+function cartInput(c: Cart, address: Address, uid: string, note: string) {
+  return { customerId: uid, restaurantId: c.restaurantId!, items: c.lines, deliveryAddress: address, note };
+}
+
+/** How long to wait for the server before going on to the order page, where an order the
+ * browser could not send yet says so. */
+const SEND_WAIT_MS = 4000;
 
 export function Checkout() {
   const location = useLocation();
@@ -22,32 +31,26 @@ export function Checkout() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState("");
 
-  // Re-read the restaurant and the dishes in the cart whenever the cart changes.
-  const ids = c.lines.map((l) => l.itemId).join(",");
+  // Re-read the restaurant and the dishes in the cart whenever the cart or the address changes,
+  // and run the backend's own check on them.
+  const key = JSON.stringify([c.restaurantId, c.lines.map((l) => [l.key, l.quantity]), address?.lat, address?.lng]);
   const preview = useAsync(async () => {
-    if (!c.restaurantId) return null;
-    const rSnap = await getDoc(doc(db, "restaurants", c.restaurantId));
-    const menu = new Map<string, MenuItem>();
-    await Promise.all(
-      [...new Set(c.lines.map((l) => l.itemId))].map(async (itemId) => {
-        const snap = await getDoc(doc(db, `restaurants/${c.restaurantId}/menu/${itemId}`));
-        const item = snap.exists() ? asMenuItem(snap.data()) : null;
-        if (item) menu.set(itemId, item);
-      }),
-    );
-    const restaurant = rSnap.exists() ? (rSnap.data() as Restaurant) : null;
-    return checkOrder({
-      items: c.lines.map(({ itemId, quantity, options }) => ({ itemId, quantity, options })),
-      deliveryAddress: address,
-      restaurant,
-      menu,
-      now: new Date(),
-    });
-  }, [c.restaurantId, ids, JSON.stringify(c.lines.map((l) => l.quantity)), address?.lat, address?.lng]);
+    if (!c.restaurantId || !address) return null;
+    const [restaurant, menu] = await Promise.all([
+      readRestaurant(c.restaurantId),
+      readDishes(
+        c.restaurantId,
+        c.lines.map((l) => l.itemId),
+      ),
+    ]);
+    const doc = cartDoc(cartInput(c, address, "preview", ""), null);
+    return checkOrder({ items: doc.items, deliveryAddress: doc.deliveryAddress, restaurant, menu, now: new Date() });
+  }, [key]);
 
+  const signedOut = session.value === null;
   useEffect(() => {
-    if (session.value === null) location.route("/signin?next=/checkout", true);
-  }, [session.value]);
+    if (signedOut) location.route("/signin?next=/checkout", true);
+  }, [signedOut, location]);
 
   if (c.lines.length === 0) {
     return (
@@ -70,28 +73,21 @@ export function Checkout() {
     if (!address) return setError("Choose a delivery address first (top of the page).");
     setBusy(true);
     setError("");
-    try {
-      const ref = await addDoc(collection(db, "orders"), {
-        customerId: s.uid,
-        restaurantId: c.restaurantId,
-        status: "submitted",
-        items: c.lines.map(({ itemId, quantity, options }) => ({ itemId, quantity, options })),
-        deliveryAddress: {
-          line1: address.line1,
-          city: address.city,
-          lat: address.lat,
-          lng: address.lng,
-          ...(address.label ? { label: address.label } : {}),
-        },
-        note: note.trim(),
-        createdAt: serverTimestamp(),
-      });
-      clearCart();
-      location.route(`/orders/${ref.id}`);
-    } catch (err) {
-      setError(`The order could not be sent: ${errorText(err)}`);
+    const { id, sent } = placeOrder(cartInput(c, address, s.uid, note));
+    const outcome = await Promise.race([
+      sent.then(
+        () => "sent" as const,
+        (err: unknown) => err,
+      ),
+      new Promise<"waiting">((r) => setTimeout(() => r("waiting"), SEND_WAIT_MS)),
+    ]);
+    if (outcome !== "sent" && outcome !== "waiting") {
+      setError(`The order could not be sent: ${errorText(outcome)}`);
       setBusy(false);
+      return;
     }
+    clearCart();
+    location.route(`/orders/${id}`);
   };
 
   return (
@@ -149,7 +145,8 @@ export function Checkout() {
           />
         </label>
         <section class="preview" aria-live="polite">
-          {preview.loading && <p>Checking prices…</p>}
+          {!address && <p data-testid="preview-problem">Choose a delivery address (top of the page).</p>}
+          {address && preview.loading && <p>Checking prices…</p>}
           {result && result.ok && <Totals pricing={result.pricing} testId="preview-total" />}
           {result && !result.ok && (
             <p class="error" role="alert" data-testid="preview-problem">

@@ -1,7 +1,4 @@
-import { collection, doc, limit, orderBy, query, updateDoc } from "firebase/firestore";
-import { paths, type InboxNotification } from "@domain";
-import { db } from "../firebase/live";
-import { useLiveQuery } from "../firebase/useLive";
+import { markRead, useInbox } from "../data/inbox";
 import { dateTime } from "../components/format";
 import { Empty, ErrorNote, Loading } from "../components/States";
 import { RequireSignIn } from "../components/RequireSignIn";
@@ -11,17 +8,14 @@ export function Inbox() {
 }
 
 function InboxList({ uid }: { uid: string }) {
-  const items = useLiveQuery<InboxNotification>(
-    query(collection(db, paths.inbox(uid)), orderBy("createdAt", "desc"), limit(100)),
-    uid,
-  );
-  const markRead = (id: string) => updateDoc(doc(db, paths.notification(uid, id)), { read: true });
+  const items = useInbox(uid, 100);
+  const read = (id: string) => void markRead(uid, id);
   const unread = items.data?.filter((n) => !n.read) ?? [];
   return (
     <main class="page narrow">
       <h1>Inbox</h1>
       {unread.length > 1 && (
-        <button type="button" class="secondary" onClick={() => unread.forEach((n) => void markRead(n.id))}>
+        <button type="button" class="secondary" onClick={() => unread.forEach((n) => read(n.id))}>
           Mark all read
         </button>
       )}
@@ -36,9 +30,9 @@ function InboxList({ uid }: { uid: string }) {
         {items.data?.map((n) => (
           <li key={n.id} class={n.read ? "read" : "unread"} data-status={n.status}>
             <a
-              href={`/orders/${n.orderId}`}
+              href={n.link ?? `/orders/${n.orderId}`}
               onClick={() => {
-                if (!n.read) void markRead(n.id);
+                if (!n.read) read(n.id);
               }}
             >
               <strong>{n.title}</strong>

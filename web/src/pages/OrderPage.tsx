@@ -2,30 +2,30 @@
 // when it ends early, the courier on the map, and a review once it is delivered.
 
 import { useState } from "preact/hooks";
-import { doc, serverTimestamp, setDoc, updateDoc } from "firebase/firestore";
 import {
   canTransition,
+  CUSTOMER_CANCEL_REASONS,
   etaMinutes,
   HAPPY_PATH,
   isFinal,
   LIMITS,
-  paths,
+  REASON_TEXTS,
   STATUS_LABELS,
-  type LatLng,
+  type CancelReason,
   type Order,
   type OrderStatus,
-  type Review,
 } from "@domain";
-import { db } from "../firebase/live";
-import { useLiveDoc } from "../firebase/useLive";
-import { session } from "../state/session";
+import type { LiveRow } from "../data/live";
+import { moveOrder, useOrder } from "../data/orders";
+import { submitReview, useReview } from "../data/reviews";
+import { useCourierPosition } from "../data/tracking";
 import { CityMap } from "../components/CityMap";
 import { clock, errorText, money } from "../components/format";
 import { Empty, ErrorNote, Loading } from "../components/States";
 import { Totals } from "../components/Totals";
 
 export function OrderPage({ id }: { id: string }) {
-  const order = useLiveDoc<Order>(doc(db, "orders", id), id);
+  const order = useOrder(id);
   if (order.error)
     return (
       <main class="page narrow">
@@ -41,9 +41,16 @@ export function OrderPage({ id }: { id: string }) {
   if (order.data === null)
     return (
       <main class="page narrow">
-        <Empty>
-          <p>No such order.</p>
-        </Empty>
+        {/* Offline, the cache may simply not have it yet: that is not the same as "no such order". */}
+        {order.fromCache ? (
+          <p class="notice" role="status" data-testid="reconnecting">
+            Reconnecting… your order will show as soon as Dishpatch is reachable again.
+          </p>
+        ) : (
+          <Empty>
+            <p>No such order.</p>
+          </Empty>
+        )}
       </main>
     );
   const o = order.data;
@@ -57,20 +64,32 @@ export function OrderPage({ id }: { id: string }) {
       <h1>Order from {o.restaurantName || "the restaurant"}</h1>
       <p class="status-line" data-testid="order-status" data-status={o.status} role="status" aria-live="polite">
         {STATUS_LABELS[o.status]}
+        {o.pending && (
+          <span class="pending" data-testid="not-sent">
+            {" "}
+            · Not sent yet
+          </span>
+        )}
       </p>
+      {order.fromCache && !o.pending && (
+        <p class="muted" data-testid="reconnecting">
+          Reconnecting… showing the last status Dishpatch sent.
+        </p>
+      )}
       {o.status === "rejected" && o.rejection && (
         <p class="error" data-testid="reason">
           {o.rejection.message}
         </p>
       )}
       {o.status === "declined" && (
-        <p class="error" data-testid="reason">
-          The restaurant declined: {o.declineReason}
-        </p>
+        <div class="error" data-testid="reason">
+          <p>The restaurant declined: {o.declineReason ? REASON_TEXTS[o.declineReason] : ""}</p>
+          {o.declineNote && <p class="quote">Note from the restaurant: “{o.declineNote}”</p>}
+        </div>
       )}
       {o.status === "cancelled" && (
         <p class="error" data-testid="reason">
-          {o.cancelReason || "The order was cancelled."}
+          {o.cancelReason ? REASON_TEXTS[o.cancelReason] : "The order was cancelled."}
         </p>
       )}
       <ol class="timeline" aria-label="Order progress">
@@ -118,36 +137,68 @@ export function OrderPage({ id }: { id: string }) {
 }
 
 function CancelButton({ orderId }: { orderId: string }) {
+  const [asking, setAsking] = useState(false);
+  const [reason, setReason] = useState<CancelReason>("changed_mind");
+  const [note, setNote] = useState("");
   const [error, setError] = useState("");
-  const cancel = async () => {
+  const cancel = async (e: Event) => {
+    e.preventDefault();
     setError("");
     try {
-      await updateDoc(doc(db, "orders", orderId), {
-        status: "cancelled",
-        "timeline.cancelled": serverTimestamp(),
-        updatedAt: serverTimestamp(),
-        cancelReason: "Cancelled by the customer.",
+      await moveOrder(orderId, "cancelled", {
+        cancelReason: reason,
+        ...(note.trim() ? { cancelNote: note.trim() } : {}),
       });
     } catch (err) {
       setError(`Too late to cancel: ${errorText(err)}`);
     }
   };
-  return (
-    <>
-      <button type="button" class="danger" onClick={cancel}>
+  if (!asking)
+    return (
+      <button type="button" class="danger" onClick={() => setAsking(true)}>
         Cancel order
       </button>
+    );
+  return (
+    <form class="stack cancel" onSubmit={cancel} aria-labelledby="cancel-title">
+      <h2 id="cancel-title">Cancel this order?</h2>
+      <label>
+        Why?
+        <select value={reason} onChange={(e) => setReason((e.target as HTMLSelectElement).value as CancelReason)}>
+          {CUSTOMER_CANCEL_REASONS.map((r) => (
+            <option key={r} value={r}>
+              {REASON_TEXTS[r].replace("The customer ", "I ").replace("found it was", "find it is")}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        A note for the restaurant (optional)
+        <input
+          maxLength={LIMITS.maxCancelNoteLength}
+          value={note}
+          onInput={(e) => setNote((e.target as HTMLInputElement).value)}
+        />
+      </label>
+      <div class="actions">
+        <button type="submit" class="danger">
+          Yes, cancel the order
+        </button>
+        <button type="button" class="secondary" onClick={() => setAsking(false)}>
+          Keep it
+        </button>
+      </div>
       {error && (
         <p class="error" role="alert">
           {error}
         </p>
       )}
-    </>
+    </form>
   );
 }
 
-function CourierMap({ orderId, order }: { orderId: string; order: Order & { id: string } }) {
-  const pos = useLiveDoc<LatLng>(doc(db, paths.courierPosition(orderId)), orderId);
+function CourierMap({ orderId, order }: { orderId: string; order: LiveRow<Order> }) {
+  const pos = useCourierPosition(orderId);
   const courier = pos.data ?? null;
   const dest = order.deliveryAddress;
   return (
@@ -175,8 +226,7 @@ function CourierMap({ orderId, order }: { orderId: string; order: Order & { id: 
 }
 
 function ReviewForm({ orderId, order }: { orderId: string; order: Order }) {
-  const path = paths.review(order.restaurantId, orderId);
-  const existing = useLiveDoc<Review>(doc(db, path), path);
+  const existing = useReview(order.restaurantId, orderId);
   const [rating, setRating] = useState(5);
   const [text, setText] = useState("");
   const [error, setError] = useState("");
@@ -191,13 +241,7 @@ function ReviewForm({ orderId, order }: { orderId: string; order: Order }) {
     e.preventDefault();
     setError("");
     try {
-      await setDoc(doc(db, path), {
-        customerId: order.customerId,
-        authorName: (session.value?.displayName || "Customer").slice(0, LIMITS.maxNameLength),
-        rating,
-        text: text.trim(),
-        createdAt: serverTimestamp(),
-      });
+      await submitReview(order.restaurantId, orderId, rating, text);
     } catch (err) {
       setError(errorText(err));
     }

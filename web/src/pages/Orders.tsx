@@ -1,7 +1,5 @@
-import { collection, limit, orderBy, query, where } from "firebase/firestore";
-import { STATUS_LABELS, type Order } from "@domain";
-import { db } from "../firebase/live";
-import { useLiveQuery } from "../firebase/useLive";
+import { STATUS_LABELS } from "@domain";
+import { useCustomerOrders } from "../data/orders";
 import { dateTime, money } from "../components/format";
 import { Empty, ErrorNote, Loading } from "../components/States";
 import { RequireSignIn } from "../components/RequireSignIn";
@@ -11,10 +9,7 @@ export function Orders() {
 }
 
 function OrderHistory({ uid }: { uid: string }) {
-  const orders = useLiveQuery<Order>(
-    query(collection(db, "orders"), where("customerId", "==", uid), orderBy("createdAt", "desc"), limit(50)),
-    uid,
-  );
+  const orders = useCustomerOrders(uid, 50);
   return (
     <main class="page narrow">
       <h1>Your orders</h1>

@@ -1,9 +1,8 @@
 // The first screen: one read of the restaurants with Firestore Lite, filtered and sorted here.
 
 import { useState } from "preact/hooks";
-import { collection, getDocs } from "firebase/firestore/lite";
-import { distanceM, isOpenAt, type Restaurant } from "@domain";
-import { liteDb } from "../firebase/lite";
+import { asRestaurant, distanceM, isOpenAt, type Restaurant } from "@domain";
+import { fetchRestaurants } from "../data/discovery";
 import { deliveryAddress } from "../state/address";
 import { useAsync } from "../components/useAsync";
 import { money } from "../components/format";
@@ -15,8 +14,11 @@ type Sort = "rating" | "fee" | "name";
 
 export function RestaurantList() {
   const { data, error, loading, reload } = useAsync(async () => {
-    const snap = await getDocs(collection(liteDb, "restaurants"));
-    return snap.docs.map((d) => ({ id: d.id, ...(d.data() as Restaurant) }));
+    // A restaurant whose document cannot be interpreted is left out rather than taking the page down.
+    return (await fetchRestaurants()).flatMap(({ id, data }) => {
+      const r = asRestaurant(data);
+      return r ? [{ id, ...r }] : [];
+    });
   }, []);
   const [cuisine, setCuisine] = useState("");
   const [search, setSearch] = useState("");

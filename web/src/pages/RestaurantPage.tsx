@@ -1,21 +1,21 @@
 // A restaurant's menu, live: a dish that sells out while the customer looks at it says so at once.
 
 import { useState } from "preact/hooks";
-import { collection, doc, orderBy, query } from "firebase/firestore";
-import { distanceM, isOpenAt, optionProblem, type MenuItem, type Restaurant } from "@domain";
-import { db } from "../firebase/live";
-import { useLiveDoc, useLiveQuery } from "../firebase/useLive";
+import { asRestaurant, distanceM, isOpenAt, optionProblem } from "@domain";
+import type { LiveRow } from "../data/live";
+import { useMenu, type MenuEntry } from "../data/menu";
+import { useRestaurant } from "../data/restaurants";
 import { deliveryAddress } from "../state/address";
 import { addToCart, cart, clearCart, needsRestaurantSwitch, type CartEntry } from "../state/cart";
 import { money } from "../components/format";
 import { Empty, ErrorNote, Loading } from "../components/States";
 import { OptionsDialog } from "../components/OptionsDialog";
 
-export type MenuRow = MenuItem & { id: string; sortOrder?: number };
+type MenuRow = LiveRow<MenuEntry>;
 
 export function RestaurantPage({ id }: { id: string }) {
-  const restaurant = useLiveDoc<Restaurant>(doc(db, "restaurants", id), id);
-  const menu = useLiveQuery<MenuRow>(query(collection(db, `restaurants/${id}/menu`), orderBy("sortOrder")), id);
+  const restaurant = useRestaurant(id);
+  const menu = useMenu(id);
   const [choosing, setChoosing] = useState<MenuRow | null>(null);
   const [pending, setPending] = useState<Omit<CartEntry, "key"> | null>(null);
   const [added, setAdded] = useState("");
@@ -42,7 +42,17 @@ export function RestaurantPage({ id }: { id: string }) {
         </Empty>
       </main>
     );
-  const r = restaurant.data;
+  const r = asRestaurant(restaurant.data);
+  if (!r)
+    return (
+      <main class="page">
+        <Empty>
+          <p data-testid="restaurant-unavailable">
+            This restaurant is not available right now. <a href="/">See other restaurants</a>
+          </p>
+        </Empty>
+      </main>
+    );
   const open = r.isOpen && isOpenAt(r.openingHours, r.timeZone, new Date());
   const address = deliveryAddress.value;
   const delivers = address ? distanceM(r.address, address) <= r.deliveryRadiusM : true;

@@ -1,10 +1,9 @@
 import { useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
 import { createUserWithEmailAndPassword, signInWithEmailAndPassword, updateProfile } from "firebase/auth";
-import { doc, serverTimestamp, setDoc } from "firebase/firestore/lite";
 import { LIMITS } from "@domain";
 import { auth } from "../firebase/auth";
-import { liteDb } from "../firebase/lite";
+import { createProfile } from "../data/profile";
 import { errorText } from "../components/format";
 
 export function SignIn() {
@@ -27,7 +26,7 @@ export function SignIn() {
         if (name.length < 1 || name.length > LIMITS.maxNameLength) throw new Error("Enter your name.");
         const { user } = await createUserWithEmailAndPassword(auth, email, password);
         await updateProfile(user, { displayName: name });
-        await setDoc(doc(liteDb, "users", user.uid), { displayName: name, createdAt: serverTimestamp() });
+        await createProfile(user.uid, name);
         await user.getIdToken(true);
       } else {
         await signInWithEmailAndPassword(auth, email, password);

@@ -2,17 +2,17 @@
 // and the delivery itself, sharing the position while the order is on its way.
 
 import { useEffect, useRef, useState } from "preact/hooks";
-import { collection, doc, query, runTransaction, serverTimestamp, setDoc, updateDoc, where } from "firebase/firestore";
-import { distanceM, etaMinutes, paths, STATUS_LABELS, type LatLng, type Order, type OrderStatus } from "@domain";
-import { db } from "../../firebase/live";
-import { useLiveQuery } from "../../firebase/useLive";
+import { distanceM, etaMinutes, nextStatuses, STATUS_LABELS, type LatLng, type Order, type OrderStatus } from "@domain";
+import type { LiveRow } from "../../data/live";
+import { claimOrder, deliverOrder, moveOrder, useCourierActive, useOpenPickups } from "../../data/orders";
+import { shareCourierPosition } from "../../data/tracking";
 import { session } from "../../state/session";
 import { CityMap } from "../../components/CityMap";
 import { errorText, money } from "../../components/format";
 import { Empty, ErrorNote, Loading } from "../../components/States";
 import { SHARE_MIN_INTERVAL_MS, shouldShare, usePosition } from "./position";
 
-type Row = Order & { id: string };
+type Delivery = LiveRow<Order>;
 
 export function Courier() {
   const s = session.value;
@@ -39,36 +39,23 @@ export function Courier() {
 
 function CourierHome({ uid }: { uid: string }) {
   const { pos, error: posError } = usePosition();
-  const open = useLiveQuery<Row>(
-    query(collection(db, "orders"), where("status", "==", "ready"), where("courierId", "==", null)),
-    "open",
-  );
-  const mine = useLiveQuery<Row>(
-    query(collection(db, "orders"), where("courierId", "==", uid), where("status", "in", ["ready", "picked_up"])),
-    uid,
-  );
+  const open = useOpenPickups();
+  const mine = useCourierActive(uid);
   const [notice, setNotice] = useState("");
 
   const claim = async (id: string) => {
     setNotice("");
     try {
-      await runTransaction(db, async (tx) => {
-        const ref = doc(db, "orders", id);
-        const snap = await tx.get(ref);
-        if (!snap.exists() || snap.get("status") !== "ready" || snap.get("courierId") !== null)
-          throw new Error("taken");
-        tx.update(ref, { courierId: uid, updatedAt: serverTimestamp() });
-      });
+      const result = await claimOrder(uid, id);
+      if (result === "taken")
+        setNotice("Another courier took that order a moment before you. No harm done: pick another one.");
+      if (result === "busy") setNotice("Deliver the order you have before you claim the next one.");
     } catch (err) {
-      setNotice(
-        (err as Error).message === "taken" || errorText(err).includes("not allowed")
-          ? "Another courier took that order a moment before you. No harm done: pick another one."
-          : `Could not claim the order: ${errorText(err)}`,
-      );
+      setNotice(`Could not claim the order: ${errorText(err)}`);
     }
   };
 
-  const byDistance = (a: Row, b: Row) =>
+  const byDistance = (a: Delivery, b: Delivery) =>
     pos ? distanceM(pos, a.restaurantAddress!) - distanceM(pos, b.restaurantAddress!) : 0;
   return (
     <main class="page courier">
@@ -81,7 +68,7 @@ function CourierHome({ uid }: { uid: string }) {
       )}
       {mine.error !== undefined && <ErrorNote error={mine.error} />}
       {mine.data?.map((o) => (
-        <ActiveDelivery key={o.id} order={o} pos={pos} />
+        <ActiveDelivery key={o.id} uid={uid} order={o} pos={pos} />
       ))}
       <h2>Ready for pickup</h2>
       {open.error !== undefined && <ErrorNote error={open.error} />}
@@ -116,7 +103,7 @@ function CourierHome({ uid }: { uid: string }) {
   );
 }
 
-function ActiveDelivery({ order: o, pos }: { order: Row; pos: LatLng | null }) {
+function ActiveDelivery({ uid, order: o, pos }: { uid: string; order: Delivery; pos: LatLng | null }) {
   const [error, setError] = useState("");
   const last = useRef<{ pos: LatLng; at: number } | null>(null);
 
@@ -132,22 +119,18 @@ function ActiveDelivery({ order: o, pos }: { order: Row; pos: LatLng | null }) {
     const now = Date.now();
     if (!shouldShare(last.current, pos, now)) return;
     last.current = { pos, at: now };
-    setDoc(doc(db, paths.courierPosition(o.id)), { lat: pos.lat, lng: pos.lng, updatedAt: serverTimestamp() })
+    shareCourierPosition(o.id, pos)
       .then(() => setError(""))
       .catch((err) => {
         last.current = null;
         setError(`Could not share your position: ${errorText(err)}`);
       });
-  }, [o.status, pos?.lat, pos?.lng, beat]);
+  }, [o.id, o.status, pos, beat]);
 
   const move = async (to: OrderStatus) => {
     setError("");
     try {
-      await updateDoc(doc(db, "orders", o.id), {
-        status: to,
-        [`timeline.${to}`]: serverTimestamp(),
-        updatedAt: serverTimestamp(),
-      });
+      await (to === "delivered" ? deliverOrder(uid, o.id) : moveOrder(o.id, to));
     } catch (err) {
       setError(errorText(err));
     }
@@ -200,16 +183,11 @@ function ActiveDelivery({ order: o, pos }: { order: Row; pos: LatLng | null }) {
           { ...o.deliveryAddress, kind: "destination", label: "Customer" },
         ]}
       />
-      {o.status === "ready" && (
-        <button type="button" onClick={() => move("picked_up")}>
-          Picked up
+      {nextStatuses(o.status, "courier").map((to) => (
+        <button key={to} type="button" onClick={() => move(to)}>
+          {to === "picked_up" ? "Picked up" : "Delivered"}
         </button>
-      )}
-      {o.status === "picked_up" && (
-        <button type="button" onClick={() => move("delivered")}>
-          Delivered
-        </button>
-      )}
+      ))}
       {error && (
         <p class="error" role="alert">
           {error}

@@ -1,23 +1,41 @@
 // The live order board. New orders announce themselves (a highlight, a chime and the tab title)
-// and show how long they have waited and when the backend will cancel them.
+// and show how long they have waited and when the backend will cancel them. Each card offers the
+// moves the state machine gives staff from its status; a move made offline shows "Not sent yet"
+// until the server has it.
 
 import { useEffect, useRef, useState } from "preact/hooks";
-import { collection, doc, orderBy, query, serverTimestamp, updateDoc, where } from "firebase/firestore";
-import { LIMITS, type Order, type OrderStatus } from "@domain";
-import { db } from "../../firebase/live";
-import { useLiveQuery } from "../../firebase/useLive";
+import {
+  BOARD_STATUSES,
+  DECLINE_REASONS,
+  LIMITS,
+  nextStatuses,
+  REASON_TEXTS,
+  type DeclineReason,
+  type OrderStatus,
+} from "@domain";
+import type { LiveRow } from "../../data/live";
+import { moveOrder, useBoardOrders, type BoardOrder } from "../../data/orders";
 import { clock, countdown, errorText, minutesSince, money } from "../../components/format";
 import { ErrorNote, Loading } from "../../components/States";
+import { useDashboard } from "./context";
 
-type Row = Order & { id: string; acceptBy?: { toMillis(): number } };
+type Card = LiveRow<BoardOrder>;
 
-const COLUMNS: { status: OrderStatus; title: string }[] = [
-  { status: "placed", title: "New" },
-  { status: "accepted", title: "Accepted" },
-  { status: "preparing", title: "Preparing" },
-  { status: "ready", title: "Ready" },
-  { status: "picked_up", title: "Out for delivery" },
-];
+const COLUMN_TITLES: Partial<Record<OrderStatus, string>> = {
+  placed: "New",
+  accepted: "Accepted",
+  preparing: "Preparing",
+  ready: "Ready",
+  picked_up: "Out for delivery",
+};
+
+/** What the button for each staff move says. */
+const MOVE_LABELS: Partial<Record<OrderStatus, string>> = {
+  accepted: "Accept",
+  declined: "Decline",
+  preparing: "Start preparing",
+  ready: "Mark ready",
+};
 
 function chime() {
   try {
@@ -35,20 +53,9 @@ function chime() {
   }
 }
 
-export function Board({ rid }: { rid: string }) {
-  const orders = useLiveQuery<Row>(
-    query(
-      collection(db, "orders"),
-      where("restaurantId", "==", rid),
-      where(
-        "status",
-        "in",
-        COLUMNS.map((c) => c.status),
-      ),
-      orderBy("createdAt"),
-    ),
-    rid,
-  );
+export function Board() {
+  const { rid } = useDashboard();
+  const orders = useBoardOrders(rid);
   const seen = useRef<Set<string> | null>(null);
   const [fresh, setFresh] = useState<Set<string>>(new Set());
   const [now, setNow] = useState(Date.now());
@@ -83,30 +90,25 @@ export function Board({ rid }: { rid: string }) {
 
   if (orders.error) return <ErrorNote error={orders.error} />;
   if (!orders.data) return <Loading what="orders" />;
+  const seenNow = (id: string) =>
+    setFresh((f) => {
+      const n = new Set(f);
+      n.delete(id);
+      return n;
+    });
   return (
     <div class="board">
-      {COLUMNS.map((c) => {
-        const rows = orders.data!.filter((o) => o.status === c.status);
+      {BOARD_STATUSES.map((status) => {
+        const cards = orders.data!.filter((o) => o.status === status);
+        const title = COLUMN_TITLES[status];
         return (
-          <section key={c.status} class="column" aria-label={`${c.title} orders`} data-column={c.status}>
+          <section key={status} class="column" aria-label={`${title} orders`} data-column={status}>
             <h2>
-              {c.title} <span class="count">{rows.length}</span>
+              {title} <span class="count">{cards.length}</span>
             </h2>
-            {rows.length === 0 && <p class="muted">None</p>}
-            {rows.map((o) => (
-              <OrderCard
-                key={o.id}
-                order={o}
-                now={now}
-                fresh={fresh.has(o.id)}
-                onSeen={() =>
-                  setFresh((f) => {
-                    const n = new Set(f);
-                    n.delete(o.id);
-                    return n;
-                  })
-                }
-              />
+            {cards.length === 0 && <p class="muted">None</p>}
+            {cards.map((o) => (
+              <OrderCard key={o.id} order={o} now={now} fresh={fresh.has(o.id)} onSeen={() => seenNow(o.id)} />
             ))}
           </section>
         );
@@ -115,37 +117,36 @@ export function Board({ rid }: { rid: string }) {
   );
 }
 
-function OrderCard({ order: o, now, fresh, onSeen }: { order: Row; now: number; fresh: boolean; onSeen: () => void }) {
+function OrderCard({ order: o, now, fresh, onSeen }: { order: Card; now: number; fresh: boolean; onSeen: () => void }) {
   const [declining, setDeclining] = useState(false);
-  const [reason, setReason] = useState("");
+  const [reason, setReason] = useState<DeclineReason>("too_busy");
+  const [note, setNote] = useState("");
   const [error, setError] = useState("");
-  const [busy, setBusy] = useState(false);
-  const move = async (to: OrderStatus, extra: Record<string, unknown> = {}) => {
-    setBusy(true);
+  // Not awaited for the server: offline, the move is queued and the card says so.
+  const move = (to: OrderStatus, extra: Record<string, unknown> = {}) => {
     setError("");
     onSeen();
-    try {
-      await updateDoc(doc(db, "orders", o.id), {
-        status: to,
-        [`timeline.${to}`]: serverTimestamp(),
-        updatedAt: serverTimestamp(),
-        ...extra,
-      });
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    moveOrder(o.id, to, extra).catch((err: unknown) => setError(errorText(err)));
   };
   const left = o.acceptBy ? o.acceptBy.toMillis() - now : 0;
+  const moves = nextStatuses(o.status, "staff");
   return (
-    <article class={`order-card${fresh ? " fresh" : ""}`} data-order={o.id} aria-label={`Order for ${o.customerName}`}>
+    <article
+      class={`order-card${fresh ? " fresh" : ""}${o.pending ? " pending" : ""}`}
+      data-order={o.id}
+      aria-label={`Order for ${o.customerName}`}
+    >
       <header>
         <strong>{o.customerName}</strong>
         <span class="muted">
           #{o.id.slice(0, 5)} · {clock(o.createdAt)}
         </span>
       </header>
+      {o.pending && (
+        <p class="pending" data-testid="not-sent">
+          Not sent yet: waiting for the connection
+        </p>
+      )}
       {o.status === "placed" && (
         <p class="wait" data-testid="waiting">
           Waiting {minutesSince(o.timeline?.placed, now)} min · auto-cancels in{" "}
@@ -170,47 +171,48 @@ function OrderCard({ order: o, now, fresh, onSeen }: { order: Row; now: number; 
       {o.status === "ready" && (
         <p class="muted">{o.courierId ? "Courier on the way to pick up" : "Waiting for a courier"}</p>
       )}
-      <div class="actions">
-        {o.status === "placed" && !declining && (
-          <>
-            <button type="button" disabled={busy} onClick={() => move("accepted")}>
-              Accept
+      {!declining && (
+        <div class="actions">
+          {moves.map((to) => (
+            <button
+              key={to}
+              type="button"
+              class={to === "declined" ? "secondary" : undefined}
+              onClick={() => (to === "declined" ? setDeclining(true) : move(to))}
+            >
+              {MOVE_LABELS[to]}
             </button>
-            <button type="button" class="secondary" disabled={busy} onClick={() => setDeclining(true)}>
-              Decline
-            </button>
-          </>
-        )}
-        {o.status === "accepted" && (
-          <button type="button" disabled={busy} onClick={() => move("preparing")}>
-            Start preparing
-          </button>
-        )}
-        {o.status === "preparing" && (
-          <button type="button" disabled={busy} onClick={() => move("ready")}>
-            Mark ready
-          </button>
-        )}
-      </div>
+          ))}
+        </div>
+      )}
       {declining && (
         <form
           class="stack"
           onSubmit={(e) => {
             e.preventDefault();
-            if (reason.trim()) void move("declined", { declineReason: reason.trim() });
+            move("declined", { declineReason: reason, ...(note.trim() ? { declineNote: note.trim() } : {}) });
           }}
         >
           <label>
-            Reason for the customer
+            Reason
+            <select value={reason} onChange={(e) => setReason((e.target as HTMLSelectElement).value as DeclineReason)}>
+              {DECLINE_REASONS.map((r) => (
+                <option key={r} value={r}>
+                  {REASON_TEXTS[r]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            A note for the customer (optional)
             <input
-              required
-              maxLength={LIMITS.maxDeclineReasonLength}
-              value={reason}
-              onInput={(e) => setReason((e.target as HTMLInputElement).value)}
+              maxLength={LIMITS.maxDeclineNoteLength}
+              value={note}
+              onInput={(e) => setNote((e.target as HTMLInputElement).value)}
             />
           </label>
           <div class="actions">
-            <button type="submit" class="danger" disabled={busy || !reason.trim()}>
+            <button type="submit" class="danger">
               Decline order
             </button>
             <button type="button" class="secondary" onClick={() => setDeclining(false)}>

@@ -2,21 +2,37 @@
 
 import { useState } from "preact/hooks";
 import { Route, Router, useLocation } from "preact-iso";
-import { doc } from "firebase/firestore";
-import { staffRestaurantIds, type Restaurant } from "@domain";
-import { db } from "../../firebase/live";
-import { useLiveDoc } from "../../firebase/useLive";
+import { staffRestaurantIds } from "@domain";
+import { useRestaurant } from "../../data/restaurants";
 import { session } from "../../state/session";
 import { Empty, ErrorNote, Loading } from "../../components/States";
 import { Board } from "./Board";
+import { Dashboard as DashboardContext } from "./context";
 import { MenuEditor } from "./MenuEditor";
 import { Settings } from "./Settings";
 import { Today } from "./Today";
+
+function OrdersTab() {
+  return (
+    <>
+      <Today />
+      <Board />
+    </>
+  );
+}
+
+const TABS = [
+  { path: "/dashboard", title: "Orders" },
+  { path: "/dashboard/menu", title: "Menu" },
+  { path: "/dashboard/settings", title: "Settings" },
+];
 
 export function Dashboard() {
   const s = session.value;
   const ids = staffRestaurantIds(s?.claims);
   const [chosen, setChosen] = useState<string | null>(null);
+  const rid = chosen && ids.includes(chosen) ? chosen : (ids[0] ?? null);
+  const restaurant = useRestaurant(rid);
   const { path } = useLocation();
   if (s === undefined)
     return (
@@ -24,7 +40,7 @@ export function Dashboard() {
         <Loading what="your account" />
       </main>
     );
-  if (!s || ids.length === 0) {
+  if (!s || !rid) {
     return (
       <main class="page">
         <Empty>
@@ -36,59 +52,49 @@ export function Dashboard() {
       </main>
     );
   }
-  const rid = chosen && ids.includes(chosen) ? chosen : ids[0];
+  const r = restaurant.data;
   return (
-    <main class="page wide dashboard">
-      <RestaurantHeader rid={rid} ids={ids} onChoose={setChosen} />
-      <nav class="tabs" aria-label="Dashboard">
-        <a href="/dashboard" aria-current={path === "/dashboard" ? "page" : undefined}>
-          Orders
-        </a>
-        <a href="/dashboard/menu" aria-current={path === "/dashboard/menu" ? "page" : undefined}>
-          Menu
-        </a>
-        <a href="/dashboard/settings" aria-current={path === "/dashboard/settings" ? "page" : undefined}>
-          Settings
-        </a>
-      </nav>
-      <Router>
-        <Route
-          path="/"
-          component={() => (
-            <>
-              <Today rid={rid} />
-              <Board rid={rid} />
-            </>
-          )}
-        />
-        <Route path="/menu" component={() => <MenuEditor rid={rid} />} />
-        <Route path="/settings" component={() => <Settings rid={rid} />} />
-      </Router>
-    </main>
+    <DashboardContext.Provider value={{ rid, restaurant }}>
+      <main class="page wide dashboard">
+        {restaurant.error ? <ErrorNote error={restaurant.error} /> : null}
+        <div class="dash-head">
+          <h1>
+            {r?.name ?? "…"}{" "}
+            <span class={`pill ${r?.isOpen ? "open" : "closed"}`}>{r?.isOpen ? "Open" : "Closed"}</span>
+          </h1>
+          {ids.length > 1 && <RestaurantChooser ids={ids} rid={rid} onChoose={setChosen} />}
+        </div>
+        <nav class="tabs" aria-label="Dashboard">
+          {TABS.map((t) => (
+            <a key={t.path} href={t.path} aria-current={path === t.path ? "page" : undefined}>
+              {t.title}
+            </a>
+          ))}
+        </nav>
+        <Router>
+          <Route path="/" component={OrdersTab} />
+          <Route path="/menu" component={MenuEditor} />
+          <Route path="/settings" component={Settings} />
+        </Router>
+      </main>
+    </DashboardContext.Provider>
   );
 }
 
-function RestaurantHeader({ rid, ids, onChoose }: { rid: string; ids: string[]; onChoose: (id: string) => void }) {
-  const r = useLiveDoc<Restaurant>(doc(db, "restaurants", rid), rid);
-  if (r.error) return <ErrorNote error={r.error} />;
+function RestaurantChooser({ ids, rid, onChoose }: { ids: string[]; rid: string; onChoose: (id: string) => void }) {
   return (
-    <div class="dash-head">
-      <h1>
-        {r.data?.name ?? "…"}{" "}
-        <span class={`pill ${r.data?.isOpen ? "open" : "closed"}`}>{r.data?.isOpen ? "Open" : "Closed"}</span>
-      </h1>
-      {ids.length > 1 && (
-        <label>
-          Restaurant
-          <select value={rid} onChange={(e) => onChoose((e.target as HTMLSelectElement).value)}>
-            {ids.map((id) => (
-              <option key={id} value={id}>
-                {id}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
-    </div>
+    <label>
+      Restaurant
+      <select value={rid} onChange={(e) => onChoose((e.target as HTMLSelectElement).value)}>
+        {ids.map((id) => (
+          <RestaurantOption key={id} id={id} />
+        ))}
+      </select>
+    </label>
   );
+}
+
+function RestaurantOption({ id }: { id: string }) {
+  const r = useRestaurant(id);
+  return <option value={id}>{r.data?.name ?? id}</option>;
 }

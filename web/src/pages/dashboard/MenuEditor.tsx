@@ -2,22 +2,15 @@
 // top-level fields, the rules check) so it says what is wrong before a write is refused.
 
 import { useState } from "preact/hooks";
-import { addDoc, collection, deleteDoc, doc, orderBy, query, serverTimestamp, updateDoc } from "firebase/firestore";
-import {
-  centsToInput,
-  LIMITS,
-  menuItemProblem,
-  parseCents,
-  type MenuItem,
-  type OptionGroup,
-  type Restaurant,
-} from "@domain";
-import { db } from "../../firebase/live";
-import { useLiveDoc, useLiveQuery } from "../../firebase/useLive";
+import { centsToInput, LIMITS, menuItemProblem, parseCents, type MenuItem, type OptionGroup } from "@domain";
+import type { LiveRow } from "../../data/live";
+import { addMenuItem, deleteMenuItem, updateMenuItem, useMenu, type MenuEntry } from "../../data/menu";
+import { updateRestaurant } from "../../data/restaurants";
+import { useDashboard } from "./context";
 import { errorText, money } from "../../components/format";
 import { ErrorNote, Loading } from "../../components/States";
 
-type Row = MenuItem & { id: string; sortOrder?: number };
+type Dish = LiveRow<MenuEntry>;
 
 const slug = (s: string, taken: string[]) => {
   const base =
@@ -32,22 +25,19 @@ const slug = (s: string, taken: string[]) => {
   return id;
 };
 
-export function MenuEditor({ rid }: { rid: string }) {
-  const restaurant = useLiveDoc<Restaurant>(doc(db, "restaurants", rid), rid);
-  const items = useLiveQuery<Row>(query(collection(db, `restaurants/${rid}/menu`), orderBy("sortOrder")), rid);
-  const [editing, setEditing] = useState<Row | "new" | null>(null);
+export function MenuEditor() {
+  const { rid, restaurant } = useDashboard();
+  const items = useMenu(rid);
+  const [editing, setEditing] = useState<Dish | "new" | null>(null);
   const [error, setError] = useState("");
   if (items.error) return <ErrorNote error={items.error} />;
   if (!items.data || !restaurant.data) return <Loading what="the menu" />;
   const categories = restaurant.data.categories ?? [];
 
-  const toggle = async (item: Row) => {
+  const toggle = async (item: Dish) => {
     setError("");
     try {
-      await updateDoc(doc(db, `restaurants/${rid}/menu/${item.id}`), {
-        available: !item.available,
-        updatedAt: serverTimestamp(),
-      });
+      await updateMenuItem(rid, item.id, { available: !item.available });
     } catch (err) {
       setError(errorText(err));
     }
@@ -124,7 +114,7 @@ function Categories({ rid, categories, used }: { rid: string; categories: string
   const save = async (next: string[]) => {
     setError("");
     try {
-      await updateDoc(doc(db, "restaurants", rid), { categories: next, updatedAt: serverTimestamp() });
+      await updateRestaurant(rid, { categories: next });
     } catch (err) {
       setError(errorText(err));
     }
@@ -200,7 +190,7 @@ interface Draft {
   optionGroups: (Omit<OptionGroup, "options"> & { options: { id: string; name: string; delta: string }[] })[];
 }
 
-function toDraft(item: Row | null, categories: string[]): Draft {
+function toDraft(item: Dish | null, categories: string[]): Draft {
   return {
     name: item?.name ?? "",
     description: item?.description ?? "",
@@ -255,7 +245,7 @@ function ItemForm({
 }: {
   rid: string;
   categories: string[];
-  item: Row | null;
+  item: Dish | null;
   nextSort: number;
   onDone: () => void;
 }) {
@@ -272,17 +262,8 @@ function ItemForm({
     if ("problem" in checked) return setError(checked.problem);
     setError("");
     try {
-      if (item)
-        await updateDoc(doc(db, `restaurants/${rid}/menu/${item.id}`), {
-          ...checked.item,
-          updatedAt: serverTimestamp(),
-        });
-      else
-        await addDoc(collection(db, `restaurants/${rid}/menu`), {
-          ...checked.item,
-          sortOrder: nextSort,
-          updatedAt: serverTimestamp(),
-        });
+      if (item) await updateMenuItem(rid, item.id, checked.item);
+      else await addMenuItem(rid, { ...checked.item, sortOrder: nextSort });
       onDone();
     } catch (err) {
       setError(errorText(err));
@@ -290,7 +271,7 @@ function ItemForm({
   };
   const remove = async () => {
     try {
-      await deleteDoc(doc(db, `restaurants/${rid}/menu/${item!.id}`));
+      await deleteMenuItem(rid, item!.id);
       onDone();
     } catch (err) {
       setError(errorText(err));

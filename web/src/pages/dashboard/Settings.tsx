@@ -1,10 +1,9 @@
 // Restaurant settings: the open switch, hours, and the numbers the backend prices and checks with.
 
-import { useEffect, useState } from "preact/hooks";
-import { doc, serverTimestamp, updateDoc } from "firebase/firestore";
+import { useState } from "preact/hooks";
 import {
   centsToInput,
-  isHhMm,
+  hoursProblem,
   LIMITS,
   parseCents,
   WEEKDAYS,
@@ -12,8 +11,8 @@ import {
   type Restaurant,
   type Weekday,
 } from "@domain";
-import { db } from "../../firebase/live";
-import { useLiveDoc } from "../../firebase/useLive";
+import { updateRestaurant } from "../../data/restaurants";
+import { useDashboard } from "./context";
 import { errorText } from "../../components/format";
 import { ErrorNote, Loading } from "../../components/States";
 
@@ -23,7 +22,8 @@ interface Form {
   deliveryFee: string;
   servicePercent: string;
   minOrder: string;
-  hours: Record<Weekday, { open: string; close: string; closed: boolean }>;
+  /** Per day "11:30-14:30, 17:00-22:00"; empty when closed. */
+  hours: Record<Weekday, string>;
 }
 
 function toForm(r: Restaurant): Form {
@@ -33,12 +33,7 @@ function toForm(r: Restaurant): Form {
     deliveryFee: centsToInput(r.deliveryFee),
     servicePercent: String(r.serviceFeeBps / 100),
     minOrder: centsToInput(r.minOrder),
-    hours: Object.fromEntries(
-      WEEKDAYS.map((d) => {
-        const first = r.openingHours[d]?.[0];
-        return [d, { open: first?.open ?? "11:00", close: first?.close ?? "22:00", closed: !first }];
-      }),
-    ) as Form["hours"],
+    hours: Object.fromEntries(WEEKDAYS.map((d) => [d, (r.openingHours[d] ?? "").replace(/,/g, ", ")])) as Form["hours"],
   };
 }
 
@@ -58,32 +53,31 @@ function check(f: Form): { patch: Partial<Restaurant> } | { problem: string } {
     return { problem: `Service fee is 0 to ${LIMITS.maxServiceFeeBps / 100} %.` };
   const openingHours: OpeningHours = {};
   for (const d of WEEKDAYS) {
-    const h = f.hours[d];
-    if (h.closed) continue;
-    if (!isHhMm(h.open) || !isHhMm(h.close)) return { problem: `Hours on ${d} must be like 11:00 and 22:00.` };
-    openingHours[d] = [{ open: h.open, close: h.close }];
+    const text = f.hours[d].replace(/\s+/g, "");
+    if (text) openingHours[d] = text;
   }
+  const hours = hoursProblem(openingHours);
+  if (hours) return { problem: hours };
   return {
     patch: { prepTimeMin: prep, deliveryRadiusM: radius, deliveryFee, minOrder, serviceFeeBps: bps, openingHours },
   };
 }
 
-export function Settings({ rid }: { rid: string }) {
-  const r = useLiveDoc<Restaurant>(doc(db, "restaurants", rid), rid);
-  const [form, setForm] = useState<Form | null>(null);
+export function Settings() {
+  const { rid, restaurant: r } = useDashboard();
+  // The form follows the restaurant until the first edit; after that, live changes do not overwrite it.
+  const [edited, setForm] = useState<Form | null>(null);
+  const form = edited ?? (r.data ? toForm(r.data) : null);
   const [message, setMessage] = useState("");
   const [error, setError] = useState("");
-  useEffect(() => {
-    if (r.data && !form) setForm(toForm(r.data));
-  }, [r.data]);
   if (r.error) return <ErrorNote error={r.error} />;
   if (!r.data || !form) return <Loading what="settings" />;
   const checked = check(form);
-  const write = async (patch: Record<string, unknown>, done: string) => {
+  const write = async (patch: Partial<Restaurant>, done: string) => {
     setError("");
     setMessage("");
     try {
-      await updateDoc(doc(db, "restaurants", rid), { ...patch, updatedAt: serverTimestamp() });
+      await updateRestaurant(rid, patch);
       setMessage(done);
     } catch (err) {
       setError(errorText(err));
@@ -128,42 +122,19 @@ export function Settings({ rid }: { rid: string }) {
         </div>
         <fieldset>
           <legend>Opening hours ({r.data.timeZone})</legend>
-          {WEEKDAYS.map((d) => {
-            const h = form.hours[d];
-            const setH = (patch: Partial<typeof h>) =>
-              setForm({ ...form, hours: { ...form.hours, [d]: { ...h, ...patch } } });
-            return (
-              <div key={d} class="hours-row">
-                <span class="day">{d}</span>
-                <label class="inline">
-                  <input
-                    type="checkbox"
-                    checked={!h.closed}
-                    onChange={(e) => setH({ closed: !(e.target as HTMLInputElement).checked })}
-                  />{" "}
-                  open
-                </label>
-                <label>
-                  from
-                  <input
-                    value={h.open}
-                    disabled={h.closed}
-                    size={5}
-                    onInput={(e) => setH({ open: (e.target as HTMLInputElement).value })}
-                  />
-                </label>
-                <label>
-                  to
-                  <input
-                    value={h.close}
-                    disabled={h.closed}
-                    size={5}
-                    onInput={(e) => setH({ close: (e.target as HTMLInputElement).value })}
-                  />
-                </label>
-              </div>
-            );
-          })}
+          <p class="hint">Like 11:30-14:30, 17:00-22:00 (up to four a day). Leave a day empty when closed.</p>
+          {WEEKDAYS.map((d) => (
+            <label key={d} class="hours-row">
+              <span class="day">{d}</span>
+              <input
+                value={form.hours[d]}
+                placeholder="closed"
+                onInput={(e) =>
+                  setForm({ ...form, hours: { ...form.hours, [d]: (e.target as HTMLInputElement).value } })
+                }
+              />
+            </label>
+          ))}
         </fieldset>
         {"problem" in checked && <p class="hint">{checked.problem}</p>}
         <button type="submit" disabled={"problem" in checked}>

@@ -1,18 +1,14 @@
 // Today at a glance, from the backend's sharded daily counters and the rating aggregate.
 
-import { collection, doc } from "firebase/firestore";
-import { localDay, type Restaurant } from "@domain";
-import { db } from "../../firebase/live";
-import { useLiveDoc, useLiveQuery } from "../../firebase/useLive";
+import { localDay } from "@domain";
+import { useDayStats } from "../../data/restaurants";
 import { money } from "../../components/format";
+import { useDashboard } from "./context";
 
-export function Today({ rid }: { rid: string }) {
-  const r = useLiveDoc<Restaurant>(doc(db, "restaurants", rid), rid);
-  const day = localDay(new Date(), r.data?.timeZone ?? "Europe/Berlin");
-  const shards = useLiveQuery<{ orders?: number; revenue?: number }>(
-    r.data ? collection(db, `restaurants/${rid}/stats/${day}/shards`) : null,
-    `${rid}/${day}/${!!r.data}`,
-  );
+export function Today() {
+  const { rid, restaurant } = useDashboard();
+  const r = restaurant.data;
+  const shards = useDayStats(rid, r ? localDay(new Date(), r.timeZone) : null);
   const totals = (shards.data ?? []).reduce(
     (t, s) => ({ orders: t.orders + (s.orders ?? 0), revenue: t.revenue + (s.revenue ?? 0) }),
     { orders: 0, revenue: 0 },
@@ -32,8 +28,8 @@ export function Today({ rid }: { rid: string }) {
         <span>revenue today</span>
       </div>
       <div>
-        <span class="big">{r.data?.ratingCount ? `★ ${r.data.ratingAvg.toFixed(2)}` : "—"}</span>
-        <span>{r.data?.ratingCount ?? 0} reviews</span>
+        <span class="big">{r?.ratingCount ? `★ ${r.ratingAvg.toFixed(2)}` : "—"}</span>
+        <span>{r?.ratingCount ?? 0} reviews</span>
       </div>
     </section>
   );

@@ -1,0 +1,98 @@
+// Orders: placing one, moving it along the state machine, the courier's claim, and the live views
+// each face keeps open. Every status change is the domain's transition(); writes are not awaited
+// for the server where the app should go on offline (the cache queues them).
+import {
+  collection,
+  doc,
+  getDoc,
+  runTransaction,
+  serverTimestamp,
+  setDoc,
+  updateDoc,
+  writeBatch,
+} from "firebase/firestore";
+import {
+  cartDoc,
+  paths,
+  QUERIES,
+  transition,
+  type CartInput,
+  type Order,
+  type OrderStatus,
+  type Restaurant,
+} from "@domain";
+import { liveDb, liveQuery } from "../firebase/live";
+import { useLiveDoc, useLiveQuery } from "./live";
+
+export type BoardOrder = Order & { acceptBy?: { toMillis(): number } };
+
+/** Writes the cart and returns the new order's id at once; the write reaches the server when it can. */
+export function placeOrder(input: CartInput): { id: string; sent: Promise<void> } {
+  const ref = doc(collection(liveDb, paths.orders()));
+  return { id: ref.id, sent: setDoc(ref, cartDoc(input, serverTimestamp())) };
+}
+
+export function moveOrder(orderId: string, to: OrderStatus, extra: Record<string, unknown> = {}): Promise<void> {
+  return updateDoc(doc(liveDb, paths.order(orderId)), transition(to, serverTimestamp(), extra));
+}
+
+export type ClaimResult = "claimed" | "taken" | "busy";
+
+/** Claims a ready order for this courier, who may hold one at a time: the order's courierId and
+ * the courier's activeOrderId change together. */
+export async function claimOrder(uid: string, orderId: string): Promise<ClaimResult> {
+  const orderRef = doc(liveDb, paths.order(orderId));
+  const stateRef = doc(liveDb, paths.courier(uid));
+  try {
+    return await runTransaction(liveDb, async (tx) => {
+      const [order, state] = [await tx.get(orderRef), await tx.get(stateRef)];
+      if (!order.exists() || order.get("status") !== "ready" || order.get("courierId") !== null) return "taken";
+      if (state.exists() && state.get("activeOrderId")) return "busy";
+      tx.update(orderRef, { courierId: uid, updatedAt: serverTimestamp() });
+      tx.set(stateRef, { activeOrderId: orderId, updatedAt: serverTimestamp() });
+      return "claimed";
+    });
+  } catch (err) {
+    // Another courier's claim committed between our read and our write: the rules refuse ours.
+    // Whether that is what happened is read from the order, not guessed from the error: a courier
+    // may read a ready order only while it is unclaimed or theirs.
+    if ((err as { code?: string }).code !== "permission-denied") throw err;
+    const now = await getDoc(orderRef).catch(() => null);
+    if (!now || (now.get("courierId") ?? uid) !== uid) return "taken";
+    throw err;
+  }
+}
+
+/** Delivered, and the courier free for the next claim, in one batch. */
+export function deliverOrder(uid: string, orderId: string): Promise<void> {
+  const batch = writeBatch(liveDb);
+  batch.update(doc(liveDb, paths.order(orderId)), transition("delivered", serverTimestamp()));
+  batch.set(doc(liveDb, paths.courier(uid)), { activeOrderId: null, updatedAt: serverTimestamp() });
+  return batch.commit();
+}
+
+export function useOrder(orderId: string) {
+  return useLiveDoc<Order>(doc(liveDb, paths.order(orderId)));
+}
+
+export function useBoardOrders(rid: string) {
+  return useLiveQuery<BoardOrder>(liveQuery(QUERIES.boardOrders(rid)));
+}
+
+export function useCustomerOrders(uid: string, pageSize: number) {
+  return useLiveQuery<Order>(liveQuery(QUERIES.customerOrders(uid, pageSize)));
+}
+
+export function useOpenPickups() {
+  return useLiveQuery<Order>(liveQuery(QUERIES.openPickups()));
+}
+
+export function useCourierActive(uid: string) {
+  return useLiveQuery<Order>(liveQuery(QUERIES.courierActive(uid)));
+}
+
+/** The restaurant an order is from, read once (for the cart's price check). */
+export async function readRestaurant(rid: string): Promise<Restaurant | null> {
+  const snap = await getDoc(doc(liveDb, paths.restaurant(rid)));
+  return snap.exists() ? (snap.data() as Restaurant) : null;
+}
