@@ -1,57 +1,104 @@
-// `npm test`: builds, starts the emulators (auth, firestore, functions, hosting, tasks), runs
-// every mocha suite against them, then checks that data survives an emulator restart
-// (export on exit, import on start). Extra arguments go to mocha and skip the restart check,
-// e.g. `npm test -- tests/rules`.
+// `npm test`: lint, build, the deploy-readiness check, then one start of the emulators (auth,
+// firestore, functions, hosting, tasks) for every mocha suite, then a check that data survives an
+// emulator restart (export on exit, import on start). Ends with one line, `tests: N passed, M failed`,
+// and the time each folder took.
+//
+// `npm test -- tests/rules` runs one folder (no lint, no restart check). `npm run test:load` runs
+// the load tests at full size (BURST_ORDERS=500).
 
-import { mkdirSync, rmSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT } from "./lib/config";
 import { emulatorEnv, MissingPrerequisite, type EmulatorSetup } from "./lib/emulatorEnv";
-import { buildAll, EMULATORS, exec } from "./lib/run";
+import { buildAll, EMULATORS, exec, run } from "./lib/run";
 
-/** Short enough for a test to watch an order time out, long enough for a browser to accept. */
-export const TEST_ACCEPT_TIMEOUT_SECONDS = "20";
+/** Functions parameters for the test run (functions/.env.local overrides functions/.env on the
+ * emulators only): an accept timeout short enough to watch, and a reconciler that steps in after
+ * seconds rather than a minute. */
+export const TEST_PARAMS = { ACCEPT_TIMEOUT_SECONDS: "20", RECONCILE_GRACE_SECONDS: "5" };
+const ENV_LOCAL = join(ROOT, "functions", ".env.local");
 
-async function persistenceCheck(setup: EmulatorSetup, env: NodeJS.ProcessEnv): Promise<boolean> {
+const tsx = join(ROOT, "node_modules", ".bin", "tsx");
+const seconds = (ms: number) => `${(ms / 1000).toFixed(0)} s`;
+
+async function persistenceCheck(setup: EmulatorSetup): Promise<boolean> {
   const dir = join(ROOT, ".emulators", "persistence");
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const data = join(dir, "export");
   const manifest = join(dir, "manifest.json");
-  const tsx = join(ROOT, "node_modules", ".bin", "tsx");
   const only = "auth,firestore,functions";
   console.log("\n--- persistence: write, stop with --export-on-exit, restart with --import, verify");
-  const write = await exec(setup, only, [tsx, "scripts/persistence/write.ts", manifest], env, [
+  const write = await exec(setup, only, [tsx, "scripts/persistence/write.ts", manifest], {}, [
     `--export-on-exit=${data}`,
   ]);
   if (write.code !== 0) return false;
-  const verify = await exec(setup, only, [tsx, "scripts/persistence/verify.ts", manifest], env, [`--import=${data}`]);
+  const verify = await exec(setup, only, [tsx, "scripts/persistence/verify.ts", manifest], {}, [`--import=${data}`]);
   return verify.code === 0;
 }
 
 async function main(): Promise<number> {
+  const started = Date.now();
+  const args = process.argv.slice(2);
+  const whole = args.length === 0;
+  const timings: [string, number][] = [];
+  const timed = async <T>(name: string, step: () => Promise<T>): Promise<T> => {
+    const t0 = Date.now();
+    try {
+      return await step();
+    } finally {
+      timings.push([name, Date.now() - t0]);
+    }
+  };
+
+  if (whole && (await timed("lint", () => run("npm", ["run", "--silent", "lint"]))) !== 0) {
+    console.log("\ntests: 0 passed, 1 failed (lint)");
+    return 1;
+  }
   const setup = await emulatorEnv();
   console.log(`emulators: ${setup.describe}`);
-  if (!process.env.SKIP_BUILD) await buildAll();
-  const env = { ACCEPT_TIMEOUT_SECONDS: TEST_ACCEPT_TIMEOUT_SECONDS, FAULT_INJECTION: "on" };
-  const args = process.argv.slice(2);
-  const specs = args.length ? args : ["tests/**/*.test.ts"];
-  const mocha = await exec(setup, EMULATORS, [join(ROOT, "node_modules", ".bin", "mocha"), ...specs], env);
-  const passed = Number(/(\d+) passing/.exec(mocha.output)?.[1] ?? 0);
-  let failed = Number(/(\d+) failing/.exec(mocha.output)?.[1] ?? 0);
-  if (mocha.code !== 0 && failed === 0) failed = 1; // mocha or the emulators failed outright
-  let persisted = 0;
-  if (args.length === 0) {
-    if (await persistenceCheck(setup, env)) persisted = 1;
-    else failed++;
+  if (!process.env.SKIP_BUILD) await timed("build", buildAll);
+  if ((await timed("deploy check", () => run(tsx, ["scripts/checkDeploy.ts"]))) !== 0) {
+    console.log("\ntests: 0 passed, 1 failed (deploy check)");
+    return 1;
   }
-  console.log(`\ntests: ${passed + persisted} passed, ${failed} failed`);
+
+  writeFileSync(
+    ENV_LOCAL,
+    Object.entries(TEST_PARAMS)
+      .map(([k, v]) => `${k}=${v}\n`)
+      .join(""),
+  );
+  let passed: number;
+  let failed: number;
+  try {
+    const specs = whole ? ["tests/**/*.test.ts"] : args;
+    const mocha = await timed("emulators + mocha", () =>
+      exec(setup, EMULATORS, [join(ROOT, "node_modules", ".bin", "mocha"), ...specs]),
+    );
+    passed = Number(/(\d+) passing/.exec(mocha.output)?.[1] ?? 0);
+    failed = Number(/(\d+) failing/.exec(mocha.output)?.[1] ?? 0);
+    if (mocha.code !== 0 && failed === 0) failed = 1; // mocha or the emulators failed outright
+    for (const m of mocha.output.matchAll(/^folder (\S+) (\d+) ms$/gm)) timings.push([`  ${m[1]}`, Number(m[2])]);
+    if (whole) {
+      if (await timed("persistence check", () => persistenceCheck(setup))) passed++;
+      else failed++;
+    }
+  } finally {
+    rmSync(ENV_LOCAL, { force: true });
+  }
+
+  console.log("\nTime per step and test folder:");
+  for (const [name, ms] of timings) console.log(`  ${name.padEnd(22)} ${seconds(ms).padStart(6)}`);
+  console.log(`  ${"total".padEnd(22)} ${seconds(Date.now() - started).padStart(6)}`);
+  console.log(`\ntests: ${passed} passed, ${failed} failed`);
   return failed === 0 && passed > 0 ? 0 : 1;
 }
 
 main().then(
   (code) => process.exit(code),
   (err) => {
+    rmSync(ENV_LOCAL, { force: true });
     console.error(err instanceof MissingPrerequisite ? `npm test: ${err.message}` : err);
     process.exit(1);
   },

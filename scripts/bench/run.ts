@@ -17,17 +17,10 @@ import {
   type DocumentReference as ClientDocRef,
 } from "firebase/firestore";
 import { FINAL_STATUSES, type OrderStatus } from "../../functions/src/domain";
-import { METER_COLLECTION } from "../../functions/src/metering";
-import {
-  adminDb,
-  claimOrder,
-  closeClients,
-  createUser,
-  moveOrder,
-  signInAs,
-  type TestUser,
-} from "../../tests/support/app";
-import { APP_URL, closeBrowser, newPage } from "../../tests/support/browser";
+const METER_COLLECTION = "_meter";
+import { adminDb, closeClients, createPerson as createUser, signInAs, type Person as TestUser } from "../lib/clients";
+import { claimOrder, moveOrder } from "../lib/people";
+import { APP_URL, closeBrowser, newPage } from "../lib/browser";
 import { ROOT } from "../lib/config";
 import { DEMO_PASSWORD } from "../seed/berlin";
 import { seed } from "../seed/seed";

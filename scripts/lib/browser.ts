@@ -4,9 +4,9 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
-import { HOST, PORTS, ROOT_DIR } from "./emulators";
+import { APP_URL, ROOT as ROOT_DIR } from "./config";
 
-export const APP_URL = `http://${HOST}:${PORTS.hosting}`;
+export { APP_URL };
 const SHOTS = join(ROOT_DIR, "test-results", "screenshots");
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 

@@ -2,7 +2,7 @@
 
 import { readFileSync } from "node:fs";
 import { DEMO_PASSWORD } from "../seed/berlin";
-import { adminDb, closeClients, signInAs } from "../../tests/support/app";
+import { adminDb, closeClients, signInAs } from "../lib/clients";
 
 async function main(manifestPath: string): Promise<number> {
   const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as {

@@ -2,10 +2,10 @@
 // demo data, places orders as the demo customer and moves some along, then records what it did.
 
 import { writeFileSync } from "node:fs";
-import { addDoc, collection, doc, serverTimestamp, updateDoc } from "firebase/firestore";
 import { DEMO_PASSWORD } from "../seed/berlin";
 import { seed } from "../seed/seed";
-import { adminDb, closeClients, signInAs, statusIs, waitForDoc } from "../../tests/support/app";
+import { adminDb, closeClients, createPerson, signInAs, statusIs, waitForDoc } from "../lib/clients";
+import { moveOrder, placeOrder, TORSTRASSE } from "../lib/people";
 
 async function main(manifestPath: string) {
   const { restaurantIds } = await seed("demo-dishpatch");
@@ -16,31 +16,25 @@ async function main(manifestPath: string) {
     .filter((d) => d.get("available") && (d.get("optionGroups") as { min: number }[]).every((g) => g.min === 0))
     .sort((a, b) => b.get("price") - a.get("price"))
     .slice(0, 3);
+  // Three customers, four orders each: within what one customer may have under way at once.
+  const customers = [customer, await createPerson({}, "Persisting Paul"), await createPerson({}, "Persisting Petra")];
   const ids: string[] = [];
   for (let i = 0; i < 12; i++) {
-    const ref = await addDoc(collection(customer.db, "orders"), {
-      customerId: customer.uid,
-      restaurantId: restaurantIds.trattoria,
-      status: "submitted",
-      items: [{ itemId: dishes[i % 3].id, quantity: 2 + (i % 3), options: {} }],
-      deliveryAddress: { line1: "Torstraße 100", city: "Berlin", lat: 52.529, lng: 13.401 },
-      note: `persist ${i}`,
-      createdAt: serverTimestamp(),
-    });
-    ids.push(ref.id);
+    ids.push(
+      await placeOrder(customers[i % 3], {
+        restaurantId: restaurantIds.trattoria,
+        items: [{ itemId: dishes[i % 3].id, quantity: 2 + (i % 3), options: {} }],
+        deliveryAddress: TORSTRASSE,
+        note: `persist ${i}`,
+      }),
+    );
   }
   const settled = await Promise.all(
     ids.map((id) => waitForDoc(adminDb.doc(`orders/${id}`), statusIs("placed", "rejected"))),
   );
   const placed = settled.filter((s) => s.get("status") === "placed").map((s) => s.id);
   if (placed.length !== ids.length) throw new Error(`only ${placed.length} of ${ids.length} orders were placed`);
-  for (const id of placed.slice(0, 4)) {
-    await updateDoc(doc(staff.db, "orders", id), {
-      status: "accepted",
-      "timeline.accepted": serverTimestamp(),
-      updatedAt: serverTimestamp(),
-    });
-  }
+  for (const id of placed.slice(0, 4)) await moveOrder(staff, id, "accepted");
   const orders = await Promise.all(
     ids.map(async (id) => {
       const d = (await adminDb.doc(`orders/${id}`).get()).data()!;

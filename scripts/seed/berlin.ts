@@ -57,7 +57,7 @@ const spice: OptionGroup = {
   ],
 };
 const weekdaysBreakfast: OpeningHours = Object.fromEntries(
-  ["mon", "tue", "wed", "thu", "fri", "sat"].map((d) => [d, [{ open: "07:00", close: "15:00" }]]),
+  ["mon", "tue", "wed", "thu", "fri", "sat"].map((d) => [d, "07:00-15:00"]),
 );
 
 export const RESTAURANTS: SeedRestaurant[] = [

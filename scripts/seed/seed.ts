@@ -76,16 +76,14 @@ export async function seed(projectId: string): Promise<SeedResult> {
 
   const uids: Record<string, string> = {};
   for (const account of DEMO_ACCOUNTS) {
-    const user = await auth
-      .getUserByEmail(account.email)
-      .catch(() =>
-        auth.createUser({
-          email: account.email,
-          password: DEMO_PASSWORD,
-          displayName: account.displayName,
-          emailVerified: true,
-        }),
-      );
+    const user = await auth.getUserByEmail(account.email).catch(() =>
+      auth.createUser({
+        email: account.email,
+        password: DEMO_PASSWORD,
+        displayName: account.displayName,
+        emailVerified: true,
+      }),
+    );
     uids[account.email] = user.uid;
     const claims: RoleClaims = {};
     if (account.role === "admin") claims.admin = true;
@@ -98,11 +96,8 @@ export async function seed(projectId: string): Promise<SeedResult> {
       roles: claims,
     });
     if (account.role === "customer") {
-      for (const address of CUSTOMER_ADDRESSES) {
-        await db
-          .collection(`users/${user.uid}/addresses`)
-          .doc(address.label.toLowerCase())
-          .set({ ...address, updatedAt: FieldValue.serverTimestamp() });
+      for (const [i, address] of CUSTOMER_ADDRESSES.entries()) {
+        await db.doc(`users/${user.uid}/addresses/a${i}`).set({ ...address, updatedAt: FieldValue.serverTimestamp() });
       }
     }
   }

@@ -5,8 +5,8 @@ import { strict as assert } from "node:assert";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../scripts/seed/berlin";
 import { seed } from "../../scripts/seed/seed";
 import { adminDb, closeClients, waitForDoc } from "../support/app";
-import { APP_PROJECT } from "../support/emulators";
-import { APP_URL, closeBrowser, newPage, screenshot, signIn } from "../support/browser";
+import { PROJECT_ID as APP_PROJECT } from "../../scripts/lib/config";
+import { APP_URL, closeBrowser, newPage, screenshot, signIn } from "../../scripts/lib/browser";
 
 const email = (role: string, restaurant?: string) =>
   DEMO_ACCOUNTS.find((a) => a.role === role && (!restaurant || ("restaurant" in a && a.restaurant === restaurant)))!

@@ -13,9 +13,10 @@ import {
   statusIs,
   waitForDoc,
   type TestUser,
+  TORSTRASSE,
 } from "../support/app";
-import { APP_PROJECT } from "../support/emulators";
-import { APP_URL, closeBrowser, newPage, screenshot, signIn } from "../support/browser";
+import { PROJECT_ID as APP_PROJECT } from "../../scripts/lib/config";
+import { APP_URL, closeBrowser, newPage, screenshot, signIn } from "../../scripts/lib/browser";
 
 const emailOf = (role: string, restaurant?: string) =>
   DEMO_ACCOUNTS.find((a) => a.role === role && (!restaurant || ("restaurant" in a && a.restaurant === restaurant)))!
@@ -26,15 +27,17 @@ describe("browser: scenarios", function () {
   let trattoria: string;
   let items: Record<string, string>;
   let customer: TestUser, staff: TestUser;
-  const TORSTRASSE = { line1: "Torstraße 100", city: "Berlin", lat: 52.529, lng: 13.401 };
 
   before(async () => {
     const { restaurantIds } = await seed(APP_PROJECT);
     trattoria = restaurantIds.trattoria;
     const menu = await adminDb.collection(`restaurants/${trattoria}/menu`).get();
     items = Object.fromEntries(menu.docs.map((d) => [d.get("name"), d.id]));
-    customer = await signInAs(emailOf("customer"), DEMO_PASSWORD);
     staff = await signInAs(emailOf("staff", "trattoria"), DEMO_PASSWORD);
+  });
+  // Each scenario has a customer of its own (a customer may have only so many orders under way).
+  beforeEach(async () => {
+    customer = await createUser({}, "Scenario Sam");
   });
   after(async () => {
     await closeBrowser();
@@ -54,16 +57,25 @@ describe("browser: scenarios", function () {
   };
 
   it("two couriers claim the same order at once: one gets it, the other is told kindly", async () => {
-    const second = await createUser({ courier: true }, "Second Courier");
+    const [first, second] = await Promise.all([
+      createUser({ courier: true }, "First Courier"),
+      createUser({ courier: true }, "Second Courier"),
+    ]);
     const a = await newPage({ geolocation: { latitude: 52.53, longitude: 13.41 }, permissions: ["geolocation"] });
     const b = await newPage({ geolocation: { latitude: 52.52, longitude: 13.4 }, permissions: ["geolocation"] });
-    await signIn(a.page, emailOf("courier"), DEMO_PASSWORD, "/courier");
+    await signIn(a.page, first.email, "password", "/courier");
     await signIn(b.page, second.email, "password", "/courier");
     const id = await orderToReady();
     const claimA = a.page.locator(`.pickup[data-order="${id}"] button`);
     const claimB = b.page.locator(`.pickup[data-order="${id}"] button`);
     await Promise.all([claimA.waitFor(), claimB.waitFor()]);
-    await Promise.all([claimA.click(), claimB.click()]);
+    // Both press Claim in the same instant (a DOM click, without waiting for the other page's
+    // list to change under it).
+    const [handleA, handleB] = await Promise.all([claimA.elementHandle(), claimB.elementHandle()]);
+    await Promise.all([
+      handleA!.evaluate((el) => (el as HTMLElement).click()),
+      handleB!.evaluate((el) => (el as HTMLElement).click()),
+    ]);
     const winner = await waitForDoc(adminDb.doc(`orders/${id}`), (s) => s.get("courierId") !== null);
     const [winPage, losePage] = winner.get("courierId") === second.uid ? [b.page, a.page] : [a.page, b.page];
     await winPage.locator(`.active-delivery[data-order="${id}"]`).waitFor();
@@ -80,7 +92,7 @@ describe("browser: scenarios", function () {
   it("a dish the restaurant marks sold out becomes unorderable for a customer who has the menu open", async () => {
     const c = await newPage();
     const k = await newPage();
-    await signIn(c.page, emailOf("customer"), DEMO_PASSWORD, `/r/${trattoria}`);
+    await signIn(c.page, customer.email, "password", `/r/${trattoria}`);
     const dish = c.page.locator('.menu-item[data-item="Penne Arrabbiata"]');
     await dish.getByRole("button", { name: "Add Penne Arrabbiata" }).waitFor();
     await signIn(k.page, emailOf("staff", "trattoria"), DEMO_PASSWORD, "/dashboard/menu");
@@ -121,14 +133,17 @@ describe("browser: scenarios", function () {
       [{ itemId: items["Tagliatelle al Ragù"], quantity: 1, options: {} }],
       { deliveryAddress: TORSTRASSE },
     );
-    await signIn(c.page, emailOf("customer"), DEMO_PASSWORD, `/orders/${id}`);
+    await signIn(c.page, customer.email, "password", `/orders/${id}`);
     await c.page.locator('[data-status="placed"]').waitFor();
     const card = k.page.locator(`[data-order="${id}"]`);
     await card.getByRole("button", { name: "Decline" }).click();
-    await card.getByLabel("Reason for the customer").fill("We ran out of ragù tonight");
+    await card.getByLabel("Reason").selectOption("item_unavailable");
+    await card.getByLabel("A note for the customer (optional)").fill("We ran out of ragù tonight");
     await card.getByRole("button", { name: "Decline order" }).click();
     await c.page.locator('[data-status="declined"]').waitFor();
-    assert.match((await c.page.getByTestId("reason").textContent()) ?? "", /We ran out of ragù tonight/);
+    const reason = (await c.page.getByTestId("reason").textContent()) ?? "";
+    assert.match(reason, /A dish in the order is not available/);
+    assert.match(reason, /We ran out of ragù tonight/);
     await screenshot(c.page, "customer-declined");
     await c.context.close();
     await k.context.close();
@@ -139,7 +154,7 @@ describe("browser: scenarios", function () {
       deliveryAddress: { ...BERLIN_CENTRE, lat: 52.4, lng: 13.05 },
     });
     const c = await newPage();
-    await signIn(c.page, emailOf("customer"), DEMO_PASSWORD, `/orders/${id}`);
+    await signIn(c.page, customer.email, "password", `/orders/${id}`);
     await c.page.locator('[data-status="rejected"]').waitFor();
     assert.match((await c.page.getByTestId("reason").textContent()) ?? "", /outside this restaurant's delivery area/);
     await c.page.getByRole("link", { name: "Orders" }).click();
@@ -159,18 +174,20 @@ describe("browser: scenarios", function () {
       { deliveryAddress: TORSTRASSE },
     );
     const c = await newPage();
-    await signIn(c.page, emailOf("customer"), DEMO_PASSWORD, `/orders/${id}`);
+    await signIn(c.page, customer.email, "password", `/orders/${id}`);
     await c.page.locator('[data-status="placed"]').waitFor();
     await c.page.getByRole("button", { name: "Cancel order" }).click();
+    await c.page.getByLabel("Why?").selectOption("ordered_by_mistake");
+    await c.page.getByRole("button", { name: "Yes, cancel the order" }).click();
     await c.page.locator('[data-status="cancelled"]').waitFor();
+    assert.match((await c.page.getByTestId("reason").textContent()) ?? "", /ordered by mistake/);
     assert.equal(await c.page.getByRole("button", { name: "Cancel order" }).count(), 0);
     const other = await orderToReady();
     await c.page.goto(`${APP_URL}/orders/${other}`);
     await c.page.locator('[data-status="ready"]').waitFor();
     assert.equal(await c.page.getByRole("button", { name: "Cancel order" }).count(), 0);
-    // Leave nothing half-way for the other tests: the courier takes it.
-    const courier = await signInAs(emailOf("courier"), DEMO_PASSWORD);
-    await claimOrder(courier, other);
+    // Leave nothing half-way for the other tests: a courier takes it.
+    await claimOrder(await createUser({ courier: true }), other);
     await c.context.close();
   });
 

@@ -1,19 +1,10 @@
 // A table of hostile and malformed writes, each made by a real signed-in user through the client
-// SDK. Every one is refused by the rules (and the documents it aimed at are unchanged) or
-// rejected by the backend with a reason (and nothing else changed).
+// SDK. Every one is refused by the rules (and the documents it aimed at are unchanged, or still
+// absent) or rejected by the backend with a reason (and nothing else changed).
 
 import { strict as assert } from "node:assert";
-import {
-  addDoc,
-  collection,
-  deleteDoc,
-  doc,
-  serverTimestamp,
-  setDoc,
-  updateDoc,
-  type Firestore,
-} from "firebase/firestore";
-import { LIMITS } from "../../functions/src/domain";
+import { collection, deleteDoc, doc, serverTimestamp, setDoc, updateDoc, type Firestore } from "firebase/firestore";
+import { cartDoc, LIMITS, paths, transition } from "../../functions/src/domain";
 import {
   adminDb,
   anonymousDb,
@@ -39,25 +30,36 @@ interface World {
   placed: string;
   othersOrder: string;
 }
+/** A write the rules must refuse; `watch` names the documents it aims at (whose contents, or
+ * absence, must not change). */
 type Denied = { name: string; watch: (w: World) => string[]; write: (w: World) => Promise<unknown> };
 type Rejected = {
   name: string;
   code: string;
-  items: (w: World) => unknown;
+  items: (w: World) => { itemId: string; quantity: number; options: Record<string, string[]> }[];
   patch?: (w: World) => Record<string, unknown>;
 };
 
+/** The id of an order each create attempt aims at, made in advance so its absence can be checked. */
+const attempted = new Map<string, string>();
+const orderIdFor = (name: string) => {
+  if (!attempted.has(name)) attempted.set(name, doc(collection(anonymousDb(), "orders")).id);
+  return attempted.get(name)!;
+};
 const cart = (w: World, patch: Record<string, unknown> = {}) => ({
-  customerId: w.customer.uid,
-  restaurantId: w.r.id,
-  status: "submitted",
-  items: [{ itemId: w.r.items.dish, quantity: 2, options: {} }],
-  deliveryAddress: BERLIN_CENTRE,
-  note: "",
-  createdAt: serverTimestamp(),
+  ...cartDoc(
+    {
+      customerId: w.customer.uid,
+      restaurantId: w.r.id,
+      items: [{ itemId: w.r.items.dish, quantity: 2, options: {} }],
+      deliveryAddress: BERLIN_CENTRE,
+    },
+    serverTimestamp(),
+  ),
   ...patch,
 });
-const createOrder = (db: Firestore, data: Record<string, unknown>) => addDoc(collection(db, "orders"), data);
+const createOrder = (db: Firestore, id: string, data: Record<string, unknown>) =>
+  setDoc(doc(db, paths.order(id)), data);
 const menuItem = (patch: Record<string, unknown>) => ({
   name: "X",
   description: "",
@@ -68,12 +70,8 @@ const menuItem = (patch: Record<string, unknown>) => ({
   updatedAt: serverTimestamp(),
   ...patch,
 });
-const move = (to: string, extra: Record<string, unknown> = {}) => ({
-  status: to,
-  [`timeline.${to}`]: serverTimestamp(),
-  updatedAt: serverTimestamp(),
-  ...extra,
-});
+const move = (to: string, extra: Record<string, unknown> = {}) =>
+  transition(to as Parameters<typeof transition>[0], serverTimestamp(), extra);
 
 const DENIED: Denied[] = [
   // Orders: a cart may carry references and choices only.
@@ -96,10 +94,15 @@ const DENIED: Denied[] = [
       ["forged status placed", { status: "placed" }],
       ["forged status delivered", { status: "delivered" }],
       ["empty cart", { items: [] }],
-      [
-        `huge cart: ${LIMITS.maxCartLinesHard + 1} lines`,
-        { items: Array(LIMITS.maxCartLinesHard + 1).fill({ itemId: "x", quantity: 1, options: {} }) },
-      ],
+      [`huge cart: ${LIMITS.maxOrderLines + 1} lines`, { items: Array(LIMITS.maxOrderLines + 1).fill("x|1|") }],
+      ["a cart line carrying 900 KB of junk", { items: [`x|1|${"x".repeat(900_000)}`] }],
+      ["a cart line choosing 10 000 option ids", { items: [`x|1|g=${Array(10_000).fill("o").join(",")}`] }],
+      ["a cart line that is a map", { items: [{ itemId: "x", quantity: 1, options: "" }] }],
+      ["a negative quantity", { items: ["x|-3|"] }],
+      ["a quantity of a billion", { items: ["x|1000000000|"] }],
+      ["a price smuggled into a line", { items: ["x|1||-100000"] }],
+      ["an item id with a null byte", { items: ["dish\u0000|1|"] }],
+      ["an item id with a slash (a path injection)", { items: ["../../restaurants/x|1|"] }],
       ["huge note: 100 000 characters", { note: "x".repeat(100_000) }],
       ["unicode: a note of 501 emoji", { note: "🍕".repeat(LIMITS.maxNoteLength + 1) }],
       ["huge street name", { deliveryAddress: { ...BERLIN_CENTRE, line1: "Straße".repeat(100) } }],
@@ -109,19 +112,33 @@ const DENIED: Denied[] = [
     ] as [string, Record<string, unknown>][]
   ).map(([name, patch]): Denied => ({
     name: `order create, ${name}`,
-    watch: () => [],
+    watch: () => [paths.order(orderIdFor(name))],
     write: (w) => {
       const data: Record<string, unknown> = cart(w, patch);
       for (const k of Object.keys(data)) if (data[k] === undefined) delete data[k];
-      return createOrder(w.customer.db, data);
+      return createOrder(w.customer.db, orderIdFor(name), data);
     },
   })),
   {
     name: "order create in another user's name",
-    watch: () => [],
-    write: (w) => createOrder(w.customer.db, cart(w, { customerId: w.other.uid })),
+    watch: () => [paths.order(orderIdFor("another's name"))],
+    write: (w) => createOrder(w.customer.db, orderIdFor("another's name"), cart(w, { customerId: w.other.uid })),
   },
-  { name: "order create by a signed-out visitor", watch: () => [], write: (w) => createOrder(anonymousDb(), cart(w)) },
+  {
+    name: "order create by a signed-out visitor",
+    watch: () => [paths.order(orderIdFor("signed out"))],
+    write: (w) => createOrder(anonymousDb(), orderIdFor("signed out"), cart(w)),
+  },
+  {
+    name: "order create under an id Cloud Tasks could not use",
+    watch: () => ["orders/my.order"],
+    write: (w) => createOrder(w.customer.db, "my.order", cart(w)),
+  },
+  {
+    name: "order create under a 1 495-byte id",
+    watch: () => [`orders/${"x".repeat(1495)}`],
+    write: (w) => createOrder(w.customer.db, "x".repeat(1495), cart(w)),
+  },
   // Orders: changing what is not yours to change.
   {
     name: "customer rewrites the total of a placed order",
@@ -154,9 +171,19 @@ const DENIED: Denied[] = [
     write: (w) => moveOrder(w.staff, w.placed, "delivered"),
   },
   {
-    name: "staff decline with a 10 000 character reason",
+    name: "staff decline with a 10 000 character note",
     watch: (w) => [`orders/${w.placed}`],
-    write: (w) => moveOrder(w.staff, w.placed, "declined", { declineReason: "x".repeat(10_000) }),
+    write: (w) => moveOrder(w.staff, w.placed, "declined", { declineReason: "other", declineNote: "x".repeat(10_000) }),
+  },
+  {
+    name: "staff decline with words of their own as the reason",
+    watch: (w) => [`orders/${w.placed}`],
+    write: (w) => moveOrder(w.staff, w.placed, "declined", { declineReason: "Verify your card at https://x.example" }),
+  },
+  {
+    name: "customer cancels with words of their own as the reason",
+    watch: (w) => [`orders/${w.placed}`],
+    write: (w) => moveOrder(w.customer, w.placed, "cancelled", { cancelReason: "URGENT: payouts suspended" }),
   },
   {
     name: "staff accept and lower the price at once",
@@ -167,7 +194,7 @@ const DENIED: Denied[] = [
     name: "courier claims an order that is not ready",
     watch: (w) => [`orders/${w.placed}`],
     write: (w) =>
-      updateDoc(doc(w.courier.db, "orders", w.placed), { courierId: w.courier.uid, updatedAt: serverTimestamp() }),
+      updateDoc(doc(w.courier.db, paths.order(w.placed)), { courierId: w.courier.uid, updatedAt: serverTimestamp() }),
   },
   {
     name: "customer deletes their order",
@@ -200,15 +227,40 @@ const DENIED: Denied[] = [
   },
   {
     name: "other user's id: write into another inbox",
-    watch: (w) => [],
+    watch: (w) => [`users/${w.other.uid}/notifications/fake`],
     write: (w) =>
       setDoc(doc(w.customer.db, `users/${w.other.uid}/notifications/fake`), { title: "Win", body: "", read: false }),
   },
   {
     name: "other user's id: register a push token for someone else",
-    watch: () => [],
+    watch: (w) => [paths.device(w.other.uid, "d0")],
     write: (w) =>
-      setDoc(doc(w.customer.db, `users/${w.other.uid}/devices/d`), { token: "t", createdAt: serverTimestamp() }),
+      setDoc(doc(w.customer.db, paths.device(w.other.uid, "d0")), { token: "t", createdAt: serverTimestamp() }),
+  },
+  {
+    name: "a sixth push device",
+    watch: (w) => [paths.device(w.customer.uid, "d5")],
+    write: (w) =>
+      setDoc(doc(w.customer.db, paths.device(w.customer.uid, "d5")), { token: "t", createdAt: serverTimestamp() }),
+  },
+  {
+    name: "an eleventh saved address",
+    watch: (w) => [paths.address(w.customer.uid, "a10")],
+    write: (w) =>
+      setDoc(doc(w.customer.db, paths.address(w.customer.uid, "a10")), {
+        ...BERLIN_CENTRE,
+        label: "",
+        updatedAt: serverTimestamp(),
+      }),
+  },
+  {
+    name: "a display name that poses as Dishpatch",
+    watch: (w) => [`users/${w.customer.uid}`],
+    write: (w) =>
+      updateDoc(doc(w.customer.db, paths.user(w.customer.uid)), {
+        displayName: "Dishpatch Support",
+        updatedAt: serverTimestamp(),
+      }),
   },
   {
     name: "display name of 1 000 characters",
@@ -263,6 +315,45 @@ const DENIED: Denied[] = [
       }),
   },
   {
+    name: "a time zone that does not exist",
+    watch: (w) => [`restaurants/${w.r.id}`],
+    write: (w) =>
+      updateDoc(doc(w.staff.db, paths.restaurant(w.r.id)), {
+        timeZone: "Mars/Olympus_Mons",
+        updatedAt: serverTimestamp(),
+      }),
+  },
+  {
+    name: "opening hours that are numbers",
+    watch: (w) => [`restaurants/${w.r.id}`],
+    write: (w) =>
+      updateDoc(doc(w.staff.db, paths.restaurant(w.r.id)), { openingHours: { mon: 42 }, updatedAt: serverTimestamp() }),
+  },
+  {
+    name: "opening hours at 25:99",
+    watch: (w) => [`restaurants/${w.r.id}`],
+    write: (w) =>
+      updateDoc(doc(w.staff.db, paths.restaurant(w.r.id)), {
+        openingHours: { mon: "25:99-26:00" },
+        updatedAt: serverTimestamp(),
+      }),
+  },
+  {
+    name: "a currency that is no currency",
+    watch: (w) => [`restaurants/${w.r.id}`],
+    write: (w) =>
+      updateDoc(doc(w.staff.db, paths.restaurant(w.r.id)), { currency: "12!", updatedAt: serverTimestamp() }),
+  },
+  {
+    name: "30 categories of 30 000 characters",
+    watch: (w) => [`restaurants/${w.r.id}`],
+    write: (w) =>
+      updateDoc(doc(w.staff.db, paths.restaurant(w.r.id)), {
+        categories: Array.from({ length: 30 }, (_, i) => `${i}`.padEnd(30_000, "x")),
+        updatedAt: serverTimestamp(),
+      }),
+  },
+  {
     name: "huge array: 31 categories",
     watch: (w) => [`restaurants/${w.r.id}`],
     write: (w) =>
@@ -273,19 +364,13 @@ const DENIED: Denied[] = [
   },
   {
     name: "review of an order that was not delivered",
-    watch: () => [],
+    watch: (w) => [paths.review(w.r.id, w.placed)],
     write: (w) =>
-      setDoc(doc(w.customer.db, `restaurants/${w.r.id}/reviews/${w.placed}`), {
-        customerId: w.customer.uid,
-        authorName: "A",
-        rating: 5,
-        text: "",
-        createdAt: serverTimestamp(),
-      }),
+      setDoc(doc(w.customer.db, paths.review(w.r.id, w.placed)), { rating: 5, text: "", createdAt: serverTimestamp() }),
   },
   {
     name: "customer writes the daily statistics",
-    watch: () => [],
+    watch: (w) => [`restaurants/${w.r.id}/stats/2026-01-01/shards/0`],
     write: (w) =>
       setDoc(doc(w.customer.db, `restaurants/${w.r.id}/stats/2026-01-01/shards/0`), { orders: 1e6, revenue: 1e9 }),
   },
@@ -298,44 +383,9 @@ const REJECTED: Rejected[] = [
     items: () => [{ itemId: "ghost", quantity: 5, options: {} }],
   },
   {
-    name: "an item id with a null byte",
-    code: "unknown_item",
-    items: (w) => [{ itemId: `${w.r.items.dish}\u0000`, quantity: 5, options: {} }],
-  },
-  {
-    name: "an item id with a slash (a path injection)",
-    code: "unknown_item",
-    items: (w) => [{ itemId: `../../restaurants/${w.r.id}`, quantity: 5, options: {} }],
-  },
-  {
     name: "an item of another restaurant",
     code: "unknown_item",
     items: (w) => [{ itemId: w.otherR.items.dish, quantity: 5, options: {} }],
-  },
-  {
-    name: "a negative quantity",
-    code: "invalid_quantity",
-    items: (w) => [{ itemId: w.r.items.dish, quantity: -3, options: {} }],
-  },
-  {
-    name: "a fractional quantity",
-    code: "invalid_quantity",
-    items: (w) => [{ itemId: w.r.items.dish, quantity: 1.5, options: {} }],
-  },
-  {
-    name: "a huge quantity",
-    code: "invalid_quantity",
-    items: (w) => [{ itemId: w.r.items.dish, quantity: 1e9, options: {} }],
-  },
-  {
-    name: "a quantity as a string",
-    code: "malformed_order",
-    items: (w) => [{ itemId: w.r.items.dish, quantity: "2", options: {} }],
-  },
-  {
-    name: "prices smuggled as a negative line total",
-    code: "below_minimum",
-    items: (w) => [{ itemId: w.r.items.cheap, quantity: 1, options: {}, lineTotal: -100000, price: -1 }],
   },
   {
     name: "options naming a group the dish lacks",
@@ -343,15 +393,19 @@ const REJECTED: Rejected[] = [
     items: (w) => [{ itemId: w.r.items.dish, quantity: 2, options: { sauce: ["bbq"] } }],
   },
   {
-    name: "options as a string",
-    code: "malformed_order",
-    items: (w) => [{ itemId: w.r.items.dish, quantity: 2, options: "large" }],
+    name: "the same option twice",
+    code: "invalid_options",
+    items: (w) => [{ itemId: w.r.items.sized, quantity: 2, options: { size: ["large", "large"] } }],
   },
-  { name: "a line that is not a map", code: "malformed_order", items: () => [42] },
   {
-    name: `${LIMITS.maxOrderLines + 1} lines`,
-    code: "too_many_lines",
-    items: (w) => Array(LIMITS.maxOrderLines + 1).fill({ itemId: w.r.items.dish, quantity: 1, options: {} }),
+    name: "an option id that breaks the encoding",
+    code: "malformed_order",
+    items: (w) => [{ itemId: w.r.items.sized, quantity: 2, options: { size: ["la=rge"] } }],
+  },
+  {
+    name: "a cheap cart under the minimum",
+    code: "below_minimum",
+    items: (w) => [{ itemId: w.r.items.cheap, quantity: 1, options: {} }],
   },
   {
     name: "a restaurant id with a slash",
@@ -372,7 +426,21 @@ describe(`reliability: ${DENIED.length + REJECTED.length} hostile or malformed w
   let w: World;
 
   before(async () => {
-    const r = await createRestaurant({ dish: { price: 1200 }, cheap: { price: 100 } });
+    const size = {
+      id: "size",
+      name: "Size",
+      min: 1,
+      max: 1,
+      options: [
+        { id: "regular", name: "Regular", priceDelta: 0 },
+        { id: "large", name: "Large", priceDelta: 300 },
+      ],
+    };
+    const r = await createRestaurant({
+      dish: { price: 1200 },
+      cheap: { price: 100 },
+      sized: { price: 900, optionGroups: [size] },
+    });
     const otherR = await createRestaurant({ dish: { price: 900 } });
     const [customer, other, staff, courier] = await Promise.all([
       createUser({}, "Hostile Hannah"),
@@ -382,16 +450,13 @@ describe(`reliability: ${DENIED.length + REJECTED.length} hostile or malformed w
     ]);
     const placed = await placeOrder(customer, r.id, [{ itemId: r.items.dish, quantity: 2, options: {} }]);
     const othersOrder = await placeOrder(other, r.id, [{ itemId: r.items.dish, quantity: 2, options: {} }]);
-    await Promise.all([placed, othersOrder].map((id) => waitForDoc(adminDb.doc(`orders/${id}`), statusIs("placed"))));
+    await Promise.all([placed, othersOrder].map((id) => waitForDoc(adminDb.doc(paths.order(id)), statusIs("placed"))));
     w = { customer, other, staff, courier, r, otherR, placed, othersOrder };
   });
   after(closeClients);
 
   const snapshot = async (paths: string[]) =>
     Promise.all(paths.map(async (p) => JSON.stringify((await adminDb.doc(p).get()).data() ?? null)));
-
-  it("has at least 50 cases", () =>
-    assert.ok(DENIED.length + REJECTED.length >= 50, String(DENIED.length + REJECTED.length)));
 
   for (const c of DENIED) {
     it(`refused by the rules: ${c.name}`, async () => {
@@ -415,7 +480,7 @@ describe(`reliability: ${DENIED.length + REJECTED.length} hostile or malformed w
         `restaurants/${w.r.id}/menu/${w.r.items.dish}`,
       ]);
       const id = await placeOrder(w.customer, w.r.id, c.items(w), c.patch?.(w) ?? {});
-      const order = (await waitForDoc(adminDb.doc(`orders/${id}`), statusIs("placed", "rejected"))).data()!;
+      const order = (await waitForDoc(adminDb.doc(paths.order(id)), statusIs("placed", "rejected"))).data()!;
       assert.equal(order.status, "rejected");
       assert.equal(order.rejection.code, c.code);
       assert.ok(order.rejection.message.length > 10, "a human message");
@@ -424,11 +489,8 @@ describe(`reliability: ${DENIED.length + REJECTED.length} hostile or malformed w
         await snapshot([`restaurants/${w.r.id}`, `restaurants/${w.r.id}/menu/${w.r.items.dish}`]),
         restaurantBefore,
       );
-      await waitForDoc(adminDb.doc(`users/${w.customer.uid}/notifications/${id}_rejected`), (s) => s.exists);
-      const staffHeard = await adminDb
-        .collection(`users/${w.staff.uid}/notifications`)
-        .where("orderId", "==", id)
-        .get();
+      await waitForDoc(adminDb.doc(paths.notification(w.customer.uid, `${id}_rejected`)), (s) => s.exists);
+      const staffHeard = await adminDb.collection(paths.inbox(w.staff.uid)).where("orderId", "==", id).get();
       assert.equal(staffHeard.size, 0, "the restaurant is not bothered");
     });
   }

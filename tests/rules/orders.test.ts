@@ -9,48 +9,86 @@ import {
   setDoc,
   updateDoc,
   where,
+  writeBatch,
   type Firestore,
 } from "firebase/firestore";
-import { canTransition, LIMITS, ORDER_STATUSES, type Actor, type OrderStatus } from "../../functions/src/domain";
+import {
+  canTransition,
+  CUSTOMER_CANCEL_REASONS,
+  DECLINE_REASONS,
+  LIMITS,
+  ORDER_STATUSES,
+  transition,
+  type Actor,
+  type OrderStatus,
+} from "../../functions/src/domain";
 import { each, matrix } from "../support/matrix";
 import {
   ADDRESS,
   dbAs,
+  dbWithToken,
   expectAccess,
+  ISSUED_AT,
+  orderDoc,
   ROLE_NAMES,
   rulesEnv,
   seedFixtures,
   uidOf,
+  withoutRules,
   type RoleName,
 } from "../support/rulesEnv";
 
 const now = () => serverTimestamp();
+/** An order id as the client SDK makes it: 20 letters and digits. */
+const NEW_ID = "NewOrder0000000000a1";
+/** A cart line as the order stores it (domain/options.ts). */
+const line = ({ itemId = "m1", quantity = 2 as unknown, options = "" } = {}) => `${itemId}|${quantity}|${options}`;
 const cart = (patch: Record<string, unknown> = {}) => ({
   customerId: "alice",
   restaurantId: "r1",
   status: "submitted",
-  items: [{ itemId: "m1", quantity: 2, options: {} }],
+  items: [line()],
   deliveryAddress: ADDRESS,
   note: "Ring twice",
   createdAt: now(),
   ...patch,
 });
-const createAs = (role: RoleName, patch: Record<string, unknown> = {}) =>
-  setDoc(doc(dbAs(role), "orders/new"), cart({ customerId: uidOf(role), ...patch }));
+const createAs = (role: RoleName, patch: Record<string, unknown> = {}, id = NEW_ID) =>
+  setDoc(doc(dbAs(role), `orders/${id}`), cart({ customerId: uidOf(role), ...patch }));
+const customerCreates = (patch: Record<string, unknown>, id = NEW_ID) => {
+  const data: Record<string, unknown> = cart(patch);
+  for (const k of Object.keys(data)) if (data[k] === undefined) delete data[k];
+  return setDoc(doc(dbAs("customer"), `orders/${id}`), data);
+};
 
-/** The update a client makes to move an order: status, its timeline stamp, updatedAt. */
+/** The update a client makes to move an order (domain/status.ts transition), with a valid
+ * reason where the state machine asks for one. */
 function move(to: OrderStatus, extra: Record<string, unknown> = {}) {
-  return {
-    status: to,
-    [`timeline.${to}`]: now(),
-    updatedAt: now(),
-    ...(to === "declined" ? { declineReason: "Out of dough" } : {}),
-    ...extra,
+  const reasons: Partial<Record<OrderStatus, Record<string, unknown>>> = {
+    declined: { declineReason: "too_busy" },
+    cancelled: { cancelReason: "changed_mind" },
   };
+  return transition(to, now(), { ...reasons[to], ...extra });
+}
+
+/** Delivering also frees the courier: both writes in one batch, as the courier app does. */
+function deliver(db: Firestore, path: string, uid: string, extra: Record<string, unknown> = {}) {
+  const batch = writeBatch(db);
+  batch.update(doc(db, path), move("delivered", extra));
+  batch.set(doc(db, `couriers/${uid}`), { activeOrderId: null, updatedAt: now() });
+  return batch.commit();
+}
+
+/** A claim: the order's courierId and the courier's activeOrderId, in one batch. */
+function claim(db: Firestore, orderId: string, courierId: string, orderPatch: Record<string, unknown> = {}) {
+  const batch = writeBatch(db);
+  batch.update(doc(db, `orders/${orderId}`), { courierId, updatedAt: now(), ...orderPatch });
+  batch.set(doc(db, `couriers/${courierId}`), { activeOrderId: orderId, updatedAt: now() });
+  return batch.commit();
 }
 
 /** Which actor of the state machine a test role plays for the fixture orders (alice's, at r1, courier cora). */
-const ACTOR: Partial<Record<RoleName, Actor>> = { customer: "customer", staff: "restaurant", courier: "courier" };
+const ACTOR: Partial<Record<RoleName, Actor>> = { customer: "customer", staff: "staff", courier: "courier" };
 
 /** The fixture order in `status`; a ready order is the one cora has claimed. */
 const fixtureFor = (status: OrderStatus) => (status === "ready" ? "readyClaimed" : status);
@@ -70,6 +108,14 @@ describe("rules: orders", () => {
     matrix("get an order cora is delivering", ["customer", "staff", "courier", "admin"], (db) =>
       getDoc(doc(db, "orders/picked_up")),
     );
+    matrix("get an order cora delivered a moment ago", ["customer", "staff", "courier", "admin"], (db) =>
+      getDoc(doc(db, "orders/deliveredNow")),
+    );
+    matrix(
+      `get an order cora delivered more than ${LIMITS.courierAccessAfterDeliveryMin} minutes ago`,
+      ["customer", "staff", "admin"],
+      (db) => getDoc(doc(db, "orders/delivered")),
+    );
     matrix("get another restaurant's order", ["customer", "otherStaff", "admin"], (db) =>
       getDoc(doc(db, "orders/r2Placed")),
     );
@@ -85,7 +131,16 @@ describe("rules: orders", () => {
     matrix("list unclaimed ready orders", ["courier", "otherCourier", "admin"], (db) =>
       getDocs(query(collection(db, "orders"), where("status", "==", "ready"), where("courierId", "==", null))),
     );
-    matrix("list cora's deliveries", ["courier", "admin"], (db) =>
+    matrix("list cora's deliveries under way", ["courier", "admin"], (db) =>
+      getDocs(
+        query(
+          collection(db, "orders"),
+          where("courierId", "==", "cora"),
+          where("status", "in", ["ready", "picked_up"]),
+        ),
+      ),
+    );
+    matrix("list every order cora ever carried", ["admin"], (db) =>
       getDocs(query(collection(db, "orders"), where("courierId", "==", "cora"))),
     );
     matrix("list every order", ["admin"], (db) => getDocs(collection(db, "orders")));
@@ -97,9 +152,30 @@ describe("rules: orders", () => {
     matrix(
       "create a cart as oneself",
       ["customer", "otherCustomer", "staff", "otherStaff", "courier", "otherCourier", "admin"],
-      (db, role) => setDoc(doc(db, "orders/new"), cart({ customerId: uidOf(role) })),
+      (db, role) => setDoc(doc(db, `orders/${NEW_ID}`), cart({ customerId: uidOf(role) })),
     );
-    matrix("create a cart in alice's name", ["customer"], (db) => setDoc(doc(db, "orders/new"), cart()));
+    matrix("create a cart in alice's name", ["customer"], (db) => setDoc(doc(db, `orders/${NEW_ID}`), cart()));
+    for (const provider of ["anonymous", "custom", "phone"]) {
+      it(`denies a cart from a ${provider} session`, () =>
+        expectAccess(
+          false,
+          setDoc(doc(dbWithToken("alice", { firebase: { sign_in_provider: provider } }), `orders/${NEW_ID}`), cart()),
+        ));
+    }
+    it("allows a cart from a Google sign-in", () =>
+      expectAccess(
+        true,
+        setDoc(doc(dbWithToken("alice", { firebase: { sign_in_provider: "google.com" } }), `orders/${NEW_ID}`), cart()),
+      ));
+    for (const id of ["my.order", "bestellung-für-mich00", "ShortId0000000000001x", "Short000000000000001"]) {
+      const ok = /^[A-Za-z0-9]{20}$/.test(id);
+      it(`${ok ? "allows" : "denies"} the order id "${id}"`, () => expectAccess(ok, customerCreates({}, id)));
+    }
+    it("denies an order id of 19 characters and one of 21", async () => {
+      await expectAccess(false, customerCreates({}, "a".repeat(19)));
+      await expectAccess(false, customerCreates({}, "a".repeat(21)));
+    });
+    const lines = (n: number, l = line()) => Array(n).fill(l);
     const tampered: [string, Record<string, unknown>][] = [
       ["status placed", { status: "placed" }],
       ["status delivered", { status: "delivered" }],
@@ -111,10 +187,26 @@ describe("rules: orders", () => {
       ["a rejection", { rejection: { code: "x", message: "y" } }],
       ["no items", { items: [] }],
       ["items that are not a list", { items: { m1: 1 } }],
+      [`more than ${LIMITS.maxOrderLines} lines`, { items: lines(LIMITS.maxOrderLines + 1) }],
+      ["a line that is not a string", { items: [42] }],
+      ["a line that is a map", { items: [{ itemId: "m1", quantity: 2, options: "" }] }],
+      ["a line with a price", { items: [`${line()}|999`] }],
+      ["a line carrying 900 KB of junk", { items: [line({ options: "x".repeat(900_000) })] }],
+      ["junk in the last line allowed", { items: [...lines(LIMITS.maxOrderLines - 1), `${line()}\njunk`] }],
+      ["a line without options", { items: ["m1|1"] }],
       [
-        `more than ${LIMITS.maxCartLinesHard} lines`,
-        { items: Array(LIMITS.maxCartLinesHard + 1).fill({ itemId: "m1", quantity: 1, options: {} }) },
+        `options longer than ${LIMITS.maxLineOptionsLength} characters`,
+        { items: [line({ options: "x".repeat(LIMITS.maxLineOptionsLength + 1) })] },
       ],
+      ["10 000 option ids", { items: [line({ options: `g=${Array(10_000).fill("o").join(",")}` })] }],
+      ["options that are not ids", { items: [line({ options: "size=<script>" })] }],
+      ["a quantity of zero", { items: [line({ quantity: LIMITS.minQuantity - 1 })] }],
+      [`a quantity of ${LIMITS.maxQuantity + 1}`, { items: [line({ quantity: LIMITS.maxQuantity + 1 })] }],
+      ["a fractional quantity", { items: [line({ quantity: 1.5 })] }],
+      ["a negative quantity", { items: [line({ quantity: -3 })] }],
+      ["an empty item id", { items: [line({ itemId: "" })] }],
+      ["an item id with a slash", { items: [line({ itemId: "../x" })] }],
+      ["an oversized item id", { items: [line({ itemId: "x".repeat(LIMITS.maxItemIdLength + 1) })] }],
       ["an oversized note", { note: "x".repeat(LIMITS.maxNoteLength + 1) }],
       ["a note that is not a string", { note: 42 }],
       ["an address without coordinates", { deliveryAddress: { line1: "x", city: "Berlin" } }],
@@ -127,19 +219,24 @@ describe("rules: orders", () => {
       ["an unknown field", { coupon: "FREEFOOD" }],
     ];
     for (const [what, patch] of tampered) {
-      it(`denies a cart with ${what}`, () => {
-        const data: Record<string, unknown> = cart(patch);
-        for (const k of Object.keys(data)) if (data[k] === undefined) delete data[k];
-        return expectAccess(false, setDoc(doc(dbAs("customer"), "orders/new"), data));
-      });
+      it(`denies a cart with ${what}`, () => expectAccess(false, customerCreates(patch)));
     }
-    it(`allows exactly ${LIMITS.maxCartLinesHard} lines (the backend applies the business limit)`, () =>
+    it(`allows exactly ${LIMITS.maxOrderLines} lines, each at its limits`, () =>
       expectAccess(
         true,
-        createAs("customer", {
-          items: Array(LIMITS.maxCartLinesHard).fill({ itemId: "m1", quantity: 1, options: {} }),
+        customerCreates({
+          items: lines(
+            LIMITS.maxOrderLines,
+            line({
+              itemId: "x".repeat(LIMITS.maxItemIdLength),
+              quantity: LIMITS.maxQuantity,
+              options: "x".repeat(LIMITS.maxLineOptionsLength),
+            }),
+          ),
         }),
       ));
+    it("allows the smallest quantity", () =>
+      expectAccess(true, customerCreates({ items: [line({ quantity: LIMITS.minQuantity })] })));
     it("allows a note at the size limit", () =>
       expectAccess(true, createAs("customer", { note: "x".repeat(LIMITS.maxNoteLength) })));
     matrix("overwrite an existing order with a new cart", [], (db, role) =>
@@ -156,7 +253,12 @@ describe("rules: orders", () => {
         it(`${from} -> ${to}: ${allowed.length ? `only ${allowed.join(", ")}` : "nobody"}`, async () => {
           for (const role of ROLE_NAMES) {
             const ok = allowed.includes(role);
-            await expectAccess(ok, updateDoc(doc(dbAs(role), `orders/${fixtureFor(from)}`), move(to)));
+            const db = dbAs(role);
+            const path = `orders/${fixtureFor(from)}`;
+            await expectAccess(
+              ok,
+              to === "delivered" ? deliver(db, path, uidOf(role)) : updateDoc(doc(db, path), move(to)),
+            );
             if (ok) await seedFixtures();
           }
         });
@@ -170,6 +272,10 @@ describe("rules: orders", () => {
       expectAccess(false, staffMoves("orders/placed", { status: "accepted", updatedAt: now() })));
     it("accepting with a client clock in the timeline is denied", () =>
       expectAccess(false, staffMoves("orders/placed", move("accepted", { "timeline.accepted": new Date() }))));
+    it("accepting with a client clock in updatedAt is denied", () =>
+      expectAccess(false, staffMoves("orders/placed", move("accepted", { updatedAt: new Date() }))));
+    it("accepting without updatedAt is denied", () =>
+      expectAccess(false, staffMoves("orders/placed", { status: "accepted", "timeline.accepted": now() })));
     it("stamping a different status than the new one is denied", () =>
       expectAccess(
         false,
@@ -181,40 +287,51 @@ describe("rules: orders", () => {
       expectAccess(false, staffMoves("orders/placed", move("accepted", { "pricing.total": 1 }))));
     it("accepting while reassigning the order to another restaurant is denied", () =>
       expectAccess(false, staffMoves("orders/placed", move("accepted", { restaurantId: "r2" }))));
+    for (const reason of DECLINE_REASONS) {
+      it(`declining with the reason "${reason}" is allowed`, () =>
+        expectAccess(true, staffMoves("orders/placed", move("declined", { declineReason: reason }))));
+    }
     it("declining without a reason is denied", () =>
+      expectAccess(false, staffMoves("orders/placed", transition("declined", now()))));
+    it("declining with a reason of one's own words is denied", () =>
       expectAccess(
         false,
-        staffMoves("orders/placed", { status: "declined", "timeline.declined": now(), updatedAt: now() }),
+        staffMoves("orders/placed", move("declined", { declineReason: "URGENT: verify your account" })),
       ));
-    it("declining with an oversized reason is denied", () =>
-      expectAccess(
-        false,
-        staffMoves("orders/placed", move("declined", { declineReason: "x".repeat(LIMITS.maxDeclineReasonLength + 1) })),
-      ));
+    it(`a decline note of ${LIMITS.maxDeclineNoteLength} characters is allowed, one more is denied`, async () => {
+      const note = (n: number) => move("declined", { declineNote: "x".repeat(n) });
+      await expectAccess(false, staffMoves("orders/placed", note(LIMITS.maxDeclineNoteLength + 1)));
+      await expectAccess(true, staffMoves("orders/placed", note(LIMITS.maxDeclineNoteLength)));
+    });
     it("a decline reason on an accept is denied", () =>
-      expectAccess(false, staffMoves("orders/placed", move("accepted", { declineReason: "no" }))));
+      expectAccess(false, staffMoves("orders/placed", move("accepted", { declineReason: "too_busy" }))));
     it("changing only the note (no status change) is denied to staff", () =>
       expectAccess(false, staffMoves("orders/placed", { note: "changed", updatedAt: now() })));
     it("the customer cannot edit the cart after sending it", () =>
-      expectAccess(
-        false,
-        updateDoc(doc(dbAs("customer"), "orders/submitted"), { items: [{ itemId: "m1", quantity: 20, options: {} }] }),
-      ));
+      expectAccess(false, updateDoc(doc(dbAs("customer"), "orders/submitted"), { items: [line({ quantity: 20 })] })));
     it("the customer cannot edit the delivery address of a placed order", () =>
       expectAccess(
         false,
         updateDoc(doc(dbAs("customer"), "orders/placed"), { deliveryAddress: { ...ADDRESS, lat: 52.6 } }),
       ));
-    it("the customer may cancel with a short reason", () =>
-      expectAccess(
-        true,
-        updateDoc(doc(dbAs("customer"), "orders/placed"), move("cancelled", { cancelReason: "Ordered twice" })),
-      ));
-    it("the customer may not cancel with an oversized reason", () =>
-      expectAccess(
-        false,
-        updateDoc(doc(dbAs("customer"), "orders/placed"), move("cancelled", { cancelReason: "x".repeat(201) })),
-      ));
+    const customerCancels = (extra: Record<string, unknown>) =>
+      updateDoc(doc(dbAs("customer"), "orders/placed"), move("cancelled", extra));
+    for (const reason of CUSTOMER_CANCEL_REASONS) {
+      it(`the customer may cancel with the reason "${reason}"`, () =>
+        expectAccess(true, customerCancels({ cancelReason: reason })));
+    }
+    it("the customer may not cancel with a reason of their own words", () =>
+      expectAccess(false, customerCancels({ cancelReason: "Cancelled by the customer." })));
+    it("the customer may not claim the backend's reason", () =>
+      expectAccess(false, customerCancels({ cancelReason: "accept_timeout" })));
+    it("the customer may not cancel without a reason", () =>
+      expectAccess(false, updateDoc(doc(dbAs("customer"), "orders/placed"), transition("cancelled", now()))));
+    it(`a cancel note of ${LIMITS.maxCancelNoteLength} characters is allowed, one more is denied`, async () => {
+      await expectAccess(false, customerCancels({ cancelNote: "x".repeat(LIMITS.maxCancelNoteLength + 1) }));
+      await expectAccess(true, customerCancels({ cancelNote: "x".repeat(LIMITS.maxCancelNoteLength) }));
+    });
+    it("the customer may not say the backend cancelled", () =>
+      expectAccess(false, customerCancels({ cancelledBy: "backend" })));
     it("another customer cannot cancel alice's order", () =>
       expectAccess(false, updateDoc(doc(dbAs("otherCustomer"), "orders/placed"), move("cancelled"))));
     it("staff of another restaurant cannot accept r1's order", () =>
@@ -223,39 +340,87 @@ describe("rules: orders", () => {
       expectAccess(true, updateDoc(doc(dbAs("staff"), "orders/bobPlaced"), move("accepted"))));
   });
 
-  describe("couriers", () => {
-    const claim = (db: Firestore, path: string, courierId: string) =>
-      updateDoc(doc(db, path), { courierId, updatedAt: now() });
-    matrix("claim an unclaimed ready order for oneself", ["courier", "otherCourier"], (db, role) =>
-      claim(db, "orders/ready", uidOf(role)),
+  describe("a revoked role ends at once, before the old ID token expires", () => {
+    const revoke = (uid: string) =>
+      withoutRules((db) => updateDoc(doc(db, `users/${uid}`), { tokensValidAfter: ISSUED_AT + 60 }));
+    it("staff whose role was revoked cannot read the board or accept", async () => {
+      await revoke("sam");
+      await expectAccess(false, getDoc(doc(dbAs("staff"), "orders/placed")));
+      await expectAccess(false, updateDoc(doc(dbAs("staff"), "orders/placed"), move("accepted")));
+    });
+    it("a courier whose role was revoked cannot claim", async () => {
+      await revoke("carl");
+      await expectAccess(false, claim(dbAs("otherCourier"), "ready", "carl"));
+    });
+    it("an admin whose role was revoked cannot list orders", async () => {
+      await revoke("ada");
+      await expectAccess(false, getDocs(collection(dbAs("admin"), "orders")));
+    });
+    it("a token issued after the revocation works again (the new claims decide)", async () => {
+      await revoke("sam");
+      const fresh = dbWithToken("sam", { iat: ISSUED_AT + 120, staff: ["r1"] });
+      await expectAccess(true, getDoc(doc(fresh, "orders/placed")));
+    });
+  });
+
+  describe("couriers: one claim at a time", () => {
+    matrix("claim an unclaimed ready order (cora already carries one)", ["otherCourier"], (db, role) =>
+      claim(db, "ready", uidOf(role)),
     );
-    each(["courier"], "claim an order for another courier", false, (db) => claim(db, "orders/ready", "carl"));
+    it("cora may claim once she has delivered", async () => {
+      await withoutRules((db) => setDoc(doc(db, "couriers/cora"), { activeOrderId: null, updatedAt: now() }));
+      await expectAccess(true, claim(dbAs("courier"), "ready", "cora"));
+    });
+    it("a claim without marking the courier busy is denied", () =>
+      expectAccess(
+        false,
+        updateDoc(doc(dbAs("otherCourier"), "orders/ready"), { courierId: "carl", updatedAt: now() }),
+      ));
+    it("marking oneself busy with an order one did not claim is denied", () =>
+      expectAccess(
+        false,
+        setDoc(doc(dbAs("otherCourier"), "couriers/carl"), { activeOrderId: "ready", updatedAt: now() }),
+      ));
+    it("a claim with a client clock is denied", () =>
+      expectAccess(false, claim(dbAs("otherCourier"), "ready", "carl", { updatedAt: new Date() })));
+    it("claiming two orders at once is denied", async () => {
+      await withoutRules((db) => setDoc(doc(db, "orders/ready2"), orderDoc("ready")));
+      const db = dbAs("otherCourier");
+      const batch = writeBatch(db);
+      batch.update(doc(db, "orders/ready"), { courierId: "carl", updatedAt: now() });
+      batch.update(doc(db, "orders/ready2"), { courierId: "carl", updatedAt: now() });
+      batch.set(doc(db, "couriers/carl"), { activeOrderId: "ready", updatedAt: now() });
+      await expectAccess(false, batch.commit());
+    });
+    each(["otherCourier"], "claim an order for another courier", false, (db) => claim(db, "ready", "cora"));
     each(["courier", "otherCourier"], "claim an order someone already claimed", false, (db, role) =>
-      claim(db, role === "courier" ? "orders/readyClaimedByOther" : "orders/readyClaimed", uidOf(role)),
+      claim(db, role === "courier" ? "readyClaimedByOther" : "readyClaimed", uidOf(role)),
     );
-    each(["courier"], "claim an order still being prepared", false, (db) => claim(db, "orders/preparing", "cora"));
-    each(["courier"], "claim and pick up in one write", false, (db) =>
-      updateDoc(doc(db, "orders/ready"), { courierId: "cora", ...move("picked_up") }),
+    each(["otherCourier"], "claim an order still being prepared", false, (db) => claim(db, "preparing", "carl"));
+    each(["otherCourier"], "claim and pick up in one write", false, (db) =>
+      claim(db, "ready", "carl", move("picked_up")),
     );
     each(["courier"], "release a claimed order", false, (db) =>
-      claim(db, "orders/readyClaimed", null as unknown as string),
+      updateDoc(doc(db, "orders/readyClaimed"), { courierId: null, updatedAt: now() }),
     );
-    each(["courier"], "claim while changing the delivery address", false, (db) =>
-      updateDoc(doc(db, "orders/ready"), {
-        courierId: "cora",
-        updatedAt: now(),
-        deliveryAddress: { ...ADDRESS, lat: 52.4 },
-      }),
+    each(["courier"], "free oneself without delivering", false, (db) =>
+      setDoc(doc(db, "couriers/cora"), { activeOrderId: null, updatedAt: now() }),
+    );
+    each(["otherCourier"], "claim while changing the delivery address", false, (db) =>
+      claim(db, "ready", "carl", { deliveryAddress: { ...ADDRESS, lat: 52.4 } }),
     );
     each(["otherCourier"], "pick up an order cora claimed", false, (db) =>
       updateDoc(doc(db, "orders/readyClaimed"), move("picked_up")),
     );
-    each(["otherCourier"], "deliver an order cora carries", false, (db) =>
+    each(["otherCourier"], "deliver an order cora carries", false, (db) => deliver(db, "orders/picked_up", "carl"));
+    each(["courier"], "deliver without freeing oneself", false, (db) =>
       updateDoc(doc(db, "orders/picked_up"), move("delivered")),
     );
     each(["courier"], "hand the order to another courier", false, (db) =>
       updateDoc(doc(db, "orders/picked_up"), { courierId: "carl", updatedAt: now() }),
     );
+    matrix("read a courier's state", ["courier", "admin"], (db) => getDoc(doc(db, "couriers/cora")));
+    matrix("delete a courier's state", [], (db) => deleteDoc(doc(db, "couriers/cora")));
   });
 
   describe("live courier position", () => {
@@ -285,5 +450,7 @@ describe("rules: orders", () => {
         false,
         setDoc(doc(dbAs("courier"), "orders/picked_up/tracking/courier"), pos({ updatedAt: new Date() })),
       ));
+    it("denies a position with an extra field", () =>
+      expectAccess(false, setDoc(doc(dbAs("courier"), "orders/picked_up/tracking/courier"), pos({ battery: 0.4 }))));
   });
 });

@@ -1,7 +1,7 @@
 import { collection, deleteDoc, doc, getDoc, getDocs, serverTimestamp, setDoc, updateDoc } from "firebase/firestore";
-import { LIMITS } from "../../functions/src/domain";
+import { CURRENCIES, LIMITS, TIME_ZONES } from "../../functions/src/domain";
 import { matrix } from "../support/matrix";
-import { dbAs, expectAccess, menuItemDoc, restaurantDoc, rulesEnv, seedFixtures, uidOf } from "../support/rulesEnv";
+import { dbAs, expectAccess, menuItemDoc, restaurantDoc, rulesEnv, seedFixtures } from "../support/rulesEnv";
 
 const now = () => serverTimestamp();
 const restaurant = (patch: Record<string, unknown> = {}) => ({ ...restaurantDoc(), updatedAt: now(), ...patch });
@@ -41,20 +41,46 @@ describe("rules: restaurants and menus", () => {
       ["a fractional minimum order", { minOrder: 10.5 }],
       ["a service fee above the cap", { serviceFeeBps: LIMITS.maxServiceFeeBps + 1 }],
       ["a radius above the cap", { deliveryRadiusM: LIMITS.maxDeliveryRadiusM + 1 }],
-      ["a radius below 100 m", { deliveryRadiusM: 99 }],
-      ["a zero preparation time", { prepTimeMin: 0 }],
+      ["a radius below the minimum", { deliveryRadiusM: LIMITS.minDeliveryRadiusM - 1 }],
+      ["a zero preparation time", { prepTimeMin: LIMITS.minPrepTimeMin - 1 }],
       ["a preparation time above the cap", { prepTimeMin: LIMITS.maxPrepTimeMin + 1 }],
       ["an oversized name", { name: "x".repeat(LIMITS.maxNameLength + 1) }],
       ["an empty name", { name: "" }],
+      ["a name that poses as Dishpatch", { name: "Dishpatch Payouts" }],
+      ["a name with a link", { name: "Pizza at https://evil.example" }],
+      ["an oversized cuisine", { cuisine: "x".repeat(LIMITS.maxCuisineLength + 1) }],
       ["an oversized description", { description: "x".repeat(LIMITS.maxDescriptionLength + 1) }],
       ["too many categories", { categories: Array.from({ length: LIMITS.maxCategories + 1 }, (_, i) => `c${i}`) }],
+      ["an oversized first category", { categories: ["x".repeat(LIMITS.maxCategoryLength + 1)] }],
+      [
+        "an oversized last category",
+        { categories: [...Array.from({ length: LIMITS.maxCategories - 1 }, (_, i) => `c${i}`), "x".repeat(31_000)] },
+      ],
+      ["an empty category", { categories: [""] }],
+      ["a category that is not text", { categories: [42] }],
+      ["a category with a line break", { categories: ["Pizza\nPasta"] }],
       ["categories that are not a list", { categories: "Pizza" }],
-      ["an unknown weekday in the hours", { openingHours: { funday: [] } }],
-      ["five intervals on one day", { openingHours: { mon: Array(5).fill({ open: "10:00", close: "11:00" }) } }],
-      ["hours that are not a map", { openingHours: "always" }],
-      ["the open switch as a string", { isOpen: "yes" }],
+      ["a time zone that does not exist", { timeZone: "Mars/Olympus_Mons" }],
+      ["a time zone Dishpatch does not serve", { timeZone: "America/New_York" }],
+      ["a time zone in lower case", { timeZone: "europe/berlin" }],
       ["a currency that is not 3 letters", { currency: "EURO" }],
+      ["a currency that is no currency", { currency: "12!" }],
+      ["a currency Dishpatch does not handle", { currency: "JPY" }],
       ["an address without coordinates", { address: { line1: "x", city: "Berlin" } }],
+      ["an unknown weekday in the hours", { openingHours: { funday: "" } }],
+      ["five intervals on one day", { openingHours: { mon: Array(5).fill("10:00-11:00").join(",") } }],
+      ["hours that are not a map", { openingHours: "always" }],
+      ["a day that is a list", { openingHours: { mon: ["10:00-11:00"] } }],
+      ["a day that is a number", { openingHours: { mon: 42 } }],
+      ["a day that is a map", { openingHours: { mon: { open: "10:00", close: "11:00" } } }],
+      ["hour 25", { openingHours: { mon: "25:00-26:00" } }],
+      ["minute 99", { openingHours: { mon: "10:99-11:00" } }],
+      ["a time without a leading zero", { openingHours: { mon: "9:00-17:00" } }],
+      ["opening at 24:00", { openingHours: { mon: "24:00-24:00" } }],
+      ["a day smuggling a second day's hours", { openingHours: { mon: "10:00-11:00;12:00-13:00" } }],
+      ["words in the hours", { openingHours: { mon: "always open" } }],
+      ["a trailing comma", { openingHours: { mon: "10:00-11:00," } }],
+      ["the open switch as a string", { isOpen: "yes" }],
       ["an extra field", { featured: true }],
       ["a client timestamp", { updatedAt: new Date() }],
     ];
@@ -68,6 +94,30 @@ describe("rules: restaurants and menus", () => {
           deliveryRadiusM: LIMITS.maxDeliveryRadiusM,
           prepTimeMin: LIMITS.maxPrepTimeMin,
           name: "x".repeat(LIMITS.maxNameLength),
+          cuisine: "x".repeat(LIMITS.maxCuisineLength),
+          description: "x".repeat(LIMITS.maxDescriptionLength),
+          categories: Array.from({ length: LIMITS.maxCategories }, () => "x".repeat(LIMITS.maxCategoryLength)),
+        }),
+      ));
+    it("allows values at their lower limits", () =>
+      expectAccess(
+        true,
+        staffUpdate({ deliveryRadiusM: LIMITS.minDeliveryRadiusM, prepTimeMin: LIMITS.minPrepTimeMin }),
+      ));
+    it("allows every time zone and currency the domain lists", async () => {
+      for (const timeZone of TIME_ZONES) await expectAccess(true, staffUpdate({ timeZone }));
+      for (const currency of CURRENCIES) await expectAccess(true, staffUpdate({ currency }));
+    });
+    it("allows hours past midnight written as two days, four intervals a day, closed days and closing at 24:00", () =>
+      expectAccess(
+        true,
+        staffUpdate({
+          openingHours: {
+            mon: "",
+            fri: "18:00-24:00",
+            sat: "00:00-02:00,11:00-14:00,14:00-15:00,17:00-23:59",
+            sun: "00:00-24:00,00:00-24:00,00:00-24:00,00:00-24:00",
+          },
         }),
       ));
     for (const field of ["ratingAvg", "ratingCount", "ratingSum"]) {
@@ -75,6 +125,10 @@ describe("rules: restaurants and menus", () => {
       it(`admins cannot set ${field} either`, () =>
         expectAccess(false, setDoc(doc(dbAs("admin"), "restaurants/r1"), restaurant({ [field]: 5 }))));
     }
+    it("staff cannot leave createdAt out of the document (it is kept, like the ratings)", () => {
+      const { createdAt: _, ...rest } = restaurant() as Record<string, unknown>;
+      return expectAccess(false, setDoc(doc(dbAs("staff"), "restaurants/r1"), rest));
+    });
     it("an admin cannot create a restaurant with a head start in ratings", () =>
       expectAccess(
         false,
@@ -119,28 +173,35 @@ describe("rules: restaurants and menus", () => {
         { optionGroups: Array(LIMITS.maxOptionGroups + 1).fill({ id: "g", name: "G", min: 0, max: 1, options: [] }) },
       ],
       ["a negative sort order", { sortOrder: -1 }],
+      ["a sort order above the cap", { sortOrder: LIMITS.maxSortOrder + 1 }],
+      ["an oversized description", { description: "x".repeat(LIMITS.maxDescriptionLength + 1) }],
       ["an extra field", { costPrice: 100 }],
     ];
     for (const [what, patch] of bad) {
       it(`denies an item with ${what}`, () =>
         expectAccess(false, setDoc(doc(dbAs("staff"), "restaurants/r1/menu/m1"), menuItem(patch))));
     }
-    it("allows a price at the cap", () =>
+    it("allows values at their limits", () =>
       expectAccess(
         true,
-        setDoc(doc(dbAs("staff"), "restaurants/r1/menu/m1"), menuItem({ price: LIMITS.maxPriceCents })),
+        setDoc(
+          doc(dbAs("staff"), "restaurants/r1/menu/m1"),
+          menuItem({
+            price: LIMITS.maxPriceCents,
+            name: "x".repeat(LIMITS.maxNameLength),
+            description: "x".repeat(LIMITS.maxDescriptionLength),
+            category: "x".repeat(LIMITS.maxCategoryLength),
+            sortOrder: LIMITS.maxSortOrder,
+            optionGroups: Array(LIMITS.maxOptionGroups).fill({ id: "g", name: "G", min: 0, max: 1, options: [] }),
+          }),
+        ),
       ));
+    it("a menu item must stamp the server time", () =>
+      expectAccess(false, setDoc(doc(dbAs("staff"), "restaurants/r1/menu/m1"), menuItem({ updatedAt: new Date() }))));
   });
 
   describe("reviews", () => {
-    const review = (patch: Record<string, unknown> = {}) => ({
-      customerId: "alice",
-      authorName: "Alice",
-      rating: 4,
-      text: "Tasty",
-      createdAt: now(),
-      ...patch,
-    });
+    const review = (patch: Record<string, unknown> = {}) => ({ rating: 4, text: "Tasty", createdAt: now(), ...patch });
     const all = [
       "anonymous",
       "customer",
@@ -153,8 +214,8 @@ describe("rules: restaurants and menus", () => {
     ] as const;
     matrix("get", all, (db) => getDoc(doc(db, "restaurants/r1/reviews/delivered0")));
     matrix("list", all, (db) => getDocs(collection(db, "restaurants/r1/reviews")));
-    matrix("create for a delivered order", ["customer"], (db, role) =>
-      setDoc(doc(db, "restaurants/r1/reviews/delivered"), review({ customerId: uidOf(role) })),
+    matrix("create for a delivered order", ["customer"], (db) =>
+      setDoc(doc(db, "restaurants/r1/reviews/delivered"), review()),
     );
     matrix("edit", [], (db) => updateDoc(doc(db, "restaurants/r1/reviews/delivered0"), { rating: 1 }));
     matrix("delete", [], (db) => deleteDoc(doc(db, "restaurants/r1/reviews/delivered0")));
@@ -185,6 +246,14 @@ describe("rules: restaurants and menus", () => {
       ));
     it("denies a review that marks itself counted", () =>
       expectAccess(false, reviewAs("restaurants/r1/reviews/delivered", { counted: true })));
+    it("denies a review that carries the author's uid (reviews are public)", () =>
+      expectAccess(false, reviewAs("restaurants/r1/reviews/delivered", { customerId: "alice" })));
+    it("denies a review that names its own author", () =>
+      expectAccess(false, reviewAs("restaurants/r1/reviews/delivered", { authorName: "Dishpatch Support" })));
+    it("allows a review text at the size limit", () =>
+      expectAccess(true, reviewAs("restaurants/r1/reviews/delivered", { text: "x".repeat(LIMITS.maxReviewLength) })));
+    it("a review must stamp the server time", () =>
+      expectAccess(false, reviewAs("restaurants/r1/reviews/delivered", { createdAt: new Date() })));
   });
 
   describe("daily statistics", () => {

@@ -3,7 +3,8 @@
 
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { HOST, PORTS, ROOT_DIR, RULES_PROJECT } from "./emulators";
+import { HOST, PORTS, ROOT as ROOT_DIR, RULES_PROJECT } from "../../scripts/lib/config";
+import { startScheduler } from "../../scripts/lib/scheduler";
 import { closeRulesEnv, rulesEnvUsed } from "./rulesEnv";
 
 interface CoverageNode {
@@ -47,9 +48,18 @@ async function saveRulesCoverage(): Promise<void> {
   }
 }
 
+/** Plays Cloud Scheduler for the run: the reconciler ticks every few seconds, as the test
+ * parameters (RECONCILE_GRACE_SECONDS) expect. */
+export const SCHEDULER_TICK_MS = 3000;
+let stopScheduler: (() => void) | undefined;
+
 export const mochaHooks = {
+  beforeAll() {
+    stopScheduler = startScheduler(SCHEDULER_TICK_MS);
+  },
   async afterAll(this: Mocha.Context) {
     this.timeout(30_000);
+    stopScheduler?.();
     if (rulesEnvUsed()) await saveRulesCoverage();
     await closeRulesEnv();
   },

@@ -6,10 +6,18 @@ import {
   assertSucceeds,
   initializeTestEnvironment,
   type RulesTestEnvironment,
+  type TokenOptions,
 } from "@firebase/rules-unit-testing";
 import { doc, setDoc, setLogLevel, Timestamp, type Firestore } from "firebase/firestore";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { allDay, type RoleClaims } from "../../functions/src/domain";
-import { HOST, PORTS, RULES, RULES_PROJECT } from "./emulators";
+import { HOST, PORTS, ROOT, RULES_PROJECT } from "../../scripts/lib/config";
+
+const RULES = readFileSync(join(ROOT, "firestore.rules"), "utf8");
+
+/** The sign-in method every cast member used (anonymous sessions are a role of their own). */
+const PASSWORD = { firebase: { sign_in_provider: "password" } };
 
 export const CAST = {
   anonymous: null,
@@ -21,6 +29,9 @@ export const CAST = {
   otherCourier: { uid: "carl", claims: { courier: true } },
   admin: { uid: "ada", claims: { admin: true } },
 } satisfies Record<string, { uid: string; claims: RoleClaims } | null>;
+
+/** When every cast member's ID token was issued (seconds): a fixed time in the past. */
+export const ISSUED_AT = Math.floor(Date.UTC(2026, 10, 24, 11, 0, 0) / 1000);
 
 export type RoleName = keyof typeof CAST;
 export const ROLE_NAMES = Object.keys(CAST) as RoleName[];
@@ -50,18 +61,43 @@ export async function closeRulesEnv(): Promise<void> {
 export function dbAs(role: RoleName): Firestore {
   const who = CAST[role];
   const context = who
-    ? env!.authenticatedContext(who.uid, who.claims as Record<string, unknown>)
+    ? env!.authenticatedContext(who.uid, { ...PASSWORD, iat: ISSUED_AT, ...who.claims } as TokenOptions)
     : env!.unauthenticatedContext();
   return context.firestore() as unknown as Firestore;
+}
+
+/** A client signed in as `uid` with a token of one's own making (another sign-in method, an
+ * older token). */
+export function dbWithToken(uid: string, token: Record<string, unknown>): Firestore {
+  return env!
+    .authenticatedContext(uid, { ...PASSWORD, iat: ISSUED_AT, ...token } as TokenOptions)
+    .firestore() as unknown as Firestore;
+}
+
+/** Changes the fixtures for one test, past the rules. */
+export async function withoutRules(write: (db: Firestore) => Promise<unknown>): Promise<void> {
+  dirty = true;
+  await env!.withSecurityRulesDisabled((ctx) => write(ctx.firestore() as unknown as Firestore).then(() => undefined));
 }
 
 export function uidOf(role: RoleName): string {
   return CAST[role]?.uid ?? "nobody";
 }
 
+/** Whether the emulator may hold changes a test made; only then do fixtures need rewriting. */
+let dirty = true;
+export function markDirty(): void {
+  dirty = true;
+}
+
 export async function expectAccess(allowed: boolean, attempt: Promise<unknown>): Promise<void> {
-  if (allowed) await assertSucceeds(attempt);
-  else await assertFails(attempt);
+  if (allowed) {
+    dirty = true;
+    await assertSucceeds(attempt);
+  } else {
+    // A denied write changes nothing, so the fixtures stay as they are for the next test.
+    await assertFails(attempt);
+  }
 }
 
 // ---------- fixtures ----------
@@ -123,7 +159,7 @@ export function orderDoc(status: string, extra: Record<string, unknown> = {}): R
     customerId: "alice",
     restaurantId: "r1",
     status,
-    items: [{ itemId: "m1", quantity: 1, options: {} }],
+    items: ["m1|1|"],
     deliveryAddress: ADDRESS,
     note: "",
     createdAt: T0,
@@ -142,17 +178,36 @@ export function orderDoc(status: string, extra: Record<string, unknown> = {}): R
   return { ...base, ...extra };
 }
 
-/** The world every rules test starts from. Order ids name their state. */
+const ORDER_TIMES = Object.fromEntries(["submitted", ...PATH_TO.delivered].map((s) => [s, T0]));
+
+const ALL_STATUSES = [
+  "submitted",
+  "placed",
+  "accepted",
+  "preparing",
+  "ready",
+  "picked_up",
+  "delivered",
+  "rejected",
+  "declined",
+  "cancelled",
+];
+
+/** The world every rules test starts from. Order ids name their state. Rewritten only when a
+ * test may have changed it (see expectAccess). */
 export async function seedFixtures(): Promise<void> {
+  if (!dirty) return;
+  dirty = false;
   await env!.clearFirestore();
   await env!.withSecurityRulesDisabled(async (ctx) => {
     const db = ctx.firestore() as unknown as Firestore;
     const put = (path: string, data: Record<string, unknown>) => setDoc(doc(db, path), data);
     await Promise.all([
-      put("users/alice", { displayName: "Alice", createdAt: T0, roles: {} }),
-      put("users/bob", { displayName: "Bob", createdAt: T0, roles: {} }),
-      put("users/alice/addresses/home", { ...ADDRESS, label: "Home", updatedAt: T0 }),
-      put("users/alice/devices/d1", { token: "token-1", createdAt: T0 }),
+      ...ROLE_NAMES.filter((r) => CAST[r]).map((r) =>
+        put(`users/${uidOf(r)}`, { displayName: r, createdAt: T0, roles: CAST[r]!.claims }),
+      ),
+      put("users/alice/addresses/a0", { ...ADDRESS, label: "Home", updatedAt: T0 }),
+      put("users/alice/devices/d0", { token: "token-1", createdAt: T0 }),
       put("users/alice/notifications/n1", {
         orderId: "placed",
         status: "accepted",
@@ -164,32 +219,19 @@ export async function seedFixtures(): Promise<void> {
       put("restaurants/r1", restaurantDoc()),
       put("restaurants/r2", restaurantDoc("Other Place")),
       put("restaurants/r1/menu/m1", menuItemDoc()),
-      put("restaurants/r1/reviews/delivered0", {
-        customerId: "alice",
-        authorName: "Alice",
-        rating: 5,
-        text: "Great",
-        createdAt: T0,
-      }),
+      put("restaurants/r1/reviews/delivered0", { rating: 5, text: "Great", createdAt: T0, authorName: "Alice A." }),
       put("restaurants/r1/stats/2026-11-24/shards/0", { orders: 1, revenue: 950 }),
-      ...[
-        "submitted",
-        "placed",
-        "accepted",
-        "preparing",
-        "ready",
-        "picked_up",
-        "delivered",
-        "rejected",
-        "declined",
-        "cancelled",
-      ].map((s) => put(`orders/${s}`, orderDoc(s))),
+      ...ALL_STATUSES.map((s) => put(`orders/${s}`, orderDoc(s))),
       put("orders/delivered0", orderDoc("delivered")),
+      // Delivered a moment ago: its courier may still look at it.
+      put("orders/deliveredNow", orderDoc("delivered", { timeline: { ...ORDER_TIMES, delivered: Timestamp.now() } })),
       put("orders/readyClaimed", orderDoc("ready", { courierId: "cora" })),
       put("orders/readyClaimedByOther", orderDoc("ready", { courierId: "carl" })),
       put("orders/bobPlaced", orderDoc("placed", { customerId: "bob", customerName: "Bob" })),
       put("orders/r2Placed", orderDoc("placed", { restaurantId: "r2" })),
       put("orders/picked_up/tracking/courier", { lat: 52.52, lng: 13.4, updatedAt: T0 }),
+      // Cora is carrying orders/picked_up, so she may claim nothing else; carl is free.
+      put("couriers/cora", { activeOrderId: "picked_up", updatedAt: T0 }),
     ]);
   });
 }

@@ -1,6 +1,22 @@
 import { strict as assert } from "node:assert";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import {
+  allDay,
   applyRoleChange,
+  cartDoc,
+  CURRENCIES,
+  decodeLine,
+  decodeOptions,
+  encodeLine,
+  hoursProblem,
+  LIMITS,
+  nextOpening,
+  restaurantProblem,
+  shortName,
+  TIME_ZONES,
+  transition,
+  zonedInstant,
   canTransition,
   checkOrder,
   distanceM,
@@ -65,7 +81,7 @@ const restaurant: Restaurant = {
   description: "",
   address: { line1: "x", city: "Berlin", lat: 52.52, lng: 13.405 },
   timeZone: "Europe/Berlin",
-  openingHours: { mon: [{ open: "11:00", close: "23:00" }], fri: [{ open: "18:00", close: "02:00" }] },
+  openingHours: { mon: "11:00-23:00", fri: "18:00-24:00", sat: "00:00-02:00" },
   isOpen: true,
   prepTimeMin: 20,
   deliveryRadiusM: 3000,
@@ -81,8 +97,16 @@ const restaurant: Restaurant = {
 // Monday 2026-11-23 13:00 in Berlin (UTC+1).
 const MONDAY_LUNCH = new Date("2026-11-23T12:00:00Z");
 const near = { line1: "Torstraße 1", city: "Berlin", lat: 52.53, lng: 13.41 };
-const check = (items: unknown, patch: Partial<Restaurant> = {}, at = MONDAY_LUNCH, address: unknown = near) =>
-  checkOrder({ items, deliveryAddress: address, restaurant: { ...restaurant, ...patch }, menu, now: at });
+type Line = { itemId: string; quantity: number; options: Record<string, string[]> };
+/** Checks lines as the order document carries them (encoded), like the backend does. */
+const check = (items: Line[] | unknown, patch: Partial<Restaurant> = {}, at = MONDAY_LUNCH, address: unknown = near) =>
+  checkOrder({
+    items: Array.isArray(items) ? items.map((l) => (typeof l === "object" && l ? encodeLine(l as Line) : l)) : items,
+    deliveryAddress: address,
+    restaurant: { ...restaurant, ...patch },
+    menu,
+    now: at,
+  });
 const codeOf = (r: ReturnType<typeof checkOrder>) => (r.ok ? "ok" : r.rejection.code);
 
 describe("unit: pricing", () => {
@@ -117,6 +141,22 @@ describe("unit: pricing", () => {
     );
     assert.equal(p.subtotal, 290);
   });
+  it("refuses a menu whose options could make a price negative", () => {
+    const discounts = {
+      id: "d",
+      name: "Discounts",
+      min: 0,
+      max: 2,
+      options: [
+        { id: "a", name: "A", priceDelta: -300 },
+        { id: "b", name: "B", priceDelta: -300 },
+      ],
+    };
+    // Each discount alone leaves 400 - 300 >= 0; both at once would be -200.
+    assert.match(menuItemProblem({ ...water, price: 400, optionGroups: [discounts] }) ?? "", /negative/);
+    assert.equal(menuItemProblem({ ...water, price: 600, optionGroups: [discounts] }), null);
+    assert.equal(menuItemProblem({ ...water, price: 400, optionGroups: [{ ...discounts, max: 1 }] }), null);
+  });
 });
 
 describe("unit: order check", () => {
@@ -133,13 +173,22 @@ describe("unit: order check", () => {
     ["malformed_order", "items not a list", () => check("pizza")],
     ["malformed_order", "an address without coordinates", () => check(ok, {}, MONDAY_LUNCH, { line1: "x", city: "y" })],
     ["empty_order", "no lines", () => check([])],
-    ["too_many_lines", "51 lines", () => check(Array(51).fill({ itemId: "water", quantity: 1, options: {} }))],
+    [
+      "too_many_lines",
+      `${LIMITS.maxOrderLines + 1} lines`,
+      () => check(Array(LIMITS.maxOrderLines + 1).fill({ itemId: "water", quantity: 1, options: {} })),
+    ],
+    ["malformed_order", "a line that is not a string", () => check([42])],
+    ["malformed_order", "a line with a fourth part", () => check(["water|1||999"])],
     ["invalid_quantity", "quantity 0", () => check([{ itemId: "water", quantity: 0, options: {} }])],
     ["invalid_quantity", "quantity 21", () => check([{ itemId: "water", quantity: 21, options: {} }])],
     ["invalid_quantity", "quantity 1.5", () => check([{ itemId: "water", quantity: 1.5, options: {} }])],
     ["restaurant_closed", "switch off", () => check(ok, { isOpen: false })],
     ["restaurant_closed", "outside hours (Monday 07:00)", () => check(ok, {}, new Date("2026-11-23T06:00:00Z"))],
     ["restaurant_closed", "a day without hours (Tuesday)", () => check(ok, {}, new Date("2026-11-24T12:00:00Z"))],
+    ["restaurant_unavailable", "a time zone that does not exist", () => check(ok, { timeZone: "Mars/Olympus_Mons" })],
+    ["restaurant_unavailable", "hours that are numbers", () => check(ok, { openingHours: { mon: 42 } as never })],
+    ["restaurant_unavailable", "a currency that is no currency", () => check(ok, { currency: "12!" })],
     ["unknown_item", "an item not on the menu", () => check([{ itemId: "caviar", quantity: 1, options: {} }])],
     ["item_unavailable", "a sold-out item", () => check([...ok, { itemId: "lemonade", quantity: 1, options: {} }])],
     ["invalid_options", "a required option missing", () => check([{ itemId: "pizza", quantity: 2, options: {} }])],
@@ -169,7 +218,15 @@ describe("unit: order check", () => {
   for (const [code, what, run] of cases) it(`rejects ${what} with ${code}`, () => assert.equal(codeOf(run()), code));
   it("rejects when the restaurant does not exist", () =>
     assert.equal(
-      codeOf(checkOrder({ items: ok, deliveryAddress: near, restaurant: null, menu, now: MONDAY_LUNCH })),
+      codeOf(
+        checkOrder({
+          items: (ok as Line[]).map(encodeLine),
+          deliveryAddress: near,
+          restaurant: null,
+          menu,
+          now: MONDAY_LUNCH,
+        }),
+      ),
       "restaurant_not_found",
     ));
   it("gives a human message with every rejection", () => {
@@ -186,20 +243,136 @@ describe("unit: opening hours", () => {
     assert.ok(!isOpenAt(restaurant.openingHours, "Europe/Berlin", new Date("2026-11-23T09:59:00Z"))); // 10:59
     assert.ok(!isOpenAt(restaurant.openingHours, "Europe/Berlin", new Date("2026-11-23T22:00:00Z"))); // 23:00 closes
   });
-  it("follows an interval past midnight into the next day", () => {
+  it("continues past midnight through the next day's 00:00 interval", () => {
     assert.ok(isOpenAt(restaurant.openingHours, "Europe/Berlin", new Date("2026-11-27T23:30:00Z"))); // Sat 00:30
     assert.ok(!isOpenAt(restaurant.openingHours, "Europe/Berlin", new Date("2026-11-28T01:00:00Z"))); // Sat 02:00
   });
   it("treats 24:00 as the end of the day", () =>
-    assert.ok(
-      isOpenAt({ tue: [{ open: "00:00", close: "24:00" }] }, "Europe/Berlin", new Date("2026-11-24T22:59:00Z")),
-    ));
+    assert.ok(isOpenAt({ tue: "00:00-24:00" }, "Europe/Berlin", new Date("2026-11-24T22:59:00Z"))));
+  it("names the problem with hours that are malformed or meaningless", () => {
+    assert.equal(hoursProblem(allDay()), null);
+    assert.equal(hoursProblem({ mon: "11:30-14:30,17:00-22:00", tue: "" }), null);
+    for (const bad of [
+      { mon: [42] },
+      { mon: "25:99-26:00" },
+      { mon: "22:00-11:00" },
+      { mon: "10:00-10:00" },
+      { mon: "17:00-22:00,11:00-14:00" },
+      { mon: "10:00-14:00,13:00-15:00" },
+      { mon: "9:00-17:00" },
+      { funday: "10:00-11:00" },
+      {
+        mon: Array(LIMITS.maxIntervalsPerDay + 1)
+          .fill("10:00-10:30")
+          .join(","),
+      },
+      "always",
+      null,
+    ]) {
+      assert.ok(hoursProblem(bad), JSON.stringify(bad));
+    }
+  });
+  it("finds when a closed restaurant opens next, across days and daylight saving", () => {
+    const breakfast = { mon: "07:00-15:00", sat: "08:00-12:00" };
+    // Sunday 29 March 2026 20:00 in Berlin: the clocks went forward that morning.
+    const next = nextOpening(breakfast, "Europe/Berlin", new Date("2026-03-29T18:00:00Z"));
+    assert.equal(next?.toISOString(), "2026-03-30T05:00:00.000Z"); // Monday 07:00 CEST
+    assert.equal(nextOpening({}, "Europe/Berlin", new Date()), null);
+    assert.equal(zonedInstant("2026-10-25", 12 * 60, "Europe/Berlin").toISOString(), "2026-10-25T11:00:00.000Z");
+  });
+});
+
+describe("unit: restaurants, time zones and currencies", () => {
+  it("knows every listed time zone and currency (Intl can format with each)", () => {
+    for (const timeZone of TIME_ZONES) assert.doesNotThrow(() => new Intl.DateTimeFormat("en", { timeZone }));
+    for (const currency of CURRENCIES) {
+      assert.doesNotThrow(() => new Intl.NumberFormat("en", { style: "currency", currency }));
+      assert.equal(
+        new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits,
+        2,
+      );
+    }
+  });
+  it("the rules list exactly the domain's time zones and currencies", () => {
+    const rules = readFileSync(join(__dirname, "..", "..", "firestore.rules"), "utf8");
+    const listIn = (fn: string) =>
+      [...(new RegExp(`function ${fn}\\([a-z]\\) \\{[^}]*`).exec(rules)?.[0] ?? "").matchAll(/'([^']+)'/g)].map(
+        (m) => m[1],
+      );
+    assert.deepEqual(listIn("isTimeZone"), [...TIME_ZONES]);
+    assert.deepEqual(listIn("isCurrency"), [...CURRENCIES]);
+  });
+  it("says what is wrong with a restaurant it cannot interpret", () => {
+    assert.equal(restaurantProblem(restaurant), null);
+    assert.match(restaurantProblem({ ...restaurant, timeZone: "Mars/Olympus_Mons" }) ?? "", /time zone/);
+    assert.match(restaurantProblem({ ...restaurant, currency: "12!" }) ?? "", /currency/);
+    assert.match(restaurantProblem({ ...restaurant, categories: ["x".repeat(51)] }) ?? "", /categories/);
+    assert.match(restaurantProblem(null) ?? "", /no data/);
+  });
+});
+
+describe("unit: cart lines and documents", () => {
+  it("encodes a line as one bounded string and reads it back", () => {
+    const line = { itemId: "pizza", quantity: 2, options: { size: ["large"], extras: ["olives", "cheese"] } };
+    assert.equal(encodeLine(line), "pizza|2|extras=olives,cheese;size=large");
+    assert.deepEqual(decodeLine(encodeLine(line)), line);
+    assert.deepEqual(decodeLine("water|3|"), { itemId: "water", quantity: 3, options: {} });
+  });
+  it("refuses what is not a line", () => {
+    for (const bad of [
+      42,
+      "water",
+      "water|1",
+      "water|1||x",
+      "../x|1|",
+      "water|two|",
+      "water|1|size",
+      "water|1|size=a=b",
+      `${"x".repeat(129)}|1|`,
+    ]) {
+      assert.equal(decodeLine(bad), null, String(bad));
+    }
+    assert.equal(decodeOptions("a=1;a=2"), null, "a group twice");
+  });
+  it("builds the cart document and every transition in one place", () => {
+    const doc = cartDoc(
+      {
+        customerId: "u",
+        restaurantId: "r",
+        items: [{ itemId: "w", quantity: 1, options: {} }],
+        deliveryAddress: { ...near, label: "Home" },
+        note: " hi ",
+      },
+      "NOW",
+    );
+    assert.deepEqual(doc, {
+      customerId: "u",
+      restaurantId: "r",
+      status: "submitted",
+      items: ["w|1|"],
+      deliveryAddress: { ...near, label: "Home" },
+      note: "hi",
+      createdAt: "NOW",
+    });
+    assert.deepEqual(transition("accepted", "NOW", { x: 1 }), {
+      status: "accepted",
+      "timeline.accepted": "NOW",
+      updatedAt: "NOW",
+      x: 1,
+    });
+  });
+  it("names a reviewer by first name and initial", () => {
+    assert.equal(shortName("Clara Customer"), "Clara C.");
+    assert.equal(shortName("  Madonna "), "Madonna");
+    assert.equal(shortName("Anna Maria von Lotte"), "Anna L.");
+    assert.equal(shortName(""), "A customer");
+  });
 });
 
 describe("unit: state machine", () => {
   it("lets only the backend place or reject", () => {
     assert.ok(canTransition("submitted", "placed", "backend"));
-    for (const actor of ["customer", "restaurant", "courier"] as const)
+    for (const actor of ["customer", "staff", "courier"] as const)
       assert.ok(!canTransition("submitted", "placed", actor));
   });
   it("lets the customer cancel only while placed", () => {
@@ -212,7 +385,7 @@ describe("unit: state machine", () => {
     for (const t of TRANSITIONS) assert.ok(!["rejected", "declined", "cancelled", "delivered"].includes(t.from));
   });
   it("walks the happy path one actor at a time", () => {
-    assert.deepEqual(nextStatuses("placed", "restaurant"), ["accepted", "declined"]);
+    assert.deepEqual(nextStatuses("placed", "staff"), ["accepted", "declined"]);
     assert.deepEqual(nextStatuses("ready", "courier"), ["picked_up"]);
   });
 });

@@ -1,0 +1,51 @@
+// What people do, through the client SDK and the security rules, built from the same domain
+// builders as the web app (cartDoc, transition): placing an order, moving it along, a courier's
+// claim and delivery.
+
+import { collection, doc, runTransaction, serverTimestamp, setDoc, updateDoc, writeBatch } from "firebase/firestore";
+import { cartDoc, paths, transition, type Address, type CartLine, type OrderStatus } from "../../functions/src/domain";
+import type { Person } from "./clients";
+
+export const TORSTRASSE: Address = { line1: "Torstraße 100", city: "Berlin", lat: 52.529, lng: 13.401 };
+
+export interface Cart {
+  restaurantId: string;
+  items: CartLine[];
+  deliveryAddress?: Address;
+  note?: string;
+}
+
+/** Places an order the way the web app does; `override` replaces fields of the document written
+ * (to send what the app never would). Returns the order id. */
+export async function placeOrder(
+  customer: Person,
+  cart: Cart,
+  override: Record<string, unknown> = {},
+): Promise<string> {
+  const ref = doc(collection(customer.db, paths.orders()));
+  const data = cartDoc({ customerId: customer.uid, deliveryAddress: TORSTRASSE, ...cart }, serverTimestamp());
+  await setDoc(ref, { ...data, ...override });
+  return ref.id;
+}
+
+export function moveOrder(person: Person, orderId: string, to: OrderStatus, extra: Record<string, unknown> = {}) {
+  return updateDoc(doc(person.db, paths.order(orderId)), transition(to, serverTimestamp(), extra));
+}
+
+/** A courier's claim: the order's courierId and the courier's activeOrderId in one transaction. */
+export async function claimOrder(courier: Person, orderId: string): Promise<void> {
+  await runTransaction(courier.db, async (tx) => {
+    const order = await tx.get(doc(courier.db, paths.order(orderId)));
+    if (order.get("courierId") !== null) throw new Error(`order ${orderId} is already claimed`);
+    tx.update(order.ref, { courierId: courier.uid, updatedAt: serverTimestamp() });
+    tx.set(doc(courier.db, paths.courier(courier.uid)), { activeOrderId: orderId, updatedAt: serverTimestamp() });
+  });
+}
+
+/** Delivered, and the courier free again, in one batch. */
+export function deliverOrder(courier: Person, orderId: string): Promise<void> {
+  const batch = writeBatch(courier.db);
+  batch.update(doc(courier.db, paths.order(orderId)), transition("delivered", serverTimestamp()));
+  batch.set(doc(courier.db, paths.courier(courier.uid)), { activeOrderId: null, updatedAt: serverTimestamp() });
+  return batch.commit();
+}
