@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import preact from "@preact/preset-vite";
 import { defineConfig } from "vite";
+import { VitePWA } from "vite-plugin-pwa";
 
 const root = (file: string) => fileURLToPath(new URL(`../${file}`, import.meta.url));
 const domain = root("functions/src/domain");
@@ -20,7 +21,18 @@ const emulators = {
 };
 
 export default defineConfig({
-  plugins: [preact()],
+  plugins: [
+    preact(),
+    // The service worker (src/sw.ts) precaches the app shell for offline use.
+    VitePWA({
+      strategies: "injectManifest",
+      srcDir: "src",
+      filename: "sw.ts",
+      injectRegister: false,
+      manifest: false,
+      injectManifest: { globPatterns: ["**/*.{js,css,html,svg,png,webp,ico,txt}"] },
+    }),
+  ],
   resolve: { alias: { "@domain": domain } },
   define: { __EMULATORS__: JSON.stringify(emulators) },
   server: { fs: { allow: [".."] } },

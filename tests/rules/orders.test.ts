@@ -116,6 +116,11 @@ describe("rules: orders", () => {
       ["customer", "staff", "admin"],
       (db) => getDoc(doc(db, "orders/delivered")),
     );
+    matrix(
+      "get an order that does not exist (yet)",
+      ["customer", "otherCustomer", "staff", "otherStaff", "courier", "otherCourier", "admin"],
+      (db) => getDoc(doc(db, `orders/${NEW_ID}`)),
+    );
     matrix("get another restaurant's order", ["customer", "otherStaff", "admin"], (db) =>
       getDoc(doc(db, "orders/r2Placed")),
     );

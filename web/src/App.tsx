@@ -1,5 +1,6 @@
 import { ErrorBoundary, lazy, LocationProvider, Route, Router, useLocation } from "preact-iso";
 import { Header } from "./components/Header";
+import { OfflineBanner } from "./components/OfflineBanner";
 import { Recovery } from "./components/Recovery";
 import { RestaurantList } from "./pages/RestaurantList";
 import { SignIn } from "./pages/SignIn";
@@ -61,6 +62,7 @@ export function App() {
           Skip to content
         </a>
         <Header />
+        <OfflineBanner />
         <div id="main">
           <Pages />
         </div>

@@ -15,12 +15,23 @@ import { isAlreadyExists } from "../errors";
 
 export type TimeoutOutcome = "cancelled" | "not placed" | "not due";
 
+type Placed = Order & { acceptBy?: Timestamp };
+
+function outcomeFor(order: Placed | undefined, now: Date): TimeoutOutcome | null {
+  if (order?.status !== "placed") return "not placed";
+  if (!order.acceptBy || order.acceptBy.toMillis() > now.getTime()) return "not due";
+  return null;
+}
+
 export async function cancelIfOverdue({ db, now }: Deps, orderId: string): Promise<TimeoutOutcome> {
   const ref = db.doc(paths.order(orderId));
+  // A plain read first: most tasks find the order accepted (or, on the emulator, not yet due), and
+  // a transaction would lock the order against the kitchen's own write for nothing.
+  const early = outcomeFor((await ref.get()).data() as Placed | undefined, now());
+  if (early) return early;
   return db.runTransaction(async (tx) => {
-    const order = (await tx.get(ref)).data() as (Order & { acceptBy?: Timestamp }) | undefined;
-    if (order?.status !== "placed") return "not placed";
-    if (!order.acceptBy || order.acceptBy.toMillis() > now().getTime()) return "not due";
+    const settled = outcomeFor((await tx.get(ref)).data() as Placed | undefined, now());
+    if (settled) return settled;
     tx.update(
       ref,
       transition("cancelled", FieldValue.serverTimestamp(), { cancelReason: "accept_timeout", cancelledBy: "backend" }),

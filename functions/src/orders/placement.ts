@@ -25,7 +25,7 @@ import {
   type UserProfile,
 } from "../domain";
 import type { Deps } from "../deps";
-import { isFailedPrecondition } from "../errors";
+import { isAlreadyExists, isFailedPrecondition } from "../errors";
 import { adminQuery } from "../query";
 
 /** Document ids as the web SDK makes them, or as seeds name them; anything else cannot exist. */
@@ -69,21 +69,22 @@ async function reportUnreadableRestaurant(db: Firestore, rid: string, problem: s
   const staff = await adminQuery(db, QUERIES.staffOf(rid)).select().get();
   const id = `restaurant-problem-${localDay(now, "UTC")}`;
   await Promise.all(
-    staff.docs.map(
-      (s) =>
-        db
-          .doc(paths.notification(s.id, id))
-          .create({
-            orderId: null,
-            status: "rejected",
-            audience: "staff",
-            link: "/dashboard/settings",
-            title: "Orders are being refused",
-            body: `Your restaurant's settings have a problem, so customers cannot order: ${problem} Fix it in Settings.`,
-            read: false,
-            createdAt: FieldValue.serverTimestamp(),
-          })
-          .catch(() => undefined), // already told today
+    staff.docs.map((s) =>
+      db
+        .doc(paths.notification(s.id, id))
+        .create({
+          orderId: null,
+          status: "rejected",
+          audience: "staff",
+          link: "/dashboard/settings",
+          title: "Orders are being refused",
+          body: `Your restaurant's settings have a problem, so customers cannot order: ${problem} Fix it in Settings.`,
+          read: false,
+          createdAt: FieldValue.serverTimestamp(),
+        })
+        .catch((err: unknown) => {
+          if (!isAlreadyExists(err)) throw err; // else: already told today
+        }),
     ),
   );
 }

@@ -42,6 +42,16 @@ async function effectsDone(deps: Deps, orderId: string, order: Tracked): Promise
   return entry.exists;
 }
 
+/** Runs one repair; a failure is logged and left for the next run, never ends this one. */
+async function attempt<T>(what: string, id: string, repair: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await repair();
+  } catch (err) {
+    logger.warn(`reconciler: ${what} failed, will retry next run`, { orderId: id, err: String(err) });
+    return undefined;
+  }
+}
+
 export async function reconcile(deps: Deps, graceSeconds: number): Promise<ReconcileReport> {
   const { db } = deps;
   const now = deps.now();
@@ -50,12 +60,15 @@ export async function reconcile(deps: Deps, graceSeconds: number): Promise<Recon
 
   const stuck = await adminQuery(db, QUERIES.dueOrders("submitted", "createdAt", settled, BATCH)).get();
   for (const snap of stuck.docs) {
-    if ((await processSubmittedOrder(deps, snap)) !== "already processed") report.submitted++;
+    const outcome = await attempt("processing", snap.id, () => processSubmittedOrder(deps, snap));
+    if (outcome === "placed" || outcome === "rejected") report.submitted++;
   }
 
   const overdue = await adminQuery(db, QUERIES.dueOrders("placed", "acceptBy", now, BATCH)).get();
   for (const snap of overdue.docs) {
-    if ((await cancelIfOverdue(deps, snap.id)) === "cancelled") report.timedOut++;
+    if ((await attempt("accept timeout", snap.id, () => cancelIfOverdue(deps, snap.id))) === "cancelled") {
+      report.timedOut++;
+    }
   }
 
   const stateRef = db.doc(paths.reconcilerState());
@@ -66,11 +79,9 @@ export async function reconcile(deps: Deps, graceSeconds: number): Promise<Recon
   for (const snap of changed?.docs ?? []) {
     const order = snap.data() as Tracked;
     report.checked++;
-    if (await effectsDone(deps, snap.id, order)) continue;
+    if (await attempt("checking side effects", snap.id, () => effectsDone(deps, snap.id, order))) continue;
     report.effects++;
-    await runEffects(deps, snap.id, order).catch((err) =>
-      logger.error("reconciler: side effects still failing", { orderId: snap.id, err: String(err) }),
-    );
+    await attempt("side effects", snap.id, () => runEffects(deps, snap.id, order));
   }
   // A full batch may have left later changes unchecked: continue from the last one next time.
   if (changed && changed.size === BATCH)

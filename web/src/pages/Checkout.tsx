@@ -8,6 +8,7 @@ import { readDishes } from "../data/menu";
 import { placeOrder, readRestaurant } from "../data/orders";
 import { deliveryAddress } from "../state/address";
 import { cart, cartSubtotal, clearCart, setQuantity, type Cart } from "../state/cart";
+import { online } from "../state/network";
 import { session } from "../state/session";
 import { errorText, money } from "../components/format";
 import { Empty } from "../components/States";
@@ -157,6 +158,12 @@ export function Checkout() {
         {error && (
           <p class="error" role="alert">
             {error}
+          </p>
+        )}
+        {!online.value && (
+          <p class="notice" data-testid="checkout-offline">
+            You are offline. You can still place the order: it is sent as soon as the connection is back, and the order
+            page shows it as not sent until then.
           </p>
         )}
         <button type="submit" disabled={busy || !address || !session.value || (result ? !result.ok : false)}>
