@@ -1,13 +1,27 @@
 // `npm start`: builds functions and web, starts the emulators, seeds the demo data and prints
 // where to go and how to sign in. Ctrl-C stops everything.
 
-import { APP_URL, PROJECT_ID, useEmulators } from "./lib/config";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { APP_URL, PROJECT_ID, ROOT, useEmulators } from "./lib/config";
 import { emulatorEnv, MissingPrerequisite } from "./lib/emulatorEnv";
 import { buildAll, EMULATORS, firebase } from "./lib/run";
+import { startScheduler } from "./lib/scheduler";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./seed/berlin";
 import { seed } from "./seed/seed";
 
+/** Cloud Scheduler runs the reconciler every minute in production; npm start does the same. */
+const RECONCILE_EVERY_MS = 60_000;
+
+/** A functions/.env.local left behind by an interrupted test run would give the demo its short
+ * test timeouts; one of the developer's own is kept. */
+function dropLeftoverTestEnv() {
+  const file = join(ROOT, "functions", ".env.local");
+  if (existsSync(file) && readFileSync(file, "utf8").startsWith("# written by npm test")) rmSync(file);
+}
+
 async function main(): Promise<void> {
+  dropLeftoverTestEnv();
   const setup = await emulatorEnv();
   console.log(`emulators: ${setup.describe}`);
   await buildAll();
@@ -41,6 +55,7 @@ async function main(): Promise<void> {
 async function seedAndAnnounce(): Promise<void> {
   useEmulators();
   const result = await seed(PROJECT_ID);
+  startScheduler(RECONCILE_EVERY_MS);
   const width = Math.max(...DEMO_ACCOUNTS.map((a) => a.email.length));
   console.log(
     [
@@ -52,7 +67,8 @@ async function seedAndAnnounce(): Promise<void> {
       ...DEMO_ACCOUNTS.map(
         (a) => `│   ${a.email.padEnd(width)}  ${a.role}${"restaurant" in a ? ` of ${a.restaurant}` : ""}`,
       ),
-      "│ Press Ctrl-C to stop.",
+      "│ The reconciler runs every minute, as Cloud Scheduler would run it.",
+    "│ Press Ctrl-C to stop.",
       "└──────────────────────────────────────────────────────────────",
       "",
     ].join("\n"),

@@ -17,6 +17,8 @@ import { buildAll, EMULATORS, exec, run } from "./lib/run";
  * seconds rather than a minute. */
 export const TEST_PARAMS = { ACCEPT_TIMEOUT_SECONDS: "20", RECONCILE_GRACE_SECONDS: "5" };
 const ENV_LOCAL = join(ROOT, "functions", ".env.local");
+/** Marks the file as the test runner's, so that npm start can tell a leftover from a developer's own. */
+export const TEST_ENV_MARK = "# written by npm test for its run; removed when it ends";
 
 const tsx = join(ROOT, "node_modules", ".bin", "tsx");
 const seconds = (ms: number) => `${(ms / 1000).toFixed(0)} s`;
