@@ -68,7 +68,7 @@ async function seedAndAnnounce(): Promise<void> {
         (a) => `│   ${a.email.padEnd(width)}  ${a.role}${"restaurant" in a ? ` of ${a.restaurant}` : ""}`,
       ),
       "│ The reconciler runs every minute, as Cloud Scheduler would run it.",
-    "│ Press Ctrl-C to stop.",
+      "│ Press Ctrl-C to stop.",
       "└──────────────────────────────────────────────────────────────",
       "",
     ].join("\n"),

@@ -7,3 +7,4 @@ export { reconcileOrders } from "./orders/reconcile";
 export { onReviewCreated } from "./reviews/onReviewCreated";
 export { setRole } from "./roles/setRole";
 export { onDeviceWritten } from "./notify/devices";
+export { onMenuWritten, onRestaurantWritten } from "./listings/syncListing";

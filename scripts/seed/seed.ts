@@ -3,7 +3,7 @@
 
 import { getApps, initializeApp, type App } from "firebase-admin/app";
 import { getAuth } from "firebase-admin/auth";
-import { FieldValue, getFirestore } from "firebase-admin/firestore";
+import { FieldValue, getFirestore, type Firestore } from "firebase-admin/firestore";
 import type { RoleClaims } from "../../functions/src/domain";
 import { CITY, CUSTOMER_ADDRESSES, DEMO_ACCOUNTS, DEMO_PASSWORD, RESTAURANTS } from "./berlin";
 
@@ -101,5 +101,19 @@ export async function seed(projectId: string): Promise<SeedResult> {
       }
     }
   }
+  await listingsReady(db, Object.values(restaurantIds));
   return { restaurantIds, uids };
+}
+
+/** The first screen lists restaurants from their public cards, which a trigger writes; the demo
+ * is ready when they are there. */
+async function listingsReady(db: Firestore, ids: string[], ms = 60_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const cards = await db.getAll(...ids.map((id) => db.doc(`listings/${id}`)));
+    if (cards.every((c) => c.exists)) return;
+    if (Date.now() > deadline)
+      throw new Error("the restaurants' listings did not appear: is the Functions emulator running?");
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }

@@ -55,8 +55,12 @@ describe("browser: the full journey with three people at once", function () {
     assert.deepEqual(await c.locator(".restaurant-card h2").allTextContents(), ["Trattoria Rosa"]);
     await c.getByLabel("Cuisine").selectOption("");
     await c.getByLabel("Search").fill("sak");
+    await c.getByLabel("Search").press("Enter");
+    await c.getByRole("heading", { name: /Results for “sak”/ }).waitFor();
+    await c.locator(".restaurant-card").first().waitFor();
     assert.deepEqual(await c.locator(".restaurant-card h2").allTextContents(), ["Sakura Sushi"]);
     await c.getByLabel("Search").fill("");
+    await c.getByRole("heading", { name: /Restaurants near/ }).waitFor();
     await screenshot(c, "customer-restaurants");
 
     // A pizza with options, and a dessert.

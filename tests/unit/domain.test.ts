@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { geohashForLocation } from "geofire-common";
 import {
   allDay,
   applyRoleChange,
@@ -10,6 +11,10 @@ import {
   decodeOptions,
   encodeLine,
   hoursProblem,
+  nearbyPieces,
+  normalize,
+  searchToken,
+  searchTokensOf,
   LIMITS,
   nextOpening,
   restaurantProblem,
@@ -424,5 +429,32 @@ describe("unit: menu items and geography", () => {
     const d = distanceM({ lat: 52.5163, lng: 13.3777 }, { lat: 52.5219, lng: 13.4132 });
     assert.ok(d > 2400 && d < 2600, String(d));
     assert.ok(etaMinutes({ lat: 52.5163, lng: 13.3777 }, { lat: 52.5219, lng: 13.4132 }) >= 10);
+  });
+});
+
+describe("unit: discovery", () => {
+  it("covers the rings around a point with disjoint spans, nearest ring first", () => {
+    const pieces = nearbyPieces({ lat: 52.52, lng: 13.4 });
+    assert.deepEqual([...new Set(pieces.map((p) => p.ring))], [0, 1, 2]);
+    // Every geohash of a point within 8 km falls in exactly one span.
+    const inside = (g: string, p: (typeof pieces)[number]) =>
+      (p.fromInclusive ? g >= p.from : g > p.from) && (p.toInclusive ? g <= p.to : g < p.to);
+    for (const [dLat, dLng] of [
+      [0, 0],
+      [0.005, 0.01],
+      [-0.02, 0.03],
+      [0.05, -0.06],
+    ]) {
+      const g = geohashForLocation([52.52 + dLat, 13.4 + dLng]);
+      assert.equal(pieces.filter((p) => inside(g, p)).length, 1, `${g} in one span`);
+    }
+  });
+  it("normalises search words: case, accents, ß, plurals, prefixes of names", () => {
+    assert.equal(normalize("Taquería STRAßE"), "taqueria strasse");
+    assert.equal(searchToken("  Pizza   Margherita "), "margherita");
+    assert.equal(searchToken("!"), null);
+    const tokens = searchTokensOf(["Taquería Luna"], ["Tacos al Pastor"]);
+    for (const t of ["ta", "taq", "taqueria", "luna", "tacos", "taco", "pastor"]) assert.ok(tokens.includes(t), t);
+    assert.ok(!tokens.includes("pas"), "dish words are whole words");
   });
 });

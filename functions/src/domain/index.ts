@@ -7,6 +7,7 @@ export * from "./deployment";
 export * from "./geo";
 export * from "./hours";
 export * from "./limits";
+export * from "./listing";
 export * from "./locale";
 export * from "./menuItem";
 export * from "./money";

@@ -3,6 +3,7 @@
 // has the composite index it needs in firestore.indexes.json.
 
 import { paths } from "./collections";
+import type { GeoPiece } from "./listing";
 import { OPEN_STATUSES, type OrderStatus } from "./status";
 
 export type WhereOp = "==" | "!=" | "<" | "<=" | ">" | ">=" | "in" | "not-in" | "array-contains" | "array-contains-any";
@@ -69,6 +70,23 @@ export const QUERIES = {
     orderBy: [],
   }),
   restaurants: (): QuerySpec => ({ collection: paths.restaurants(), where: [], orderBy: [] }),
+  /** The first screen: restaurant cards in one geohash range (domain/listing.ts). */
+  nearby: (span: GeoPiece, pageSize: number): QuerySpec => ({
+    collection: paths.listings(),
+    where: [
+      ["geohash", span.fromInclusive ? ">=" : ">", span.from],
+      ["geohash", span.toInclusive ? "<=" : "<", span.to],
+    ],
+    orderBy: [["geohash", "asc"]],
+    limit: pageSize,
+  }),
+  /** Search: the entries holding one normalised word. */
+  search: (token: string, pageSize: number): QuerySpec => ({
+    collection: paths.searchIndex(),
+    where: [["tokens", "array-contains", token]],
+    orderBy: [],
+    limit: pageSize,
+  }),
   /** Backend: who works at a restaurant, and every courier (users' roles mirror). */
   staffOf: (rid: string): QuerySpec => ({
     collection: paths.users(),

@@ -38,3 +38,16 @@ export function errorText(err: unknown): string {
   if (code === "auth/invalid-email") return "That email address does not look right.";
   return err instanceof Error ? err.message : String(err);
 }
+
+/** When a closed restaurant opens next, in its own time zone: "18:00", or "Mon 07:00" on another day. */
+export function opensAt(at: Date, timeZone: string, now = new Date()): string {
+  const day = (d: Date) => new Intl.DateTimeFormat("en-CA", { timeZone, dateStyle: "short" }).format(d);
+  const time = new Intl.DateTimeFormat("en-GB", {
+    timeZone,
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).format(at);
+  if (day(at) === day(now)) return time;
+  return `${new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "short" }).format(at)} ${time}`;
+}

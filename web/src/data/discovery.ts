@@ -1,9 +1,46 @@
-// The first screen's restaurants, read once with Firestore Lite.
-import { getDocs } from "firebase/firestore/lite";
-import { QUERIES } from "@domain";
+// Finding restaurants, with Firestore Lite (the first screen loads no more SDK than this): the
+// cards near a delivery point, a page at a time across the geohash ranges that cover the
+// discovery radius, and search by one normalised word. Neither reads every restaurant.
+
+import { getDocs, startAfter, type QueryDocumentSnapshot } from "firebase/firestore/lite";
+import {
+  DISCOVERY_PAGE,
+  fillNearbyPage,
+  nearbyPieces,
+  QUERIES,
+  searchToken,
+  type LatLng,
+  type Listing,
+  type SpanCursor,
+} from "@domain";
 import { liteQuery } from "../firebase/lite";
 
-export async function fetchRestaurants(): Promise<{ id: string; data: unknown }[]> {
-  const snap = await getDocs(liteQuery(QUERIES.restaurants()));
-  return snap.docs.map((d) => ({ id: d.id, data: d.data() }));
+export type Card = Listing & { id: string };
+
+export interface NearbyPage {
+  cards: Card[];
+  /** Where the next page continues, or null when every restaurant around was shown. */
+  next: SpanCursor<QueryDocumentSnapshot>[] | null;
+}
+
+/** One page of the cards nearest to `center`: at most DISCOVERY_PAGE of them, whatever the city's size. */
+export async function fetchNearby(center: LatLng, from?: SpanCursor<QueryDocumentSnapshot>[]): Promise<NearbyPage> {
+  const { docs, next } = await fillNearbyPage<QueryDocumentSnapshot>(
+    nearbyPieces(center),
+    DISCOVERY_PAGE,
+    async (piece, limit, after) =>
+      (await getDocs(liteQuery(QUERIES.nearby(piece, limit), ...(after ? [startAfter(after)] : [])))).docs,
+    from,
+  );
+  return { cards: docs.map((d) => ({ id: d.id, ...(d.data() as Listing) })), next };
+}
+
+export const SEARCH_PAGE = 20;
+
+/** Restaurants whose name, cuisine, categories or dishes hold the query's main word. */
+export async function searchRestaurants(query: string): Promise<Card[]> {
+  const token = searchToken(query);
+  if (!token) return [];
+  const snap = await getDocs(liteQuery(QUERIES.search(token, SEARCH_PAGE)));
+  return snap.docs.map((d) => ({ id: d.id, ...(d.get("card") as Listing) }));
 }

@@ -1,20 +1,15 @@
 // Grant and revoke roles through the admin-only callable.
 
 import { useState } from "preact/hooks";
-import { fetchRestaurants } from "../data/discovery";
+import { useAllRestaurants } from "../data/restaurants";
 import { setRole, type SetRoleInput } from "../firebase/functions";
 import { session } from "../state/session";
-import { useAsync } from "../components/useAsync";
 import { errorText } from "../components/format";
 import { Empty } from "../components/States";
 
 export function Admin() {
   const s = session.value;
-  const restaurants = useAsync(
-    async () =>
-      (await fetchRestaurants()).map((r) => ({ id: r.id, name: String((r.data as { name?: unknown }).name) })),
-    [],
-  );
+  const restaurants = useAllRestaurants();
   const [role, setRoleName] = useState<SetRoleInput["role"]>("courier");
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState("");

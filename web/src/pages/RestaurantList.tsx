@@ -1,64 +1,114 @@
-// The first screen: one read of the restaurants with Firestore Lite, filtered and sorted here.
+// The first screen: the restaurants near the delivery point (or the city centre), a page at a
+// time, open ones and those that deliver to you first; or the results of a search.
 
 import { useState } from "preact/hooks";
-import { asRestaurant, distanceM, isOpenAt, type Restaurant } from "@domain";
-import { fetchRestaurants } from "../data/discovery";
+import { CITY, distanceKm, isOpenAt, nextOpening, type LatLng } from "@domain";
+import { fetchNearby, searchRestaurants, type Card } from "../data/discovery";
 import { deliveryAddress } from "../state/address";
 import { useAsync } from "../components/useAsync";
-import { money } from "../components/format";
+import { money, opensAt } from "../components/format";
 import { Empty, ErrorNote, Loading } from "../components/States";
 
-export type RestaurantRow = Restaurant & { id: string };
+type Sort = "recommended" | "rating" | "fee" | "distance";
 
-type Sort = "rating" | "fee" | "name";
+interface Shown extends Card {
+  open: boolean;
+  opensAt: Date | null;
+  delivers: boolean | null;
+  km: number;
+}
+
+function annotate(c: Card, center: LatLng, hasAddress: boolean, now: Date): Shown {
+  const open = c.available && c.isOpen && isOpenAt(c.openingHours, c.timeZone, now);
+  const km = distanceKm(center, c.address);
+  return {
+    ...c,
+    open,
+    opensAt: c.available && !open ? nextOpening(c.openingHours, c.timeZone, now) : null,
+    delivers: hasAddress ? km * 1000 <= c.deliveryRadiusM : null,
+    km,
+  };
+}
+
+const order: Record<Sort, (a: Shown, b: Shown) => number> = {
+  recommended: (a, b) =>
+    Number(b.available) - Number(a.available) ||
+    Number(b.delivers !== false) - Number(a.delivers !== false) ||
+    Number(b.open) - Number(a.open) ||
+    b.ratingAvg - a.ratingAvg ||
+    a.km - b.km,
+  rating: (a, b) => b.ratingAvg - a.ratingAvg || b.ratingCount - a.ratingCount,
+  fee: (a, b) => a.deliveryFee - b.deliveryFee,
+  distance: (a, b) => a.km - b.km,
+};
 
 export function RestaurantList() {
-  const { data, error, loading, reload } = useAsync(async () => {
-    // A restaurant whose document cannot be interpreted is left out rather than taking the page down.
-    return (await fetchRestaurants()).flatMap(({ id, data }) => {
-      const r = asRestaurant(data);
-      return r ? [{ id, ...r }] : [];
-    });
-  }, []);
-  const [cuisine, setCuisine] = useState("");
-  const [search, setSearch] = useState("");
-  const [sort, setSort] = useState<Sort>("rating");
   const address = deliveryAddress.value;
-  const now = new Date();
+  const center: LatLng = address ?? CITY.center;
+  const [pages, setPages] = useState<{
+    key: string;
+    cards: Card[];
+    next: Awaited<ReturnType<typeof fetchNearby>>["next"];
+  }>();
+  const [query, setQuery] = useState("");
+  const [submitted, setSubmitted] = useState("");
+  const [cuisine, setCuisine] = useState("");
+  const [sort, setSort] = useState<Sort>("recommended");
+  const [more, setMore] = useState(false);
+  const key = `${center.lat},${center.lng}`;
 
-  const cuisines = [...new Set((data ?? []).map((r) => r.cuisine))].sort();
-  const rows = (data ?? [])
-    .filter((r) => !cuisine || r.cuisine === cuisine)
-    .filter((r) => r.name.toLowerCase().includes(search.trim().toLowerCase()))
-    .map((r) => ({
-      ...r,
-      open: r.isOpen && isOpenAt(r.openingHours, r.timeZone, now),
-      delivers: address ? distanceM(r.address, address) <= r.deliveryRadiusM : null,
-    }))
-    .sort(
-      (a, b) =>
-        Number(b.delivers !== false) - Number(a.delivers !== false) ||
-        (sort === "rating"
-          ? b.ratingAvg - a.ratingAvg || b.ratingCount - a.ratingCount
-          : sort === "fee"
-            ? a.deliveryFee - b.deliveryFee
-            : a.name.localeCompare(b.name)),
-    );
+  const nearby = useAsync(async () => {
+    const page = await fetchNearby(center);
+    setPages({ key, ...page });
+    return page;
+  }, [key]);
+  const search = useAsync(async () => (submitted ? searchRestaurants(submitted) : null), [submitted]);
+
+  const loadMore = async () => {
+    if (!pages?.next) return;
+    setMore(true);
+    try {
+      const page = await fetchNearby(center, pages.next);
+      setPages({ key, cards: [...pages.cards, ...page.cards], next: page.next });
+    } finally {
+      setMore(false);
+    }
+  };
+
+  const now = new Date();
+  const source = submitted ? (search.data ?? []) : pages?.key === key ? pages.cards : (nearby.data?.cards ?? []);
+  const cards = source.map((c) => annotate(c, center, !!address, now));
+  const cuisines = [...new Set(cards.map((c) => c.cuisine).filter(Boolean))].sort();
+  const rows = cards.filter((c) => !cuisine || c.cuisine === cuisine).sort(order[sort]);
+  const loading = submitted ? search.loading : nearby.loading && !pages;
+  const error = submitted ? search.error : nearby.error;
 
   return (
     <main class="page">
-      <h1>Restaurants in Berlin</h1>
+      <h1>{submitted ? `Results for “${submitted}”` : `Restaurants near ${address ? address.line1 : CITY.name}`}</h1>
       {!address && <p class="notice">Set your delivery address (top of the page) to see who delivers to you.</p>}
-      <form class="filters" role="search" onSubmit={(e) => e.preventDefault()}>
+      <form
+        class="filters"
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setSubmitted(query.trim());
+        }}
+      >
         <label>
           Search
           <input
             type="search"
-            value={search}
-            placeholder="Restaurant name"
-            onInput={(e) => setSearch((e.target as HTMLInputElement).value)}
+            value={query}
+            placeholder="Restaurant, cuisine or dish"
+            onInput={(e) => {
+              const text = (e.target as HTMLInputElement).value;
+              setQuery(text);
+              if (!text.trim()) setSubmitted("");
+            }}
           />
         </label>
+        <button type="submit">Search</button>
         <label>
           Cuisine
           <select value={cuisine} onChange={(e) => setCuisine((e.target as HTMLSelectElement).value)}>
@@ -73,27 +123,29 @@ export function RestaurantList() {
         <label>
           Sort by
           <select value={sort} onChange={(e) => setSort((e.target as HTMLSelectElement).value as Sort)}>
+            <option value="recommended">Recommended</option>
             <option value="rating">Rating</option>
             <option value="fee">Delivery fee</option>
-            <option value="name">Name</option>
+            <option value="distance">Distance</option>
           </select>
         </label>
       </form>
-      {loading && !data && <Loading what="restaurants" />}
-      {error !== undefined && <ErrorNote error={error} retry={reload} />}
-      {data && rows.length === 0 && (
+      {loading && <Loading what="restaurants" />}
+      {error !== undefined && <ErrorNote error={error} retry={submitted ? search.reload : nearby.reload} />}
+      {!loading && rows.length === 0 && (
         <Empty>
           <p>
-            No restaurant matches.{" "}
+            {submitted ? `Nothing found for “${submitted}”.` : "No restaurant matches."}{" "}
             <button
               type="button"
               class="link"
               onClick={() => {
                 setCuisine("");
-                setSearch("");
+                setQuery("");
+                setSubmitted("");
               }}
             >
-              Clear the filters
+              Clear the search and filters
             </button>
           </p>
         </Empty>
@@ -103,23 +155,32 @@ export function RestaurantList() {
           <li
             key={r.id}
             class={`restaurant-card${r.delivers === false ? " out-of-zone" : ""}${r.open ? "" : " closed"}`}
+            data-restaurant={r.id}
           >
             <a href={`/r/${r.id}`}>
-              <div class="thumb" aria-hidden="true" data-cuisine={r.cuisine}>
-                {r.cuisine.slice(0, 1)}
-              </div>
               <div class="body">
                 <h2>{r.name}</h2>
-                <p class="meta">
-                  <span>{r.cuisine}</span>
-                  <span aria-label={`Rating ${r.ratingAvg.toFixed(1)} from ${r.ratingCount} reviews`}>
-                    ★ {r.ratingCount ? r.ratingAvg.toFixed(1) : "new"}
-                  </span>
-                  <span>{money(r.deliveryFee)} delivery</span>
-                  <span>{r.prepTimeMin} min</span>
-                </p>
+                {r.available ? (
+                  <p class="meta">
+                    <span>{r.cuisine}</span>
+                    <span aria-label={`Rating ${r.ratingAvg.toFixed(1)} from ${r.ratingCount} reviews`}>
+                      ★ {r.ratingCount ? r.ratingAvg.toFixed(1) : "new"}
+                    </span>
+                    <span>{money(r.deliveryFee)} delivery</span>
+                    <span>{r.prepTimeMin} min</span>
+                    <span>{r.km.toFixed(1)} km</span>
+                  </p>
+                ) : null}
                 <p class="status">
-                  <span class={r.open ? "open" : "closed"}>{r.open ? "Open now" : "Closed"}</span>
+                  {!r.available ? (
+                    <span class="closed">Not available right now</span>
+                  ) : r.open ? (
+                    <span class="open">Open now</span>
+                  ) : (
+                    <span class="closed">
+                      {r.opensAt ? `Closed · opens ${opensAt(r.opensAt, r.timeZone, now)}` : "Closed"}
+                    </span>
+                  )}
                   {r.delivers === false && <span class="zone">Does not deliver to your address</span>}
                 </p>
               </div>
@@ -127,6 +188,11 @@ export function RestaurantList() {
           </li>
         ))}
       </ul>
+      {!submitted && pages?.key === key && pages.next && (
+        <button type="button" class="secondary" disabled={more} onClick={loadMore}>
+          {more ? "Loading…" : "Show more restaurants"}
+        </button>
+      )}
     </main>
   );
 }
