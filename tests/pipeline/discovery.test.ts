@@ -91,7 +91,7 @@ describe("pipeline: discovery (listings and search)", function () {
     };
     const page = await fillNearbyPage(nearbyPieces(center), DISCOVERY_PAGE, readSpan);
     assert.ok(read <= DISCOVERY_PAGE + 4, `${read} documents read`);
-    assert.equal(page.docs.length, DISCOVERY_PAGE, "a full page where the restaurants are dense");
+    assert.equal(page.docs.length, DISCOVERY_PAGE, "a full page where restaurants are dense");
     const km = page.docs.map((d) => distanceKm(center, d.get("address")));
     assert.ok(
       Math.max(...km) <= 1.5,

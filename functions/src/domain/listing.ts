@@ -175,8 +175,8 @@ export type SpanCursor<D> = { at: "start" } | { at: "after"; doc: D } | { at: "d
 
 /**
  * Fills one page of at most `budget` cards around a point: ring by ring, nearest first, the spans
- * of a ring sharing what is left of the budget (further rounds give what sparse spans left unused
- * to the dense ones), stopping once the page is full. So the page holds the nearest restaurants
+ * of a ring sharing what is left of the budget (a second round gives what sparse spans left unused
+ * to the dense ones), stopping once the page is nearly full. So the page holds the nearest restaurants
  * and reads about `budget` documents however many there are. Pass the returned `next` to continue.
  */
 export async function fillNearbyPage<D>(
@@ -184,17 +184,20 @@ export async function fillNearbyPage<D>(
   budget: number,
   read: (piece: GeoPiece, limit: number, after: D | undefined) => Promise<D[]>,
   from?: SpanCursor<D>[],
+  /** Called with the cards as each round brings them, so a list can show the nearest at once. */
+  onProgress?: (docs: D[]) => void,
 ): Promise<{ docs: D[]; next: SpanCursor<D>[] | null }> {
   const cursors: SpanCursor<D>[] = from ? [...from] : pieces.map(() => ({ at: "start" }));
   const docs: D[] = [];
   const rings = [...new Set(pieces.map((p) => p.ring))].sort((a, b) => a - b);
   for (const ring of rings) {
     const open = () => pieces.map((_, i) => i).filter((i) => pieces[i].ring === ring && cursors[i].at !== "done");
-    // A few rounds: each gives the budget the sparse spans left to the dense ones.
-    for (let pass = 0; pass < 6; pass++) {
-      const active = open();
+    // A few rounds: later ones give the budget the sparse spans left to the dense ones.
+    for (let round = 0; round < 4; round++) {
       const left = budget - docs.length;
-      if (active.length === 0 || left < active.length) break;
+      // When fewer cards are left than open spans, the first spans get one each.
+      const active = open().slice(0, left);
+      if (active.length === 0) break;
       const share = Math.floor(left / active.length);
       const pages = await Promise.all(
         active.map((i) => {
@@ -206,6 +209,7 @@ export async function fillNearbyPage<D>(
         docs.push(...page);
         cursors[active[k]] = page.length === share ? { at: "after", doc: page[page.length - 1] } : { at: "done" };
       });
+      onProgress?.([...docs]);
     }
     if (open().length > 0) break; // this ring has more: the next page continues here
   }

@@ -1,11 +1,9 @@
-import { lazy } from "preact-iso";
 import { signOut } from "firebase/auth";
 import { auth } from "../firebase/auth";
 import { cartCount } from "../state/cart";
 import { roles, session } from "../state/session";
 import { AddressPicker } from "./AddressPicker";
-
-const UnreadBadge = lazy(() => import("./UnreadBadge").then((m) => m.UnreadBadge));
+import { UnreadBadge } from "./UnreadBadge";
 
 export function Header() {
   const s = session.value;

@@ -1,8 +1,36 @@
-import { useUnread } from "../data/inbox";
+import { useEffect, useState } from "preact/hooks";
+import { signal } from "@preact/signals";
+import { countUnread, watchArrivals } from "../data/unread";
+
+/** Bumped when the user reads notifications, so the badge counts again. */
+export const unreadChanged = signal(0);
+/** The live part waits until the first screen has painted. */
+const IDLE_MS = 1500;
 
 export function UnreadBadge({ uid }: { uid: string }) {
-  const { data } = useUnread(uid);
-  const n = data?.length ?? 0;
+  const [n, setN] = useState(0);
+  useEffect(() => {
+    let live = true;
+    const refresh = () =>
+      void countUnread(uid).then(
+        (c) => live && setN(c),
+        () => undefined,
+      );
+    const stopReading = unreadChanged.subscribe(refresh); // runs now, and after each markRead
+    window.addEventListener("focus", refresh);
+    // The first snapshot counts once more; every arrival after it counts again.
+    let stop: (() => void) | undefined;
+    const idle = setTimeout(() => {
+      void watchArrivals(uid, refresh).then((unsubscribe) => (live ? (stop = unsubscribe) : unsubscribe()));
+    }, IDLE_MS);
+    return () => {
+      live = false;
+      clearTimeout(idle);
+      stop?.();
+      stopReading();
+      window.removeEventListener("focus", refresh);
+    };
+  }, [uid]);
   return n > 0 ? (
     <span class="badge" aria-label={`${n} unread`} data-testid="unread">
       {n}

@@ -24,15 +24,21 @@ export interface NearbyPage {
 }
 
 /** One page of the cards nearest to `center`: at most DISCOVERY_PAGE of them, whatever the city's size. */
-export async function fetchNearby(center: LatLng, from?: SpanCursor<QueryDocumentSnapshot>[]): Promise<NearbyPage> {
+export async function fetchNearby(
+  center: LatLng,
+  from?: SpanCursor<QueryDocumentSnapshot>[],
+  onProgress?: (cards: Card[]) => void,
+): Promise<NearbyPage> {
+  const toCards = (docs: QueryDocumentSnapshot[]) => docs.map((d) => ({ id: d.id, ...(d.data() as Listing) }));
   const { docs, next } = await fillNearbyPage<QueryDocumentSnapshot>(
     nearbyPieces(center),
     DISCOVERY_PAGE,
     async (piece, limit, after) =>
       (await getDocs(liteQuery(QUERIES.nearby(piece, limit), ...(after ? [startAfter(after)] : [])))).docs,
     from,
+    onProgress && ((docs) => onProgress(toCards(docs))),
   );
-  return { cards: docs.map((d) => ({ id: d.id, ...(d.data() as Listing) })), next };
+  return { cards: toCards(docs), next };
 }
 
 export const SEARCH_PAGE = 20;

@@ -1,4 +1,5 @@
 import { markRead, useInbox } from "../data/inbox";
+import { unreadChanged } from "../components/UnreadBadge";
 import { dateTime } from "../components/format";
 import { Empty, ErrorNote, Loading } from "../components/States";
 import { RequireSignIn } from "../components/RequireSignIn";
@@ -9,7 +10,7 @@ export function Inbox() {
 
 function InboxList({ uid }: { uid: string }) {
   const items = useInbox(uid, 100);
-  const read = (id: string) => void markRead(uid, id);
+  const read = (id: string) => void markRead(uid, id).then(() => unreadChanged.value++);
   const unread = items.data?.filter((n) => !n.read) ?? [];
   return (
     <main class="page narrow">

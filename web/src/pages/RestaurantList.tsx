@@ -57,8 +57,9 @@ export function RestaurantList() {
   const [more, setMore] = useState(false);
   const key = `${center.lat},${center.lng}`;
 
+  // The nearest cards show as soon as the first round brings them; wider rings follow.
   const nearby = useAsync(async () => {
-    const page = await fetchNearby(center);
+    const page = await fetchNearby(center, undefined, (cards) => setPages({ key, cards, next: null }));
     setPages({ key, ...page });
     return page;
   }, [key]);
@@ -80,7 +81,7 @@ export function RestaurantList() {
   const cards = source.map((c) => annotate(c, center, !!address, now));
   const cuisines = [...new Set(cards.map((c) => c.cuisine).filter(Boolean))].sort();
   const rows = cards.filter((c) => !cuisine || c.cuisine === cuisine).sort(order[sort]);
-  const loading = submitted ? search.loading : nearby.loading && !pages;
+  const loading = submitted ? search.loading : nearby.loading && pages?.key !== key;
   const error = submitted ? search.error : nearby.error;
 
   return (
