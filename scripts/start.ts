@@ -13,11 +13,11 @@ import { seed } from "./seed/seed";
 /** Cloud Scheduler runs the reconciler every minute in production; npm start does the same. */
 const RECONCILE_EVERY_MS = 60_000;
 
-/** A functions/.env.local left behind by an interrupted test run would give the demo its short
- * test timeouts; one of the developer's own is kept. */
+/** A functions/.env.local left behind by an interrupted test or bench run would give the demo
+ * their short timeouts; one of the developer's own is kept. */
 function dropLeftoverTestEnv() {
   const file = join(ROOT, "functions", ".env.local");
-  if (existsSync(file) && readFileSync(file, "utf8").startsWith("# written by npm test")) rmSync(file);
+  if (existsSync(file) && readFileSync(file, "utf8").startsWith("# written by npm ")) rmSync(file);
 }
 
 async function main(): Promise<void> {

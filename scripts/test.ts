@@ -15,10 +15,10 @@ import { buildAll, EMULATORS, exec, run } from "./lib/run";
 /** Functions parameters for the test run (functions/.env.local overrides functions/.env on the
  * emulators only): an accept timeout short enough to watch, and a reconciler that steps in after
  * seconds rather than a minute. */
-export const TEST_PARAMS = { ACCEPT_TIMEOUT_SECONDS: "20", RECONCILE_GRACE_SECONDS: "5" };
+const TEST_PARAMS = { ACCEPT_TIMEOUT_SECONDS: "20", RECONCILE_GRACE_SECONDS: "5" };
 const ENV_LOCAL = join(ROOT, "functions", ".env.local");
 /** Marks the file as the test runner's, so that npm start can tell a leftover from a developer's own. */
-export const TEST_ENV_MARK = "# written by npm test for its run; removed when it ends";
+const TEST_ENV_MARK = "# written by npm test for its run; removed when it ends";
 
 const tsx = join(ROOT, "node_modules", ".bin", "tsx");
 const seconds = (ms: number) => `${(ms / 1000).toFixed(0)} s`;
@@ -67,9 +67,11 @@ async function main(): Promise<number> {
 
   writeFileSync(
     ENV_LOCAL,
-    Object.entries(TEST_PARAMS)
-      .map(([k, v]) => `${k}=${v}\n`)
-      .join(""),
+    TEST_ENV_MARK +
+      "\n" +
+      Object.entries(TEST_PARAMS)
+        .map(([k, v]) => `${k}=${v}\n`)
+        .join(""),
   );
   let passed: number;
   let failed: number;

@@ -1,10 +1,25 @@
-// Every deployed function, by name.
+// Every deployed function, by name. In production each function runs in instances of its own, and
+// Cloud Functions names it in FUNCTION_TARGET: such an instance loads only its own definition (and
+// its work on the first event), so a cold start pays for one provider and the admin SDK, not for
+// every function. Without FUNCTION_TARGET (firebase deploy reading the code) all are defined.
 import "./options";
+import "./config"; // declares the parameters, so that firebase deploy sees them
 
-export { processOrder, onOrderUpdated } from "./orders/triggers";
-export { acceptTimeout } from "./orders/acceptTimeout";
-export { reconcileOrders } from "./orders/reconcile";
-export { onReviewCreated } from "./reviews/onReviewCreated";
-export { setRole } from "./roles/setRole";
-export { onDeviceWritten } from "./notify/devices";
-export { onMenuWritten, onRestaurantWritten } from "./listings/syncListing";
+/* eslint-disable @typescript-eslint/no-require-imports -- loading only the target's module is the point */
+const ENTRIES: Record<string, () => Record<string, unknown>> = {
+  processOrder: () => require("./entry/orders"),
+  onOrderUpdated: () => require("./entry/orders"),
+  acceptTimeout: () => require("./entry/timers"),
+  reconcileOrders: () => require("./entry/timers"),
+  onReviewCreated: () => require("./entry/restaurants"),
+  onRestaurantWritten: () => require("./entry/restaurants"),
+  onMenuWritten: () => require("./entry/restaurants"),
+  setRole: () => require("./entry/users"),
+  onDeviceWritten: () => require("./entry/users"),
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+const target = process.env.FUNCTION_TARGET;
+for (const [name, load] of Object.entries(ENTRIES)) {
+  if (!target || target === name) module.exports[name] = load()[name];
+}

@@ -12,7 +12,8 @@ import {
   type OrderStatus,
 } from "../../functions/src/domain";
 import { EffectsFailed, runEffects } from "../../functions/src/orders/effects";
-import { notifyTransition, pushToUser } from "../../functions/src/notify/notify";
+import { syncDevice, syncRoleTopics } from "../../functions/src/notify/devices";
+import { notifyTransition } from "../../functions/src/notify/notify";
 import { countReview } from "../../functions/src/reviews/onReviewCreated";
 import { recordDelivery } from "../../functions/src/stats/dailyStats";
 import {
@@ -284,15 +285,43 @@ describe("pipeline: lifecycle, notifications, timeouts, ratings", function () {
     });
   });
 
-  it("push: removes device tokens the push service reports invalid, keeps good ones", async () => {
-    const buyer = await createUser({}, "Pushy");
+  it("push: a device joins its user's topics, and a token the push service refuses is forgotten", async () => {
+    const buyer = await createUser({ courier: true, staff: [r.id] }, "Pushy");
     await setDoc(doc(buyer.db, paths.device(buyer.uid, "d0")), { token: "good-token", createdAt: serverTimestamp() });
     await setDoc(doc(buyer.db, paths.device(buyer.uid, "d1")), { token: "stale-token", createdAt: serverTimestamp() });
     const push = recordingPush(["stale-token"]);
-    await pushToUser(adminDb, push, buyer.uid, { title: "t", body: "b" }, "order1");
-    assert.deepEqual(push.sent[0].to, ["good-token", "stale-token"]);
+    await syncDevice(testDeps({ push }), buyer.uid, "d0", undefined, "good-token");
+    await syncDevice(testDeps({ push }), buyer.uid, "d1", undefined, "stale-token");
+    assert.deepEqual(
+      push.sent.filter((s) => s.to === "good-token").map((s) => s.message.title),
+      [`user-${buyer.uid}`, `restaurant-${r.id}`, "couriers"],
+      "the user's, the restaurant's and the couriers' topics",
+    );
     assert.equal((await adminDb.doc(paths.device(buyer.uid, "d1")).get()).exists, false);
     assert.ok((await adminDb.doc(paths.device(buyer.uid, "d0")).get()).exists);
+  });
+
+  it("push: a change of role moves a user's devices between topics", async () => {
+    const person = await createUser({}, "Role Changer");
+    await setDoc(doc(person.db, paths.device(person.uid, "d0")), { token: "t-1", createdAt: serverTimestamp() });
+    const push = recordingPush();
+    await syncRoleTopics(testDeps({ push }), person.uid, {}, { courier: true });
+    await syncRoleTopics(testDeps({ push }), person.uid, { courier: true }, { staff: [r.id] });
+    assert.deepEqual(
+      push.sent.map((s) => `${s.message.body} ${s.message.title}`),
+      ["subscribe couriers", "unsubscribe couriers", `subscribe restaurant-${r.id}`],
+    );
+  });
+
+  it("push: each transition sends one push per topic, reading nothing for it", async () => {
+    const id = await place();
+    await withEventsLost(() => moveOrder(staff, id, "accepted"));
+    const push = recordingPush();
+    await notifyTransition(adminDb, push, id, (await orderRef(id).get()).data() as Order);
+    assert.deepEqual(
+      push.sent.map((s) => s.to),
+      [`user-${customer.uid}`],
+    );
   });
 
   describe("roles (admin-only callable)", () => {

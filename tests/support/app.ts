@@ -95,8 +95,14 @@ export function recordingPush(
     async sendToTopic(topic, message) {
       sent.push({ to: topic, message });
     },
-    async subscribe() {},
-    async unsubscribe() {},
+    // Topic changes are recorded as messages to the token: the topic as title, the change as body.
+    async subscribe(tokens, topic) {
+      for (const t of tokens) sent.push({ to: t, message: { title: topic, body: "subscribe", data: {} } });
+      return { invalidTokens: tokens.filter((t) => invalid.includes(t)) };
+    },
+    async unsubscribe(tokens, topic) {
+      for (const t of tokens) sent.push({ to: t, message: { title: topic, body: "unsubscribe", data: {} } });
+    },
   };
 }
 

@@ -22,8 +22,9 @@ export const INBOX: Record<OrderStatus, readonly Audience[]> = {
   delivered: ["customer"],
 };
 
-/** Push notifications (FCM): to the customer's and staff's registered devices, and to every
- * courier through the "couriers" topic. */
+/** Push notifications (FCM), each sent to a topic: a user's own (their devices), a restaurant's
+ * (its staff's devices) or the couriers'. A send then reads nothing, however many devices or
+ * people there are; devices join their topics when they are registered and when roles change. */
 export const PUSH: Record<OrderStatus, readonly Audience[]> = {
   ...INBOX,
   placed: ["staff"],
@@ -31,6 +32,13 @@ export const PUSH: Record<OrderStatus, readonly Audience[]> = {
 };
 
 export const COURIERS_TOPIC = "couriers";
+export const userTopic = (uid: string) => `user-${uid}`;
+export const restaurantTopic = (rid: string) => `restaurant-${rid}`;
+
+/** The topics a user's devices belong to, given their roles. */
+export function topicsFor(uid: string, roles: { courier?: boolean; staff?: string[] } | undefined): string[] {
+  return [userTopic(uid), ...(roles?.staff ?? []).map(restaurantTopic), ...(roles?.courier ? [COURIERS_TOPIC] : [])];
+}
 
 /** Deterministic so that a retried trigger finds, rather than duplicates, its notification. */
 export function notificationId(orderId: string, status: OrderStatus): string {

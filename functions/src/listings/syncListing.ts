@@ -4,8 +4,7 @@
 // cannot leave stale words behind; nothing is written when nothing the public sees changed.
 
 import { FieldValue } from "firebase-admin/firestore";
-import { onDocumentWritten } from "firebase-functions/v2/firestore";
-import { liveDeps, type Deps } from "../deps";
+import type { Deps } from "../deps";
 import { listingOf, paths, searchTokensOf, wordsOf, type Listing, type Restaurant } from "../domain";
 
 interface SearchEntry {
@@ -66,14 +65,3 @@ export async function syncListing({ db }: Pick<Deps, "db">, rid: string, menuCha
     return true;
   });
 }
-
-export const onRestaurantWritten = onDocumentWritten({ document: "restaurants/{rid}", retry: true }, async (event) => {
-  await syncListing(liveDeps(), event.params.rid, !event.data?.before.exists);
-});
-
-export const onMenuWritten = onDocumentWritten(
-  { document: "restaurants/{rid}/menu/{itemId}", retry: true },
-  async (event) => {
-    await syncListing(liveDeps(), event.params.rid, true);
-  },
-);

@@ -1,28 +1,39 @@
-// Couriers hear about every order ready for pickup through one FCM topic, so announcing an order
-// costs one send however many couriers there are. A courier's devices join the topic when they
-// are registered, and all of a user's devices join or leave it when the courier role changes.
+// Every push goes to a topic: the user's own, their restaurants' (staff) and the couriers'. A
+// device joins its user's topics when it is registered (a token FCM refuses is forgotten at
+// once), leaves them when it is replaced or removed, and all of a user's devices follow a change
+// of role.
 
-import { onDocumentWritten } from "firebase-functions/v2/firestore";
 import type { Deps } from "../deps";
 import { liveDeps } from "../deps";
-import { COURIERS_TOPIC, LIMITS, paths, QUERIES, type UserProfile } from "../domain";
+import { LIMITS, paths, QUERIES, topicsFor, type RoleClaims, type UserProfile } from "../domain";
 import { adminQuery } from "../query";
 
-export async function syncCourierTopic({ db, push }: Pick<Deps, "db" | "push">, uid: string, courier: boolean) {
-  const devices = await adminQuery(db, QUERIES.devices(uid)).limit(LIMITS.maxDevices).get();
-  const tokens = devices.docs.map((d) => String(d.get("token")));
-  await (courier ? push.subscribe(tokens, COURIERS_TOPIC) : push.unsubscribe(tokens, COURIERS_TOPIC));
+type Push = Pick<Deps, "db" | "push">;
+
+/** A device registered, replaced or removed: its token joins or leaves its user's topics. */
+export async function syncDevice({ db, push }: Push, uid: string, deviceId: string, before?: string, after?: string) {
+  if (before === after) return;
+  const profile = (await db.doc(paths.user(uid)).get()).data() as UserProfile | undefined;
+  const topics = topicsFor(uid, profile?.roles);
+  if (before) await Promise.all(topics.map((t) => push.unsubscribe([before], t)));
+  if (!after) return;
+  const results = await Promise.all(topics.map((t) => push.subscribe([after], t)));
+  if (results.some((r) => r.invalidTokens.includes(after))) await db.doc(paths.device(uid, deviceId)).delete();
 }
 
-export const onDeviceWritten = onDocumentWritten(
-  { document: "users/{uid}/devices/{deviceId}", retry: true },
-  async (event) => {
-    const { db, push } = liveDeps();
-    const before = event.data?.before.get("token") as string | undefined;
-    const after = event.data?.after.get("token") as string | undefined;
-    if (before && before !== after) await push.unsubscribe([before], COURIERS_TOPIC);
-    if (!after || before === after) return;
-    const profile = (await db.doc(paths.user(event.params.uid)).get()).data() as UserProfile | undefined;
-    if (profile?.roles?.courier) await push.subscribe([after], COURIERS_TOPIC);
-  },
-);
+/** After a change of roles: the user's devices leave the topics they lost and join the new ones. */
+export async function syncRoleTopics({ db, push }: Push, uid: string, before: RoleClaims, after: RoleClaims) {
+  const was = new Set(topicsFor(uid, before));
+  const now = new Set(topicsFor(uid, after));
+  const devices = await adminQuery(db, QUERIES.devices(uid)).limit(LIMITS.maxDevices).get();
+  const tokens = devices.docs.map((d) => String(d.get("token")));
+  if (tokens.length === 0) return;
+  await Promise.all([
+    ...[...was].filter((t) => !now.has(t)).map((t) => push.unsubscribe(tokens, t)),
+    ...[...now].filter((t) => !was.has(t)).map((t) => push.subscribe(tokens, t)),
+  ]);
+}
+
+export async function deviceWritten(uid: string, deviceId: string, before?: string, after?: string): Promise<void> {
+  await syncDevice(liveDeps(), uid, deviceId, before, after);
+}

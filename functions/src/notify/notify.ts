@@ -1,24 +1,26 @@
 // Tells everyone concerned about one order transition: an inbox entry per recipient (one batched
-// write for all of them) and a push to their devices or topic. Inbox ids derive from (order,
-// status), so a retried trigger finds its earlier entries, writes only what is missing and pushes
-// only to recipients it newly wrote for.
+// write for all of them, no read first) and a push to each recipient's topic (no read at all).
+// Inbox ids derive from (order, status): a retried trigger's batch finds them there, writes only
+// what is missing and pushes only to recipients it newly wrote for.
 
 import { FieldValue, type Firestore } from "firebase-admin/firestore";
-import { logger } from "firebase-functions/v2";
+import { logger } from "firebase-functions/logger";
 import {
   COURIERS_TOPIC,
   INBOX,
-  LIMITS,
   messageFor,
   notificationId,
   paths,
   PUSH,
   QUERIES,
+  restaurantTopic,
+  userTopic,
   type Audience,
   type Message,
   type Order,
   type OrderStatus,
 } from "../domain";
+import { isAlreadyExists } from "../errors";
 import { adminQuery } from "../query";
 import type { PushSender } from "./push";
 
@@ -31,20 +33,6 @@ export async function recipientsOf(db: Firestore, audience: Audience, order: Ord
   return []; // couriers hear through their topic
 }
 
-/** Pushes to a user's devices (at most LIMITS.maxDevices) and forgets the tokens FCM rejects. */
-export async function pushToUser(db: Firestore, push: PushSender, uid: string, message: Message, orderId: string) {
-  const devices = await adminQuery(db, QUERIES.devices(uid)).limit(LIMITS.maxDevices).get();
-  const tokens = devices.docs.map((d) => String(d.get("token")));
-  if (tokens.length === 0) return;
-  const { invalidTokens } = await push.sendToTokens(tokens, {
-    ...message,
-    data: { orderId, link: `/orders/${orderId}` },
-  });
-  const stale = devices.docs.filter((d) => invalidTokens.includes(String(d.get("token"))));
-  await Promise.all(stale.map((d) => d.ref.delete()));
-  if (stale.length) logger.info("removed invalid push tokens", { uid, count: stale.length });
-}
-
 function contextOf(order: Order) {
   return {
     restaurantName: order.restaurantName || "the restaurant",
@@ -54,21 +42,12 @@ function contextOf(order: Order) {
   };
 }
 
-/** Writes the missing inbox entries for this transition; returns the recipients it wrote for. */
-async function writeInbox(db: Firestore, orderId: string, order: Order, status: OrderStatus) {
-  const wanted: { uid: string; audience: Audience; message: Message }[] = [];
-  for (const audience of INBOX[status]) {
-    const message = messageFor(status, audience, contextOf(order));
-    for (const uid of await recipientsOf(db, audience, order)) wanted.push({ uid, audience, message });
-  }
-  if (wanted.length === 0) return [];
+type Entry = { uid: string; audience: Audience; message: Message };
+
+function write(db: Firestore, orderId: string, status: OrderStatus, entries: Entry[]) {
   const id = notificationId(orderId, status);
-  const refs = wanted.map((w) => db.doc(paths.notification(w.uid, id)));
-  const existing = await db.getAll(...refs);
-  const missing = wanted.filter((_, i) => !existing[i].exists);
-  if (missing.length === 0) return [];
   const batch = db.batch();
-  for (const w of missing) {
+  for (const w of entries) {
     batch.create(db.doc(paths.notification(w.uid, id)), {
       orderId,
       status,
@@ -79,9 +58,28 @@ async function writeInbox(db: Firestore, orderId: string, order: Order, status: 
       createdAt: FieldValue.serverTimestamp(),
     });
   }
-  // A racing retry that created one in between fails this batch (ALREADY_EXISTS): the event is
-  // retried and the next run finds every entry written.
-  await batch.commit();
+  return batch.commit();
+}
+
+/** Writes the missing inbox entries for this transition; returns those it wrote. */
+async function writeInbox(db: Firestore, orderId: string, order: Order, status: OrderStatus): Promise<Entry[]> {
+  const wanted: Entry[] = [];
+  for (const audience of INBOX[status]) {
+    const message = messageFor(status, audience, contextOf(order));
+    for (const uid of await recipientsOf(db, audience, order)) wanted.push({ uid, audience, message });
+  }
+  if (wanted.length === 0) return [];
+  try {
+    await write(db, orderId, status, wanted); // the first delivery: nothing to read
+    return wanted;
+  } catch (err) {
+    if (!isAlreadyExists(err)) throw err;
+  }
+  // A redelivery (or a racing run) wrote some already: write only the others.
+  const id = notificationId(orderId, status);
+  const existing = await db.getAll(...wanted.map((w) => db.doc(paths.notification(w.uid, id))));
+  const missing = wanted.filter((_, i) => !existing[i].exists);
+  if (missing.length) await write(db, orderId, status, missing);
   return missing;
 }
 
@@ -93,21 +91,21 @@ export async function notifyTransition(
 ): Promise<number> {
   const status = order.status;
   const written = await writeInbox(db, orderId, order, status);
-  // Push is best effort: the inbox entry is the record, and one bad device must not fail the
-  // step. Inbox recipients are pushed only on the run that wrote their entry.
-  const pushes: Promise<unknown>[] = [];
+  // Push is best effort: the inbox entry is the record, and a push service outage must not fail
+  // the step. Inbox recipients are pushed only on the run that wrote their entry.
+  const sends: Promise<unknown>[] = [];
   for (const audience of PUSH[status]) {
     const message = messageFor(status, audience, contextOf(order));
-    if (audience === "couriers") {
-      pushes.push(push.sendToTopic(COURIERS_TOPIC, { ...message, data: { orderId, link: "/courier" } }));
-      continue;
-    }
-    const uids = INBOX[status].includes(audience)
-      ? written.filter((w) => w.audience === audience).map((w) => w.uid)
-      : await recipientsOf(db, audience, order);
-    for (const uid of uids) pushes.push(pushToUser(db, push, uid, message, orderId));
+    const send = (topic: string, link: string) =>
+      sends.push(push.sendToTopic(topic, { ...message, data: { orderId, link } }));
+    if (audience === "couriers") send(COURIERS_TOPIC, "/courier");
+    else if (audience === "staff") {
+      if (!INBOX[status].includes("staff") || written.some((w) => w.audience === "staff")) {
+        send(restaurantTopic(order.restaurantId), "/dashboard");
+      }
+    } else if (written.some((w) => w.audience === "customer")) send(userTopic(order.customerId), `/orders/${orderId}`);
   }
-  for (const r of await Promise.allSettled(pushes)) {
+  for (const r of await Promise.allSettled(sends)) {
     if (r.status === "rejected") logger.warn("push failed", { orderId, status, err: String(r.reason) });
   }
   return written.length;

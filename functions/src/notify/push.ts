@@ -2,7 +2,7 @@
 // (which have no FCM), so the code that decides what to send is the same in both. Tests pass
 // their own PushSender to the functions that take one.
 
-import { logger } from "firebase-functions/v2";
+import { logger } from "firebase-functions/logger";
 
 export interface PushMessage {
   title: string;
@@ -14,7 +14,8 @@ export interface PushSender {
   /** Sends to each token; returns the tokens the push service says are no longer valid. */
   sendToTokens(tokens: string[], message: PushMessage): Promise<{ invalidTokens: string[] }>;
   sendToTopic(topic: string, message: PushMessage): Promise<void>;
-  subscribe(tokens: string[], topic: string): Promise<void>;
+  /** Adds tokens to a topic; returns the tokens the push service says are no longer valid. */
+  subscribe(tokens: string[], topic: string): Promise<{ invalidTokens: string[] }>;
   unsubscribe(tokens: string[], topic: string): Promise<void>;
 }
 
@@ -46,7 +47,11 @@ export const fcmPushSender: PushSender = {
     await (await messaging()).send({ topic, ...notification(message) });
   },
   async subscribe(tokens, topic) {
-    if (tokens.length) await (await messaging()).subscribeToTopic(tokens, topic);
+    if (tokens.length === 0) return { invalidTokens: [] };
+    const res = await (await messaging()).subscribeToTopic(tokens, topic);
+    return {
+      invalidTokens: res.errors.filter((e) => INVALID_TOKEN_CODES.has(e.error.code)).map((e) => tokens[e.index]),
+    };
   },
   async unsubscribe(tokens, topic) {
     if (tokens.length) await (await messaging()).unsubscribeFromTopic(tokens, topic);
@@ -63,6 +68,7 @@ export const logPushSender: PushSender = {
   },
   async subscribe(tokens, topic) {
     logger.info("topic subscription (emulated)", { topic, tokens: tokens.length });
+    return { invalidTokens: [] };
   },
   async unsubscribe(tokens, topic) {
     logger.info("topic unsubscription (emulated)", { topic, tokens: tokens.length });

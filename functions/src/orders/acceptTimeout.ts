@@ -7,8 +7,7 @@
 
 import { createHash } from "node:crypto";
 import { FieldValue, type Timestamp } from "firebase-admin/firestore";
-import { logger } from "firebase-functions/v2";
-import { onTaskDispatched } from "firebase-functions/v2/tasks";
+import { logger } from "firebase-functions/logger";
 import { liveDeps, type Deps } from "../deps";
 import { paths, REGION, transition, type Order } from "../domain";
 import { isAlreadyExists } from "../errors";
@@ -40,21 +39,16 @@ export async function cancelIfOverdue({ db, now }: Deps, orderId: string): Promi
   });
 }
 
-export const acceptTimeout = onTaskDispatched<{ orderId: string }>(
-  {
-    retryConfig: { maxAttempts: 5, minBackoffSeconds: 10 },
-    rateLimits: { maxConcurrentDispatches: 100 },
-  },
-  async (req) => {
-    const orderId = req.data?.orderId;
-    if (typeof orderId !== "string" || orderId.length === 0) {
-      logger.error("acceptTimeout without an orderId", { data: req.data });
-      return;
-    }
-    const outcome = await cancelIfOverdue(liveDeps(), orderId);
-    logger.info("accept timeout", { orderId, outcome });
-  },
-);
+/** The task handler (index.ts defines the task queue function). */
+export async function acceptTimeoutTask(data: { orderId?: unknown } | undefined): Promise<void> {
+  const orderId = data?.orderId;
+  if (typeof orderId !== "string" || orderId.length === 0) {
+    logger.error("acceptTimeout without an orderId", { data });
+    return;
+  }
+  const outcome = await cancelIfOverdue(liveDeps(), orderId);
+  logger.info("accept timeout", { orderId, outcome });
+}
 
 /** Cloud Tasks ids allow [A-Za-z0-9_-] only; any other order id is hashed into one. */
 function taskId(orderId: string): string {

@@ -3,7 +3,7 @@
 // failures only in effect (the others find their work done). After MAX_RETRY_AGE_MS the retries
 // stop with an error in the log; the reconciler finishes what is left.
 
-import { logger } from "firebase-functions/v2";
+import { logger } from "firebase-functions/logger";
 import type { Deps } from "../deps";
 import type { Order } from "../domain";
 import { notifyTransition } from "../notify/notify";

@@ -5,7 +5,7 @@
 // reconciler) leaves one result.
 
 import { FieldValue, Timestamp, type DocumentSnapshot, type Firestore } from "firebase-admin/firestore";
-import { logger } from "firebase-functions/v2";
+import { logger } from "firebase-functions/logger";
 import { ACCEPT_TIMEOUT_SECONDS } from "../config";
 import {
   asMenuItem,

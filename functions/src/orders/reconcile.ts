@@ -7,8 +7,7 @@
 // Its work per run is a few bounded queries over what changed recently, not over all orders.
 
 import { FieldValue, type Timestamp } from "firebase-admin/firestore";
-import { logger } from "firebase-functions/v2";
-import { onSchedule } from "firebase-functions/v2/scheduler";
+import { logger } from "firebase-functions/logger";
 import { RECONCILE_GRACE_SECONDS } from "../config";
 import { liveDeps, type Deps } from "../deps";
 import { INBOX, notificationId, paths, QUERIES, type Order } from "../domain";
@@ -100,6 +99,7 @@ export async function reconcile(deps: Deps, graceSeconds: number): Promise<Recon
   return report;
 }
 
-export const reconcileOrders = onSchedule({ schedule: "every 1 minutes", retryCount: 0 }, async () => {
+/** The scheduled run (index.ts defines the schedule). */
+export async function scheduledReconcile(): Promise<void> {
   await reconcile(liveDeps(), RECONCILE_GRACE_SECONDS.value());
-});
+}

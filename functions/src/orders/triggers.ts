@@ -1,14 +1,21 @@
-// The order triggers. Events are delivered at least once (retry: true); every handler is
-// idempotent, and stops retrying (logging an error) once the event is older than an hour.
+// What the order triggers do (index.ts defines them). Events are delivered at least once
+// (retry: true); every handler is idempotent, and stops retrying (logging an error) once the
+// event is older than an hour: the reconciler finishes what is left.
 
-import { onDocumentCreated, onDocumentUpdated } from "firebase-functions/v2/firestore";
-import { logger } from "firebase-functions/v2";
+import type { DocumentSnapshot } from "firebase-admin/firestore";
+import { logger } from "firebase-functions/logger";
 import { liveDeps } from "../deps";
 import type { Order } from "../domain";
 import { runEffects, tooOldToRetry } from "./effects";
 import { processSubmittedOrder } from "./placement";
 
-export const processOrder = onDocumentCreated({ document: "orders/{orderId}", retry: true }, async (event) => {
+interface Event<T> {
+  time: string;
+  params: { orderId: string };
+  data?: T;
+}
+
+export async function orderCreated(event: Event<DocumentSnapshot>): Promise<void> {
   if (!event.data) return;
   const deps = liveDeps();
   try {
@@ -21,9 +28,9 @@ export const processOrder = onDocumentCreated({ document: "orders/{orderId}", re
       err: String(err),
     });
   }
-});
+}
 
-export const onOrderUpdated = onDocumentUpdated({ document: "orders/{orderId}", retry: true }, async (event) => {
+export async function orderUpdated(event: Event<{ before: DocumentSnapshot; after: DocumentSnapshot }>): Promise<void> {
   const before = event.data?.before.data() as Order | undefined;
   const after = event.data?.after.data() as Order | undefined;
   if (!before || !after || before.status === after.status) return;
@@ -37,4 +44,4 @@ export const onOrderUpdated = onDocumentUpdated({ document: "orders/{orderId}", 
       err: String(err),
     });
   }
-});
+}

@@ -3,7 +3,6 @@
 // short name from their profile: the public review carries no user id, and no name the author
 // typed for the occasion.
 
-import { onDocumentCreated } from "firebase-functions/v2/firestore";
 import { liveDeps, type Deps } from "../deps";
 import { paths, shortName, type Order, type Restaurant, type Review, type UserProfile } from "../domain";
 
@@ -29,9 +28,6 @@ export async function countReview({ db }: Deps, restaurantId: string, orderId: s
   });
 }
 
-export const onReviewCreated = onDocumentCreated(
-  { document: "restaurants/{restaurantId}/reviews/{orderId}", retry: true },
-  async (event) => {
-    await countReview(liveDeps(), event.params.restaurantId, event.params.orderId);
-  },
-);
+export async function reviewCreated(params: { restaurantId: string; orderId: string }): Promise<void> {
+  await countReview(liveDeps(), params.restaurantId, params.orderId);
+}

@@ -4,10 +4,10 @@
 
 import { getAuth } from "firebase-admin/auth";
 import { FieldValue } from "firebase-admin/firestore";
-import { HttpsError, onCall } from "firebase-functions/v2/https";
-import { logger } from "firebase-functions/v2";
+import { HttpsError } from "firebase-functions/v2/https";
+import { logger } from "firebase-functions/logger";
 import { liveDeps, type Deps } from "../deps";
-import { syncCourierTopic } from "../notify/devices";
+import { syncRoleTopics } from "../notify/devices";
 import {
   applyRoleChange,
   GRANTABLE_ROLES,
@@ -92,12 +92,13 @@ export async function changeRole(
     logger.error("setRole: mirror write failed; claims put back", { uid: user.uid, err: String(err) });
     throw new HttpsError("unavailable", "Could not save the change. Try again.");
   }
-  if (req.role === "courier") await syncCourierTopic(deps, user.uid, req.grant);
+  await syncRoleTopics(deps, user.uid, before, claims);
   return { uid: user.uid, claims };
 }
 
-export const setRole = onCall(async (request) => {
+/** The callable's body (index.ts defines the callable). */
+export async function setRoleCall(request: { auth?: { uid: string; token: Record<string, unknown> }; data: unknown }) {
   if (!request.auth) throw new HttpsError("unauthenticated", "Sign in first.");
   if (request.auth.token.admin !== true) throw new HttpsError("permission-denied", "Only admins can change roles.");
   return changeRole(liveDeps(), parse(request.data), request.auth.uid);
-});
+}

@@ -1,0 +1,16 @@
+// Users: roles (the admin-only callable) and push devices.
+import { onDocumentWritten } from "firebase-functions/v2/firestore";
+import { onCall } from "firebase-functions/v2/https";
+
+export const setRole = onCall(async (request) => (await import("../roles/setRole")).setRoleCall(request));
+
+export const onDeviceWritten = onDocumentWritten(
+  { document: "users/{uid}/devices/{deviceId}", retry: true },
+  async (event) =>
+    (await import("../notify/devices")).deviceWritten(
+      event.params.uid,
+      event.params.deviceId,
+      event.data?.before.get("token") as string | undefined,
+      event.data?.after.get("token") as string | undefined,
+    ),
+);
