@@ -1,4 +1,5 @@
 import { strict as assert } from "node:assert";
+import { Timestamp } from "firebase-admin/firestore";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../scripts/seed/berlin";
 import { seed } from "../../scripts/seed/seed";
 import {
@@ -227,5 +228,35 @@ describe("browser: scenarios", function () {
     await waitForDoc(adminDb.doc(`users/${person.uid}`), (s) => s.get("roles.courier") === true);
     await screenshot(page, "admin-roles");
     await context.close();
+  });
+  it("the inbox shows 20 notifications at a time, counts every unread one, and shows older ones on request", async () => {
+    // History set up directly: 25 notifications, a minute apart.
+    const batch = adminDb.batch();
+    for (let i = 0; i < 25; i++) {
+      batch.set(adminDb.collection(`users/${customer.uid}/notifications`).doc(), {
+        orderId: null,
+        status: "delivered",
+        link: "/orders",
+        title: `Old news ${i}`,
+        body: "From the archive.",
+        read: false,
+        createdAt: Timestamp.fromMillis(Date.UTC(2026, 0, 1) + i * 60_000),
+      });
+    }
+    await batch.commit();
+    const { page } = await newPage();
+    await signIn(page, customer.email, "password", "/inbox");
+    await page.getByTestId("unread").getByText("25").waitFor();
+    const rows = page.locator(".inbox li");
+    await rows.nth(19).waitFor();
+    assert.equal(await rows.count(), 20);
+    assert.equal(await rows.first().locator("strong").textContent(), "Old news 24", "newest first");
+    await page.getByRole("button", { name: "Show older notifications" }).click();
+    await rows.nth(24).waitFor();
+    assert.equal(await rows.count(), 25);
+    assert.equal(await rows.last().locator("strong").textContent(), "Old news 0");
+    await page.getByRole("button", { name: "Show older notifications" }).waitFor({ state: "detached" });
+    await page.getByRole("button", { name: "Mark all read" }).click();
+    await page.getByTestId("unread").waitFor({ state: "detached" });
   });
 });

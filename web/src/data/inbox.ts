@@ -1,15 +1,22 @@
 // A user's in-app notifications (written by the backend; the user only marks them read).
-import { doc, onSnapshot, updateDoc } from "firebase/firestore";
+import { doc, onSnapshot, updateDoc, writeBatch } from "firebase/firestore";
 import { paths, QUERIES, type InboxNotification } from "@domain";
 import { liveDb, liveQuery } from "../firebase/live";
-import { useLiveQuery } from "./live";
+import { useGrowingList } from "./live";
 
 export function useInbox(uid: string, pageSize: number) {
-  return useLiveQuery<InboxNotification>(liveQuery(QUERIES.inbox(uid, pageSize)));
+  return useGrowingList<InboxNotification>((max) => liveQuery(QUERIES.inbox(uid, max)), pageSize);
 }
 
 export function markRead(uid: string, notificationId: string): Promise<void> {
   return updateDoc(doc(liveDb, paths.notification(uid, notificationId)), { read: true });
+}
+
+/** One batch for all: one write each, one round trip. */
+export function markAllRead(uid: string, notificationIds: string[]): Promise<void> {
+  const batch = writeBatch(liveDb);
+  for (const id of notificationIds) batch.update(doc(liveDb, paths.notification(uid, id)), { read: true });
+  return batch.commit();
 }
 
 /** Listens to the newest notification only: one document read per arrival. */

@@ -68,3 +68,25 @@ export function useLiveQuery<T>(q: Query | null): Live<LiveRow<T>[]> {
   }, [stable]);
   return state;
 }
+
+export interface Growing<T> extends Live<LiveRow<T>[]> {
+  /** There may be more: the list is as long as its limit. */
+  hasMore: boolean;
+  more: () => void;
+}
+
+/** A live list read a page at a time: `more` listens again with a limit one page longer, so every
+ * row shown stays live; the rows already shown stay on screen while the longer list loads. */
+export function useGrowingList<T>(build: (limit: number) => Query | null, pageSize: number): Growing<T> {
+  const [pages, setPages] = useState(1);
+  const max = pages * pageSize;
+  const live = useLiveQuery<T>(build(max));
+  const shown = useRef<LiveRow<T>[] | undefined>(undefined);
+  if (live.data) shown.current = live.data;
+  return {
+    ...live,
+    data: live.data ?? (live.error ? undefined : shown.current),
+    hasMore: live.data?.length === max,
+    more: () => setPages((p) => p + 1),
+  };
+}

@@ -22,7 +22,7 @@ import {
   type Restaurant,
 } from "@domain";
 import { liveDb, liveQuery } from "../firebase/live";
-import { useLiveDoc, useLiveQuery } from "./live";
+import { useGrowingList, useLiveDoc, useLiveQuery } from "./live";
 
 export type BoardOrder = Order & { acceptBy?: { toMillis(): number } };
 
@@ -80,7 +80,7 @@ export function useBoardOrders(rid: string) {
 }
 
 export function useCustomerOrders(uid: string, pageSize: number) {
-  return useLiveQuery<Order>(liveQuery(QUERIES.customerOrders(uid, pageSize)));
+  return useGrowingList<Order>((max) => liveQuery(QUERIES.customerOrders(uid, max)), pageSize);
 }
 
 export function useOpenPickups() {

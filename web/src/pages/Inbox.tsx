@@ -1,22 +1,34 @@
-import { markRead, useInbox } from "../data/inbox";
+import { markAllRead, markRead, useInbox } from "../data/inbox";
 import { unreadChanged } from "../components/UnreadBadge";
 import { dateTime } from "../components/format";
 import { Empty, ErrorNote, Loading } from "../components/States";
 import { RequireSignIn } from "../components/RequireSignIn";
+
+/** Notifications per page; older ones come with Show older. */
+const PAGE = 20;
 
 export function Inbox() {
   return <RequireSignIn>{(uid) => <InboxList uid={uid} />}</RequireSignIn>;
 }
 
 function InboxList({ uid }: { uid: string }) {
-  const items = useInbox(uid, 100);
+  const items = useInbox(uid, PAGE);
   const read = (id: string) => void markRead(uid, id).then(() => unreadChanged.value++);
   const unread = items.data?.filter((n) => !n.read) ?? [];
   return (
     <main class="page narrow">
       <h1>Inbox</h1>
       {unread.length > 1 && (
-        <button type="button" class="secondary" onClick={() => unread.forEach((n) => read(n.id))}>
+        <button
+          type="button"
+          class="secondary"
+          onClick={() =>
+            void markAllRead(
+              uid,
+              unread.map((n) => n.id),
+            ).then(() => unreadChanged.value++)
+          }
+        >
           Mark all read
         </button>
       )}
@@ -43,6 +55,11 @@ function InboxList({ uid }: { uid: string }) {
           </li>
         ))}
       </ul>
+      {items.hasMore && (
+        <button type="button" class="secondary" onClick={items.more}>
+          Show older notifications
+        </button>
+      )}
     </main>
   );
 }

@@ -4,12 +4,15 @@ import { dateTime, money } from "../components/format";
 import { Empty, ErrorNote, Loading } from "../components/States";
 import { RequireSignIn } from "../components/RequireSignIn";
 
+/** Orders per page; older ones come with Show older. */
+const PAGE = 20;
+
 export function Orders() {
   return <RequireSignIn>{(uid) => <OrderHistory uid={uid} />}</RequireSignIn>;
 }
 
 function OrderHistory({ uid }: { uid: string }) {
-  const orders = useCustomerOrders(uid, 50);
+  const orders = useCustomerOrders(uid, PAGE);
   return (
     <main class="page narrow">
       <h1>Your orders</h1>
@@ -34,6 +37,11 @@ function OrderHistory({ uid }: { uid: string }) {
           </li>
         ))}
       </ul>
+      {orders.hasMore && (
+        <button type="button" class="secondary" onClick={orders.more}>
+          Show older orders
+        </button>
+      )}
     </main>
   );
 }
