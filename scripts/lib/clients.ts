@@ -13,9 +13,19 @@ import {
 } from "firebase-admin/firestore";
 import { deleteApp, initializeApp, type FirebaseApp } from "firebase/app";
 import { connectAuthEmulator, getAuth, signInWithEmailAndPassword } from "firebase/auth";
-import { connectFirestoreEmulator, getFirestore, type Firestore } from "firebase/firestore";
+import {
+  collection,
+  connectFirestoreEmulator,
+  getFirestore,
+  limit,
+  orderBy,
+  query,
+  where,
+  type Firestore,
+  type Query as ClientQuery,
+} from "firebase/firestore";
 import { connectFunctionsEmulator, getFunctions, type Functions } from "firebase/functions";
-import { REGION, type RoleClaims } from "../../functions/src/domain";
+import { REGION, type QuerySpec, type RoleClaims } from "../../functions/src/domain";
 import { HOST, PORTS, PROJECT_ID, useEmulators } from "./config";
 
 useEmulators();
@@ -121,3 +131,13 @@ export const statusIs =
   (...statuses: string[]) =>
   (s: DocumentSnapshot) =>
     statuses.includes(s.get("status"));
+
+/** A client SDK query from one of the domain's query specs, as the web app builds it. */
+export function clientQuery(db: Firestore, spec: QuerySpec): ClientQuery {
+  return query(
+    collection(db, spec.collection),
+    ...spec.where.map(([f, op, v]) => where(f, op, v)),
+    ...spec.orderBy.map(([f, d]) => orderBy(f, d)),
+    ...(spec.limit ? [limit(spec.limit)] : []),
+  );
+}
