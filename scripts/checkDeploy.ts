@@ -112,6 +112,7 @@ const SHAPES: Partial<Record<keyof typeof QUERIES, unknown[][]>> = {
   dueOrders: [
     ["submitted", "createdAt", new Date(), 1],
     ["placed", "acceptBy", new Date(), 1],
+    ["scheduled", "releaseAt", new Date(), 1],
   ],
 };
 

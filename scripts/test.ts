@@ -78,7 +78,8 @@ async function main(): Promise<number> {
   try {
     const specs = whole ? ["tests/**/*.test.ts"] : args;
     const mocha = await timed("emulators + mocha", () =>
-      exec(setup, EMULATORS, [join(ROOT, "node_modules", ".bin", "mocha"), ...specs]),
+      // The tests call backend steps directly too: they read the same parameters from their env.
+      exec(setup, EMULATORS, [join(ROOT, "node_modules", ".bin", "mocha"), ...specs], TEST_PARAMS),
     );
     passed = Number(/(\d+) passing/.exec(mocha.output)?.[1] ?? 0);
     failed = Number(/(\d+) failing/.exec(mocha.output)?.[1] ?? 0);

@@ -10,6 +10,8 @@ const ENTRIES: Record<string, () => Record<string, unknown>> = {
   processOrder: () => require("./entry/orders"),
   onOrderUpdated: () => require("./entry/orders"),
   acceptTimeout: () => require("./entry/timers"),
+  releaseOrder: () => require("./entry/timers"),
+  endPause: () => require("./entry/timers"),
   reconcileOrders: () => require("./entry/timers"),
   onReviewCreated: () => require("./entry/restaurants"),
   onRestaurantWritten: () => require("./entry/restaurants"),

@@ -85,6 +85,11 @@ describe("browser: the full journey with three people at once", function () {
 
     // The backend prices it; the customer sees the authoritative total.
     await c.locator('[data-status="placed"]').waitFor();
+    // From placement on, an estimated arrival time (prep, pickup and travel).
+    await c
+      .getByTestId("arrival")
+      .getByText(/Arrives around \d\d:\d\d/)
+      .waitFor();
     assert.equal(await c.getByTestId("total").textContent(), "€24.54");
     const orderId = c.url().split("/orders/")[1];
     assert.ok(orderId);

@@ -273,10 +273,13 @@ describe("pipeline: lifecycle, notifications, timeouts, ratings", function () {
     const mine = shards.docs.filter((d) => d.ref.path.startsWith(`restaurants/${rest.id}/`));
     assert.ok(mine.length >= 1 && mine.length <= STATS_SHARDS);
     const total = mine.reduce(
-      (acc, d) => ({ orders: acc.orders + d.get("orders"), revenue: acc.revenue + d.get("revenue") }),
+      (acc, d) => ({ orders: acc.orders + (d.get("orders") ?? 0), revenue: acc.revenue + (d.get("revenue") ?? 0) }),
       { orders: 0, revenue: 0 },
     );
     assert.deepEqual(total, { orders: 3, revenue: 3 * 3000 });
+    // The time each took to be accepted is there once per order, whatever the shard.
+    const accepted = mine.flatMap((d) => Object.keys(d.get("acceptSeconds") ?? {}));
+    assert.deepEqual(accepted.sort(), [...ids].sort());
     // Staff read their own statistics through the rules; staff of another restaurant cannot.
     const day = mine[0].ref.parent.parent!.id;
     await getDoc(doc(restStaff.db, `${paths.statsShards(rest.id, day)}/${mine[0].id}`));

@@ -6,6 +6,7 @@ import {
   getDocs,
   query,
   serverTimestamp,
+  Timestamp,
   setDoc,
   updateDoc,
   where,
@@ -242,6 +243,15 @@ describe("rules: orders", () => {
       ));
     it("allows the smallest quantity", () =>
       expectAccess(true, customerCreates({ items: [line({ quantity: LIMITS.minQuantity })] })));
+    it("allows ordering ahead for a slot tomorrow", () =>
+      expectAccess(true, createAs("customer", { slotStart: Timestamp.fromMillis(Date.now() + 24 * 3600_000) })));
+    it("denies a slot in the past", () =>
+      expectAccess(false, createAs("customer", { slotStart: Timestamp.fromMillis(Date.now() - 60_000) })));
+    it("denies a slot more than three days ahead", () =>
+      expectAccess(false, createAs("customer", { slotStart: Timestamp.fromMillis(Date.now() + 73 * 3600_000) })));
+    it("denies a slot that is not a time", () => expectAccess(false, createAs("customer", { slotStart: "12:30" })));
+    it("denies a cart that names its own release time", () =>
+      expectAccess(false, createAs("customer", { releaseAt: Timestamp.fromMillis(Date.now() + 3600_000) })));
     it("allows a note at the size limit", () =>
       expectAccess(true, createAs("customer", { note: "x".repeat(LIMITS.maxNoteLength) })));
     matrix("overwrite an existing order with a new cart", [], (db, role) =>
@@ -292,6 +302,21 @@ describe("rules: orders", () => {
       expectAccess(false, staffMoves("orders/placed", move("accepted", { "pricing.total": 1 }))));
     it("accepting while reassigning the order to another restaurant is denied", () =>
       expectAccess(false, staffMoves("orders/placed", move("accepted", { restaurantId: "r2" }))));
+    it("accepting with a prep time is allowed", () =>
+      expectAccess(true, staffMoves("orders/placed", move("accepted", { prepMin: 25 }))));
+    it("accepting with the longest prep time is allowed", () =>
+      expectAccess(true, staffMoves("orders/placed", move("accepted", { prepMin: LIMITS.maxPrepTimeMin }))));
+    for (const [what, prepMin] of [
+      ["zero", 0],
+      ["above the cap", LIMITS.maxPrepTimeMin + 1],
+      ["fractional", 12.5],
+      ["text", "20"],
+    ] as const) {
+      it(`accepting with a prep time that is ${what} is denied`, () =>
+        expectAccess(false, staffMoves("orders/placed", move("accepted", { prepMin }))));
+    }
+    it("setting a prep time on a later move is denied", () =>
+      expectAccess(false, staffMoves("orders/accepted", move("preparing", { prepMin: 30 }))));
     for (const reason of DECLINE_REASONS) {
       it(`declining with the reason "${reason}" is allowed`, () =>
         expectAccess(true, staffMoves("orders/placed", move("declined", { declineReason: reason }))));

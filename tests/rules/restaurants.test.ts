@@ -1,7 +1,26 @@
-import { collection, deleteDoc, doc, getDoc, getDocs, serverTimestamp, setDoc, updateDoc } from "firebase/firestore";
+import {
+  collection,
+  deleteDoc,
+  doc,
+  getDoc,
+  getDocs,
+  serverTimestamp,
+  setDoc,
+  Timestamp,
+  updateDoc,
+} from "firebase/firestore";
 import { CURRENCIES, LIMITS, TIME_ZONES } from "../../functions/src/domain";
 import { matrix } from "../support/matrix";
-import { dbAs, expectAccess, menuItemDoc, restaurantDoc, rulesEnv, seedFixtures } from "../support/rulesEnv";
+import {
+  dbAs,
+  expectAccess,
+  menuItemDoc,
+  restaurantDoc,
+  rulesEnv,
+  seedFixtures,
+  T0,
+  withoutRules,
+} from "../support/rulesEnv";
 
 const now = () => serverTimestamp();
 const restaurant = (patch: Record<string, unknown> = {}) => ({ ...restaurantDoc(), updatedAt: now(), ...patch });
@@ -136,6 +155,54 @@ describe("rules: restaurants and menus", () => {
       ));
     it("staff cannot create a new restaurant", () =>
       expectAccess(false, setDoc(doc(dbAs("staff"), "restaurants/new"), restaurant())));
+  });
+
+  describe("a rush: pause and busy mode", () => {
+    const MIN = 60_000;
+    const inMin = (m: number) => Timestamp.fromMillis(Date.now() + m * MIN);
+    const as = (role: "staff" | "admin" | "customer" | "otherStaff", patch: Record<string, unknown>) =>
+      updateDoc(doc(dbAs(role), "restaurants/r1"), { ...patch, updatedAt: now() });
+    matrix("pause for 30 minutes", ["staff", "admin"], (db) =>
+      updateDoc(doc(db, "restaurants/r1"), { pausedUntil: inMin(30), pausedBy: "staff", updatedAt: now() }),
+    );
+    matrix("switch on busy mode", ["staff", "admin"], (db) =>
+      updateDoc(doc(db, "restaurants/r1"), { busyExtraMin: 20, busyUntil: inMin(60), updatedAt: now() }),
+    );
+    it("allows a pause until tomorrow's opening (just under 48 hours ahead)", () =>
+      expectAccess(true, as("staff", { pausedUntil: inMin(48 * 60 - 1), pausedBy: "staff" })));
+    it("denies a pause of more than 48 hours", () =>
+      expectAccess(false, as("staff", { pausedUntil: inMin(48 * 60 + 1), pausedBy: "staff" })));
+    it("denies a pause that ends in the past", () =>
+      expectAccess(false, as("staff", { pausedUntil: inMin(-1), pausedBy: "staff" })));
+    it("denies a pause end that is not a time", () =>
+      expectAccess(false, as("staff", { pausedUntil: "19:45", pausedBy: "staff" })));
+    it("denies staff posing as the backend's automatic pause", () =>
+      expectAccess(false, as("staff", { pausedUntil: inMin(30), pausedBy: "auto" })));
+    it("allows resuming at once", async () => {
+      await expectAccess(true, as("staff", { pausedUntil: inMin(30), pausedBy: "staff" }));
+      await expectAccess(true, as("staff", { pausedUntil: null, pausedBy: null }));
+    });
+    it("denies busy mode of more than 60 extra minutes", () =>
+      expectAccess(false, as("staff", { busyExtraMin: LIMITS.maxBusyExtraMin + 1, busyUntil: inMin(60) })));
+    it("allows busy mode of exactly 60 extra minutes", () =>
+      expectAccess(true, as("staff", { busyExtraMin: LIMITS.maxBusyExtraMin, busyUntil: inMin(60) })));
+    it("denies busy mode for more than four hours", () =>
+      expectAccess(false, as("staff", { busyExtraMin: 10, busyUntil: inMin(4 * 60 + 1) })));
+    it("denies a fractional busy extra", () =>
+      expectAccess(false, as("staff", { busyExtraMin: 10.5, busyUntil: inMin(60) })));
+    it("denies setting which order auto-paused the restaurant (the backend's note)", () =>
+      expectAccess(false, as("staff", { autoPausedFor: "placed" })));
+    it("other settings can be saved while an ended pause is still set", async () => {
+      await withoutRules((db) =>
+        updateDoc(doc(db, "restaurants/r1"), { pausedUntil: T0, pausedBy: "auto", autoPausedFor: "placed" }),
+      );
+      await expectAccess(true, as("staff", { deliveryFee: 199 }));
+    });
+    it("an admin cannot create a restaurant that starts paused", () =>
+      expectAccess(
+        false,
+        setDoc(doc(dbAs("admin"), "restaurants/new"), restaurant({ createdAt: now(), pausedUntil: inMin(30) })),
+      ));
   });
 
   describe("menu items", () => {

@@ -11,7 +11,7 @@ import {
 import { doc, setDoc, setLogLevel, Timestamp, type Firestore } from "firebase/firestore";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { allDay, type RoleClaims } from "../../functions/src/domain";
+import { allDay, ORDER_STATUSES, type RoleClaims } from "../../functions/src/domain";
 import { HOST, PORTS, ROOT, RULES_PROJECT } from "../../scripts/lib/config";
 
 const RULES = readFileSync(join(ROOT, "firestore.rules"), "utf8");
@@ -143,6 +143,7 @@ export function menuItemDoc(): Record<string, unknown> {
 
 const PATH_TO: Record<string, string[]> = {
   submitted: [],
+  scheduled: ["scheduled"],
   placed: ["placed"],
   accepted: ["placed", "accepted"],
   preparing: ["placed", "accepted", "preparing"],
@@ -169,7 +170,11 @@ export function orderDoc(status: string, extra: Record<string, unknown> = {}): R
     base.updatedAt = T0;
     base.restaurantName = "Trattoria Test";
   }
-  if (PATH_TO[status]?.includes("placed")) {
+  if (status === "scheduled") {
+    base.slotStart = Timestamp.fromMillis(T0.toMillis() + 24 * 3600_000);
+    base.releaseAt = Timestamp.fromMillis(T0.toMillis() + 23 * 3600_000);
+  }
+  if (PATH_TO[status]?.includes("placed") || status === "scheduled") {
     base.customerName = "Alice";
     base.courierId = null;
     base.pricing = { lines: [], subtotal: 950, deliveryFee: 249, serviceFee: 48, total: 1247, currency: "EUR" };
@@ -180,18 +185,7 @@ export function orderDoc(status: string, extra: Record<string, unknown> = {}): R
 
 const ORDER_TIMES = Object.fromEntries(["submitted", ...PATH_TO.delivered].map((s) => [s, T0]));
 
-const ALL_STATUSES = [
-  "submitted",
-  "placed",
-  "accepted",
-  "preparing",
-  "ready",
-  "picked_up",
-  "delivered",
-  "rejected",
-  "declined",
-  "cancelled",
-];
+const ALL_STATUSES = ORDER_STATUSES;
 
 /** The world every rules test starts from. Order ids name their state. Rewritten only when a
  * test may have changed it (see expectAccess). */

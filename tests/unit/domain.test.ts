@@ -380,11 +380,20 @@ describe("unit: state machine", () => {
     for (const actor of ["customer", "staff", "courier"] as const)
       assert.ok(!canTransition("submitted", "placed", actor));
   });
-  it("lets the customer cancel only while placed", () => {
+  it("lets the customer cancel only while placed, or while scheduled and not yet released", () => {
     assert.deepEqual(
       ORDER_STATUSES.filter((s) => canTransition(s, "cancelled", "customer")),
-      ["placed"],
+      ["scheduled", "placed"],
     );
+  });
+  it("lets only the backend schedule an order and release it", () => {
+    for (const [from, to] of [
+      ["submitted", "scheduled"],
+      ["scheduled", "placed"],
+    ] as const) {
+      assert.ok(canTransition(from, to, "backend"));
+      for (const actor of ["customer", "staff", "courier"] as const) assert.ok(!canTransition(from, to, actor));
+    }
   });
   it("has no transition out of a final status", () => {
     for (const t of TRANSITIONS) assert.ok(!["rejected", "declined", "cancelled", "delivered"].includes(t.from));

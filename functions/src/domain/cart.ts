@@ -10,6 +10,8 @@ export interface CartInput {
   items: readonly CartLine[];
   deliveryAddress: Address;
   note?: string;
+  /** Ordered ahead: the start of the chosen delivery slot. */
+  slotStart?: Date | null;
 }
 
 /** Only the fields the rules accept on an address (a saved address carries more). */
@@ -26,6 +28,7 @@ export function cartDoc<T>(input: CartInput, now: T): Record<string, unknown> {
     items: input.items.map(encodeLine),
     deliveryAddress: addressFields(input.deliveryAddress),
     note: (input.note ?? "").trim(),
+    ...(input.slotStart ? { slotStart: input.slotStart } : {}),
     createdAt: now,
   };
 }

@@ -123,7 +123,8 @@ export function zonedInstant(date: string, minute: number, timeZone: string): Da
   return new Date(guess);
 }
 
-function addDays(date: string, n: number): string {
+/** The calendar date `n` days after `date` ("YYYY-MM-DD"). */
+export function addDays(date: string, n: number): string {
   const [y, m, d] = date.split("-").map(Number);
   return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
 }
@@ -165,4 +166,14 @@ export function nextOpening(hours: OpeningHours, timeZone: string, at: Date): Da
 
 export function allDay(): OpeningHours {
   return Object.fromEntries(WEEKDAYS.map((d) => [d, "00:00-24:00"]));
+}
+
+/** `at` on the restaurant's clock as seen at `now`: "19:45" today, "tomorrow 07:00", or "Fri 07:00". */
+export function clockTime(at: Date, timeZone: string, now: Date): string {
+  const p = partsIn(timeZone, at);
+  const hhmm = `${p.hour}:${p.minute}`;
+  const day = localTime(at, timeZone).date;
+  const today = localTime(now, timeZone).date;
+  if (day === today) return hhmm;
+  return day === addDays(today, 1) ? `tomorrow ${hhmm}` : `${p.weekday} ${hhmm}`;
 }

@@ -40,6 +40,7 @@ export const LIMITS = {
   maxDeliveryRadiusM: 50_000,
   minPrepTimeMin: 1,
   maxPrepTimeMin: 240,
+  maxBusyExtraMin: 60,
   maxServiceFeeBps: 3000,
   /** Orders a customer may have under way at once (submitted to picked up). */
   maxOpenOrdersPerCustomer: 5,

@@ -7,7 +7,7 @@ import { distanceBetween, geohashForLocation, geohashQueryBounds } from "geofire
 import type { LatLng } from "./geo";
 import type { OpeningHours } from "./hours";
 import { restaurantProblem } from "./restaurant";
-import type { Restaurant } from "./types";
+import type { Restaurant, TimestampLike } from "./types";
 
 export interface Listing {
   name: string;
@@ -26,6 +26,9 @@ export interface Listing {
   ratingCount: number;
   /** False when the restaurant's settings cannot be read: shown, but not orderable. */
   available: boolean;
+  pausedUntil: TimestampLike | null;
+  busyUntil: TimestampLike | null;
+  busyExtraMin: number;
 }
 
 /** How far around the delivery point the first screen looks. */
@@ -63,6 +66,9 @@ export function listingOf(value: unknown): Listing | null {
     ratingAvg: ok.ratingAvg ?? 0,
     ratingCount: ok.ratingCount ?? 0,
     available: true,
+    pausedUntil: ok.pausedUntil ?? null,
+    busyUntil: ok.busyUntil ?? null,
+    busyExtraMin: ok.busyExtraMin ?? 0,
   };
 }
 
@@ -79,6 +85,9 @@ const UNAVAILABLE: Omit<Listing, "name" | "address" | "geohash"> = {
   ratingAvg: 0,
   ratingCount: 0,
   available: false,
+  pausedUntil: null,
+  busyUntil: null,
+  busyExtraMin: 0,
 };
 
 /** The rings the first screen widens through, nearest first, until a page is full. */

@@ -11,6 +11,7 @@ export type Audience = "customer" | "staff" | "couriers";
  * entry only when an order they took on is cancelled. */
 export const INBOX: Record<OrderStatus, readonly Audience[]> = {
   submitted: [],
+  scheduled: ["customer"],
   placed: [],
   rejected: ["customer"],
   accepted: ["customer"],
@@ -27,6 +28,7 @@ export const INBOX: Record<OrderStatus, readonly Audience[]> = {
  * people there are; devices join their topics when they are registered and when roles change. */
 export const PUSH: Record<OrderStatus, readonly Audience[]> = {
   ...INBOX,
+  scheduled: ["customer", "staff"],
   placed: ["staff"],
   ready: ["customer", "couriers"],
 };
@@ -50,6 +52,8 @@ export interface MessageContext {
   rejection?: string;
   declineReason?: DeclineReason;
   cancelReason?: CancelReason;
+  /** A scheduled order's slot, as the restaurant's clock shows it ("Fri 12:30"). */
+  slot?: string;
 }
 
 export interface Message {
@@ -62,14 +66,20 @@ export function messageFor(status: OrderStatus, audience: Audience, ctx: Message
   const declined = ctx.declineReason ? ` ${REASON_TEXTS[ctx.declineReason]}` : "";
   const cancelled = ctx.cancelReason ? ` ${REASON_TEXTS[ctx.cancelReason]}` : "";
   if (audience === "staff") {
-    return status === "placed"
-      ? { title: "New order", body: `A new order is waiting for ${r} to accept it.` }
-      : { title: "Order cancelled", body: `An order for ${r} was cancelled.${cancelled}` };
+    if (status === "placed") return { title: "New order", body: `A new order is waiting for ${r} to accept it.` };
+    if (status === "scheduled") {
+      return { title: "Order for later", body: `An order for ${ctx.slot ?? "later"} is scheduled at ${r}.` };
+    }
+    return { title: "Order cancelled", body: `An order for ${r} was cancelled.${cancelled}` };
   }
   // Every courier hears this: it names no restaurant, whose name its staff chose.
   if (audience === "couriers") return { title: "Pickup available", body: "An order is ready for pickup." };
   const customer: Record<OrderStatus, Message> = {
     submitted: { title: "Order sent", body: `Your order to ${r} was sent.` },
+    scheduled: {
+      title: "Order scheduled",
+      body: `Your order to ${r} is scheduled for ${ctx.slot ?? "later"}. You can cancel it until the kitchen gets it.`,
+    },
     placed: { title: "Order placed", body: `Your order to ${r} was placed.` },
     rejected: {
       title: "Order not placed",
@@ -85,3 +95,16 @@ export function messageFor(status: OrderStatus, audience: Audience, ctx: Message
   };
   return customer[status];
 }
+
+/** What the backend tells a restaurant's staff about its own state (inbox and push). */
+export const STAFF_NOTICES = {
+  autoPaused: (minutes: number): Message => ({
+    title: "Orders paused",
+    body: `Several orders in a row were not accepted in time, so new orders are paused for ${minutes} minutes. Resume on the dashboard when you are ready.`,
+  }),
+  resumed: (): Message => ({ title: "Taking orders again", body: "The pause is over: customers can order again." }),
+  unreadable: (problem: string): Message => ({
+    title: "Orders are being refused",
+    body: `Your restaurant's settings have a problem, so customers cannot order: ${problem} Fix it in Settings.`,
+  }),
+};

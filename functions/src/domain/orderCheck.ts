@@ -2,12 +2,15 @@
 // it the documents it read, the web app feeds it the same data for the checkout preview, and
 // tests feed it fixtures.
 
+import { travelMinutes, type OrderEstimate } from "./eta";
 import { distanceM, isLatLng } from "./geo";
-import { isOpenAt } from "./hours";
+import { clockTime } from "./hours";
 import { LIMITS } from "./limits";
 import { decodeLine } from "./options";
 import { priceOrder, type Menu } from "./pricing";
 import { restaurantProblem } from "./restaurant";
+import { asapState, currentPrepMinutes } from "./rush";
+import { leadMinutes, releaseTime, slotProblem } from "./slots";
 import type { Address, CartLine, MenuItem, Pricing, Rejection, Restaurant } from "./types";
 
 export const REJECTION_CODES = {
@@ -19,6 +22,10 @@ export const REJECTION_CODES = {
   restaurant_not_found: "This restaurant does not exist.",
   restaurant_unavailable: "This restaurant cannot take orders right now.",
   restaurant_closed: "The restaurant is closed right now.",
+  restaurant_paused: "The restaurant has paused new orders for a while.",
+  slot_invalid: "That delivery time is not one of the 15-minute slots of today or tomorrow.",
+  slot_closed: "The restaurant is closed at that delivery time.",
+  slot_too_soon: "That delivery time is too soon for the kitchen and the courier; choose a later one.",
   unknown_item: "An item in the cart is not on this restaurant's menu.",
   item_unavailable: "An item in the cart is sold out.",
   invalid_options: "The options chosen for an item are not valid.",
@@ -28,7 +35,15 @@ export const REJECTION_CODES = {
 
 export type RejectionCode = keyof typeof REJECTION_CODES;
 
-export type OrderCheck = { ok: true; pricing: Pricing } | { ok: false; rejection: Rejection & { code: RejectionCode } };
+export type OrderCheck =
+  | {
+      ok: true;
+      pricing: Pricing;
+      estimate: OrderEstimate;
+      /** For an order ahead: when the kitchen gets it. */
+      releaseAt: Date | null;
+    }
+  | { ok: false; rejection: Rejection & { code: RejectionCode } };
 
 export function reject(code: RejectionCode, detail?: string): OrderCheck & { ok: false } {
   const message = detail ? `${REJECTION_CODES[code]} ${detail}` : REJECTION_CODES[code];
@@ -85,10 +100,20 @@ export interface CheckInput {
   restaurant: unknown;
   menu: Menu;
   now: Date;
+  /** The chosen delivery slot's start (a Timestamp as stored), or null/undefined for as soon as possible. */
+  slotStart?: unknown;
+}
+
+/** A stored slot as a Date: null for none, undefined when it is not a time at all. */
+export function parseSlot(value: unknown): Date | null | undefined {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value;
+  const t = value as { toMillis?: unknown };
+  return typeof t.toMillis === "function" ? new Date((t.toMillis as () => number).call(value)) : undefined;
 }
 
 /** The whole order check, in the order a customer would want to hear about problems. */
-export function checkOrder({ items, deliveryAddress, restaurant: raw, menu, now }: CheckInput): OrderCheck {
+export function checkOrder({ items, deliveryAddress, restaurant: raw, menu, now, slotStart }: CheckInput): OrderCheck {
   const lines = parseCart(items);
   const address = parseAddress(deliveryAddress);
   if (!lines || !address) return reject("malformed_order");
@@ -102,8 +127,23 @@ export function checkOrder({ items, deliveryAddress, restaurant: raw, menu, now 
   if (raw === null || raw === undefined) return reject("restaurant_not_found");
   if (restaurantProblem(raw)) return reject("restaurant_unavailable");
   const restaurant = raw as Restaurant;
-  if (!restaurant.isOpen || !isOpenAt(restaurant.openingHours, restaurant.timeZone, now)) {
-    return reject("restaurant_closed");
+  const slot = parseSlot(slotStart);
+  if (slot === undefined) return reject("slot_invalid");
+  const estimate = {
+    prepMin: currentPrepMinutes(restaurant, now),
+    travelMin: travelMinutes(restaurant.address, address),
+  };
+  if (slot) {
+    if (!restaurant.isOpen) return reject("restaurant_closed");
+    const problem = slotProblem(restaurant, slot, now, leadMinutes(estimate.prepMin, estimate.travelMin));
+    if (problem) return reject(problem);
+  } else {
+    const state = asapState(restaurant, now);
+    if (!state.open) {
+      const at = state.until ? clockTime(state.until, restaurant.timeZone, now) : null;
+      if (state.why === "paused") return reject("restaurant_paused", at ? `Paused until ${at}.` : undefined);
+      return reject("restaurant_closed", at ? `Next opening: ${at}.` : undefined);
+    }
   }
   for (const line of lines) {
     const item = menu.get(line.itemId);
@@ -115,5 +155,10 @@ export function checkOrder({ items, deliveryAddress, restaurant: raw, menu, now 
   if (distanceM(restaurant.address, address) > restaurant.deliveryRadiusM) return reject("out_of_zone");
   const pricing = priceOrder(lines, menu, restaurant);
   if (pricing.subtotal < restaurant.minOrder) return reject("below_minimum");
-  return { ok: true, pricing };
+  return {
+    ok: true,
+    pricing,
+    estimate,
+    releaseAt: slot ? releaseTime(slot, estimate.prepMin, estimate.travelMin) : null,
+  };
 }

@@ -20,16 +20,18 @@ export interface QuerySpec {
 
 /** The order board's columns, in the order a kitchen works through them. */
 export const BOARD_STATUSES: readonly OrderStatus[] = ["placed", "accepted", "preparing", "ready", "picked_up"];
+/** What the board listens to: its columns, and the orders ahead shown above them. */
+export const BOARD_QUERY_STATUSES: readonly OrderStatus[] = ["scheduled", ...BOARD_STATUSES];
 /** What a courier has claimed and not yet delivered. */
 export const COURIER_ACTIVE_STATUSES: readonly OrderStatus[] = ["ready", "picked_up"];
 
 export const QUERIES = {
-  menu: (rid: string): QuerySpec => ({ collection: paths.menu(rid), where: [], orderBy: [["sortOrder", "asc"]] }),
+  menu: (rid: string): QuerySpec => ({ collection: paths.menu(rid), where: [], orderBy: [] }),
   boardOrders: (rid: string): QuerySpec => ({
     collection: paths.orders(),
     where: [
       ["restaurantId", "==", rid],
-      ["status", "in", BOARD_STATUSES],
+      ["status", "in", BOARD_QUERY_STATUSES],
     ],
     orderBy: [["createdAt", "asc"]],
   }),
@@ -104,7 +106,12 @@ export const QUERIES = {
     orderBy: [],
   }),
   /** Reconciler: orders in `status` whose `field` (a time) is before `before`, oldest first. */
-  dueOrders: (status: OrderStatus, field: "createdAt" | "acceptBy", before: Date, max: number): QuerySpec => ({
+  dueOrders: (
+    status: OrderStatus,
+    field: "createdAt" | "acceptBy" | "releaseAt",
+    before: Date,
+    max: number,
+  ): QuerySpec => ({
     collection: paths.orders(),
     where: [
       ["status", "==", status],
@@ -121,6 +128,23 @@ export const QUERIES = {
       ["updatedAt", "<", to],
     ],
     orderBy: [["updatedAt", "asc"]],
+    limit: max,
+  }),
+  /** Backend (auto-pause): the restaurant's last `max` orders placed at or before `at`, newest first. */
+  placedUpTo: (rid: string, at: unknown, max: number): QuerySpec => ({
+    collection: paths.orders(),
+    where: [
+      ["restaurantId", "==", rid],
+      ["timeline.placed", "<=", at],
+    ],
+    orderBy: [["timeline.placed", "desc"]],
+    limit: max,
+  }),
+  /** Reconciler: restaurants whose pause has ended but is still set. */
+  pausesEnded: (now: Date, max: number): QuerySpec => ({
+    collection: paths.restaurants(),
+    where: [["pausedUntil", "<=", now]],
+    orderBy: [["pausedUntil", "asc"]],
     limit: max,
   }),
 } satisfies Record<string, (...args: never[]) => QuerySpec>;

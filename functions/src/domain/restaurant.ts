@@ -41,6 +41,12 @@ export function restaurantProblem(value: unknown): string | null {
   ) {
     return "The menu categories are not valid.";
   }
+  const isTimeOrNone = (v: unknown) =>
+    v === undefined || v === null || typeof (v as { toMillis?: unknown }).toMillis === "function";
+  if (!isTimeOrNone(r.pausedUntil) || !isTimeOrNone(r.busyUntil)) return "The pause or busy time is not a time.";
+  if (r.busyExtraMin !== undefined && r.busyExtraMin !== null && !isIntIn(r.busyExtraMin, 0, LIMITS.maxBusyExtraMin)) {
+    return "The busy-mode extra time is out of range.";
+  }
   return null;
 }
 

@@ -3,6 +3,7 @@
 
 export const ORDER_STATUSES = [
   "submitted",
+  "scheduled",
   "placed",
   "rejected",
   "accepted",
@@ -28,6 +29,10 @@ export interface Transition {
 export const TRANSITIONS: readonly Transition[] = [
   { from: "submitted", to: "placed", by: ["backend"] },
   { from: "submitted", to: "rejected", by: ["backend"] },
+  // Ordered ahead: the order waits, then the backend releases it to the kitchen in time for its slot.
+  { from: "submitted", to: "scheduled", by: ["backend"] },
+  { from: "scheduled", to: "placed", by: ["backend"] },
+  { from: "scheduled", to: "cancelled", by: ["customer"] },
   { from: "placed", to: "accepted", by: ["staff"] },
   { from: "placed", to: "declined", by: ["staff"] },
   // The customer may change their mind while the restaurant has not accepted yet;
@@ -80,6 +85,7 @@ export const HAPPY_PATH: readonly OrderStatus[] = [
 
 export const STATUS_LABELS: Record<OrderStatus, string> = {
   submitted: "Sent",
+  scheduled: "Scheduled",
   placed: "Waiting for the restaurant",
   rejected: "Could not be placed",
   accepted: "Accepted",

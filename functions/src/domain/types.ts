@@ -8,6 +8,8 @@ import type { OrderStatus } from "./status";
 import type { RoleClaims } from "./roles";
 import type { ChosenOptions } from "./options";
 import type { CancelReason, DeclineReason } from "./reasons";
+import type { OrderEstimate } from "./eta";
+import type { PausedBy } from "./rush";
 
 export interface TimestampLike {
   toMillis(): number;
@@ -49,6 +51,12 @@ export interface Restaurant {
   ratingAvg: number;
   ratingCount: number;
   ratingSum: number;
+  /** No new orders until then (staff's pause, or the backend's after missed orders). */
+  pausedUntil?: TimestampLike | null;
+  pausedBy?: PausedBy | null;
+  /** Busy mode: busyExtraMin more prep time until busyUntil. */
+  busyUntil?: TimestampLike | null;
+  busyExtraMin?: number | null;
 }
 
 export interface MenuOption {
@@ -117,10 +125,21 @@ export interface Order {
   deliveryAddress: Address;
   note: string;
   createdAt: TimestampLike;
-  /** Set by the backend when it places the order. */
+  /** Ordered ahead: the start of the 15-minute delivery slot the customer chose. */
+  slotStart?: TimestampLike | null;
+  /** Set by the backend when it places (or schedules) the order. */
+  estimate?: OrderEstimate;
+  /** A scheduled order goes to the kitchen then. */
+  releaseAt?: TimestampLike;
+  /** The restaurant answers a placed order by then, or the backend cancels it. */
+  acceptBy?: TimestampLike;
+  /** The prep time staff chose when accepting. */
+  prepMin?: number;
   customerName?: string;
   restaurantName?: string;
   restaurantAddress?: Address;
+  /** The restaurant's time zone, copied when the order is placed. */
+  timeZone?: string;
   pricing?: Pricing;
   rejection?: Rejection;
   declineReason?: DeclineReason;

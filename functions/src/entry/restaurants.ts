@@ -1,4 +1,4 @@
-// Restaurants: the rating from reviews, and the public card and search entry.
+// Restaurants: the rating from reviews, the public card and search entry, and the end of a pause.
 import { onDocumentCreated, onDocumentWritten } from "firebase-functions/v2/firestore";
 
 export const onReviewCreated = onDocumentCreated(
@@ -7,8 +7,16 @@ export const onReviewCreated = onDocumentCreated(
 );
 
 export const onRestaurantWritten = onDocumentWritten({ document: "restaurants/{rid}", retry: true }, async (event) => {
-  const [{ syncListing }, { liveDeps }] = await Promise.all([import("../listings/syncListing"), import("../deps")]);
-  await syncListing(liveDeps(), event.params.rid, !event.data?.before.exists);
+  const [{ syncListing }, { liveDeps }, { schedulePauseEnd }] = await Promise.all([
+    import("../listings/syncListing"),
+    import("../deps"),
+    import("../restaurants/rush"),
+  ]);
+  const { rid } = event.params;
+  await Promise.all([
+    syncListing(liveDeps(), rid, !event.data?.before.exists),
+    schedulePauseEnd(rid, event.data?.before.data() as never, event.data?.after.data() as never),
+  ]);
 });
 
 export const onMenuWritten = onDocumentWritten(

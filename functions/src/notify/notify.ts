@@ -6,10 +6,12 @@
 import { FieldValue, type Firestore } from "firebase-admin/firestore";
 import { logger } from "firebase-functions/logger";
 import {
+  clockTime,
   COURIERS_TOPIC,
   INBOX,
   messageFor,
   notificationId,
+  parseSlot,
   paths,
   PUSH,
   QUERIES,
@@ -17,6 +19,7 @@ import {
   userTopic,
   type Audience,
   type Message,
+  type MessageContext,
   type Order,
   type OrderStatus,
 } from "../domain";
@@ -33,12 +36,16 @@ export async function recipientsOf(db: Firestore, audience: Audience, order: Ord
   return []; // couriers hear through their topic
 }
 
-function contextOf(order: Order) {
+function contextOf(order: Order & { timeZone?: string }): MessageContext {
+  const slot = parseSlot(order.slotStart);
   return {
     restaurantName: order.restaurantName || "the restaurant",
     rejection: order.rejection?.message,
     declineReason: order.declineReason,
     cancelReason: order.cancelReason,
+    slot: slot
+      ? clockTime(slot, order.timeZone ?? "UTC", order.createdAt ? new Date(order.createdAt.toMillis()) : slot)
+      : undefined,
   };
 }
 

@@ -5,12 +5,11 @@
 // nothing and succeeds: one cheap invocation, no retry loop. The reconciler, which runs every
 // minute, ends orders whose task never came.
 
-import { createHash } from "node:crypto";
 import { FieldValue, type Timestamp } from "firebase-admin/firestore";
 import { logger } from "firebase-functions/logger";
 import { liveDeps, type Deps } from "../deps";
-import { paths, REGION, transition, type Order } from "../domain";
-import { isAlreadyExists } from "../errors";
+import { paths, transition, type Order } from "../domain";
+import { enqueueOnce, taskId } from "../tasks";
 
 export type TimeoutOutcome = "cancelled" | "not placed" | "not due";
 
@@ -50,19 +49,6 @@ export async function acceptTimeoutTask(data: { orderId?: unknown } | undefined)
   logger.info("accept timeout", { orderId, outcome });
 }
 
-/** Cloud Tasks ids allow [A-Za-z0-9_-] only; any other order id is hashed into one. */
-function taskId(orderId: string): string {
-  const safe = /^[A-Za-z0-9_-]{1,400}$/.test(orderId) ? orderId : createHash("sha256").update(orderId).digest("hex");
-  return `accept-timeout-${safe}`;
-}
-
 export async function scheduleAcceptTimeout(orderId: string, acceptBy: Date): Promise<void> {
-  // Loaded on first use: only a placed order needs Cloud Tasks.
-  const { getFunctions } = await import("firebase-admin/functions");
-  const queue = getFunctions().taskQueue(`locations/${REGION}/functions/acceptTimeout`);
-  try {
-    await queue.enqueue({ orderId }, { scheduleTime: acceptBy, id: taskId(orderId) });
-  } catch (err) {
-    if (!isAlreadyExists(err)) throw err;
-  }
+  await enqueueOnce("acceptTimeout", { orderId }, acceptBy, taskId("accept-timeout", orderId));
 }

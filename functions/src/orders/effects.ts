@@ -7,20 +7,30 @@ import { logger } from "firebase-functions/logger";
 import type { Deps } from "../deps";
 import type { Order } from "../domain";
 import { notifyTransition } from "../notify/notify";
-import { recordDelivery } from "../stats/dailyStats";
+import { autoPauseAfterMiss } from "../restaurants/rush";
+import { recordAnswer, recordDelivery } from "../stats/dailyStats";
 import { scheduleAcceptTimeout } from "./acceptTimeout";
+import { scheduleRelease } from "./release";
 
 export const MAX_RETRY_AGE_MS = 60 * 60 * 1000;
 
-type Placed = Order & { acceptBy?: { toDate(): Date }; timeZone?: string };
+type Placed = Order & { timeZone?: string };
 
 function effectsOf(deps: Deps, orderId: string, order: Placed): Record<string, () => Promise<unknown>> {
   const effects: Record<string, () => Promise<unknown>> = {
     notify: () => notifyTransition(deps.db, deps.push, orderId, order),
   };
   if (order.status === "placed" && order.acceptBy) {
-    effects.acceptTimeout = () => scheduleAcceptTimeout(orderId, order.acceptBy!.toDate());
+    const acceptBy = new Date(order.acceptBy.toMillis());
+    effects.acceptTimeout = () => scheduleAcceptTimeout(orderId, acceptBy);
   }
+  if (order.status === "scheduled" && order.releaseAt) {
+    const releaseAt = new Date(order.releaseAt.toMillis());
+    effects.release = () => scheduleRelease(orderId, releaseAt);
+  }
+  const missed = order.status === "cancelled" && order.cancelReason === "accept_timeout";
+  if (order.status === "accepted" || missed) effects.answerStats = () => recordAnswer(deps, orderId, order);
+  if (missed) effects.autoPause = () => autoPauseAfterMiss(deps, orderId, order);
   if (order.status === "delivered") {
     const deliveredAt = order.timeline?.delivered?.toMillis() ?? deps.now().getTime();
     effects.stats = () => recordDelivery(deps, orderId, order.timeZone ?? "UTC", new Date(deliveredAt));

@@ -1,5 +1,5 @@
-// Turns a customer's `submitted` cart into a `placed` order priced from the menu, or a `rejected`
-// one with a reason. Two round trips after the trigger fires: one batched read (restaurant, dishes,
+// Turns a customer's `submitted` cart into a `placed` order priced from the menu (`scheduled` when
+// ordered ahead for a slot), or a `rejected` one with a reason. Two round trips after the trigger fires: one batched read (restaurant, dishes,
 // customer, and the count of the customer's open orders beside it), then one write that holds
 // only if the order is still exactly as created, so a replayed event or a racing instance (or the
 // reconciler) leaves one result.
@@ -17,6 +17,7 @@ import {
   QUERIES,
   reject,
   restaurantProblem,
+  STAFF_NOTICES,
   transition,
   type MenuItem,
   type Order,
@@ -25,7 +26,8 @@ import {
   type UserProfile,
 } from "../domain";
 import type { Deps } from "../deps";
-import { isAlreadyExists, isFailedPrecondition } from "../errors";
+import { isFailedPrecondition } from "../errors";
+import { tellStaff } from "../notify/staffNotice";
 import { adminQuery } from "../query";
 
 /** Document ids as the web SDK makes them, or as seeds name them; anything else cannot exist. */
@@ -64,35 +66,16 @@ async function readContext(db: Firestore, order: Order) {
   };
 }
 
-/** Tells a restaurant's staff, once a day, that its settings stop it from taking orders. */
-async function reportUnreadableRestaurant(db: Firestore, rid: string, problem: string, now: Date) {
-  const staff = await adminQuery(db, QUERIES.staffOf(rid)).select().get();
-  const id = `restaurant-problem-${localDay(now, "UTC")}`;
-  await Promise.all(
-    staff.docs.map((s) =>
-      db
-        .doc(paths.notification(s.id, id))
-        .create({
-          orderId: null,
-          status: "rejected",
-          audience: "staff",
-          link: "/dashboard/settings",
-          title: "Orders are being refused",
-          body: `Your restaurant's settings have a problem, so customers cannot order: ${problem} Fix it in Settings.`,
-          read: false,
-          createdAt: FieldValue.serverTimestamp(),
-        })
-        .catch((err: unknown) => {
-          if (!isAlreadyExists(err)) throw err; // else: already told today
-        }),
-    ),
-  );
+export type Outcome = "placed" | "scheduled" | "rejected" | "already processed";
+
+/** When the restaurant must have answered an order placed (or released to it) at `at`. */
+export function acceptDeadline(at: Date): Timestamp {
+  return Timestamp.fromMillis(at.getTime() + ACCEPT_TIMEOUT_SECONDS.value() * 1000);
 }
 
-export type Outcome = "placed" | "rejected" | "already processed";
-
 /** Processes one order from a snapshot of it (the trigger's, or a fresh read by the reconciler). */
-export async function processSubmittedOrder({ db, now }: Deps, snapshot: DocumentSnapshot): Promise<Outcome> {
+export async function processSubmittedOrder(deps: Deps, snapshot: DocumentSnapshot): Promise<Outcome> {
+  const { db, now } = deps;
   const order = snapshot.data() as Order | undefined;
   if (!order || order.status !== "submitted" || !snapshot.updateTime) return "already processed";
   const at = now();
@@ -106,20 +89,24 @@ export async function processSubmittedOrder({ db, now }: Deps, snapshot: Documen
           restaurant: ctx.restaurant,
           menu: ctx.menu,
           now: at,
+          slotStart: order.slotStart,
         });
   const stamp = FieldValue.serverTimestamp();
   const common = { "timeline.submitted": order.createdAt ?? stamp, restaurantName: ctx.restaurant?.name ?? "" };
-  const patch = result.ok
-    ? transition("placed", stamp, {
-        ...common,
-        pricing: result.pricing,
-        customerName: ctx.customer?.displayName ?? "Customer",
-        restaurantAddress: ctx.restaurant!.address,
-        timeZone: ctx.restaurant!.timeZone,
-        courierId: null,
-        acceptBy: Timestamp.fromMillis(at.getTime() + ACCEPT_TIMEOUT_SECONDS.value() * 1000),
-      })
-    : transition("rejected", stamp, { ...common, rejection: result.rejection });
+  const accepted = result.ok && {
+    ...common,
+    pricing: result.pricing,
+    estimate: result.estimate,
+    customerName: ctx.customer?.displayName ?? "Customer",
+    restaurantAddress: ctx.restaurant!.address,
+    timeZone: ctx.restaurant!.timeZone,
+    courierId: null,
+  };
+  const patch = !result.ok
+    ? transition("rejected", stamp, { ...common, rejection: result.rejection })
+    : result.releaseAt
+      ? transition("scheduled", stamp, { ...accepted, releaseAt: Timestamp.fromDate(result.releaseAt) })
+      : transition("placed", stamp, { ...accepted, acceptBy: acceptDeadline(at) });
   try {
     await snapshot.ref.update(patch, { lastUpdateTime: snapshot.updateTime });
   } catch (err) {
@@ -129,7 +116,14 @@ export async function processSubmittedOrder({ db, now }: Deps, snapshot: Documen
   if (!result.ok && result.rejection.code === "restaurant_unavailable") {
     const problem = restaurantProblem(ctx.restaurant) ?? "";
     logger.warn("order refused: restaurant cannot be read", { orderId: snapshot.id, problem });
-    await reportUnreadableRestaurant(db, order.restaurantId, problem, at);
+    // Once a day per restaurant: the notice id carries the day.
+    await tellStaff(
+      deps,
+      order.restaurantId,
+      `restaurant-problem-${localDay(at, "UTC")}`,
+      STAFF_NOTICES.unreadable(problem),
+      "/dashboard/settings",
+    );
   }
-  return result.ok ? "placed" : "rejected";
+  return result.ok ? (result.releaseAt ? "scheduled" : "placed") : "rejected";
 }

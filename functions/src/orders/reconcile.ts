@@ -1,22 +1,31 @@
 // The reconciler: every minute (Cloud Scheduler) it finishes whatever the event-driven path left
 // undone, so every order ends in a known state through the system itself:
 // - orders still `submitted` well after they were written (a lost or failed creation event),
+// - `scheduled` orders past their release time (a lost or early release task),
 // - `placed` orders past their accept deadline (a lost or early accept-timeout task),
+// - restaurants whose pause has ended but is still set (a lost or early end-of-pause task),
 // - recent transitions whose side effects are missing (a lost or failed update event).
 // Each step uses the same idempotent code as the triggers, so racing a late trigger is harmless.
 // Its work per run is a few bounded queries over what changed recently, not over all orders.
 
-import { FieldValue, type Timestamp } from "firebase-admin/firestore";
+import { FieldValue, type QueryDocumentSnapshot, type Timestamp } from "firebase-admin/firestore";
 import { logger } from "firebase-functions/logger";
 import { RECONCILE_GRACE_SECONDS } from "../config";
 import { liveDeps, type Deps } from "../deps";
-import { INBOX, notificationId, paths, QUERIES, type Order } from "../domain";
+import { INBOX, notificationId, paths, QUERIES, type Order, type QuerySpec } from "../domain";
 import { adminQuery } from "../query";
 import { cancelIfOverdue } from "./acceptTimeout";
 import { runEffects } from "./effects";
 import { processSubmittedOrder } from "./placement";
+import { releaseIfDue } from "./release";
+import { endPauseIfDue } from "../restaurants/rush";
 
 const BATCH = 200;
+/** Repairs run this many at a time. */
+const CONCURRENCY = 10;
+/** A run drains what is due page by page for at most this long (the schedule runs every minute);
+ * whatever is left is the next run's. */
+const BUDGET_MS = 40_000;
 /** How far back the first run (or a run after a long gap) looks for missing side effects. */
 const FIRST_LOOK_BACK_MS = 15 * 60 * 1000;
 
@@ -25,6 +34,10 @@ export interface ReconcileReport {
   submitted: number;
   /** Placed orders past their deadline, cancelled now. */
   timedOut: number;
+  /** Scheduled orders past their release time, released now. */
+  released: number;
+  /** Restaurants whose pause had ended, resumed now. */
+  resumed: number;
   /** Transitions whose side effects were missing and were run now. */
   effects: number;
   /** Transitions looked at for missing side effects. */
@@ -51,24 +64,68 @@ async function attempt<T>(what: string, id: string, repair: () => Promise<T>): P
   }
 }
 
+/** Runs `repair` on every document the query finds, a page at a time, until none are left or the
+ * time is up; a cursor moves past documents a repair left as they were. Returns how many it fixed. */
+async function drain(
+  { db }: Deps,
+  spec: QuerySpec,
+  deadline: number,
+  repair: (snap: QueryDocumentSnapshot) => Promise<boolean>,
+): Promise<number> {
+  let fixed = 0;
+  let after: QueryDocumentSnapshot | undefined;
+  do {
+    const q = adminQuery(db, spec);
+    const page = await (after ? q.startAfter(after) : q).get();
+    for (let i = 0; i < page.docs.length; i += CONCURRENCY) {
+      const done = await Promise.all(page.docs.slice(i, i + CONCURRENCY).map(repair));
+      fixed += done.filter(Boolean).length;
+    }
+    if (page.size < BATCH) break;
+    after = page.docs[page.size - 1];
+  } while (Date.now() < deadline);
+  return fixed;
+}
+
+/** The reconciler's release step: scheduled orders whose release time (by `deps.now`) has come. */
+export async function releaseDueOrders(deps: Deps, deadline = Date.now() + BUDGET_MS): Promise<number> {
+  return drain(
+    deps,
+    QUERIES.dueOrders("scheduled", "releaseAt", deps.now(), BATCH),
+    deadline,
+    async (snap) => (await attempt("release", snap.id, () => releaseIfDue(deps, snap.id))) === "released",
+  );
+}
+
 export async function reconcile(deps: Deps, graceSeconds: number): Promise<ReconcileReport> {
   const { db } = deps;
   const now = deps.now();
   const settled = new Date(now.getTime() - graceSeconds * 1000);
-  const report: ReconcileReport = { submitted: 0, timedOut: 0, effects: 0, checked: 0 };
+  const report: ReconcileReport = { submitted: 0, timedOut: 0, released: 0, resumed: 0, effects: 0, checked: 0 };
 
-  const stuck = await adminQuery(db, QUERIES.dueOrders("submitted", "createdAt", settled, BATCH)).get();
-  for (const snap of stuck.docs) {
-    const outcome = await attempt("processing", snap.id, () => processSubmittedOrder(deps, snap));
-    if (outcome === "placed" || outcome === "rejected") report.submitted++;
-  }
-
-  const overdue = await adminQuery(db, QUERIES.dueOrders("placed", "acceptBy", now, BATCH)).get();
-  for (const snap of overdue.docs) {
-    if ((await attempt("accept timeout", snap.id, () => cancelIfOverdue(deps, snap.id))) === "cancelled") {
-      report.timedOut++;
-    }
-  }
+  const deadline = Date.now() + BUDGET_MS;
+  report.submitted = await drain(
+    deps,
+    QUERIES.dueOrders("submitted", "createdAt", settled, BATCH),
+    deadline,
+    async (snap) => {
+      const outcome = await attempt("processing", snap.id, () => processSubmittedOrder(deps, snap));
+      return outcome === "placed" || outcome === "rejected";
+    },
+  );
+  report.released = await releaseDueOrders(deps, deadline);
+  report.resumed = await drain(
+    deps,
+    QUERIES.pausesEnded(now, BATCH),
+    deadline,
+    async (snap) => (await attempt("end of pause", snap.id, () => endPauseIfDue(deps, snap.id))) === "resumed",
+  );
+  report.timedOut = await drain(
+    deps,
+    QUERIES.dueOrders("placed", "acceptBy", now, BATCH),
+    deadline,
+    async (snap) => (await attempt("accept timeout", snap.id, () => cancelIfOverdue(deps, snap.id))) === "cancelled",
+  );
 
   const stateRef = db.doc(paths.reconcilerState());
   const state = (await stateRef.get()).data() as { checkedUntil?: Timestamp } | undefined;
@@ -95,7 +152,8 @@ export async function reconcile(deps: Deps, graceSeconds: number): Promise<Recon
     },
     { merge: true },
   );
-  if (report.submitted || report.timedOut || report.effects) logger.info("reconciler recovered orders", { ...report });
+  if (report.submitted || report.timedOut || report.released || report.resumed || report.effects)
+    logger.info("reconciler recovered orders", { ...report });
   return report;
 }
 

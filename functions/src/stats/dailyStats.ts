@@ -23,3 +23,34 @@ export async function recordDelivery({ db }: Deps, orderId: string, timeZone: st
     return true;
   });
 }
+
+/** The shard an order's answer goes to: always the same one, so a repeat overwrites itself. */
+function shardOf(orderId: string): number {
+  let h = 0;
+  for (const c of orderId) h = (h * 31 + c.charCodeAt(0)) >>> 0;
+  return h % STATS_SHARDS;
+}
+
+/** How the restaurant answered a placed order, for its day's figures: seconds to accept, or a
+ * miss (nobody accepted in time). Keyed by order id inside the shard, so recording twice changes
+ * nothing and no transaction or marker is needed. */
+export async function recordAnswer({ db }: Pick<Deps, "db">, orderId: string, order: Order & { timeZone?: string }) {
+  const placed = order.timeline?.placed?.toMillis();
+  if (!placed) return false;
+  const day = localDay(new Date(placed), order.timeZone ?? "UTC");
+  const ref = db.doc(paths.statsShard(order.restaurantId, day, shardOf(orderId)));
+  if (order.status === "accepted") {
+    const accepted = order.timeline?.accepted?.toMillis();
+    if (!accepted) return false;
+    await ref.set(
+      { acceptSeconds: { [orderId]: Math.max(0, Math.round((accepted - placed) / 1000)) } },
+      { merge: true },
+    );
+    return true;
+  }
+  if (order.status === "cancelled" && order.cancelReason === "accept_timeout") {
+    await ref.set({ missed: { [orderId]: true } }, { merge: true });
+    return true;
+  }
+  return false;
+}

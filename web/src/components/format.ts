@@ -2,8 +2,12 @@ import { formatCents, type TimestampLike } from "@domain";
 
 export const money = (cents: number) => formatCents(cents);
 
-export function clock(ts: TimestampLike | null | undefined): string {
-  return ts ? new Date(ts.toMillis()).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" }) : "";
+/** "19:45": in the restaurant's time zone where one is given (an order's times are the
+ * restaurant's, like its slots and hours), else the browser's. */
+export function clock(ts: TimestampLike | null | undefined, timeZone?: string): string {
+  return ts
+    ? new Date(ts.toMillis()).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", timeZone })
+    : "";
 }
 
 export function dateTime(ts: TimestampLike | null | undefined): string {
@@ -37,17 +41,4 @@ export function errorText(err: unknown): string {
   if (code === "auth/weak-password") return "Choose a password of at least 6 characters.";
   if (code === "auth/invalid-email") return "That email address does not look right.";
   return err instanceof Error ? err.message : String(err);
-}
-
-/** When a closed restaurant opens next, in its own time zone: "18:00", or "Mon 07:00" on another day. */
-export function opensAt(at: Date, timeZone: string, now = new Date()): string {
-  const day = (d: Date) => new Intl.DateTimeFormat("en-CA", { timeZone, dateStyle: "short" }).format(d);
-  const time = new Intl.DateTimeFormat("en-GB", {
-    timeZone,
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).format(at);
-  if (day(at) === day(now)) return time;
-  return `${new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "short" }).format(at)} ${time}`;
 }

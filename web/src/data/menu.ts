@@ -3,12 +3,20 @@
 import { addDoc, collection, deleteDoc, doc, getDoc, serverTimestamp, updateDoc } from "firebase/firestore";
 import { asMenuItem, paths, QUERIES, type MenuItem } from "@domain";
 import { liveDb, liveQuery } from "../firebase/live";
+import { useMemo } from "preact/hooks";
 import { useLiveQuery } from "./live";
 
 export type MenuEntry = MenuItem & { sortOrder?: number };
 
+/** Sorted here rather than by the query: a dish without a sortOrder (written by a tool, say)
+ * still shows, where an orderBy would leave it out. */
 export function useMenu(rid: string) {
-  return useLiveQuery<MenuEntry>(liveQuery(QUERIES.menu(rid)));
+  const live = useLiveQuery<MenuEntry>(liveQuery(QUERIES.menu(rid)));
+  return useMemo(
+    () =>
+      live.data ? { ...live, data: [...live.data].sort((a, b) => (a.sortOrder ?? 0) - (b.sortOrder ?? 0)) } : live,
+    [live],
+  );
 }
 
 export async function addMenuItem(rid: string, item: MenuEntry): Promise<string> {

@@ -24,7 +24,12 @@ import {
 import { liveDb, liveQuery } from "../firebase/live";
 import { useGrowingList, useLiveDoc, useLiveQuery } from "./live";
 
-export type BoardOrder = Order & { acceptBy?: { toMillis(): number } };
+export type BoardOrder = Order;
+
+/** Staff accept, with the prep time they expect. */
+export function acceptOrder(orderId: string, prepMin: number): Promise<void> {
+  return moveOrder(orderId, "accepted", { prepMin });
+}
 
 /** Writes the cart and returns the new order's id at once; the write reaches the server when it can. */
 export function placeOrder(input: CartInput): { id: string; sent: Promise<void> } {
@@ -75,8 +80,8 @@ export function useOrder(orderId: string) {
   return useLiveDoc<Order>(doc(liveDb, paths.order(orderId)));
 }
 
-export function useBoardOrders(rid: string) {
-  return useLiveQuery<BoardOrder>(liveQuery(QUERIES.boardOrders(rid)));
+export function useBoardOrders(rid: string | null) {
+  return useLiveQuery<BoardOrder>(rid ? liveQuery(QUERIES.boardOrders(rid)) : null);
 }
 
 export function useCustomerOrders(uid: string, pageSize: number) {

@@ -12,8 +12,44 @@ export function updateRestaurant(rid: string, patch: Partial<Restaurant>): Promi
   return updateDoc(doc(liveDb, paths.restaurant(rid)), { ...patch, updatedAt: serverTimestamp() });
 }
 
+/** Pauses new orders until `until` (the backend ends the pause then). */
+export function pause(rid: string, until: Date): Promise<void> {
+  return updateDoc(doc(liveDb, paths.restaurant(rid)), {
+    pausedUntil: until,
+    pausedBy: "staff",
+    updatedAt: serverTimestamp(),
+  });
+}
+
+export function resume(rid: string): Promise<void> {
+  return updateDoc(doc(liveDb, paths.restaurant(rid)), {
+    pausedUntil: null,
+    pausedBy: null,
+    updatedAt: serverTimestamp(),
+  });
+}
+
+/** Busy mode: `extraMin` more prep time until `until`; 0 and null end it. */
+export function setBusy(rid: string, extraMin: number, until: Date | null): Promise<void> {
+  return updateDoc(doc(liveDb, paths.restaurant(rid)), {
+    busyExtraMin: extraMin,
+    busyUntil: until,
+    updatedAt: serverTimestamp(),
+  });
+}
+
+/** One shard of a day's figures (stats/dailyStats.ts). */
+export interface DayShard {
+  orders?: number;
+  revenue?: number;
+  /** orderId -> seconds from placed to accepted */
+  acceptSeconds?: Record<string, number>;
+  /** orderId -> true: nobody accepted it in time */
+  missed?: Record<string, true>;
+}
+
 export function useDayStats(rid: string, day: string | null) {
-  return useLiveQuery<{ orders?: number; revenue?: number }>(day ? liveQuery(QUERIES.statsShards(rid, day)) : null);
+  return useLiveQuery<DayShard>(day ? liveQuery(QUERIES.statsShards(rid, day)) : null);
 }
 
 export function useAllRestaurants() {

@@ -3,7 +3,22 @@
 
 import { useEffect, useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
-import { cartDoc, checkOrder, LIMITS, type Address } from "@domain";
+import {
+  asapState,
+  asRestaurant,
+  cartDoc,
+  checkOrder,
+  clockTime,
+  currentPrepMinutes,
+  LIMITS,
+  localTime,
+  minutesToDoor,
+  SLOT_MINUTES,
+  slotsFor,
+  travelMinutes,
+  type Address,
+  type Restaurant,
+} from "@domain";
 import { readDishes } from "../data/menu";
 import { placeOrder, readRestaurant } from "../data/orders";
 import { deliveryAddress } from "../state/address";
@@ -16,8 +31,59 @@ import { Totals } from "../components/Totals";
 import { useAsync } from "../components/useAsync";
 
 /** The cart as the order document will carry it: the preview checks exactly what is sent. */
-function cartInput(c: Cart, address: Address, uid: string, note: string) {
-  return { customerId: uid, restaurantId: c.restaurantId!, items: c.lines, deliveryAddress: address, note };
+function cartInput(c: Cart, address: Address, uid: string, note: string, slotStart: Date | null) {
+  return { customerId: uid, restaurantId: c.restaurantId!, items: c.lines, deliveryAddress: address, note, slotStart };
+}
+
+/** "As soon as possible" or the start of a delivery slot (its time in ms, as the select's value). */
+type When = "asap" | number;
+
+function WhenChoice({
+  restaurant: r,
+  address,
+  when,
+  onChange,
+}: {
+  restaurant: Restaurant;
+  address: Address;
+  when: When;
+  onChange: (w: When) => void;
+}) {
+  const now = new Date();
+  const minutes = minutesToDoor(currentPrepMinutes(r, now), travelMinutes(r.address, address));
+  const slots = slotsFor(r, now, minutes);
+  const asap = asapState(r, now).open;
+  const today = localTime(now, r.timeZone).date;
+  const label = (start: Date) =>
+    `${clockTime(start, r.timeZone, now)}–${clockTime(new Date(start.getTime() + SLOT_MINUTES * 60_000), r.timeZone, start)}`;
+  const group = (day: "today" | "tomorrow") =>
+    slots.filter((s) => (localTime(s, r.timeZone).date === today) === (day === "today"));
+  return (
+    <label>
+      Delivery time
+      <select
+        name="when"
+        value={String(when)}
+        onChange={(e) => {
+          const v = (e.target as HTMLSelectElement).value;
+          onChange(v === "asap" ? "asap" : Number(v));
+        }}
+      >
+        {asap && <option value="asap">As soon as possible (about {minutes} min)</option>}
+        {(["today", "tomorrow"] as const).map((day) =>
+          group(day).length ? (
+            <optgroup key={day} label={day === "today" ? "Later today" : "Tomorrow"}>
+              {group(day).map((s) => (
+                <option key={s.getTime()} value={String(s.getTime())}>
+                  {label(s)}
+                </option>
+              ))}
+            </optgroup>
+          ) : null,
+        )}
+      </select>
+    </label>
+  );
 }
 
 /** How long to wait for the server before going on to the order page, where an order the
@@ -29,12 +95,20 @@ export function Checkout() {
   const c = cart.value;
   const address = deliveryAddress.value;
   const [note, setNote] = useState("");
+  const [when, setWhen] = useState<When>("asap");
+  const slotStart = when === "asap" ? null : new Date(when);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState("");
 
   // Re-read the restaurant and the dishes in the cart whenever the cart or the address changes,
   // and run the backend's own check on them.
-  const key = JSON.stringify([c.restaurantId, c.lines.map((l) => [l.key, l.quantity]), address?.lat, address?.lng]);
+  const key = JSON.stringify([
+    c.restaurantId,
+    c.lines.map((l) => [l.key, l.quantity]),
+    address?.lat,
+    address?.lng,
+    when,
+  ]);
   const preview = useAsync(async () => {
     if (!c.restaurantId || !address) return null;
     const [restaurant, menu] = await Promise.all([
@@ -44,9 +118,30 @@ export function Checkout() {
         c.lines.map((l) => l.itemId),
       ),
     ]);
-    const doc = cartDoc(cartInput(c, address, "preview", ""), null);
-    return checkOrder({ items: doc.items, deliveryAddress: doc.deliveryAddress, restaurant, menu, now: new Date() });
+    const doc = cartDoc(cartInput(c, address, "preview", "", slotStart), null);
+    const check = checkOrder({
+      items: doc.items,
+      deliveryAddress: doc.deliveryAddress,
+      restaurant,
+      menu,
+      now: new Date(),
+      slotStart,
+    });
+    // Only a restaurant the domain can read offers delivery times (checkOrder says why not).
+    return { check, restaurant: asRestaurant(restaurant) };
   }, [key]);
+  // A restaurant that is closed or paused now offers its first slot instead.
+  const loaded = preview.data?.restaurant;
+  useEffect(() => {
+    if (!loaded || !address || when !== "asap" || asapState(loaded, new Date()).open) return;
+    const now = new Date();
+    const first = slotsFor(
+      loaded,
+      now,
+      minutesToDoor(currentPrepMinutes(loaded, now), travelMinutes(loaded.address, address)),
+    )[0];
+    if (first) setWhen(first.getTime());
+  }, [loaded, address, when]);
 
   const signedOut = session.value === null;
   useEffect(() => {
@@ -66,7 +161,7 @@ export function Checkout() {
     );
   }
 
-  const result = preview.data;
+  const result = preview.data?.check;
   const place = async (e: Event) => {
     e.preventDefault();
     const s = session.value;
@@ -74,7 +169,7 @@ export function Checkout() {
     if (!address) return setError("Choose a delivery address first (top of the page).");
     setBusy(true);
     setError("");
-    const { id, sent } = placeOrder(cartInput(c, address, s.uid, note));
+    const { id, sent } = placeOrder(cartInput(c, address, s.uid, note, slotStart));
     const outcome = await Promise.race([
       sent.then(
         () => "sent" as const,
@@ -135,6 +230,7 @@ export function Checkout() {
               : "no address yet: set it at the top of the page"}
           </strong>
         </p>
+        {loaded && address && <WhenChoice restaurant={loaded} address={address} when={when} onChange={setWhen} />}
         <label>
           Note for the restaurant
           <textarea

@@ -1,9 +1,12 @@
 // Live tracking of one order: every status as it happens, the backend's totals, the reason
 // when it ends early, the courier on the map, and a review once it is delivered.
 
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import {
   canTransition,
+  clockTime,
+  estimatedArrival,
+  parseSlot,
   CUSTOMER_CANCEL_REASONS,
   etaMinutes,
   HAPPY_PATH,
@@ -55,9 +58,12 @@ export function OrderPage({ id }: { id: string }) {
     );
   const o = order.data;
   const ended = isFinal(o.status) && o.status !== "delivered";
+  const ahead = !!o.timeline?.scheduled || o.status === "scheduled";
   const steps: OrderStatus[] = ended
-    ? ["submitted", ...(["placed"] as OrderStatus[]).filter((s) => o.timeline?.[s]), o.status]
-    : [...HAPPY_PATH];
+    ? ["submitted", ...(["scheduled", "placed"] as OrderStatus[]).filter((s) => o.timeline?.[s]), o.status]
+    : ahead
+      ? ["submitted", "scheduled", ...HAPPY_PATH.slice(1)]
+      : [...HAPPY_PATH];
 
   return (
     <main class="page narrow">
@@ -71,6 +77,7 @@ export function OrderPage({ id }: { id: string }) {
           </span>
         )}
       </p>
+      <Arrival order={o} />
       {order.fromCache && !o.pending && (
         <p class="muted" data-testid="reconnecting">
           Reconnecting… showing the last status Dishpatch sent.
@@ -99,7 +106,7 @@ export function OrderPage({ id }: { id: string }) {
             <li key={s} class={at ? "done" : "todo"} data-step={s}>
               <span class="dot" aria-hidden="true" />
               <span class="label">{STATUS_LABELS[s]}</span>
-              <time>{at ? clock(at) : ""}</time>
+              <time>{at ? clock(at, o.timeZone) : ""}</time>
             </li>
           );
         })}
@@ -273,5 +280,33 @@ function ReviewForm({ orderId, order }: { orderId: string; order: Order }) {
       )}
       <button type="submit">Send review</button>
     </form>
+  );
+}
+
+/** When it should arrive, from the backend's estimate and what has happened since; a scheduled
+ * order says its slot and when the kitchen gets it. Re-read every half minute. */
+function Arrival({ order: o }: { order: Order }) {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const t = setInterval(() => setNow(new Date()), 30_000);
+    return () => clearInterval(t);
+  }, []);
+  const tz = o.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (o.status === "scheduled") {
+    const slot = parseSlot(o.slotStart);
+    const release = o.releaseAt ? new Date(o.releaseAt.toMillis()) : null;
+    return (
+      <p class="arrival" data-testid="arrival">
+        Scheduled for <strong>{slot ? clockTime(slot, tz, now) : "later"}</strong>
+        {release ? ` · the kitchen gets it at ${clockTime(release, tz, now)}; you can cancel until then` : ""}
+      </p>
+    );
+  }
+  const at = estimatedArrival(o, now);
+  if (!at) return null;
+  return (
+    <p class="arrival" data-testid="arrival">
+      Arrives around <strong>{clockTime(at, tz, now)}</strong>
+    </p>
   );
 }

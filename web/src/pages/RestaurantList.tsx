@@ -2,31 +2,56 @@
 // time, open ones and those that deliver to you first; or the results of a search.
 
 import { useState } from "preact/hooks";
-import { CITY, distanceKm, isOpenAt, nextOpening, type LatLng } from "@domain";
+import {
+  asapState,
+  CITY,
+  clockTime,
+  currentPrepMinutes,
+  distanceKm,
+  minutesToDoor,
+  travelMinutes,
+  type LatLng,
+} from "@domain";
 import { fetchNearby, searchRestaurants, type Card } from "../data/discovery";
 import { deliveryAddress } from "../state/address";
 import { useAsync } from "../components/useAsync";
-import { money, opensAt } from "../components/format";
+import { money } from "../components/format";
 import { Empty, ErrorNote, Loading } from "../components/States";
 
 type Sort = "recommended" | "rating" | "fee" | "distance";
 
 interface Shown extends Card {
   open: boolean;
-  opensAt: Date | null;
+  /** Why it takes no order now, in words, when it does not. */
+  closedText: string;
   delivers: boolean | null;
   km: number;
+  /** Minutes to the door for an order now (to the city centre without an address). */
+  minutes: number;
 }
 
 function annotate(c: Card, center: LatLng, hasAddress: boolean, now: Date): Shown {
-  const open = c.available && c.isOpen && isOpenAt(c.openingHours, c.timeZone, now);
+  const state = c.available ? asapState(c, now) : null;
   const km = distanceKm(center, c.address);
+  const at = (d: Date | null) => (d ? clockTime(d, c.timeZone, now) : null);
+  let closedText = "";
+  if (!c.available) closedText = "Not available right now";
+  else if (state && !state.open) {
+    const when = at(state.until);
+    closedText =
+      state.why === "paused"
+        ? `Paused · back at ${when}`
+        : state.why === "closed" && when
+          ? `Closed · opens ${when}`
+          : "Closed";
+  }
   return {
     ...c,
-    open,
-    opensAt: c.available && !open ? nextOpening(c.openingHours, c.timeZone, now) : null,
+    open: state?.open ?? false,
+    closedText,
     delivers: hasAddress ? km * 1000 <= c.deliveryRadiusM : null,
     km,
+    minutes: minutesToDoor(currentPrepMinutes(c, now), travelMinutes(c.address, center)),
   };
 }
 
@@ -168,20 +193,12 @@ export function RestaurantList() {
                       ★ {r.ratingCount ? r.ratingAvg.toFixed(1) : "new"}
                     </span>
                     <span>{money(r.deliveryFee)} delivery</span>
-                    <span>{r.prepTimeMin} min</span>
+                    <span aria-label={`About ${r.minutes} minutes to your door`}>{r.minutes} min</span>
                     <span>{r.km.toFixed(1)} km</span>
                   </p>
                 ) : null}
                 <p class="status">
-                  {!r.available ? (
-                    <span class="closed">Not available right now</span>
-                  ) : r.open ? (
-                    <span class="open">Open now</span>
-                  ) : (
-                    <span class="closed">
-                      {r.opensAt ? `Closed · opens ${opensAt(r.opensAt, r.timeZone, now)}` : "Closed"}
-                    </span>
-                  )}
+                  {r.open ? <span class="open">Open now</span> : <span class="closed">{r.closedText}</span>}
                   {r.delivers === false && <span class="zone">Does not deliver to your address</span>}
                 </p>
               </div>

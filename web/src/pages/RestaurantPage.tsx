@@ -1,7 +1,17 @@
 // A restaurant's menu, live: a dish that sells out while the customer looks at it says so at once.
 
 import { useState } from "preact/hooks";
-import { asRestaurant, distanceM, isOpenAt, optionProblem } from "@domain";
+import {
+  asapState,
+  asRestaurant,
+  clockTime,
+  currentPrepMinutes,
+  distanceM,
+  minutesToDoor,
+  optionProblem,
+  slotsFor,
+  travelMinutes,
+} from "@domain";
 import type { LiveRow } from "../data/live";
 import { useMenu, type MenuEntry } from "../data/menu";
 import { useRestaurant } from "../data/restaurants";
@@ -53,10 +63,15 @@ export function RestaurantPage({ id }: { id: string }) {
         </Empty>
       </main>
     );
-  const open = r.isOpen && isOpenAt(r.openingHours, r.timeZone, new Date());
+  const now = new Date();
+  const state = asapState(r, now);
   const address = deliveryAddress.value;
   const delivers = address ? distanceM(r.address, address) <= r.deliveryRadiusM : true;
-  const orderable = open && delivers;
+  const minutes = minutesToDoor(currentPrepMinutes(r, now), travelMinutes(r.address, address ?? r.address));
+  // Closed or paused for now, it may still take orders for later today or tomorrow.
+  const aheadOnly = !state.open && r.isOpen && slotsFor(r, now, minutes).length > 0;
+  const orderable = (state.open || aheadOnly) && delivers;
+  const until = !state.open && state.until ? clockTime(state.until, r.timeZone, now) : null;
 
   const categories = [...new Set([...(r.categories ?? []), ...(menu.data ?? []).map((m) => m.category)])].filter((c) =>
     (menu.data ?? []).some((m) => m.category === c),
@@ -81,15 +96,20 @@ export function RestaurantPage({ id }: { id: string }) {
           <span>★ {r.ratingCount ? `${r.ratingAvg.toFixed(1)} (${r.ratingCount})` : "new"}</span>
           <span>{money(r.deliveryFee)} delivery</span>
           <span>Minimum {money(r.minOrder)}</span>
-          <span>{r.prepTimeMin} min</span>
+          <span data-testid="eta-estimate">{state.open ? `About ${minutes} min` : `${r.prepTimeMin} min prep`}</span>
         </p>
         <p>{r.description}</p>
-        {!open && (
-          <p class="notice" role="status">
-            {r.name} is closed right now. You can look, but not order.
+        {!state.open && (
+          <p class="notice" role="status" data-testid="restaurant-state">
+            {state.why === "paused"
+              ? `${r.name} has paused new orders${until ? ` until ${until}` : ""}.`
+              : state.why === "closed"
+                ? `${r.name} is closed${until ? ` · opens ${until}` : ""}.`
+                : `${r.name} is not taking orders right now.`}{" "}
+            {aheadOnly ? "Schedule for later: choose a delivery time at checkout." : "You can look, but not order."}
           </p>
         )}
-        {open && !delivers && (
+        {state.open && !delivers && (
           <p class="notice" role="status">
             {r.name} does not deliver to {address?.line1}. Choose another address to order.
           </p>

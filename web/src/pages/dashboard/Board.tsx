@@ -1,23 +1,28 @@
-// The live order board. New orders announce themselves (a highlight, a chime and the tab title)
-// and show how long they have waited and when the backend will cancel them. Each card offers the
-// moves the state machine gives staff from its status; a move made offline shows "Not sent yet"
-// until the server has it.
+// The live order board. New orders stand out (the alerts themselves are on every tab: AlertBar)
+// and show how long they have waited and when the backend will cancel them; orders ahead wait
+// above the columns with the time the kitchen gets them. Each card offers the moves the state
+// machine gives staff from its status (accepting with a prep time) and a printable kitchen
+// ticket; a move made offline shows "Not sent yet" until the server has it.
 
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import {
   BOARD_STATUSES,
+  clockTime,
+  currentPrepMinutes,
   DECLINE_REASONS,
   LIMITS,
   nextStatuses,
+  parseSlot,
   REASON_TEXTS,
   type DeclineReason,
   type OrderStatus,
 } from "@domain";
 import type { LiveRow } from "../../data/live";
-import { moveOrder, useBoardOrders, type BoardOrder } from "../../data/orders";
+import { acceptOrder, moveOrder, type BoardOrder } from "../../data/orders";
 import { clock, countdown, errorText, minutesSince, money } from "../../components/format";
 import { ErrorNote, Loading } from "../../components/States";
 import { useDashboard } from "./context";
+import { Ticket } from "./Ticket";
 
 type Card = LiveRow<BoardOrder>;
 
@@ -37,101 +42,116 @@ const MOVE_LABELS: Partial<Record<OrderStatus, string>> = {
   ready: "Mark ready",
 };
 
-function chime() {
-  try {
-    const ctx = new AudioContext();
-    const osc = ctx.createOscillator();
-    const gain = ctx.createGain();
-    osc.frequency.value = 880;
-    gain.gain.setValueAtTime(0.15, ctx.currentTime);
-    gain.gain.exponentialRampToValueAtTime(0.001, ctx.currentTime + 0.6);
-    osc.connect(gain).connect(ctx.destination);
-    osc.start();
-    osc.stop(ctx.currentTime + 0.6);
-  } catch {
-    // no audio (autoplay policy, headless): the visual cue still shows
-  }
+function itemCount(o: Card): string {
+  const n = o.pricing?.lines.reduce((sum, l) => sum + l.quantity, 0) ?? 0;
+  return n === 1 ? "1 item" : `${n} items`;
+}
+
+/** One-tap prep times around the restaurant's current estimate. */
+function prepChoices(current: number): number[] {
+  return [...new Set([Math.max(5, current - 5), current, current + 10, current + 20])].sort((a, b) => a - b);
 }
 
 export function Board() {
-  const { rid } = useDashboard();
-  const orders = useBoardOrders(rid);
-  const seen = useRef<Set<string> | null>(null);
-  const [fresh, setFresh] = useState<Set<string>>(new Set());
+  const { orders, arrivals, restaurant } = useDashboard();
   const [now, setNow] = useState(Date.now());
+  const [ticket, setTicket] = useState<Card | null>(null);
 
   useEffect(() => {
     const t = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(t);
   }, []);
-
+  // Print once the ticket for the chosen order is on the page.
   useEffect(() => {
-    if (!orders.data) return;
-    const placed = orders.data.filter((o) => o.status === "placed").map((o) => o.id);
-    if (seen.current === null) {
-      seen.current = new Set(placed);
-      return;
-    }
-    const arrived = placed.filter((id) => !seen.current!.has(id));
-    arrived.forEach((id) => seen.current!.add(id));
-    if (arrived.length) {
-      chime();
-      setFresh((f) => new Set([...f, ...arrived]));
-    }
-  }, [orders.data]);
-
-  const waiting = orders.data?.filter((o) => o.status === "placed").length ?? 0;
-  useEffect(() => {
-    document.title = waiting ? `(${waiting}) New orders · Dishpatch` : "Dishpatch dashboard";
-    return () => {
-      document.title = "Dishpatch";
-    };
-  }, [waiting]);
+    if (ticket) window.print();
+  }, [ticket]);
 
   if (orders.error) return <ErrorNote error={orders.error} />;
   if (!orders.data) return <Loading what="orders" />;
-  const seenNow = (id: string) =>
-    setFresh((f) => {
-      const n = new Set(f);
-      n.delete(id);
-      return n;
-    });
+  const r = restaurant.data;
+  const prep = r ? currentPrepMinutes(r, new Date(now)) : 20;
+  const fresh = new Set(arrivals.map((o) => o.id));
+  const ahead = orders.data
+    .filter((o) => o.status === "scheduled")
+    .sort((a, b) => (a.releaseAt?.toMillis() ?? 0) - (b.releaseAt?.toMillis() ?? 0));
+  const card = (o: Card) => (
+    <OrderCard key={o.id} order={o} now={now} fresh={fresh.has(o.id)} prep={prep} onPrint={() => setTicket({ ...o })} />
+  );
   return (
-    <div class="board">
-      {BOARD_STATUSES.map((status) => {
-        const cards = orders.data!.filter((o) => o.status === status);
-        const title = COLUMN_TITLES[status];
-        return (
-          <section key={status} class="column" aria-label={`${title} orders`} data-column={status}>
-            <h2>
-              {title} <span class="count">{cards.length}</span>
-            </h2>
-            {cards.length === 0 && <p class="muted">None</p>}
-            {cards.map((o) => (
-              <OrderCard key={o.id} order={o} now={now} fresh={fresh.has(o.id)} onSeen={() => seenNow(o.id)} />
-            ))}
-          </section>
-        );
-      })}
-    </div>
+    <>
+      {ahead.length > 0 && (
+        <section class="ahead" aria-label="Orders for later" data-testid="orders-ahead">
+          <h2>
+            For later <span class="count">{ahead.length}</span>
+          </h2>
+          <ul>
+            {ahead.map((o) => {
+              const slot = parseSlot(o.slotStart);
+              const tz = r?.timeZone ?? "UTC";
+              return (
+                <li key={o.id} data-order={o.id}>
+                  <strong>{slot ? clockTime(slot, tz, new Date(now)) : "later"}</strong> · {o.customerName} ·{" "}
+                  {itemCount(o)} ·{" "}
+                  <span class="muted">
+                    to the kitchen at{" "}
+                    {o.releaseAt ? clockTime(new Date(o.releaseAt.toMillis()), tz, new Date(now)) : "—"}
+                  </span>{" "}
+                  <button type="button" class="secondary small" onClick={() => setTicket({ ...o })}>
+                    Print ticket
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
+      <div class="board">
+        {BOARD_STATUSES.map((status) => {
+          const cards = orders.data!.filter((o) => o.status === status);
+          const title = COLUMN_TITLES[status];
+          return (
+            <section key={status} class="column" aria-label={`${title} orders`} data-column={status}>
+              <h2>
+                {title} <span class="count">{cards.length}</span>
+              </h2>
+              {cards.length === 0 && <p class="muted">None</p>}
+              {cards.map(card)}
+            </section>
+          );
+        })}
+      </div>
+      {ticket && r && <Ticket order={ticket} restaurant={r} />}
+    </>
   );
 }
 
-function OrderCard({ order: o, now, fresh, onSeen }: { order: Card; now: number; fresh: boolean; onSeen: () => void }) {
+interface CardProps {
+  order: Card;
+  now: number;
+  fresh: boolean;
+  /** The restaurant's current prep time estimate, preselected when accepting. */
+  prep: number;
+  onPrint: () => void;
+}
+
+function OrderCard({ order: o, now, fresh, prep, onPrint }: CardProps) {
   const [declining, setDeclining] = useState(false);
+  const [prepMin, setPrepMin] = useState<number | null>(null);
   const [reason, setReason] = useState<DeclineReason>("too_busy");
   const [note, setNote] = useState("");
   const [error, setError] = useState("");
   // Not awaited for the server: offline, the move is queued and the card says so.
   const move = (to: OrderStatus, extra: Record<string, unknown> = {}) => {
     setError("");
-    onSeen();
-    moveOrder(o.id, to, extra).catch((err: unknown) => setError(errorText(err)));
+    (to === "accepted" ? acceptOrder(o.id, prepMin ?? prep) : moveOrder(o.id, to, extra)).catch((err: unknown) =>
+      setError(errorText(err)),
+    );
   };
   const left = o.acceptBy ? o.acceptBy.toMillis() - now : 0;
   const moves = nextStatuses(o.status, "staff");
   return (
     <article
+      id={`order-${o.id}`}
       class={`order-card${fresh ? " fresh" : ""}${o.pending ? " pending" : ""}`}
       data-order={o.id}
       aria-label={`Order for ${o.customerName}`}
@@ -139,7 +159,7 @@ function OrderCard({ order: o, now, fresh, onSeen }: { order: Card; now: number;
       <header>
         <strong>{o.customerName}</strong>
         <span class="muted">
-          #{o.id.slice(0, 5)} · {clock(o.createdAt)}
+          #{o.id.slice(0, 5)} · {clock(o.createdAt, o.timeZone)}
         </span>
       </header>
       {o.pending && (
@@ -171,6 +191,26 @@ function OrderCard({ order: o, now, fresh, onSeen }: { order: Card; now: number;
       {o.status === "ready" && (
         <p class="muted">{o.courierId ? "Courier on the way to pick up" : "Waiting for a courier"}</p>
       )}
+      {o.prepMin && (o.status === "accepted" || o.status === "preparing") && (
+        <p class="muted">Prep time {o.prepMin} min</p>
+      )}
+      {!declining && moves.includes("accepted") && (
+        <fieldset class="prep-choice">
+          <legend>Ready in</legend>
+          {prepChoices(prep).map((m) => (
+            <label key={m} class="chip">
+              <input
+                type="radio"
+                name={`prep-${o.id}`}
+                value={m}
+                checked={(prepMin ?? prep) === m}
+                onChange={() => setPrepMin(m)}
+              />
+              {m} min
+            </label>
+          ))}
+        </fieldset>
+      )}
       {!declining && (
         <div class="actions">
           {moves.map((to) => (
@@ -180,9 +220,12 @@ function OrderCard({ order: o, now, fresh, onSeen }: { order: Card; now: number;
               class={to === "declined" ? "secondary" : undefined}
               onClick={() => (to === "declined" ? setDeclining(true) : move(to))}
             >
-              {MOVE_LABELS[to]}
+              {to === "accepted" ? `Accept · ${prepMin ?? prep} min` : MOVE_LABELS[to]}
             </button>
           ))}
+          <button type="button" class="secondary small" onClick={onPrint}>
+            Print ticket
+          </button>
         </div>
       )}
       {declining && (

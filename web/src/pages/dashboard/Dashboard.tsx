@@ -2,12 +2,16 @@
 
 import { useState } from "preact/hooks";
 import { Route, Router, useLocation } from "preact-iso";
-import { staffRestaurantIds } from "@domain";
+import { pausedUntil, staffRestaurantIds } from "@domain";
 import { useRestaurant } from "../../data/restaurants";
+import { useBoardOrders } from "../../data/orders";
 import { session } from "../../state/session";
 import { Empty, ErrorNote, Loading } from "../../components/States";
+import { AlertBar } from "./AlertBar";
+import { useArrivals } from "./alerts";
 import { Board } from "./Board";
-import { Dashboard as DashboardContext } from "./context";
+import { RushControls } from "./RushControls";
+import { Dashboard as DashboardContext, useDashboard } from "./context";
 import { MenuEditor } from "./MenuEditor";
 import { Settings } from "./Settings";
 import { Today } from "./Today";
@@ -15,6 +19,7 @@ import { Today } from "./Today";
 function OrdersTab() {
   return (
     <>
+      <RushControls />
       <Today />
       <Board />
     </>
@@ -33,6 +38,9 @@ export function Dashboard() {
   const [chosen, setChosen] = useState<string | null>(null);
   const rid = chosen && ids.includes(chosen) ? chosen : (ids[0] ?? null);
   const restaurant = useRestaurant(rid);
+  // One subscription to the board's orders for every tab: a new order is announced on any of them.
+  const orders = useBoardOrders(rid);
+  const arrivals = useArrivals(orders.data);
   const { path } = useLocation();
   if (s === undefined)
     return (
@@ -53,21 +61,27 @@ export function Dashboard() {
     );
   }
   const r = restaurant.data;
+  const waiting = orders.data?.filter((o) => o.status === "placed").length ?? 0;
   return (
-    <DashboardContext.Provider value={{ rid, restaurant }}>
+    <DashboardContext.Provider value={{ rid, restaurant, orders, arrivals }}>
       <main class="page wide dashboard">
         {restaurant.error ? <ErrorNote error={restaurant.error} /> : null}
         <div class="dash-head">
           <h1>
-            {r?.name ?? "…"}{" "}
-            <span class={`pill ${r?.isOpen ? "open" : "closed"}`}>{r?.isOpen ? "Open" : "Closed"}</span>
+            {r?.name ?? "…"} <StatePill />
           </h1>
           {ids.length > 1 && <RestaurantChooser ids={ids} rid={rid} onChoose={setChosen} />}
         </div>
+        <AlertBar />
         <nav class="tabs" aria-label="Dashboard">
           {TABS.map((t) => (
             <a key={t.path} href={t.path} aria-current={path === t.path ? "page" : undefined}>
               {t.title}
+              {t.path === "/dashboard" && waiting > 0 && (
+                <span class="badge" aria-label={`${waiting} waiting`} data-testid="orders-tab-badge">
+                  {waiting}
+                </span>
+              )}
             </a>
           ))}
         </nav>
@@ -97,4 +111,13 @@ function RestaurantChooser({ ids, rid, onChoose }: { ids: string[]; rid: string;
 function RestaurantOption({ id }: { id: string }) {
   const r = useRestaurant(id);
   return <option value={id}>{r.data?.name ?? id}</option>;
+}
+
+function StatePill() {
+  const { restaurant } = useDashboard();
+  const r = restaurant.data;
+  if (!r) return null;
+  const paused = pausedUntil(r, new Date());
+  const [cls, text] = !r.isOpen ? ["closed", "Closed"] : paused ? ["paused", "Paused"] : ["open", "Open"];
+  return <span class={`pill ${cls}`}>{text}</span>;
 }

@@ -1,4 +1,5 @@
-// Today at a glance, from the backend's sharded daily counters and the rating aggregate.
+// Today at a glance, from the backend's sharded daily figures (deliveries, revenue, time to
+// accept, missed orders) and the rating aggregate.
 
 import { localDay } from "@domain";
 import { useDayStats } from "../../data/restaurants";
@@ -13,6 +14,9 @@ export function Today() {
     (t, s) => ({ orders: t.orders + (s.orders ?? 0), revenue: t.revenue + (s.revenue ?? 0) }),
     { orders: 0, revenue: 0 },
   );
+  const acceptTimes = (shards.data ?? []).flatMap((s) => Object.values(s.acceptSeconds ?? {}));
+  const missed = (shards.data ?? []).reduce((n, s) => n + Object.keys(s.missed ?? {}).length, 0);
+  const avgAccept = acceptTimes.length ? acceptTimes.reduce((a, b) => a + b, 0) / acceptTimes.length : null;
   return (
     <section class="today" aria-label="Today at a glance">
       <div>
@@ -26,6 +30,22 @@ export function Today() {
           {money(totals.revenue)}
         </span>
         <span>revenue today</span>
+      </div>
+      <div>
+        <span class="big" data-testid="today-accept">
+          {avgAccept === null
+            ? "—"
+            : avgAccept < 90
+              ? `${Math.round(avgAccept)} s`
+              : `${Math.round(avgAccept / 60)} min`}
+        </span>
+        <span>average time to accept</span>
+      </div>
+      <div>
+        <span class={`big${missed ? " bad" : ""}`} data-testid="today-missed">
+          {missed}
+        </span>
+        <span>missed (not accepted in time)</span>
       </div>
       <div>
         <span class="big">{r?.ratingCount ? `★ ${r.ratingAvg.toFixed(2)}` : "—"}</span>

@@ -1,12 +1,17 @@
-// The dashboard's restaurant: subscribed once by Dashboard and shared with every tab.
+// The dashboard's restaurant and its board's orders: subscribed once by Dashboard and shared with
+// every tab, so a new order is announced on whichever tab staff are on.
 import { createContext } from "preact";
 import { useContext } from "preact/hooks";
 import type { Restaurant } from "@domain";
 import type { Live, LiveRow } from "../../data/live";
+import type { BoardOrder } from "../../data/orders";
 
 export interface DashboardContext {
   rid: string;
   restaurant: Live<LiveRow<Restaurant> | null>;
+  orders: Live<LiveRow<BoardOrder>[]>;
+  /** Orders that arrived while the dashboard was open and still wait for an answer. */
+  arrivals: LiveRow<BoardOrder>[];
 }
 
 export const Dashboard = createContext<DashboardContext | null>(null);

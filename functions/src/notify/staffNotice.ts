@@ -1,0 +1,47 @@
+// Notices to a restaurant's staff about the restaurant itself (not one order): an inbox entry for
+// each of them, once per notice id, and a push to the restaurant's topic on the run that wrote it.
+
+import { FieldValue } from "firebase-admin/firestore";
+import { logger } from "firebase-functions/logger";
+import type { Deps } from "../deps";
+import { paths, QUERIES, restaurantTopic, type Message } from "../domain";
+import { isAlreadyExists } from "../errors";
+import { adminQuery } from "../query";
+
+/** An inbox entry for each of the restaurant's staff (once per `id`) and a push to its topic. */
+export async function tellStaff(
+  { db, push }: Pick<Deps, "db" | "push">,
+  rid: string,
+  id: string,
+  message: Message,
+  link = "/dashboard",
+) {
+  const staff = await adminQuery(db, QUERIES.staffOf(rid)).select().get();
+  let wrote = false;
+  await Promise.all(
+    staff.docs.map((s) =>
+      db
+        .doc(paths.notification(s.id, id))
+        .create({
+          orderId: null,
+          status: "placed",
+          audience: "staff",
+          link,
+          ...message,
+          read: false,
+          createdAt: FieldValue.serverTimestamp(),
+        })
+        .then(
+          () => (wrote = true),
+          (err: unknown) => {
+            if (!isAlreadyExists(err)) throw err;
+          },
+        ),
+    ),
+  );
+  if (wrote) {
+    await push
+      .sendToTopic(restaurantTopic(rid), { ...message, data: { link } })
+      .catch((err: unknown) => logger.warn("push failed", { rid, err: String(err) }));
+  }
+}

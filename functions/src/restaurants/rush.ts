@@ -1,0 +1,98 @@
+// The backend's side of a rush: ending a pause on time (a Cloud Task at its end, the reconciler as
+// a safety net) and pausing a restaurant that let AUTO_PAUSE_AFTER_MISSES orders in a row time out
+// unanswered. Staff hear about both in their inbox and by push.
+
+import { FieldValue, Timestamp, type Firestore } from "firebase-admin/firestore";
+import { logger } from "firebase-functions/logger";
+import { liveDeps, type Deps } from "../deps";
+import {
+  AUTO_PAUSE_AFTER_MISSES,
+  AUTO_PAUSE_MIN,
+  paths,
+  QUERIES,
+  STAFF_NOTICES,
+  type Order,
+  type Restaurant,
+} from "../domain";
+import { isFailedPrecondition } from "../errors";
+import { tellStaff } from "../notify/staffNotice";
+import { adminQuery } from "../query";
+import { enqueueOnce, taskId } from "../tasks";
+
+type Rush = Restaurant & { autoPausedFor?: string };
+
+export type PauseOutcome = "resumed" | "not paused" | "not due";
+
+/** Clears a pause whose time is up, and tells the staff orders are back on. */
+export async function endPauseIfDue(deps: Deps, rid: string): Promise<PauseOutcome> {
+  const snap = await deps.db.doc(paths.restaurant(rid)).get();
+  const r = snap.data() as Rush | undefined;
+  const until = r?.pausedUntil?.toMillis();
+  if (!r || !until || !snap.updateTime) return "not paused";
+  if (until > deps.now().getTime()) return "not due";
+  try {
+    await snap.ref.update(
+      { pausedUntil: null, pausedBy: null, updatedAt: FieldValue.serverTimestamp() },
+      { lastUpdateTime: snap.updateTime },
+    );
+  } catch (err) {
+    if (isFailedPrecondition(err)) return "not due"; // changed meanwhile: the next look decides
+    throw err;
+  }
+  await tellStaff(deps, rid, `resumed-${until}`, STAFF_NOTICES.resumed());
+  return "resumed";
+}
+
+/** After a restaurant write: a pause that was set or moved gets a task at its end. */
+export async function schedulePauseEnd(rid: string, before?: Rush, after?: Rush): Promise<void> {
+  const until = after?.pausedUntil?.toMillis();
+  if (!until || until === before?.pausedUntil?.toMillis()) return;
+  await enqueueOnce("endPause", { rid }, new Date(until), taskId("pause-end", `${rid}-${until}`));
+}
+
+export async function endPauseTask(data: { rid?: unknown } | undefined): Promise<void> {
+  if (typeof data?.rid !== "string" || data.rid.length === 0) {
+    logger.error("endPause without a restaurant id", { data });
+    return;
+  }
+  logger.info("end of pause", { rid: data.rid, outcome: await endPauseIfDue(liveDeps(), data.rid) });
+}
+
+/** Whether the restaurant's last AUTO_PAUSE_AFTER_MISSES orders placed up to this one all timed out. */
+async function missedInARow(db: Firestore, order: Order): Promise<boolean> {
+  const placedAt = order.timeline?.placed;
+  if (!placedAt) return false;
+  const recent = await adminQuery(
+    db,
+    QUERIES.placedUpTo(order.restaurantId, Timestamp.fromMillis(placedAt.toMillis()), AUTO_PAUSE_AFTER_MISSES),
+  ).get();
+  return (
+    recent.size === AUTO_PAUSE_AFTER_MISSES &&
+    recent.docs.every((d) => d.get("status") === "cancelled" && d.get("cancelReason") === "accept_timeout")
+  );
+}
+
+/** The effect of an order cancelled because nobody accepted it: pause after too many in a row. */
+export async function autoPauseAfterMiss(deps: Deps, orderId: string, order: Order): Promise<boolean> {
+  if (order.cancelReason !== "accept_timeout" || !(await missedInARow(deps.db, order))) return false;
+  const ref = deps.db.doc(paths.restaurant(order.restaurantId));
+  const paused = await deps.db.runTransaction(async (tx) => {
+    const r = (await tx.get(ref)).data() as Rush | undefined;
+    if (!r) return false;
+    if (r.autoPausedFor === orderId) return true; // this miss paused it already: tell the staff (once)
+    const until = deps.now().getTime() + AUTO_PAUSE_MIN * 60_000;
+    if ((r.pausedUntil?.toMillis() ?? 0) >= until) return false; // already paused for longer
+    tx.update(ref, {
+      pausedUntil: Timestamp.fromMillis(until),
+      pausedBy: "auto",
+      autoPausedFor: orderId,
+      updatedAt: FieldValue.serverTimestamp(),
+    });
+    return true;
+  });
+  if (paused) {
+    logger.warn("restaurant auto-paused after missed orders", { rid: order.restaurantId, orderId });
+    await tellStaff(deps, order.restaurantId, `auto-pause-${orderId}`, STAFF_NOTICES.autoPaused(AUTO_PAUSE_MIN));
+  }
+  return paused;
+}

@@ -1,0 +1,108 @@
+// A rush at a glance and in two taps: pause new orders for a while (the backend reopens by
+// itself), or add time to every estimate with busy mode.
+
+import { useEffect, useState } from "preact/hooks";
+import {
+  BUSY_CHOICES,
+  BUSY_FOR_MIN,
+  busyExtraMinutes,
+  clockTime,
+  currentPrepMinutes,
+  PAUSE_CHOICES,
+  pausedUntil,
+  tomorrowsOpening,
+} from "@domain";
+import { pause, resume, setBusy } from "../../data/restaurants";
+import { errorText } from "../../components/format";
+import { useDashboard } from "./context";
+
+const MIN = 60_000;
+
+/** Re-renders every 15 s, so a pause or busy spell that ends shows as ended. */
+function useNow(): Date {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const t = setInterval(() => setNow(new Date()), 15_000);
+    return () => clearInterval(t);
+  }, []);
+  return now;
+}
+
+export function RushControls() {
+  const { rid, restaurant } = useDashboard();
+  const [error, setError] = useState("");
+  const now = useNow();
+  const r = restaurant.data;
+  if (!r) return null;
+  const paused = pausedUntil(r, now);
+  const extra = busyExtraMinutes(r, now);
+  const act = (write: Promise<void>) => {
+    setError("");
+    write.catch((err: unknown) => setError(errorText(err)));
+  };
+  return (
+    <section class="rush" aria-label="Rush controls" data-testid="rush">
+      <p class="rush-state" data-testid="rush-state">
+        {!r.isOpen
+          ? "Switched off: not taking orders (Settings)"
+          : paused
+            ? `Paused until ${clockTime(paused, r.timeZone, now)}${r.pausedBy === "auto" ? " (automatically, after orders went unanswered)" : ""}`
+            : "Taking orders"}
+        {" · "}
+        Prep time {currentPrepMinutes(r, now)} min{extra ? ` (busy: +${extra})` : ""}
+      </p>
+      <div class="rush-actions">
+        {paused ? (
+          <button type="button" onClick={() => act(resume(rid))}>
+            Resume orders now
+          </button>
+        ) : (
+          <span class="group" role="group" aria-label="Pause new orders">
+            Pause:
+            {PAUSE_CHOICES.map((m) => (
+              <button
+                key={m}
+                type="button"
+                class="secondary small"
+                onClick={() => act(pause(rid, new Date(now.getTime() + m * MIN)))}
+              >
+                {m} min
+              </button>
+            ))}
+            <button
+              type="button"
+              class="secondary small"
+              onClick={() => act(pause(rid, tomorrowsOpening(r.openingHours, r.timeZone, now)))}
+            >
+              until tomorrow
+            </button>
+          </span>
+        )}
+        {extra ? (
+          <button type="button" class="secondary small" onClick={() => act(setBusy(rid, 0, null))}>
+            End busy mode
+          </button>
+        ) : (
+          <span class="group" role="group" aria-label={`Busy mode for ${BUSY_FOR_MIN} minutes`}>
+            Busy:
+            {BUSY_CHOICES.map((m) => (
+              <button
+                key={m}
+                type="button"
+                class="secondary small"
+                onClick={() => act(setBusy(rid, m, new Date(now.getTime() + BUSY_FOR_MIN * MIN)))}
+              >
+                +{m} min
+              </button>
+            ))}
+          </span>
+        )}
+      </div>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,47 @@
+// A kitchen ticket for an 80 mm receipt printer: only this prints (app.css, @media print), and
+// on screen it is hidden.
+
+import { clockTime, parseSlot, type Restaurant } from "@domain";
+import type { BoardOrder } from "../../data/orders";
+import type { LiveRow } from "../../data/live";
+
+export function Ticket({ order: o, restaurant: r }: { order: LiveRow<BoardOrder>; restaurant: Restaurant }) {
+  const now = new Date();
+  const placed = o.timeline?.placed ?? o.createdAt;
+  const slot = parseSlot(o.slotStart);
+  return (
+    <div class="ticket-print" data-testid="ticket">
+      <article class="ticket" aria-label={`Kitchen ticket ${o.id.slice(0, 6).toUpperCase()}`}>
+        <h1>{r.name}</h1>
+        <p class="code">#{o.id.slice(0, 6).toUpperCase()}</p>
+        <p>Placed {placed ? clockTime(new Date(placed.toMillis()), r.timeZone, now) : "—"}</p>
+        {slot && <p class="slot">FOR {clockTime(slot, r.timeZone, now).toUpperCase()}</p>}
+        {o.prepMin && <p>Prep {o.prepMin} min</p>}
+        <hr />
+        <ul>
+          {o.pricing?.lines.map((l, i) => (
+            <li key={i}>
+              <strong>
+                {l.quantity} × {l.name}
+              </strong>
+              {l.options.map((x) => (
+                <div key={x.optionId} class="opt">
+                  + {x.name}
+                </div>
+              ))}
+            </li>
+          ))}
+        </ul>
+        {o.note && (
+          <>
+            <hr />
+            <p class="note">NOTE: {o.note}</p>
+          </>
+        )}
+        <hr />
+        <p>{o.customerName}</p>
+        <p>{o.deliveryAddress.line1}</p>
+      </article>
+    </div>
+  );
+}
