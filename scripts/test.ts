@@ -15,7 +15,7 @@ import { buildAll, EMULATORS, exec, run } from "./lib/run";
 /** Functions parameters for the test run (functions/.env.local overrides functions/.env on the
  * emulators only): an accept timeout short enough to watch, and a reconciler that steps in after
  * seconds rather than a minute. */
-const TEST_PARAMS = { ACCEPT_TIMEOUT_SECONDS: "20", RECONCILE_GRACE_SECONDS: "5" };
+const TEST_PARAMS = { ACCEPT_TIMEOUT_SECONDS: "20", RECONCILE_GRACE_SECONDS: "5", FEES_CACHE_SECONDS: "0" };
 const ENV_LOCAL = join(ROOT, "functions", ".env.local");
 /** Marks the file as the test runner's, so that npm start can tell a leftover from a developer's own. */
 const TEST_ENV_MARK = "# written by npm test for its run; removed when it ends";

@@ -13,3 +13,9 @@ export const RECONCILE_GRACE_SECONDS = defineInt("RECONCILE_GRACE_SECONDS", {
   description:
     "How long the reconciler lets a trigger work before it steps in: orders still submitted, or whose side effects are missing, this many seconds after their last change.",
 });
+
+export const FEES_CACHE_SECONDS = defineInt("FEES_CACHE_SECONDS", {
+  default: 60,
+  description:
+    "How long an instance keeps the platform's fees and a restaurant's terms before reading them again, in seconds.",
+});

@@ -18,6 +18,8 @@ const ENTRIES: Record<string, () => Record<string, unknown>> = {
   onMenuWritten: () => require("./entry/restaurants"),
   setRole: () => require("./entry/users"),
   onDeviceWritten: () => require("./entry/users"),
+  raiseTip: () => require("./entry/money"),
+  createPromo: () => require("./entry/money"),
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 

@@ -307,7 +307,8 @@ async function costPerOrder(ctx: Ctx, pauseScheduler: () => void, resumeSchedule
     );
   }
   await step("courier: delivered (order + courier state)", () => deliverOrder(courier, id), 2);
-  await whenSeen(placed, (d) => d.statsRecorded === true).catch(() => undefined);
+  // Booked (receipt, earning, day's figures) by the delivery's side effects.
+  await whenSeen(doc(customer.db, paths.receipt(id)), () => true).catch(() => undefined);
   await sleep(3000);
   for (const l of Object.values(listeners)) l.stop();
   resumeScheduler();

@@ -23,7 +23,6 @@ export interface SeedRestaurant {
   prepTimeMin: number;
   deliveryRadiusM: number;
   deliveryFee: number;
-  serviceFeeBps: number;
   minOrder: number;
   menu: SeedItem[];
 }
@@ -71,7 +70,6 @@ export const RESTAURANTS: SeedRestaurant[] = [
     prepTimeMin: 20,
     deliveryRadiusM: 5000,
     deliveryFee: 249,
-    serviceFeeBps: 500,
     minOrder: 1200,
     menu: [
       { name: "Bruschetta", description: "Grilled bread, tomatoes, basil, garlic.", category: "Starters", price: 650 },
@@ -133,7 +131,6 @@ export const RESTAURANTS: SeedRestaurant[] = [
     prepTimeMin: 25,
     deliveryRadiusM: 6000,
     deliveryFee: 299,
-    serviceFeeBps: 500,
     minOrder: 1500,
     menu: [
       { name: "Edamame", description: "Steamed soy beans with sea salt.", category: "Starters", price: 450 },
@@ -172,7 +169,6 @@ export const RESTAURANTS: SeedRestaurant[] = [
     prepTimeMin: 15,
     deliveryRadiusM: 5000,
     deliveryFee: 199,
-    serviceFeeBps: 400,
     minOrder: 1000,
     menu: [
       {
@@ -221,7 +217,6 @@ export const RESTAURANTS: SeedRestaurant[] = [
     prepTimeMin: 15,
     deliveryRadiusM: 4000,
     deliveryFee: 149,
-    serviceFeeBps: 300,
     minOrder: 1000,
     menu: [
       { name: "Hummus", description: "With warm pide.", category: "Mezze", price: 550 },
@@ -259,7 +254,6 @@ export const RESTAURANTS: SeedRestaurant[] = [
     prepTimeMin: 25,
     deliveryRadiusM: 5000,
     deliveryFee: 199,
-    serviceFeeBps: 500,
     minOrder: 1500,
     menu: [
       { name: "Samosa (2)", description: "Potatoes and peas in pastry.", category: "Starters", price: 490 },
@@ -309,7 +303,6 @@ export const RESTAURANTS: SeedRestaurant[] = [
     prepTimeMin: 15,
     deliveryRadiusM: 5000,
     deliveryFee: 249,
-    serviceFeeBps: 500,
     minOrder: 1200,
     menu: [
       {
@@ -346,7 +339,6 @@ export const RESTAURANTS: SeedRestaurant[] = [
     prepTimeMin: 20,
     deliveryRadiusM: 5000,
     deliveryFee: 199,
-    serviceFeeBps: 500,
     minOrder: 1000,
     menu: [
       { name: "Nachos", description: "Cheese, jalapeños, pico de gallo.", category: "Starters", price: 690 },
@@ -394,7 +386,6 @@ export const RESTAURANTS: SeedRestaurant[] = [
     prepTimeMin: 10,
     deliveryRadiusM: 4500,
     deliveryFee: 199,
-    serviceFeeBps: 500,
     minOrder: 1000,
     menu: [
       {
@@ -437,7 +428,6 @@ export const RESTAURANTS: SeedRestaurant[] = [
     prepTimeMin: 10,
     deliveryRadiusM: 3500,
     deliveryFee: 149,
-    serviceFeeBps: 300,
     minOrder: 800,
     menu: [
       { name: "Butter Croissant", description: "Baked this morning.", category: "Pastries", price: 220 },
@@ -473,3 +463,22 @@ export const CUSTOMER_ADDRESSES = [
   { label: "Home", line1: "Torstraße 100", city: "Berlin", lat: 52.529, lng: 13.401 },
   { label: "Work", line1: "Skalitzer Straße 60", city: "Berlin", lat: 52.4995, lng: 13.42 },
 ];
+
+/** A platform-funded code for first orders, listed to every customer (uncapped: no allocations). */
+export const WELCOME = {
+  code: "WELCOME",
+  description: "20 % off your first order, up to €8, from €15.",
+  kind: "percent" as const,
+  percentBps: 2000,
+  amountCents: 0,
+  minSubtotal: 1500,
+  maxDiscount: 800,
+  firstOrderOnly: true,
+  perCustomerLimit: 1,
+  maxRedemptions: null,
+  budgetCents: null,
+  restaurantId: null,
+  fundedBy: "platform" as const,
+  paused: false,
+  public: true,
+};

@@ -3,9 +3,10 @@
 
 import { getApps, initializeApp, type App } from "firebase-admin/app";
 import { getAuth } from "firebase-admin/auth";
-import { FieldValue, getFirestore, type Firestore } from "firebase-admin/firestore";
-import type { RoleClaims } from "../../functions/src/domain";
-import { CITY, CUSTOMER_ADDRESSES, DEMO_ACCOUNTS, DEMO_PASSWORD, RESTAURANTS } from "./berlin";
+import { FieldValue, getFirestore, Timestamp, type Firestore } from "firebase-admin/firestore";
+import { DEFAULT_FEES, paths, type RoleClaims } from "../../functions/src/domain";
+import { CUISINE_PHOTOS, DISH_PHOTOS, dietaryOf } from "./dietary";
+import { CITY, CUSTOMER_ADDRESSES, DEMO_ACCOUNTS, DEMO_PASSWORD, RESTAURANTS, WELCOME } from "./berlin";
 
 export interface SeedResult {
   restaurantIds: Record<string, string>;
@@ -49,8 +50,9 @@ export async function seed(projectId: string): Promise<SeedResult> {
       prepTimeMin: r.prepTimeMin,
       deliveryRadiusM: r.deliveryRadiusM,
       deliveryFee: r.deliveryFee,
-      serviceFeeBps: r.serviceFeeBps,
       minOrder: r.minOrder,
+      legalName: `${r.name} GmbH`,
+      ...(CUISINE_PHOTOS[r.cuisine] ? { imageUrl: CUISINE_PHOTOS[r.cuisine] } : {}),
       currency: "EUR",
       categories: [...new Set(r.menu.map((m) => m.category))],
       ratingAvg: 0,
@@ -67,6 +69,8 @@ export async function seed(projectId: string): Promise<SeedResult> {
         price: m.price,
         available: m.available ?? true,
         optionGroups: m.optionGroups ?? [],
+        ...dietaryOf(m.name),
+        ...(DISH_PHOTOS[m.name] ? { imageUrl: DISH_PHOTOS[m.name] } : {}),
         sortOrder: i,
         updatedAt: FieldValue.serverTimestamp(),
       });
@@ -101,8 +105,24 @@ export async function seed(projectId: string): Promise<SeedResult> {
       }
     }
   }
+  await seedMoney(db);
   await listingsReady(db, Object.values(restaurantIds));
   return { restaurantIds, uids };
+}
+
+/** The platform's fees and the welcome code every new customer sees. */
+async function seedMoney(db: Firestore): Promise<void> {
+  await db.doc(paths.fees()).set({ ...DEFAULT_FEES, updatedAt: FieldValue.serverTimestamp() });
+  const welcome = db.doc(paths.promoCode(WELCOME.code));
+  if (!(await welcome.get()).exists) {
+    const now = Date.now();
+    await welcome.set({
+      ...WELCOME,
+      validFrom: Timestamp.fromMillis(now - 24 * 3600_000),
+      validUntil: Timestamp.fromMillis(now + 365 * 24 * 3600_000),
+      createdAt: FieldValue.serverTimestamp(),
+    });
+  }
 }
 
 /** The first screen lists restaurants from their public cards, which a trigger writes; the demo

@@ -46,10 +46,8 @@ describe("browser: the full journey with three people at once", function () {
     await signIn(r, email("courier"), DEMO_PASSWORD, "/courier");
     await r.getByRole("heading", { name: "Deliveries" }).waitFor();
 
-    // Customer: sign in, pick the saved Home address, browse and filter.
+    // Customer: sign in on this new browser, and the saved Home address is used at once; browse and filter.
     await signIn(c, email("customer"), DEMO_PASSWORD);
-    await c.getByRole("button", { name: /Set delivery address/ }).click();
-    await c.getByRole("button", { name: /Home · Torstraße 100/ }).click();
     await c.getByRole("button", { name: /Home · Torstraße 100/ }).waitFor();
     await c.getByLabel("Cuisine").selectOption("Italian");
     assert.deepEqual(await c.locator(".restaurant-card h2").allTextContents(), ["Trattoria Rosa"]);

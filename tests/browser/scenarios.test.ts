@@ -222,7 +222,7 @@ describe("browser: scenarios", function () {
     const { page, context } = await newPage();
     await signIn(page, emailOf("admin"), DEMO_PASSWORD, "/admin");
     await page.getByLabel("User's email").fill(person.email);
-    await page.getByLabel("Role").selectOption("courier");
+    await page.getByRole("combobox", { name: /^Role/ }).selectOption("courier");
     await page.getByRole("button", { name: "Grant" }).click();
     await page.getByRole("status").filter({ hasText: "Granted" }).waitFor();
     await waitForDoc(adminDb.doc(`users/${person.uid}`), (s) => s.get("roles.courier") === true);

@@ -15,7 +15,7 @@ import { EffectsFailed, runEffects } from "../../functions/src/orders/effects";
 import { syncDevice, syncRoleTopics } from "../../functions/src/notify/devices";
 import { notifyTransition } from "../../functions/src/notify/notify";
 import { countReview } from "../../functions/src/reviews/onReviewCreated";
-import { recordDelivery } from "../../functions/src/stats/dailyStats";
+import { bookDelivery } from "../../functions/src/money/receipts";
 import {
   adminAuth,
   adminDb,
@@ -207,26 +207,44 @@ describe("pipeline: lifecycle, notifications, timeouts, ratings", function () {
   it("one failing side effect does not stop the others, and the failure is reported for a retry", async () => {
     const id = await place();
     const courier = await drive(id, "picked_up");
-    // The delivery's event is lost; its effects are run here with the statistics step failing.
+    // The delivery's event is lost; its effects are run here with the booking's batch failing.
     await withEventsLost(() => deliverOrder(courier, id));
     const delivered = (await orderRef(id).get()).data() as Order;
     const failingDb = new Proxy(adminDb, {
       get(target, prop, receiver) {
-        if (prop === "runTransaction") return () => Promise.reject(new Error("injected: statistics unavailable"));
+        if (prop === "batch") {
+          return () => {
+            const batch = target.batch();
+            let booking = false;
+            return new Proxy(batch, {
+              get(b, p) {
+                if (p === "create")
+                  return (ref: { path: string }, data: unknown) => {
+                    booking ||= ref.path.startsWith("receipts/");
+                    return b.create(ref as never, data as never);
+                  };
+                if (p === "commit")
+                  return () => (booking ? Promise.reject(new Error("injected: bookings unavailable")) : b.commit());
+                const v = Reflect.get(b, p);
+                return typeof v === "function" ? v.bind(b) : v;
+              },
+            });
+          };
+        }
         const value = Reflect.get(target, prop, receiver);
         return typeof value === "function" ? value.bind(target) : value;
       },
     }) as AdminFirestore;
     await assert.rejects(runEffects(testDeps({ db: failingDb }), id, delivered), (err: Error) => {
       assert.ok(err instanceof EffectsFailed);
-      assert.match(err.message, /stats/);
+      assert.match(err.message, /booking/);
       assert.doesNotMatch(err.message, /notify/);
       return true;
     });
     assert.ok((await entry(customer.uid, id, "delivered").get()).exists, "the notification went out anyway");
-    assert.notEqual((await orderRef(id).get()).get("statsRecorded"), true);
-    // No event will come again for it: the system's reconciler finishes the statistics itself.
-    await waitForDoc(orderRef(id), (s) => s.get("statsRecorded") === true, 60_000);
+    assert.equal((await adminDb.doc(paths.receipt(id)).get()).exists, false);
+    // No event will come again for it: the system's reconciler books it itself.
+    await waitForDoc(adminDb.doc(paths.receipt(id)), (s) => s.exists, 60_000);
   });
 
   it("a review updates the restaurant's rating exactly once, signed with the author's short name", async () => {
@@ -266,17 +284,21 @@ describe("pipeline: lifecycle, notifications, timeouts, ratings", function () {
       return id;
     };
     const ids = [await deliverOne(), await deliverOne(), await deliverOne()];
-    await Promise.all(ids.map((id) => waitForDoc(orderRef(id), (s) => s.get("statsRecorded") === true)));
-    const replays = await Promise.all(ids.map((id) => recordDelivery(testDeps(), id, "Europe/Berlin", new Date())));
-    assert.deepEqual(replays, [false, false, false]);
+    await Promise.all(ids.map((id) => waitForDoc(adminDb.doc(paths.receipt(id)), (s) => s.exists)));
+    // Booking again (a replayed event) changes nothing.
+    const again = await Promise.all(
+      ids.map(async (id) => bookDelivery(testDeps(), id, (await orderRef(id).get()).data() as Order)),
+    );
+    assert.deepEqual(again, [false, false, false]);
     const shards = await adminDb.collectionGroup("shards").get();
     const mine = shards.docs.filter((d) => d.ref.path.startsWith(`restaurants/${rest.id}/`));
     assert.ok(mine.length >= 1 && mine.length <= STATS_SHARDS);
-    const total = mine.reduce(
-      (acc, d) => ({ orders: acc.orders + (d.get("orders") ?? 0), revenue: acc.revenue + (d.get("revenue") ?? 0) }),
-      { orders: 0, revenue: 0 },
+    const delivered = Object.assign({}, ...mine.map((d) => d.get("delivered") ?? {})) as Record<string, number>;
+    assert.deepEqual(Object.keys(delivered).sort(), [...ids].sort());
+    assert.equal(
+      Object.values(delivered).reduce((a, b) => a + b, 0),
+      3 * 3000,
     );
-    assert.deepEqual(total, { orders: 3, revenue: 3 * 3000 });
     // The time each took to be accepted is there once per order, whatever the shard.
     const accepted = mine.flatMap((d) => Object.keys(d.get("acceptSeconds") ?? {}));
     assert.deepEqual(accepted.sort(), [...ids].sort());

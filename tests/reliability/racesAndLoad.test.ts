@@ -4,7 +4,7 @@
 
 import { strict as assert } from "node:assert";
 import { collection, doc, serverTimestamp, writeBatch } from "firebase/firestore";
-import { cartDoc, LIMITS, notificationId, paths, type Order } from "../../functions/src/domain";
+import { cartDoc, DEFAULT_FEES, LIMITS, notificationId, paths, type Order } from "../../functions/src/domain";
 import { runEffects } from "../../functions/src/orders/effects";
 import { processSubmittedOrder } from "../../functions/src/orders/placement";
 import {
@@ -151,10 +151,7 @@ describe("reliability: races, lost events and load", function () {
     const totalsBefore = await reconcilerTotals();
     const kitchens = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
-        createRestaurant(
-          { a: { price: 800 + i * 10 }, b: { price: 450 } },
-          { deliveryFee: 199 + i, serviceFeeBps: 300 + i * 50, minOrder: 0 },
-        ),
+        createRestaurant({ a: { price: 800 + i * 10 }, b: { price: 450 } }, { deliveryFee: 199 + i, minOrder: 0 }),
       ),
     );
     // Every buyer places at most as many orders as may be under way at once.
@@ -175,7 +172,7 @@ describe("reliability: races, lost events and load", function () {
       const subtotal = (800 + (i % 10) * 10) * qa + 450 * qb;
       const expected = bad
         ? null
-        : subtotal + 199 + (i % 10) + Math.floor((subtotal * (300 + (i % 10) * 50) + 5000) / 10000);
+        : subtotal + 199 + (i % 10) + Math.floor((subtotal * DEFAULT_FEES.serviceFeeBps + 5000) / 10000);
       return { buyer: buyers[i % buyers.length], restaurantId: k.id, items, expected };
     });
     const ids = await Promise.all(plan.map((p) => placeOrder(p.buyer, p.restaurantId, p.items)));

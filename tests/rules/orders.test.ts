@@ -252,6 +252,28 @@ describe("rules: orders", () => {
     it("denies a slot that is not a time", () => expectAccess(false, createAs("customer", { slotStart: "12:30" })));
     it("denies a cart that names its own release time", () =>
       expectAccess(false, createAs("customer", { releaseAt: Timestamp.fromMillis(Date.now() + 3600_000) })));
+    for (const tip of [{ percent: 0 }, { percent: 15 }, { cents: 0 }, { cents: 5000 }]) {
+      it(`allows the tip ${JSON.stringify(tip)}`, () => expectAccess(true, createAs("customer", { tip })));
+    }
+    for (const tip of [
+      { percent: 12 },
+      { cents: 5001 },
+      { cents: -1 },
+      { cents: 2.5 },
+      { percent: 5, cents: 1 },
+      300,
+      {},
+    ]) {
+      it(`denies the tip ${JSON.stringify(tip)}`, () => expectAccess(false, createAs("customer", { tip })));
+    }
+    it("allows a promo code as the app writes it", () =>
+      expectAccess(true, createAs("customer", { promoCode: "SAVE10" })));
+    for (const promoCode of ["save10", "SA", "X".repeat(21), "SAVE 10", 10]) {
+      it(`denies the promo code ${JSON.stringify(promoCode)}`, () =>
+        expectAccess(false, createAs("customer", { promoCode })));
+    }
+    it("denies a cart that names its own discount", () =>
+      expectAccess(false, createAs("customer", { promoCode: "SAVE10", discount: 1000 })));
     it("allows a note at the size limit", () =>
       expectAccess(true, createAs("customer", { note: "x".repeat(LIMITS.maxNoteLength) })));
     matrix("overwrite an existing order with a new cart", [], (db, role) =>

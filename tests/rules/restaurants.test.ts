@@ -9,7 +9,7 @@ import {
   Timestamp,
   updateDoc,
 } from "firebase/firestore";
-import { CURRENCIES, LIMITS, TIME_ZONES } from "../../functions/src/domain";
+import { ALLERGENS, CURRENCIES, LIMITS, TIME_ZONES } from "../../functions/src/domain";
 import { matrix } from "../support/matrix";
 import {
   dbAs,
@@ -58,7 +58,10 @@ describe("rules: restaurants and menus", () => {
       ["a fractional delivery fee", { deliveryFee: 2.5 }],
       ["a fee as a string", { deliveryFee: "2.49" }],
       ["a fractional minimum order", { minOrder: 10.5 }],
-      ["a service fee above the cap", { serviceFeeBps: LIMITS.maxServiceFeeBps + 1 }],
+      ["a service fee of its own (the platform sets it)", { serviceFeeBps: 500 }],
+      ["an oversized legal name", { legalName: "x".repeat(151) }],
+      ["a legal name that poses as Dishpatch", { legalName: "Dishpatch Payments GmbH" }],
+      ["a photo from another host", { imageUrl: "https://evil.example/r.jpg" }],
       ["a radius above the cap", { deliveryRadiusM: LIMITS.maxDeliveryRadiusM + 1 }],
       ["a radius below the minimum", { deliveryRadiusM: LIMITS.minDeliveryRadiusM - 1 }],
       ["a zero preparation time", { prepTimeMin: LIMITS.minPrepTimeMin - 1 }],
@@ -109,7 +112,8 @@ describe("rules: restaurants and menus", () => {
       expectAccess(
         true,
         staffUpdate({
-          serviceFeeBps: LIMITS.maxServiceFeeBps,
+          legalName: "x".repeat(150),
+          imageUrl: "/photos/pizza.svg",
           deliveryRadiusM: LIMITS.maxDeliveryRadiusM,
           prepTimeMin: LIMITS.maxPrepTimeMin,
           name: "x".repeat(LIMITS.maxNameLength),
@@ -243,6 +247,14 @@ describe("rules: restaurants and menus", () => {
       ["a sort order above the cap", { sortOrder: LIMITS.maxSortOrder + 1 }],
       ["an oversized description", { description: "x".repeat(LIMITS.maxDescriptionLength + 1) }],
       ["an extra field", { costPrice: 100 }],
+      ["an allergen outside the EU list", { allergens: ["pollen"] }],
+      ["an allergen twice", { allergens: ["milk", "milk"] }],
+      ["allergens as a string", { allergens: "gluten" }],
+      ["a diet outside the list", { diet: ["halal"] }],
+      ["vegan without vegetarian", { diet: ["vegan"] }],
+      ["a photo from another host", { imageUrl: "https://evil.example/a.jpg" }],
+      ["a photo over plain http", { imageUrl: "http://firebasestorage.googleapis.com/a.jpg" }],
+      ["a photo address with a quote", { imageUrl: 'https://images.unsplash.com/a.jpg"onerror=x' }],
     ];
     for (const [what, patch] of bad) {
       it(`denies an item with ${what}`, () =>
@@ -260,8 +272,16 @@ describe("rules: restaurants and menus", () => {
             category: "x".repeat(LIMITS.maxCategoryLength),
             sortOrder: LIMITS.maxSortOrder,
             optionGroups: Array(LIMITS.maxOptionGroups).fill({ id: "g", name: "G", min: 0, max: 1, options: [] }),
+            allergens: [...ALLERGENS],
+            diet: ["vegetarian", "vegan", "spicy"],
+            imageUrl: "https://firebasestorage.googleapis.com/v0/b/demo/o/dish.jpg?alt=media&token=abc-1",
           }),
         ),
+      ));
+    it("allows a dish with its photo on the app's hosting and no declaration", () =>
+      expectAccess(
+        true,
+        setDoc(doc(dbAs("staff"), "restaurants/r1/menu/m1"), menuItem({ imageUrl: "/photos/pizza.svg" })),
       ));
     it("a menu item must stamp the server time", () =>
       expectAccess(false, setDoc(doc(dbAs("staff"), "restaurants/r1/menu/m1"), menuItem({ updatedAt: new Date() }))));

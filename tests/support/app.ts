@@ -41,7 +41,6 @@ export async function createRestaurant(
     prepTimeMin: 15,
     deliveryRadiusM: 5000,
     deliveryFee: 249,
-    serviceFeeBps: 500,
     minOrder: 1000,
     currency: "EUR",
     categories: ["Mains"],

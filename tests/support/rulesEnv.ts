@@ -117,7 +117,6 @@ export function restaurantDoc(name = "Trattoria Test"): Record<string, unknown> 
     prepTimeMin: 20,
     deliveryRadiusM: 5000,
     deliveryFee: 249,
-    serviceFeeBps: 500,
     minOrder: 1000,
     currency: "EUR",
     categories: ["Pizza"],
@@ -183,6 +182,29 @@ export function orderDoc(status: string, extra: Record<string, unknown> = {}): R
   return { ...base, ...extra };
 }
 
+export function promoDoc(code: string, isPublic: boolean): Record<string, unknown> {
+  return {
+    code,
+    description: "10 % off",
+    kind: "percent",
+    percentBps: 1000,
+    amountCents: 0,
+    minSubtotal: 0,
+    maxDiscount: null,
+    validFrom: T0,
+    validUntil: Timestamp.fromMillis(T0.toMillis() + 365 * 24 * 3600_000),
+    firstOrderOnly: false,
+    perCustomerLimit: 1,
+    maxRedemptions: 5,
+    budgetCents: null,
+    restaurantId: null,
+    fundedBy: "platform",
+    paused: false,
+    public: isPublic,
+    createdAt: T0,
+  };
+}
+
 const ORDER_TIMES = Object.fromEntries(["submitted", ...PATH_TO.delivered].map((s) => [s, T0]));
 
 const ALL_STATUSES = ORDER_STATUSES;
@@ -226,6 +248,41 @@ export async function seedFixtures(): Promise<void> {
       put("orders/picked_up/tracking/courier", { lat: 52.52, lng: 13.4, updatedAt: T0 }),
       // Cora is carrying orders/picked_up, so she may claim nothing else; carl is free.
       put("couriers/cora", { activeOrderId: "picked_up", updatedAt: T0 }),
+      // Money: the fees, r1's own commission, a public code and a private one with an
+      // allocation and alice's redemption, and alice's receipt for the delivered order.
+      put("settings/fees", {
+        serviceFeeBps: 500,
+        defaultCommissionBps: 1500,
+        courierDeliveryShareBps: 8000,
+        updatedAt: T0,
+      }),
+      put("restaurantTerms/r1", { commissionBps: 1200, updatedAt: T0 }),
+      put("promoCodes/SAVE10", promoDoc("SAVE10", true)),
+      put("promoCodes/SECRET", promoDoc("SECRET", false)),
+      put("promoCodes/SAVE10/allocations/0", { left: 5, budgetLeft: null }),
+      put("promoCodes/SAVE10/redemptions/delivered", {
+        customerId: "alice",
+        orderId: "delivered",
+        takes: [{ shard: 0, redemptions: 1, cents: 0 }],
+        discount: 100,
+        released: false,
+      }),
+      put("receipts/delivered", {
+        orderId: "delivered",
+        customerId: "alice",
+        restaurantId: "r1",
+        courierId: "cora",
+        subtotal: 950,
+        total: 1247,
+        deliveredAt: T0,
+      }),
+      put("couriers/cora/earnings/delivered", {
+        orderId: "delivered",
+        deliveryShare: 199,
+        tip: 0,
+        total: 199,
+        deliveredAt: T0,
+      }),
     ]);
   });
 }

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { geohashForLocation } from "geofire-common";
 import {
   allDay,
+  DEFAULT_FEES,
   applyRoleChange,
   cartDoc,
   CURRENCIES,
@@ -91,7 +92,6 @@ const restaurant: Restaurant = {
   prepTimeMin: 20,
   deliveryRadiusM: 3000,
   deliveryFee: 249,
-  serviceFeeBps: 500,
   minOrder: 1500,
   currency: "EUR",
   categories: [],
@@ -99,6 +99,7 @@ const restaurant: Restaurant = {
   ratingCount: 0,
   ratingSum: 0,
 };
+const TERMS = { serviceFeeBps: 500, commissionBps: 1500, courierDeliveryShareBps: 8000 };
 // Monday 2026-11-23 13:00 in Berlin (UTC+1).
 const MONDAY_LUNCH = new Date("2026-11-23T12:00:00Z");
 const near = { line1: "Torstraße 1", city: "Berlin", lat: 52.53, lng: 13.41 };
@@ -111,6 +112,7 @@ const check = (items: Line[] | unknown, patch: Partial<Restaurant> = {}, at = MO
     restaurant: { ...restaurant, ...patch },
     menu,
     now: at,
+    fees: DEFAULT_FEES,
   });
 const codeOf = (r: ReturnType<typeof checkOrder>) => (r.ok ? "ok" : r.rejection.code);
 
@@ -123,6 +125,7 @@ describe("unit: pricing", () => {
       ],
       menu,
       restaurant,
+      TERMS,
     );
     assert.equal(p.lines[0].unitPrice, 1550);
     assert.equal(p.lines[0].lineTotal, 3100);
@@ -143,6 +146,7 @@ describe("unit: pricing", () => {
       [{ itemId: "water", quantity: 1, options: {}, price: 1, unitPrice: 1 } as never],
       menu,
       restaurant,
+      TERMS,
     );
     assert.equal(p.subtotal, 290);
   });
@@ -230,6 +234,7 @@ describe("unit: order check", () => {
           restaurant: null,
           menu,
           now: MONDAY_LUNCH,
+          fees: DEFAULT_FEES,
         }),
       ),
       "restaurant_not_found",

@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import {
   asapState,
+  DEFAULT_FEES,
   busyExtraMinutes,
   checkOrder,
   clockTime,
@@ -138,7 +139,6 @@ describe("unit: the order check with rush and slots", () => {
     prepTimeMin: 20,
     deliveryRadiusM: 5000,
     deliveryFee: 200,
-    serviceFeeBps: 0,
     minOrder: 0,
     currency: "EUR",
     categories: [],
@@ -155,6 +155,7 @@ describe("unit: the order check with rush and slots", () => {
     restaurant: { ...restaurant, ...patch },
     menu,
     now,
+    fees: DEFAULT_FEES,
   });
   it("refuses an order now while paused, saying until when", () => {
     const res = checkOrder(input({ pausedUntil: ts(berlin(12, 30)) }));

@@ -14,7 +14,10 @@ const Orders = lazy(() => import("./pages/Orders").then((m) => m.Orders));
 const Inbox = lazy(() => import("./pages/Inbox").then((m) => m.Inbox));
 const Dashboard = lazy(() => import("./pages/dashboard/Dashboard").then((m) => m.Dashboard));
 const Courier = lazy(() => import("./pages/courier/Courier").then((m) => m.Courier));
-const Admin = lazy(() => import("./pages/Admin").then((m) => m.Admin));
+const Admin = lazy(() => import("./pages/admin/Admin").then((m) => m.Admin));
+const Receipt = lazy(() => import("./pages/Receipt").then((m) => m.Receipt));
+const Reset = lazy(() => import("./pages/Reset").then((m) => m.Reset));
+const Earnings = lazy(() => import("./pages/courier/Earnings").then((m) => m.Earnings));
 
 function NotFound() {
   return (
@@ -42,10 +45,14 @@ function Pages() {
           <Route path="/orders/:id" component={OrderPage} />
           <Route path="/inbox" component={Inbox} />
           <Route path="/signin" component={SignIn} />
+          <Route path="/reset" component={Reset} />
           <Route path="/dashboard/*" component={Dashboard} />
           <Route path="/dashboard" component={Dashboard} />
           <Route path="/courier" component={Courier} />
+          <Route path="/courier/earnings" component={Earnings} />
+          <Route path="/receipts/:id" component={Receipt} />
           <Route path="/admin" component={Admin} />
+          <Route path="/admin/*" component={Admin} />
           <Route default component={NotFound} />
         </Router>
       </ErrorBoundary>

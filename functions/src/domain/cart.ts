@@ -2,6 +2,8 @@
 // The web app, the tests, the seed and the bench all build it here.
 
 import { encodeLine } from "./options";
+import { normalizeCode } from "./promo";
+import type { TipChoice } from "./tips";
 import type { Address, CartLine } from "./types";
 
 export interface CartInput {
@@ -12,6 +14,8 @@ export interface CartInput {
   note?: string;
   /** Ordered ahead: the start of the chosen delivery slot. */
   slotStart?: Date | null;
+  tip?: TipChoice | null;
+  promoCode?: string | null;
 }
 
 /** Only the fields the rules accept on an address (a saved address carries more). */
@@ -29,6 +33,8 @@ export function cartDoc<T>(input: CartInput, now: T): Record<string, unknown> {
     deliveryAddress: addressFields(input.deliveryAddress),
     note: (input.note ?? "").trim(),
     ...(input.slotStart ? { slotStart: input.slotStart } : {}),
+    ...(input.tip ? { tip: input.tip } : {}),
+    ...(input.promoCode ? { promoCode: normalizeCode(input.promoCode) } : {}),
     createdAt: now,
   };
 }

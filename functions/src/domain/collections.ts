@@ -25,6 +25,17 @@ export const paths = {
   users: () => "users",
   courierPosition: (oid: string) => `orders/${oid}/tracking/courier`,
   courier: (uid: string) => `couriers/${uid}`,
+  fees: () => "settings/fees",
+  restaurantTerms: (rid: string) => `restaurantTerms/${rid}`,
+  promoCodes: () => "promoCodes",
+  promoCode: (code: string) => `promoCodes/${code}`,
+  promoAllocation: (code: string, n: number) => `promoCodes/${code}/allocations/${n}`,
+  promoRedemptions: (code: string) => `promoCodes/${code}/redemptions`,
+  promoRedemption: (code: string, orderId: string) => `promoCodes/${code}/redemptions/${orderId}`,
+  receipts: () => "receipts",
+  receipt: (orderId: string) => `receipts/${orderId}`,
+  earnings: (uid: string) => `couriers/${uid}/earnings`,
+  earning: (uid: string, orderId: string) => `couriers/${uid}/earnings/${orderId}`,
   /** Backend bookkeeping no client reads. */
   reconcilerState: () => "system/reconciler",
 };

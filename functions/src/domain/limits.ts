@@ -12,6 +12,7 @@ export const LIMITS = {
   maxItemIdLength: 128,
   maxNoteLength: 500,
   maxNameLength: 100,
+  maxLegalNameLength: 150,
   maxCuisineLength: 50,
   maxDescriptionLength: 1000,
   maxAddressLineLength: 200,
@@ -42,6 +43,7 @@ export const LIMITS = {
   maxPrepTimeMin: 240,
   maxBusyExtraMin: 60,
   maxServiceFeeBps: 3000,
+  maxCommissionBps: 5000,
   /** Orders a customer may have under way at once (submitted to picked up). */
   maxOpenOrdersPerCustomer: 5,
   /** How long a courier may still read an order after delivering it. */

@@ -29,6 +29,7 @@ export interface Listing {
   pausedUntil: TimestampLike | null;
   busyUntil: TimestampLike | null;
   busyExtraMin: number;
+  imageUrl?: string;
 }
 
 /** How far around the delivery point the first screen looks. */
@@ -69,6 +70,7 @@ export function listingOf(value: unknown): Listing | null {
     pausedUntil: ok.pausedUntil ?? null,
     busyUntil: ok.busyUntil ?? null,
     busyExtraMin: ok.busyExtraMin ?? 0,
+    ...(ok.imageUrl ? { imageUrl: ok.imageUrl } : {}),
   };
 }
 

@@ -1,7 +1,9 @@
 // Whether a menu item document is well-formed. The rules check the top-level fields; they
 // cannot loop over option groups, so the backend and the menu editor check those here.
 
+import { dietProblem } from "./diet";
 import { LIMITS } from "./limits";
+import { isPhotoUrl, PHOTO_RULE } from "./photos";
 import { isCents } from "./money";
 import { OPTION_ID } from "./options";
 import type { MenuItem, OptionGroup } from "./types";
@@ -72,6 +74,12 @@ export function menuItemProblem(value: unknown): string | null {
     return sum + negatives.slice(0, g.max).reduce((a, b) => a + b, 0);
   }, item.price as number);
   if (cheapest < 0) return "Some choice of options would make the price negative.";
+  const diet = dietProblem({
+    allergens: item.allergens as string[] | undefined,
+    diet: item.diet as string[] | undefined,
+  });
+  if (diet) return diet;
+  if (item.imageUrl !== undefined && !isPhotoUrl(item.imageUrl)) return PHOTO_RULE;
   return null;
 }
 

@@ -8,6 +8,9 @@ import { clockTime } from "./hours";
 import { LIMITS } from "./limits";
 import { decodeLine } from "./options";
 import { priceOrder, type Menu } from "./pricing";
+import { commissionFor, type PlatformFees } from "./fees";
+import { checkPromo, normalizeCode, PROMO_REJECTIONS, type PromoCode } from "./promo";
+import { MAX_TIP_CENTS, tipAmount, tipCap } from "./tips";
 import { restaurantProblem } from "./restaurant";
 import { asapState, currentPrepMinutes } from "./rush";
 import { leadMinutes, releaseTime, slotProblem } from "./slots";
@@ -26,6 +29,9 @@ export const REJECTION_CODES = {
   slot_invalid: "That delivery time is not one of the 15-minute slots of today or tomorrow.",
   slot_closed: "The restaurant is closed at that delivery time.",
   slot_too_soon: "That delivery time is too soon for the kitchen and the courier; choose a later one.",
+  invalid_tip: `A tip is none, 5, 10 or 15 % of the food, or an amount up to ${MAX_TIP_CENTS / 100}.`,
+  tip_too_high: "A tip can be at most half the food subtotal.",
+  ...PROMO_REJECTIONS,
   unknown_item: "An item in the cart is not on this restaurant's menu.",
   item_unavailable: "An item in the cart is sold out.",
   invalid_options: "The options chosen for an item are not valid.",
@@ -98,10 +104,22 @@ export interface CheckInput {
   deliveryAddress: unknown;
   /** The restaurant document as read (null when it does not exist); checked here. */
   restaurant: unknown;
+  restaurantId?: unknown;
   menu: Menu;
   now: Date;
   /** The chosen delivery slot's start (a Timestamp as stored), or null/undefined for as soon as possible. */
   slotStart?: unknown;
+  /** The platform's fees, and the restaurant's own terms document (null: the default commission). */
+  fees: PlatformFees;
+  terms?: unknown;
+  /** The cart's tip choice as stored ({percent} or {cents}), if any. */
+  tip?: unknown;
+  /** The code as the customer typed it, and the code's document as read (null: no such code). */
+  promoCode?: unknown;
+  promo?: PromoCode | null;
+  /** The backend's knowledge of the customer for the code's conditions; the preview has none. */
+  firstOrder?: boolean;
+  customerRedemptions?: number;
 }
 
 /** A stored slot as a Date: null for none, undefined when it is not a time at all. */
@@ -113,7 +131,8 @@ export function parseSlot(value: unknown): Date | null | undefined {
 }
 
 /** The whole order check, in the order a customer would want to hear about problems. */
-export function checkOrder({ items, deliveryAddress, restaurant: raw, menu, now, slotStart }: CheckInput): OrderCheck {
+export function checkOrder(input: CheckInput): OrderCheck {
+  const { items, deliveryAddress, restaurant: raw, menu, now, slotStart } = input;
   const lines = parseCart(items);
   const address = parseAddress(deliveryAddress);
   if (!lines || !address) return reject("malformed_order");
@@ -153,8 +172,36 @@ export function checkOrder({ items, deliveryAddress, restaurant: raw, menu, now,
     if (problem) return reject("invalid_options", problem);
   }
   if (distanceM(restaurant.address, address) > restaurant.deliveryRadiusM) return reject("out_of_zone");
-  const pricing = priceOrder(lines, menu, restaurant);
-  if (pricing.subtotal < restaurant.minOrder) return reject("below_minimum");
+  const terms = {
+    serviceFeeBps: input.fees.serviceFeeBps,
+    commissionBps: commissionFor(input.fees, input.terms ?? null),
+    courierDeliveryShareBps: input.fees.courierDeliveryShareBps,
+  };
+  const food = priceOrder(lines, menu, restaurant, terms);
+  if (food.subtotal < restaurant.minOrder) return reject("below_minimum");
+  const tip = tipAmount(input.tip, food.subtotal);
+  if (tip === null) return reject("invalid_tip");
+  if (tip > tipCap(food.subtotal)) return reject("tip_too_high");
+  let discount = 0;
+  let promo: PromoCode | null = null;
+  if (input.promoCode !== undefined && input.promoCode !== null && input.promoCode !== "") {
+    if (typeof input.promoCode !== "string") return reject("promo_unknown");
+    promo = input.promo && input.promo.code === normalizeCode(input.promoCode) ? input.promo : null;
+    const applied = checkPromo(promo, {
+      subtotal: food.subtotal,
+      restaurantId: typeof input.restaurantId === "string" ? input.restaurantId : "",
+      now,
+      firstOrder: input.firstOrder,
+      customerRedemptions: input.customerRedemptions,
+    });
+    if (!applied.ok) return reject(applied.code);
+    discount = applied.discount;
+  }
+  const pricing = priceOrder(lines, menu, restaurant, terms, {
+    tip,
+    discount,
+    promo: promo ? { code: promo.code, fundedBy: promo.fundedBy } : null,
+  });
   return {
     ok: true,
     pricing,

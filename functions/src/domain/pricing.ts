@@ -2,7 +2,7 @@
 // every amount below is read from the restaurant and its menu.
 
 import { percentOf, type Cents } from "./money";
-import type { CartLine, MenuItem, PricedLine, Pricing, Restaurant } from "./types";
+import type { AppliedPromo, CartLine, MenuItem, PricedLine, Pricing, Restaurant, Split } from "./types";
 
 export type Menu = ReadonlyMap<string, MenuItem>;
 
@@ -27,22 +27,71 @@ export function priceLine(line: CartLine, item: MenuItem): PricedLine {
   };
 }
 
-export type FeeSource = Pick<Restaurant, "deliveryFee" | "serviceFeeBps" | "currency">;
+export interface Terms {
+  serviceFeeBps: number;
+  commissionBps: number;
+  courierDeliveryShareBps: number;
+}
 
-export function priceOrder(lines: readonly CartLine[], menu: Menu, restaurant: FeeSource): Pricing {
+export interface Extras {
+  tip?: Cents;
+  discount?: Cents;
+  promo?: AppliedPromo | null;
+}
+
+export function priceOrder(
+  lines: readonly CartLine[],
+  menu: Menu,
+  restaurant: Pick<Restaurant, "deliveryFee" | "currency">,
+  terms: Terms,
+  extras: Extras = {},
+): Pricing {
   const priced = lines.map((line) => {
     const item = menu.get(line.itemId);
     if (!item) throw new Error(`unknown item ${line.itemId}`);
     return priceLine(line, item);
   });
   const subtotal: Cents = priced.reduce((sum, l) => sum + l.lineTotal, 0);
-  const serviceFee = percentOf(subtotal, restaurant.serviceFeeBps);
-  return {
+  return withTotals({
     lines: priced,
     subtotal,
+    discount: extras.discount ?? 0,
+    promo: extras.promo ?? null,
     deliveryFee: restaurant.deliveryFee,
-    serviceFee,
-    total: subtotal + restaurant.deliveryFee + serviceFee,
+    serviceFee: percentOf(subtotal, terms.serviceFeeBps),
+    tip: extras.tip ?? 0,
     currency: restaurant.currency,
+    terms,
+  });
+}
+
+/** The total and who gets what, from the amounts. Every cent the customer pays goes to exactly
+ * one of restaurant, courier and platform: restaurantNet + courierTotal + platformRevenue = total. */
+export function withTotals(
+  p: Omit<Pricing, "total" | "split"> & { terms: Pick<Terms, "commissionBps" | "courierDeliveryShareBps"> },
+): Pricing {
+  const { terms, ...amounts } = p;
+  const commission = percentOf(p.subtotal, terms.commissionBps);
+  const courierDeliveryShare = percentOf(p.deliveryFee, terms.courierDeliveryShareBps);
+  const restaurantPromo = p.promo?.fundedBy === "restaurant" ? p.discount : 0;
+  const platformPromo = p.discount - restaurantPromo;
+  const split: Split = {
+    commissionBps: terms.commissionBps,
+    courierDeliveryShareBps: terms.courierDeliveryShareBps,
+    commission,
+    courierDeliveryShare,
+    platformDeliveryShare: p.deliveryFee - courierDeliveryShare,
+    restaurantPromo,
+    platformPromo,
+    restaurantNet: p.subtotal - commission - restaurantPromo,
+    courierTotal: courierDeliveryShare + p.tip,
+    platformRevenue: commission + p.serviceFee + (p.deliveryFee - courierDeliveryShare) - platformPromo,
   };
+  return { ...amounts, total: p.subtotal - p.discount + p.deliveryFee + p.serviceFee + p.tip, split };
+}
+
+/** The same order with a new tip (raised after delivery): totals and shares follow. */
+export function withTip(p: Pricing, tip: Cents): Pricing {
+  const { total: _t, split, ...rest } = p;
+  return withTotals({ ...rest, tip, terms: split });
 }

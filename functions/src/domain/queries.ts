@@ -35,6 +35,13 @@ export const QUERIES = {
     ],
     orderBy: [["createdAt", "asc"]],
   }),
+  /** A restaurant's reviews, newest first, a page at a time (single-field index). */
+  restaurantReviews: (rid: string, pageSize: number): QuerySpec => ({
+    collection: paths.reviews(rid),
+    where: [],
+    orderBy: [["createdAt", "desc"]],
+    limit: pageSize,
+  }),
   customerOrders: (uid: string, pageSize: number): QuerySpec => ({
     collection: paths.orders(),
     where: [["customerId", "==", uid]],
@@ -139,6 +146,67 @@ export const QUERIES = {
     ],
     orderBy: [["timeline.placed", "desc"]],
     limit: max,
+  }),
+  /** Backend (first-order codes): any order of the customer's that went through, or is going. */
+  customerPastOrders: (uid: string): QuerySpec => ({
+    collection: paths.orders(),
+    where: [
+      ["customerId", "==", uid],
+      ["status", "in", ["scheduled", "placed", "accepted", "preparing", "ready", "picked_up", "delivered"]],
+    ],
+    orderBy: [],
+    limit: 1,
+  }),
+  /** Backend (per-customer limit): the customer's redemptions of a code still standing. */
+  customerRedemptions: (code: string, uid: string): QuerySpec => ({
+    collection: paths.promoRedemptions(code),
+    where: [
+      ["customerId", "==", uid],
+      ["released", "==", false],
+    ],
+    orderBy: [],
+  }),
+  /** Checkout: the codes every customer may see. */
+  publicPromos: (): QuerySpec => ({
+    collection: paths.promoCodes(),
+    where: [
+      ["public", "==", true],
+      ["paused", "==", false],
+    ],
+    orderBy: [],
+    limit: 20,
+  }),
+  /** Admin: every code, newest first. */
+  allPromos: (): QuerySpec => ({
+    collection: paths.promoCodes(),
+    where: [],
+    orderBy: [["createdAt", "desc"]],
+    limit: 100,
+  }),
+  /** A restaurant's receipts for a period (its statement). */
+  restaurantReceipts: (rid: string, from: Date, to: Date): QuerySpec => ({
+    collection: paths.receipts(),
+    where: [
+      ["restaurantId", "==", rid],
+      ["deliveredAt", ">=", from],
+      ["deliveredAt", "<", to],
+    ],
+    orderBy: [["deliveredAt", "asc"]],
+  }),
+  /** Every receipt of a period (the admin's revenue figures, aggregated). */
+  receiptsBetween: (from: Date, to: Date): QuerySpec => ({
+    collection: paths.receipts(),
+    where: [
+      ["deliveredAt", ">=", from],
+      ["deliveredAt", "<", to],
+    ],
+    orderBy: [],
+  }),
+  /** A courier's deliveries since `from` (today's and this week's earnings), newest first. */
+  courierEarnings: (uid: string, from: Date): QuerySpec => ({
+    collection: paths.earnings(uid),
+    where: [["deliveredAt", ">=", from]],
+    orderBy: [["deliveredAt", "desc"]],
   }),
   /** Reconciler: restaurants whose pause has ended but is still set. */
   pausesEnded: (now: Date, max: number): QuerySpec => ({

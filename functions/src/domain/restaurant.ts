@@ -2,6 +2,7 @@
 // and the web app displays. The rules refuse bad values where they are written; this is the
 // defensive read for whatever got in anyway (older data, an admin tool, a bug).
 
+import { isPhotoUrl, PHOTO_RULE } from "./photos";
 import { isLatLng } from "./geo";
 import { hoursProblem } from "./hours";
 import { LIMITS } from "./limits";
@@ -32,7 +33,6 @@ export function restaurantProblem(value: unknown): string | null {
     return "The delivery radius is out of range.";
   }
   if (!isCents(r.deliveryFee) || !isCents(r.minOrder)) return "The delivery fee or minimum order is not an amount.";
-  if (!isIntIn(r.serviceFeeBps, 0, LIMITS.maxServiceFeeBps)) return "The service fee is out of range.";
   const cats = r.categories;
   if (
     !Array.isArray(cats) ||
@@ -47,6 +47,7 @@ export function restaurantProblem(value: unknown): string | null {
   if (r.busyExtraMin !== undefined && r.busyExtraMin !== null && !isIntIn(r.busyExtraMin, 0, LIMITS.maxBusyExtraMin)) {
     return "The busy-mode extra time is out of range.";
   }
+  if (r.imageUrl !== undefined && !isPhotoUrl(r.imageUrl)) return PHOTO_RULE;
   return null;
 }
 

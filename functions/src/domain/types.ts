@@ -1,6 +1,7 @@
 // Document shapes. Timestamps are typed loosely (`TimestampLike`) because the admin and web
 // SDKs each have their own Timestamp class; both have toMillis().
 
+import type { Allergen, Diet } from "./diet";
 import type { Cents } from "./money";
 import type { LatLng } from "./geo";
 import type { OpeningHours } from "./hours";
@@ -10,6 +11,7 @@ import type { ChosenOptions } from "./options";
 import type { CancelReason, DeclineReason } from "./reasons";
 import type { OrderEstimate } from "./eta";
 import type { PausedBy } from "./rush";
+import type { TipChoice } from "./tips";
 
 export interface TimestampLike {
   toMillis(): number;
@@ -27,6 +29,10 @@ export interface UserProfile {
   phone?: string;
   createdAt: TimestampLike;
   updatedAt?: TimestampLike;
+  /** The saved address (a0…a9) used on a new device. */
+  defaultAddress?: string | null;
+  /** Restaurant ids, shown first. */
+  favourites?: string[];
   /** Mirror of the custom claims, written only by the backend. */
   roles?: RoleClaims;
 }
@@ -43,11 +49,13 @@ export interface Restaurant {
   prepTimeMin: number;
   deliveryRadiusM: number;
   deliveryFee: Cents;
-  /** Service fee in basis points of the subtotal (1000 = 10 %). */
-  serviceFeeBps: number;
   minOrder: Cents;
   currency: string;
   categories: string[];
+  /** The business's legal name, for receipts (the public name otherwise). */
+  legalName?: string;
+  /** A photo, from an allowed host (photos.ts). */
+  imageUrl?: string;
   ratingAvg: number;
   ratingCount: number;
   ratingSum: number;
@@ -81,6 +89,11 @@ export interface MenuItem {
   price: Cents;
   available: boolean;
   optionGroups: OptionGroup[];
+  /** The EU allergens it contains (diet.ts); absent on a dish never declared. */
+  allergens?: Allergen[];
+  diet?: Diet[];
+  /** A photo, from an allowed host (photos.ts). */
+  imageUrl?: string;
 }
 
 /** A cart line as the backend and the checkout preview use it: references and choices. */
@@ -103,13 +116,40 @@ export interface PricedLine {
   lineTotal: Cents;
 }
 
+/** A promo code as applied to an order. */
+export interface AppliedPromo {
+  code: string;
+  fundedBy: "platform" | "restaurant";
+}
+
+/** Who gets what of an order's total, under the terms it was placed with (domain/pricing.ts). */
+export interface Split {
+  commissionBps: number;
+  courierDeliveryShareBps: number;
+  commission: Cents;
+  courierDeliveryShare: Cents;
+  platformDeliveryShare: Cents;
+  restaurantPromo: Cents;
+  platformPromo: Cents;
+  restaurantNet: Cents;
+  courierTotal: Cents;
+  platformRevenue: Cents;
+}
+
+/** The backend's prices. total = subtotal - discount + deliveryFee + serviceFee + tip. A card
+ * payment, when there is one, attaches to the order as its own record (authorised for `total`
+ * at placement, captured at delivery, voided or partly refunded later) without changing these. */
 export interface Pricing {
   lines: PricedLine[];
   subtotal: Cents;
+  discount: Cents;
+  promo: AppliedPromo | null;
   deliveryFee: Cents;
   serviceFee: Cents;
+  tip: Cents;
   total: Cents;
   currency: string;
+  split: Split;
 }
 
 export interface Rejection {
@@ -127,6 +167,10 @@ export interface Order {
   createdAt: TimestampLike;
   /** Ordered ahead: the start of the 15-minute delivery slot the customer chose. */
   slotStart?: TimestampLike | null;
+  /** The customer's tip choice: {percent} of the food or {cents}. */
+  tip?: TipChoice;
+  /** A promo code as the customer typed it. */
+  promoCode?: string;
   /** Set by the backend when it places (or schedules) the order. */
   estimate?: OrderEstimate;
   /** A scheduled order goes to the kitchen then. */
@@ -138,6 +182,8 @@ export interface Order {
   customerName?: string;
   restaurantName?: string;
   restaurantAddress?: Address;
+  /** For the receipt. */
+  restaurantLegalName?: string;
   /** The restaurant's time zone, copied when the order is placed. */
   timeZone?: string;
   pricing?: Pricing;
@@ -162,6 +208,9 @@ export interface Review {
   rating: number;
   text: string;
   createdAt: TimestampLike;
+  /** The restaurant's public answer, written by its staff. */
+  reply?: string;
+  replyAt?: TimestampLike;
 }
 
 export interface InboxNotification {

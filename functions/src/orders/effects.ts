@@ -7,8 +7,10 @@ import { logger } from "firebase-functions/logger";
 import type { Deps } from "../deps";
 import type { Order } from "../domain";
 import { notifyTransition } from "../notify/notify";
+import { releaseRedemption } from "../money/promos";
+import { bookDelivery } from "../money/receipts";
 import { autoPauseAfterMiss } from "../restaurants/rush";
-import { recordAnswer, recordDelivery } from "../stats/dailyStats";
+import { recordAnswer } from "../stats/dailyStats";
 import { scheduleAcceptTimeout } from "./acceptTimeout";
 import { scheduleRelease } from "./release";
 
@@ -32,8 +34,10 @@ function effectsOf(deps: Deps, orderId: string, order: Placed): Record<string, (
   if (order.status === "accepted" || missed) effects.answerStats = () => recordAnswer(deps, orderId, order);
   if (missed) effects.autoPause = () => autoPauseAfterMiss(deps, orderId, order);
   if (order.status === "delivered") {
-    const deliveredAt = order.timeline?.delivered?.toMillis() ?? deps.now().getTime();
-    effects.stats = () => recordDelivery(deps, orderId, order.timeZone ?? "UTC", new Date(deliveredAt));
+    effects.booking = () => bookDelivery(deps, orderId, order);
+  }
+  if ((order.status === "declined" || order.status === "cancelled") && order.pricing?.promo) {
+    effects.releasePromo = () => releaseRedemption(deps, orderId, order);
   }
   return effects;
 }

@@ -4,12 +4,27 @@
 // only if the order is still exactly as created, so a replayed event or a racing instance (or the
 // reconciler) leaves one result.
 
-import { FieldValue, Timestamp, type DocumentSnapshot, type Firestore } from "firebase-admin/firestore";
+import {
+  FieldValue,
+  Timestamp,
+  type DocumentReference,
+  type DocumentSnapshot,
+  type Firestore,
+} from "firebase-admin/firestore";
 import { logger } from "firebase-functions/logger";
 import { ACCEPT_TIMEOUT_SECONDS } from "../config";
 import {
   asMenuItem,
   checkOrder,
+  CODE_PATTERN,
+  neededFor,
+  normalizeCode,
+  PROMO_SHARDS,
+  takeFrom,
+  type AllocationTake,
+  type PromoAllocation,
+  type PromoCode,
+  type PromoRedemption,
   LIMITS,
   localDay,
   parseCart,
@@ -28,12 +43,13 @@ import {
 import type { Deps } from "../deps";
 import { isFailedPrecondition } from "../errors";
 import { tellStaff } from "../notify/staffNotice";
+import { termsFor } from "../money/terms";
 import { adminQuery } from "../query";
 
 /** Document ids as the web SDK makes them, or as seeds name them; anything else cannot exist. */
 const DOC_ID = /^[A-Za-z0-9_-]{1,128}$/;
 
-async function readContext(db: Firestore, order: Order) {
+async function readContext(db: Firestore, order: Order, now: Date) {
   const rid = typeof order.restaurantId === "string" && DOC_ID.test(order.restaurantId) ? order.restaurantId : null;
   const lines = parseCart(order.items);
   // Read only as much menu as a valid order could need.
@@ -46,9 +62,10 @@ async function readContext(db: Firestore, order: Order) {
     ...(rid ? [db.doc(paths.restaurant(rid))] : []),
     ...itemIds.map((id) => db.doc(paths.menuItem(rid!, id))),
   ];
-  const [docs, open] = await Promise.all([
+  const [docs, open, platform] = await Promise.all([
     db.getAll(...refs),
     adminQuery(db, QUERIES.openOrdersOf(order.customerId)).count().get(),
+    termsFor(db, rid, now.getTime()),
   ]);
   const [customer, restaurant, ...items] = docs;
   const menu = new Map<string, MenuItem>();
@@ -61,9 +78,120 @@ async function readContext(db: Firestore, order: Order) {
   return {
     restaurant: rid && restaurant?.exists ? (restaurant.data() as Restaurant) : null,
     customer: customer.data() as UserProfile | undefined,
+    fees: platform.fees,
+    terms: platform.terms,
     menu,
     openOrders: open.data().count,
   };
+}
+
+type Context = Awaited<ReturnType<typeof readContext>>;
+
+/** The order's check from what was read; a promo code's conditions come from the transaction. */
+function check(order: Order, ctx: Context, at: Date, promo?: PromoFacts): OrderCheck {
+  if (ctx.openOrders > LIMITS.maxOpenOrdersPerCustomer) return reject("too_many_open_orders");
+  return checkOrder({
+    items: order.items,
+    deliveryAddress: order.deliveryAddress,
+    restaurant: ctx.restaurant,
+    restaurantId: order.restaurantId,
+    menu: ctx.menu,
+    now: at,
+    slotStart: order.slotStart,
+    fees: ctx.fees,
+    terms: ctx.terms,
+    tip: order.tip,
+    promoCode: order.promoCode,
+    ...promo,
+  });
+}
+
+interface PromoFacts {
+  promo: PromoCode | null;
+  firstOrder: boolean;
+  customerRedemptions: number;
+}
+
+/** The order's new fields once checked: placed, scheduled or rejected. */
+function patchFor(order: Order, ctx: Context, result: OrderCheck, at: Date) {
+  const stamp = FieldValue.serverTimestamp();
+  const common = { "timeline.submitted": order.createdAt ?? stamp, restaurantName: ctx.restaurant?.name ?? "" };
+  if (!result.ok) return transition("rejected", stamp, { ...common, rejection: result.rejection });
+  const accepted = {
+    ...common,
+    pricing: result.pricing,
+    estimate: result.estimate,
+    customerName: ctx.customer?.displayName ?? "Customer",
+    restaurantAddress: ctx.restaurant!.address,
+    restaurantLegalName: ctx.restaurant!.legalName ?? ctx.restaurant!.name,
+    timeZone: ctx.restaurant!.timeZone,
+    courierId: null,
+  };
+  return result.releaseAt
+    ? transition("scheduled", stamp, { ...accepted, releaseAt: Timestamp.fromDate(result.releaseAt) })
+    : transition("placed", stamp, { ...accepted, acceptBy: acceptDeadline(at) });
+}
+
+/** An order with a promo code is placed in one transaction with its redemption: the code's
+ * conditions read there (the customer's earlier orders and redemptions), what is left of it
+ * taken from its allocations, and the redemption recorded under the order's id, so a replayed
+ * event or a racing instance cannot redeem twice, and a code with 10 left is redeemed 10 times. */
+async function placeWithPromo(db: Firestore, orderRef: DocumentReference, ctx: Context, at: Date) {
+  return db.runTransaction(async (tx) => {
+    const snap = await tx.get(orderRef);
+    const order = snap.data() as Order | undefined;
+    if (!order || order.status !== "submitted") return null;
+    const code = normalizeCode(String(order.promoCode));
+    const valid = CODE_PATTERN.test(code);
+    // One read at a time: when contention aborts the transaction, parallel reads leave a stream
+    // failing outside any promise, and the Firestore SDK kills the instance with it.
+    const promoSnap = valid ? await tx.get(db.doc(paths.promoCode(code))) : null;
+    const earlier = valid ? await tx.get(adminQuery(db, QUERIES.customerPastOrders(order.customerId))) : null;
+    const used = valid ? await tx.get(adminQuery(db, QUERIES.customerRedemptions(code, order.customerId))) : null;
+    const promo = promoSnap?.exists ? (promoSnap.data() as PromoCode) : null;
+    let result = check(order, ctx, at, {
+      promo,
+      firstOrder: earlier?.empty ?? true,
+      customerRedemptions: used?.size ?? 0,
+    });
+    const takes: AllocationTake[] = [];
+    if (result.ok && promo && result.pricing.discount > 0) {
+      const need = neededFor(promo, result.pricing.discount);
+      // Probe the allocations from a random one, taking what each can give, until satisfied.
+      const start = Math.floor(Math.random() * PROMO_SHARDS);
+      for (let i = 0; i < PROMO_SHARDS && (need.redemptions > 0 || need.cents > 0); i++) {
+        const n = (start + i) % PROMO_SHARDS;
+        const a = (await tx.get(db.doc(paths.promoAllocation(code, n)))).data() as PromoAllocation | undefined;
+        const take = a ? takeFrom(n, a, need) : null;
+        if (!take) continue;
+        takes.push(take);
+        need.redemptions -= take.redemptions;
+        need.cents -= take.cents;
+      }
+      if (need.redemptions > 0 || need.cents > 0) result = reject("promo_exhausted");
+    }
+    tx.update(orderRef, patchFor(order, ctx, result, at));
+    if (result.ok && promo) {
+      for (const t of takes) {
+        tx.update(db.doc(paths.promoAllocation(code, t.shard)), {
+          ...(t.redemptions ? { left: FieldValue.increment(-t.redemptions) } : {}),
+          ...(t.cents ? { budgetLeft: FieldValue.increment(-t.cents) } : {}),
+        });
+      }
+      const redemption: PromoRedemption = {
+        customerId: order.customerId,
+        orderId: orderRef.id,
+        takes,
+        discount: result.pricing.discount,
+        released: false,
+      };
+      tx.create(db.doc(paths.promoRedemption(code, orderRef.id)), {
+        ...redemption,
+        createdAt: FieldValue.serverTimestamp(),
+      });
+    }
+    return result;
+  });
 }
 
 export type Outcome = "placed" | "scheduled" | "rejected" | "already processed";
@@ -79,39 +207,20 @@ export async function processSubmittedOrder(deps: Deps, snapshot: DocumentSnapsh
   const order = snapshot.data() as Order | undefined;
   if (!order || order.status !== "submitted" || !snapshot.updateTime) return "already processed";
   const at = now();
-  const ctx = await readContext(db, order);
-  const result: OrderCheck =
-    ctx.openOrders > LIMITS.maxOpenOrdersPerCustomer
-      ? reject("too_many_open_orders")
-      : checkOrder({
-          items: order.items,
-          deliveryAddress: order.deliveryAddress,
-          restaurant: ctx.restaurant,
-          menu: ctx.menu,
-          now: at,
-          slotStart: order.slotStart,
-        });
-  const stamp = FieldValue.serverTimestamp();
-  const common = { "timeline.submitted": order.createdAt ?? stamp, restaurantName: ctx.restaurant?.name ?? "" };
-  const accepted = result.ok && {
-    ...common,
-    pricing: result.pricing,
-    estimate: result.estimate,
-    customerName: ctx.customer?.displayName ?? "Customer",
-    restaurantAddress: ctx.restaurant!.address,
-    timeZone: ctx.restaurant!.timeZone,
-    courierId: null,
-  };
-  const patch = !result.ok
-    ? transition("rejected", stamp, { ...common, rejection: result.rejection })
-    : result.releaseAt
-      ? transition("scheduled", stamp, { ...accepted, releaseAt: Timestamp.fromDate(result.releaseAt) })
-      : transition("placed", stamp, { ...accepted, acceptBy: acceptDeadline(at) });
-  try {
-    await snapshot.ref.update(patch, { lastUpdateTime: snapshot.updateTime });
-  } catch (err) {
-    if (isFailedPrecondition(err)) return "already processed";
-    throw err;
+  const ctx = await readContext(db, order, at);
+  let result: OrderCheck | null;
+  if (order.promoCode) {
+    result = await placeWithPromo(db, snapshot.ref, ctx, at);
+    if (!result) return "already processed";
+  } else {
+    result = check(order, ctx, at);
+    try {
+      // Only if the order is still exactly as created: a replay or a racing instance wrote first.
+      await snapshot.ref.update(patchFor(order, ctx, result, at), { lastUpdateTime: snapshot.updateTime });
+    } catch (err) {
+      if (isFailedPrecondition(err)) return "already processed";
+      throw err;
+    }
   }
   if (!result.ok && result.rejection.code === "restaurant_unavailable") {
     const problem = restaurantProblem(ctx.restaurant) ?? "";

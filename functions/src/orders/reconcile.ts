@@ -44,11 +44,11 @@ export interface ReconcileReport {
   checked: number;
 }
 
-type Tracked = Order & { statsRecorded?: boolean; updatedAt?: Timestamp };
+type Tracked = Order & { updatedAt?: Timestamp };
 
 /** Whether the side effects of the order's current status are all there. */
 async function effectsDone(deps: Deps, orderId: string, order: Tracked): Promise<boolean> {
-  if (order.status === "delivered" && !order.statsRecorded) return false;
+  if (order.status === "delivered" && !(await deps.db.doc(paths.receipt(orderId)).get()).exists) return false;
   if (!INBOX[order.status].includes("customer")) return true;
   const entry = await deps.db.doc(paths.notification(order.customerId, notificationId(orderId, order.status))).get();
   return entry.exists;

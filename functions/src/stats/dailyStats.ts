@@ -1,27 +1,19 @@
-// Per-restaurant daily order count and revenue. Increments go to one of STATS_SHARDS shard
-// documents at random, so a busy restaurant's deliveries do not all contend for one document;
-// readers add the shards up. An order is counted once: the marker on the order is set in the
-// same transaction as the increment.
+// A restaurant's day in figures: deliveries and their food sales, seconds to accept, missed
+// orders. Each order's figure is written under its own id in one of STATS_SHARDS shard documents
+// (the same one for the same order), so a busy day does not contend for one document, a repeated
+// write changes nothing (no transaction, no marker on the order), and readers add the shards up.
 
-import { FieldValue } from "firebase-admin/firestore";
 import type { Deps } from "../deps";
 import { localDay, paths, STATS_SHARDS, type Order } from "../domain";
 
-export async function recordDelivery({ db }: Deps, orderId: string, timeZone: string, at: Date): Promise<boolean> {
-  const orderRef = db.doc(paths.order(orderId));
-  return db.runTransaction(async (tx) => {
-    const order = (await tx.get(orderRef)).data() as (Order & { statsRecorded?: boolean }) | undefined;
-    if (!order || order.status !== "delivered" || order.statsRecorded) return false;
-    const shard = Math.floor(Math.random() * STATS_SHARDS);
-    const shardRef = db.doc(paths.statsShard(order.restaurantId, localDay(at, timeZone), shard));
-    tx.set(
-      shardRef,
-      { orders: FieldValue.increment(1), revenue: FieldValue.increment(order.pricing?.subtotal ?? 0) },
-      { merge: true },
-    );
-    tx.update(orderRef, { statsRecorded: true });
-    return true;
-  });
+/** Where and what a delivered order adds to its restaurant's day: its food subtotal under its
+ * id (written in the same batch as its receipt, money/receipts.ts). */
+export function deliveryFigure(orderId: string, order: Order & { timeZone?: string }, deliveredAt: Date) {
+  const day = localDay(deliveredAt, order.timeZone ?? "UTC");
+  return {
+    path: paths.statsShard(order.restaurantId, day, shardOf(orderId)),
+    data: { delivered: { [orderId]: order.pricing?.subtotal ?? 0 } },
+  };
 }
 
 /** The shard an order's answer goes to: always the same one, so a repeat overwrites itself. */

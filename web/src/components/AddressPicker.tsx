@@ -1,21 +1,60 @@
-// Choose where to deliver: a saved address, a neighbourhood, or a point on the map.
+// Choose where to deliver: a saved address (edit, delete, make default), a street, postcode or
+// neighbourhood, or a point on the map. The pin and the street text always agree: a pin dropped on
+// the map is described by the street index, and a typed street moves the pin.
 
-import { useRef, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { CITY, isLatLng, LIMITS, type Address, type LatLng } from "@domain";
-import { fetchAddresses, saveAddress } from "../data/addresses";
+import { deleteAddress, fetchAddresses, saveAddress, type SavedAddress } from "../data/addresses";
+import { fetchProfile, setDefaultAddress } from "../data/profile";
 import { geocoder, type Place } from "../geo/geocoder";
+import { searchStreets } from "../geo/streets";
 import { deliveryAddress } from "../state/address";
 import { session } from "../state/session";
 import { CityMap } from "./CityMap";
 import { errorText } from "./format";
+import { ErrorNote, Loading } from "./States";
 import { useAsync } from "./useAsync";
+
+const asDelivery = (a: Address): Address => ({
+  line1: a.line1,
+  city: a.city,
+  lat: a.lat,
+  lng: a.lng,
+  ...(a.label ? { label: a.label } : {}),
+});
+
+/** On a device with no address chosen yet, a signed-in customer's default (or only) one. */
+function useDefaultAddress(uid: string | undefined) {
+  useEffect(() => {
+    if (!uid || deliveryAddress.value) return;
+    let live = true;
+    Promise.all([fetchProfile(uid), fetchAddresses(uid)])
+      .then(([profile, saved]) => {
+        if (!live || deliveryAddress.value || saved.length === 0) return;
+        deliveryAddress.value = asDelivery(saved.find((a) => a.id === profile?.defaultAddress) ?? saved[0]);
+      })
+      .catch(() => undefined); // the picker still works by hand
+    return () => {
+      live = false;
+    };
+  }, [uid]);
+}
 
 export function AddressPicker() {
   const dialog = useRef<HTMLDialogElement>(null);
+  const [opened, setOpened] = useState(0);
   const current = deliveryAddress.value;
+  useDefaultAddress(session.value?.uid);
   return (
     <>
-      <button type="button" class="address-button" onClick={() => dialog.current?.showModal()}>
+      <button
+        type="button"
+        class="address-button"
+        onClick={() => {
+          setOpened((n) => n + 1);
+          dialog.current?.showModal();
+        }}
+      >
         <svg class="pin" viewBox="0 0 24 24" aria-hidden="true">
           <path d="M12 2a7 7 0 0 0-7 7c0 5 7 13 7 13s7-8 7-13a7 7 0 0 0-7-7zm0 9.5A2.5 2.5 0 1 1 12 6.5a2.5 2.5 0 0 1 0 5z" />
         </svg>
@@ -29,41 +68,105 @@ export function AddressPicker() {
         )}
       </button>
       <dialog ref={dialog} class="address-dialog" aria-labelledby="address-title">
-        <AddressForm onDone={() => dialog.current?.close()} />
+        {opened > 0 && <AddressForm opened={opened} onDone={() => dialog.current?.close()} />}
       </dialog>
     </>
   );
 }
 
-function AddressForm({ onDone }: { onDone: () => void }) {
+function AddressForm({ opened, onDone }: { opened: number; onDone: () => void }) {
   const [search, setSearch] = useState("");
   const [matches, setMatches] = useState<Place[]>([]);
   const [point, setPoint] = useState<LatLng | null>(null);
   const [line1, setLine1] = useState("");
   const [label, setLabel] = useState("");
   const [remember, setRemember] = useState(true);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [confirmDelete, setConfirmDelete] = useState<string | null>(null);
+  const [pinNote, setPinNote] = useState("");
   const [error, setError] = useState("");
   const uid = session.value?.uid;
 
-  // Read when the signed-in user changes, never from render; a new user never sees the last one's.
-  const savedList = useAsync(async () => (uid ? fetchAddresses(uid) : []), [uid]);
-  const saved = savedList.data ?? null;
+  // Read each time the dialog opens (so a failed read recovers) and when the user changes.
+  const loaded = useAsync(async () => {
+    if (!uid) return { saved: [] as SavedAddress[], defaultId: null as string | null };
+    const [saved, profile] = await Promise.all([fetchAddresses(uid), fetchProfile(uid)]);
+    return { saved, defaultId: profile?.defaultAddress ?? null };
+  }, [uid, opened]);
+  // What this dialog wrote since, shown at once rather than after a re-read.
+  const [local, setLocal] = useState<{ saved: SavedAddress[]; defaultId: string | null } | null>(null);
+  useEffect(() => setLocal(null), [loaded.data]);
+  const view = local ?? loaded.data;
+  const saved = view?.saved ?? [];
 
   const choose = (a: Address) => {
-    deliveryAddress.value = {
-      line1: a.line1,
-      city: a.city,
-      lat: a.lat,
-      lng: a.lng,
-      ...(a.label ? { label: a.label } : {}),
-    };
+    deliveryAddress.value = asDelivery(a);
     onDone();
+  };
+
+  const reset = () => {
+    setEditing(null);
+    setPoint(null);
+    setLine1("");
+    setLabel("");
+    setSearch("");
+    setPinNote("");
+  };
+
+  const edit = (a: SavedAddress) => {
+    setEditing(a.id);
+    setPoint({ lat: a.lat, lng: a.lng });
+    setLine1(a.line1);
+    setLabel(a.label ?? "");
+    setPinNote("");
+    setError("");
+  };
+
+  const act = async (what: () => Promise<void>) => {
+    setError("");
+    try {
+      await what();
+    } catch (err) {
+      setError(errorText(err));
+    }
+  };
+
+  const makeDefault = (id: string) =>
+    act(async () => {
+      await setDefaultAddress(uid!, id);
+      setLocal({ saved, defaultId: id });
+    });
+
+  const remove = (id: string) =>
+    act(async () => {
+      await deleteAddress(uid!, id);
+      const defaultId = view?.defaultId === id ? null : (view?.defaultId ?? null);
+      if (view?.defaultId === id) await setDefaultAddress(uid!, null);
+      setLocal({ saved: saved.filter((a) => a.id !== id), defaultId });
+      setConfirmDelete(null);
+      if (editing === id) reset();
+    });
+
+  const dropPin = async (p: LatLng) => {
+    setPoint(p);
+    const street = await geocoder.describe(p);
+    setLine1(street ?? "");
+    setPinNote(street ? "" : "No street we know is right there: type the street and number.");
+  };
+
+  const typeStreet = (text: string) => {
+    setLine1(text);
+    const hit = searchStreets(text, 1)[0];
+    if (hit && hit.number !== null) {
+      setPoint({ lat: hit.lat, lng: hit.lng });
+      setPinNote("");
+    }
   };
 
   const useNew = async (e: Event) => {
     e.preventDefault();
     setError("");
-    if (!point || !isLatLng(point)) return setError("Pick a point on the map or a neighbourhood first.");
+    if (!point || !isLatLng(point)) return setError("Pick a point on the map or search for your street first.");
     const street = line1.trim();
     if (street.length < 1 || street.length > LIMITS.maxAddressLineLength)
       return setError("Enter the street and number.");
@@ -74,52 +177,91 @@ function AddressForm({ onDone }: { onDone: () => void }) {
       lng: point.lng,
       ...(label.trim() ? { label: label.trim().slice(0, LIMITS.maxLabelLength) } : {}),
     };
-    if (uid && remember) {
+    if (uid && (remember || editing)) {
       try {
-        const slot = await saveAddress(uid, address, saved ?? []);
+        const slot = await saveAddress(uid, address, saved, editing ?? undefined);
         if (!slot) return setError(`You can save up to ${LIMITS.maxAddresses} addresses. Untick "Save to my account".`);
-        savedList.reload();
+        const mine = { ...address, id: slot, label: address.label ?? "" };
+        const next = saved.some((a) => a.id === slot) ? saved.map((a) => (a.id === slot ? mine : a)) : [...saved, mine];
+        setLocal({ saved: next, defaultId: view?.defaultId ?? null });
       } catch (err) {
         return setError(`Could not save the address: ${errorText(err)}`);
       }
     }
+    reset();
     choose(address);
   };
 
   return (
     <form method="dialog" class="address-form" onSubmit={useNew}>
       <h2 id="address-title">Where should we deliver?</h2>
-      {saved && saved.length > 0 && (
+      {uid && loaded.error !== undefined && !local && (
+        <ErrorNote
+          error={new Error(`Your saved addresses did not load (${errorText(loaded.error)}).`)}
+          retry={loaded.reload}
+        />
+      )}
+      {uid && loaded.loading && !view && <Loading what="your addresses" />}
+      {saved.length > 0 && (
         <fieldset>
           <legend>Saved addresses</legend>
-          <ul class="saved">
+          <ul class="saved-list">
             {saved.map((a) => (
-              <li key={a.id}>
-                <button type="button" onClick={() => choose(a)}>
+              <li key={a.id} data-address={a.id}>
+                <button type="button" class="use" onClick={() => choose(a)}>
                   {a.label || "Address"} · {a.line1}
                 </button>
+                {view?.defaultId === a.id ? (
+                  <span class="default-tag">Default</span>
+                ) : (
+                  <button type="button" class="link" onClick={() => makeDefault(a.id)}>
+                    Make default
+                  </button>
+                )}
+                <button type="button" class="link" onClick={() => edit(a)} aria-label={`Edit ${a.label || a.line1}`}>
+                  Edit
+                </button>
+                {confirmDelete === a.id ? (
+                  <>
+                    <button type="button" class="danger small" onClick={() => remove(a.id)}>
+                      Delete {a.label || a.line1}
+                    </button>
+                    <button type="button" class="link" onClick={() => setConfirmDelete(null)}>
+                      Keep
+                    </button>
+                  </>
+                ) : (
+                  <button
+                    type="button"
+                    class="link"
+                    onClick={() => setConfirmDelete(a.id)}
+                    aria-label={`Delete ${a.label || a.line1}`}
+                  >
+                    Delete
+                  </button>
+                )}
               </li>
             ))}
           </ul>
         </fieldset>
       )}
       <fieldset>
-        <legend>A new address</legend>
+        <legend>{editing ? "Edit the address" : "A new address"}</legend>
         <label>
-          Neighbourhood
+          Street, postcode or neighbourhood
           <input
             type="search"
             value={search}
-            placeholder="e.g. Kreuzberg"
+            placeholder="e.g. Torstraße 12, 10119 or Kreuzberg"
             onInput={async (e) => {
               const text = (e.target as HTMLInputElement).value;
               setSearch(text);
-              setMatches(text.length > 1 ? await geocoder.search(text) : []);
+              setMatches(text.trim().length > 1 ? await geocoder.search(text) : []);
             }}
           />
         </label>
         {matches.length > 0 && (
-          <ul class="matches">
+          <ul class="matches" aria-label="Places found">
             {matches.map((m) => (
               <li key={m.label}>
                 <button
@@ -128,6 +270,8 @@ function AddressForm({ onDone }: { onDone: () => void }) {
                     setPoint(m);
                     setMatches([]);
                     setSearch(m.label);
+                    if (m.line1) setLine1(m.line1);
+                    setPinNote(m.line1 && /\d/.test(m.line1) ? "" : "Now type the house number, or move the pin.");
                   }}
                 >
                   {m.label}
@@ -139,16 +283,18 @@ function AddressForm({ onDone }: { onDone: () => void }) {
         <p class="hint">Or click the map where the door is.</p>
         <CityMap
           label="Map of Berlin: click to place your address"
-          onPick={setPoint}
+          onPick={dropPin}
           markers={point ? [{ ...point, kind: "picked", label: "Your address" }] : []}
         />
+        {pinNote && <p class="hint">{pinNote}</p>}
         <label>
           Street and number
           <input
             required
             value={line1}
             maxLength={LIMITS.maxAddressLineLength}
-            onInput={(e) => setLine1((e.target as HTMLInputElement).value)}
+            autocomplete="street-address"
+            onInput={(e) => typeStreet((e.target as HTMLInputElement).value)}
           />
         </label>
         <label>
@@ -160,7 +306,7 @@ function AddressForm({ onDone }: { onDone: () => void }) {
             onInput={(e) => setLabel((e.target as HTMLInputElement).value)}
           />
         </label>
-        {uid && (
+        {uid && !editing && (
           <label class="inline">
             <input
               type="checkbox"
@@ -177,10 +323,17 @@ function AddressForm({ onDone }: { onDone: () => void }) {
         </p>
       )}
       <div class="actions">
-        <button type="button" class="secondary" onClick={onDone}>
+        <button
+          type="button"
+          class="secondary"
+          onClick={() => {
+            reset();
+            onDone();
+          }}
+        >
           Cancel
         </button>
-        <button type="submit">Use this address</button>
+        <button type="submit">{editing ? "Save and use this address" : "Use this address"}</button>
       </div>
     </form>
   );

@@ -8,12 +8,14 @@ import { UnreadBadge } from "./UnreadBadge";
 export function Header() {
   const s = session.value;
   const r = roles.value;
+  // Staff, couriers and admins work here: the customer's address and cart would only be in the way.
+  const customer = r.length === 1;
   return (
     <header class="top">
       <a class="brand" href="/" aria-label="Dishpatch home">
         Dish<span>patch</span>
       </a>
-      <AddressPicker />
+      {customer && <AddressPicker />}
       <nav aria-label="Main">
         {r.includes("staff") && <a href="/dashboard">Dashboard</a>}
         {r.includes("courier") && <a href="/courier">Deliveries</a>}
@@ -24,9 +26,11 @@ export function Header() {
             Inbox <UnreadBadge uid={s.uid} />
           </a>
         )}
-        <a href="/checkout" class="cart-link" aria-label={`Cart, ${cartCount.value} items`}>
-          Cart <span class="count">{cartCount.value}</span>
-        </a>
+        {customer && (
+          <a href="/checkout" class="cart-link" aria-label={`Cart, ${cartCount.value} items`}>
+            Cart <span class="count">{cartCount.value}</span>
+          </a>
+        )}
         {s === null && (
           <a href="/signin" class="button small">
             Sign in

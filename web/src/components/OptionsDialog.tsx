@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { LIMITS, optionProblem, priceLine, type MenuItem } from "@domain";
+import { DietBadges } from "./Dietary";
 import { money } from "./format";
 
 export function OptionsDialog({
@@ -17,7 +18,11 @@ export function OptionsDialog({
   );
   const [quantity, setQuantity] = useState(1);
   useEffect(() => {
+    // The dialog is removed rather than closed after Add, so focus goes back by hand to where
+    // the customer was (the dish's Add button), not to the top of the page.
+    const before = document.activeElement as HTMLElement | null;
     ref.current?.showModal();
+    return () => before?.focus?.();
   }, []);
   const problem = optionProblem(item, chosen);
   const unit = problem ? item.price : priceLine({ itemId: item.id, quantity: 1, options: chosen }, item).unitPrice;
@@ -43,6 +48,7 @@ export function OptionsDialog({
         }}
       >
         <h2 id="options-title">{item.name}</h2>
+        <DietBadges dish={item} />
         {item.optionGroups.map((g) => {
           const single = g.min === 1 && g.max === 1;
           return (

@@ -1,16 +1,29 @@
 import type { Pricing } from "@domain";
 import { money } from "./format";
 
-/** Subtotal, fees and total of a priced order (the checkout preview or the backend's figures). */
+/** Subtotal, discount, fees, tip and total of a priced order (the checkout preview or the
+ * backend's figures; orders priced before discounts and tips existed have neither). */
 export function Totals({ pricing, testId }: { pricing: Pricing; testId: string }) {
   return (
     <dl class="totals">
       <dt>Subtotal</dt>
       <dd>{money(pricing.subtotal)}</dd>
+      {(pricing.discount ?? 0) > 0 && (
+        <>
+          <dt>Discount{pricing.promo ? ` (${pricing.promo.code})` : ""}</dt>
+          <dd data-testid="discount">−{money(pricing.discount)}</dd>
+        </>
+      )}
       <dt>Delivery</dt>
       <dd>{money(pricing.deliveryFee)}</dd>
       <dt>Service fee</dt>
       <dd>{money(pricing.serviceFee)}</dd>
+      {(pricing.tip ?? 0) > 0 && (
+        <>
+          <dt>Tip for the courier</dt>
+          <dd data-testid="tip">{money(pricing.tip)}</dd>
+        </>
+      )}
       <dt>Total</dt>
       <dd>
         <strong data-testid={testId}>{money(pricing.total)}</strong>

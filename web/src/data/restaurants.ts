@@ -40,8 +40,8 @@ export function setBusy(rid: string, extraMin: number, until: Date | null): Prom
 
 /** One shard of a day's figures (stats/dailyStats.ts). */
 export interface DayShard {
-  orders?: number;
-  revenue?: number;
+  /** orderId -> food subtotal of a delivered order */
+  delivered?: Record<string, number>;
   /** orderId -> seconds from placed to accepted */
   acceptSeconds?: Record<string, number>;
   /** orderId -> true: nobody accepted it in time */

@@ -16,3 +16,12 @@ export const setRole = httpsCallable<SetRoleInput, { uid: string; claims: Record
   functions,
   "setRole",
 );
+
+export const raiseTipCall = httpsCallable<{ orderId: string; tip: number }, { tip: number; total: number }>(
+  functions,
+  "raiseTip",
+);
+
+/** A new promo code as the admin form sends it: dates as milliseconds. */
+export type PromoInput = Record<string, unknown> & { code: string; validFrom: number; validUntil: number };
+export const createPromoCall = httpsCallable<PromoInput, { code: string }>(functions, "createPromo");

@@ -16,11 +16,16 @@ import {
   SLOT_MINUTES,
   slotsFor,
   travelMinutes,
+  normalizeCode,
+  parseCents,
+  TIP_PERCENTS,
+  type TipChoice,
   type Address,
   type Restaurant,
 } from "@domain";
-import { readDishes } from "../data/menu";
+import { readDishes, useMenu } from "../data/menu";
 import { placeOrder, readRestaurant } from "../data/orders";
+import { readFees, readPromo, usePublicPromos } from "../data/money";
 import { deliveryAddress } from "../state/address";
 import { cart, cartSubtotal, clearCart, setQuantity, type Cart } from "../state/cart";
 import { online } from "../state/network";
@@ -28,11 +33,29 @@ import { session } from "../state/session";
 import { errorText, money } from "../components/format";
 import { Empty } from "../components/States";
 import { Totals } from "../components/Totals";
+import { ReorderNotice } from "../components/OrderAgain";
 import { useAsync } from "../components/useAsync";
 
 /** The cart as the order document will carry it: the preview checks exactly what is sent. */
-function cartInput(c: Cart, address: Address, uid: string, note: string, slotStart: Date | null) {
-  return { customerId: uid, restaurantId: c.restaurantId!, items: c.lines, deliveryAddress: address, note, slotStart };
+function cartInput(
+  c: Cart,
+  address: Address,
+  uid: string,
+  note: string,
+  slotStart: Date | null,
+  tip: TipChoice,
+  promoCode: string | null,
+) {
+  return {
+    customerId: uid,
+    restaurantId: c.restaurantId!,
+    items: c.lines,
+    deliveryAddress: address,
+    note,
+    slotStart,
+    tip: "percent" in tip && tip.percent === 0 ? null : tip,
+    promoCode,
+  };
 }
 
 /** "As soon as possible" or the start of a delivery slot (its time in ms, as the select's value). */
@@ -96,36 +119,58 @@ export function Checkout() {
   const address = deliveryAddress.value;
   const [note, setNote] = useState("");
   const [when, setWhen] = useState<When>("asap");
+  const [tip, setTip] = useState<TipChoice>({ percent: 0 });
+  const [code, setCode] = useState<string | null>(null);
   const slotStart = when === "asap" ? null : new Date(when);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState("");
+  // The menu live, so that a dish selling out or coming back re-runs the check at once.
+  const live = useMenu(c.restaurantId ?? "none");
+  const unavailable = new Set(
+    c.lines
+      .filter((l) => {
+        const m = live.data?.find((d) => d.id === l.itemId);
+        return live.data !== undefined && (!m || !m.available);
+      })
+      .map((l) => l.key),
+  );
 
-  // Re-read the restaurant and the dishes in the cart whenever the cart or the address changes,
-  // and run the backend's own check on them.
+  // Re-read the restaurant, the dishes in the cart, the fees and the code whenever the cart, the
+  // address, the time, the tip or the code change, and run the backend's own check on them.
   const key = JSON.stringify([
     c.restaurantId,
     c.lines.map((l) => [l.key, l.quantity]),
     address?.lat,
     address?.lng,
+    live.data?.filter((m) => c.lines.some((l) => l.itemId === m.id)).map((m) => [m.id, m.available, m.price]),
     when,
+    tip,
+    code,
   ]);
   const preview = useAsync(async () => {
     if (!c.restaurantId || !address) return null;
-    const [restaurant, menu] = await Promise.all([
+    const [restaurant, menu, fees, promo] = await Promise.all([
       readRestaurant(c.restaurantId),
       readDishes(
         c.restaurantId,
         c.lines.map((l) => l.itemId),
       ),
+      readFees(),
+      code ? readPromo(code) : null,
     ]);
-    const doc = cartDoc(cartInput(c, address, "preview", "", slotStart), null);
+    const doc = cartDoc(cartInput(c, address, "preview", "", slotStart, tip, code), null);
     const check = checkOrder({
       items: doc.items,
       deliveryAddress: doc.deliveryAddress,
       restaurant,
+      restaurantId: c.restaurantId,
       menu,
       now: new Date(),
       slotStart,
+      fees,
+      tip: doc.tip,
+      promoCode: doc.promoCode,
+      promo,
     });
     // Only a restaurant the domain can read offers delivery times (checkOrder says why not).
     return { check, restaurant: asRestaurant(restaurant) };
@@ -169,7 +214,7 @@ export function Checkout() {
     if (!address) return setError("Choose a delivery address first (top of the page).");
     setBusy(true);
     setError("");
-    const { id, sent } = placeOrder(cartInput(c, address, s.uid, note, slotStart));
+    const { id, sent } = placeOrder(cartInput(c, address, s.uid, note, slotStart, tip, code));
     const outcome = await Promise.race([
       sent.then(
         () => "sent" as const,
@@ -189,12 +234,21 @@ export function Checkout() {
   return (
     <main class="page narrow">
       <h1>Your order from {c.restaurantName}</h1>
+      <ReorderNotice />
       <ul class="cart-lines" aria-label="Cart">
         {c.lines.map((l) => (
-          <li key={l.key}>
+          <li key={l.key} class={unavailable.has(l.key) ? "sold-out" : ""}>
             <div>
               <strong>{l.name}</strong>
               {l.optionNames.length > 0 && <small> · {l.optionNames.join(", ")}</small>}
+              {unavailable.has(l.key) && (
+                <p class="error">
+                  Sold out now.{" "}
+                  <button type="button" class="secondary small" onClick={() => setQuantity(l.key, 0)}>
+                    Remove {l.name}
+                  </button>
+                </p>
+              )}
             </div>
             <div class="qty">
               <button
@@ -241,13 +295,20 @@ export function Checkout() {
             onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)}
           />
         </label>
+        <TipChoiceField tip={tip} onChange={setTip} />
+        <PromoField code={code} onApply={setCode} />
         <section class="preview" aria-live="polite">
           {!address && <p data-testid="preview-problem">Choose a delivery address (top of the page).</p>}
           {address && preview.loading && <p>Checking prices…</p>}
           {result && result.ok && <Totals pricing={result.pricing} testId="preview-total" />}
           {result && !result.ok && (
             <p class="error" role="alert" data-testid="preview-problem">
-              {result.rejection.message}
+              {result.rejection.message}{" "}
+              {result.rejection.code.startsWith("promo_") && (
+                <button type="button" class="secondary small" onClick={() => setCode(null)}>
+                  Go on without the code
+                </button>
+              )}
             </p>
           )}
         </section>
@@ -267,5 +328,93 @@ export function Checkout() {
         </button>
       </form>
     </main>
+  );
+}
+
+function TipChoiceField({ tip, onChange }: { tip: TipChoice; onChange: (t: TipChoice) => void }) {
+  const [custom, setCustom] = useState("");
+  const isCustom = "cents" in tip;
+  return (
+    <fieldset class="tip-choice">
+      <legend>Tip for your courier (all of it goes to them)</legend>
+      {TIP_PERCENTS.map((p) => (
+        <label key={p} class="chip">
+          <input
+            type="radio"
+            name="tip"
+            checked={!isCustom && "percent" in tip && tip.percent === p}
+            onChange={() => onChange({ percent: p })}
+          />
+          {p === 0 ? "No tip" : `${p} %`}
+        </label>
+      ))}
+      <label class="chip">
+        <input
+          type="radio"
+          name="tip"
+          checked={isCustom}
+          onChange={() => onChange({ cents: parseCents(custom) ?? 0 })}
+        />
+        Other
+      </label>
+      {isCustom && (
+        <label>
+          Amount (€)
+          <input
+            inputMode="decimal"
+            value={custom}
+            onInput={(e) => {
+              const v = (e.target as HTMLInputElement).value;
+              setCustom(v);
+              onChange({ cents: parseCents(v) ?? -1 });
+            }}
+          />
+        </label>
+      )}
+    </fieldset>
+  );
+}
+
+function PromoField({ code, onApply }: { code: string | null; onApply: (c: string | null) => void }) {
+  const [text, setText] = useState("");
+  const promos = usePublicPromos();
+  const now = Date.now();
+  const offered = (promos.data ?? []).filter((p) => p.validFrom.toMillis() <= now && now < p.validUntil.toMillis());
+  return (
+    <fieldset class="promo">
+      <legend>Promo code</legend>
+      {code ? (
+        <p>
+          Code <strong data-testid="applied-code">{code}</strong>{" "}
+          <button type="button" class="secondary small" onClick={() => onApply(null)}>
+            Remove
+          </button>
+        </p>
+      ) : (
+        <div class="row">
+          <input
+            aria-label="Promo code"
+            value={text}
+            placeholder="WELCOME"
+            onInput={(e) => setText((e.target as HTMLInputElement).value)}
+          />
+          <button type="button" class="secondary" disabled={!text.trim()} onClick={() => onApply(normalizeCode(text))}>
+            Apply
+          </button>
+        </div>
+      )}
+      {!code && offered.length > 0 && (
+        <ul class="offered" aria-label="Codes for you">
+          {offered.map((p) => (
+            <li key={p.code}>
+              <strong>{p.code}</strong> {p.description}{" "}
+              <button type="button" class="secondary small" onClick={() => onApply(p.code)}>
+                Use
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </fieldset>
   );
 }

@@ -2,11 +2,15 @@
 // when it ends early, the courier on the map, and a review once it is delivered.
 
 import { useEffect, useState } from "preact/hooks";
+import { useLocation } from "preact-iso";
 import {
   canTransition,
   clockTime,
   estimatedArrival,
+  parseCart,
+  parseCents,
   parseSlot,
+  TIP_RAISE_HOURS,
   CUSTOMER_CANCEL_REASONS,
   etaMinutes,
   HAPPY_PATH,
@@ -19,13 +23,15 @@ import {
   type OrderStatus,
 } from "@domain";
 import type { LiveRow } from "../data/live";
-import { moveOrder, useOrder } from "../data/orders";
+import { moveOrder, placeOrder, useOrder } from "../data/orders";
+import { raiseTip } from "../data/money";
 import { submitReview, useReview } from "../data/reviews";
 import { useCourierPosition } from "../data/tracking";
 import { CityMap } from "../components/CityMap";
 import { clock, errorText, money } from "../components/format";
 import { Empty, ErrorNote, Loading } from "../components/States";
 import { Totals } from "../components/Totals";
+import { OrderAgain } from "../components/OrderAgain";
 
 export function OrderPage({ id }: { id: string }) {
   const order = useOrder(id);
@@ -84,9 +90,10 @@ export function OrderPage({ id }: { id: string }) {
         </p>
       )}
       {o.status === "rejected" && o.rejection && (
-        <p class="error" data-testid="reason">
-          {o.rejection.message}
-        </p>
+        <div class="error" data-testid="reason">
+          <p>{o.rejection.message}</p>
+          {o.rejection.code.startsWith("promo_") && <OrderWithoutCode order={o} />}
+        </div>
       )}
       {o.status === "declined" && (
         <div class="error" data-testid="reason">
@@ -138,7 +145,18 @@ export function OrderPage({ id }: { id: string }) {
         {o.note ? ` · Note: “${o.note}”` : ""}
       </p>
       {canTransition(o.status, "cancelled", "customer") && <CancelButton orderId={id} />}
-      {o.status === "delivered" && <ReviewForm orderId={id} order={o} />}
+      {isFinal(o.status) && o.pricing && <OrderAgain order={o} />}
+      {o.status === "delivered" && (
+        <>
+          <p>
+            <a href={`/receipts/${id}`} data-testid="receipt-link">
+              Receipt
+            </a>
+          </p>
+          <RaiseTip orderId={id} order={o} />
+          <ReviewForm orderId={id} order={o} />
+        </>
+      )}
     </main>
   );
 }
@@ -308,5 +326,86 @@ function Arrival({ order: o }: { order: Order }) {
     <p class="arrival" data-testid="arrival">
       Arrives around <strong>{clockTime(at, tz, now)}</strong>
     </p>
+  );
+}
+
+/** A rejected code need not end the order: the same cart again, without it. */
+function OrderWithoutCode({ order: o }: { order: Order }) {
+  const location = useLocation();
+  const [error, setError] = useState("");
+  const again = () => {
+    const items = parseCart(o.items);
+    if (!items) return setError("The order could not be read.");
+    const { id, sent } = placeOrder({
+      customerId: o.customerId,
+      restaurantId: o.restaurantId,
+      items,
+      deliveryAddress: o.deliveryAddress,
+      note: o.note,
+      slotStart: parseSlot(o.slotStart) ?? null,
+      tip: o.tip ?? null,
+    });
+    sent.catch((err: unknown) => setError(errorText(err)));
+    location.route(`/orders/${id}`);
+  };
+  return (
+    <p>
+      <button type="button" onClick={again} data-testid="without-code">
+        Order the same without the code
+      </button>
+      {error && <span class="error"> {error}</span>}
+    </p>
+  );
+}
+
+/** Within a day of delivery the customer may raise the tip (never lower it); the courier gets it all. */
+function RaiseTip({ orderId, order: o }: { orderId: string; order: Order }) {
+  const current = o.pricing?.tip ?? 0;
+  const [text, setText] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState("");
+  const [done, setDone] = useState("");
+  const delivered = o.timeline?.delivered?.toMillis();
+  if (!o.pricing?.split || !delivered || Date.now() - delivered > TIP_RAISE_HOURS * 3600_000) return null;
+  const cents = parseCents(text);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (cents === null) return;
+    setBusy(true);
+    setError("");
+    try {
+      await raiseTip(orderId, current + cents);
+      setDone(`Thank you: ${money(cents)} more for your courier.`);
+      setText("");
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form class="stack raise-tip" onSubmit={submit} aria-labelledby="tip-title">
+      <h2 id="tip-title">Add to the tip</h2>
+      <p class="muted">
+        Your tip: <strong data-testid="current-tip">{money(current)}</strong>. All of it goes to your courier.
+      </p>
+      <label>
+        Add (€)
+        <input inputMode="decimal" value={text} onInput={(e) => setText((e.target as HTMLInputElement).value)} />
+      </label>
+      <button type="submit" disabled={busy || cents === null || cents <= 0}>
+        Add to the tip
+      </button>
+      {done && (
+        <p class="ok" role="status">
+          {done}
+        </p>
+      )}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
   );
 }

@@ -3,6 +3,7 @@ import { useCustomerOrders } from "../data/orders";
 import { dateTime, money } from "../components/format";
 import { Empty, ErrorNote, Loading } from "../components/States";
 import { RequireSignIn } from "../components/RequireSignIn";
+import { OrderAgain } from "../components/OrderAgain";
 
 /** Orders per page; older ones come with Show older. */
 const PAGE = 20;
@@ -27,13 +28,14 @@ function OrderHistory({ uid }: { uid: string }) {
       )}
       <ul class="order-list">
         {orders.data?.map((o) => (
-          <li key={o.id}>
+          <li key={o.id} class="order-row">
             <a href={`/orders/${o.id}`}>
               <strong>{o.restaurantName || "Order"}</strong>
               <span>{dateTime(o.createdAt)}</span>
               <span class={`pill ${o.status}`}>{STATUS_LABELS[o.status]}</span>
               <span>{o.pricing ? money(o.pricing.total) : ""}</span>
             </a>
+            {o.pricing && <OrderAgain order={o} />}
           </li>
         ))}
       </ul>

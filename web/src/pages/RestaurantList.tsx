@@ -14,6 +14,7 @@ import {
 } from "@domain";
 import { fetchNearby, searchRestaurants, type Card } from "../data/discovery";
 import { deliveryAddress } from "../state/address";
+import { favourites } from "../state/favourites";
 import { useAsync } from "../components/useAsync";
 import { money } from "../components/format";
 import { Empty, ErrorNote, Loading } from "../components/States";
@@ -57,6 +58,7 @@ function annotate(c: Card, center: LatLng, hasAddress: boolean, now: Date): Show
 
 const order: Record<Sort, (a: Shown, b: Shown) => number> = {
   recommended: (a, b) =>
+    Number(favourites.value.has(b.id)) - Number(favourites.value.has(a.id)) ||
     Number(b.available) - Number(a.available) ||
     Number(b.delivers !== false) - Number(a.delivers !== false) ||
     Number(b.open) - Number(a.open) ||
@@ -184,8 +186,17 @@ export function RestaurantList() {
             data-restaurant={r.id}
           >
             <a href={`/r/${r.id}`}>
+              {r.imageUrl && <img class="thumb" src={r.imageUrl} alt="" width={64} height={64} loading="lazy" />}
               <div class="body">
-                <h2>{r.name}</h2>
+                <h2>
+                  {r.name}
+                  {favourites.value.has(r.id) && (
+                    <span class="fav" aria-label="Favourite" title="Favourite">
+                      {" "}
+                      ♥
+                    </span>
+                  )}
+                </h2>
                 {r.available ? (
                   <p class="meta">
                     <span>{r.cuisine}</span>

@@ -8,18 +8,25 @@ import {
   currentPrepMinutes,
   distanceM,
   minutesToDoor,
+  NO_FILTER,
   optionProblem,
+  passesFilter,
   slotsFor,
   travelMinutes,
+  type DishFilter,
 } from "@domain";
 import type { LiveRow } from "../data/live";
 import { useMenu, type MenuEntry } from "../data/menu";
 import { useRestaurant } from "../data/restaurants";
 import { deliveryAddress } from "../state/address";
-import { addToCart, cart, clearCart, needsRestaurantSwitch, type CartEntry } from "../state/cart";
-import { money } from "../components/format";
+import { addToCart, cart, cartSubtotal, clearCart, needsRestaurantSwitch, type CartEntry } from "../state/cart";
+import { DietBadges, DishFilterBar } from "../components/Dietary";
+import { errorText, money } from "../components/format";
 import { Empty, ErrorNote, Loading } from "../components/States";
 import { OptionsDialog } from "../components/OptionsDialog";
+import { Reviews } from "../components/Reviews";
+import { favourites, toggleFavourite } from "../state/favourites";
+import { session } from "../state/session";
 
 type MenuRow = LiveRow<MenuEntry>;
 
@@ -29,6 +36,7 @@ export function RestaurantPage({ id }: { id: string }) {
   const [choosing, setChoosing] = useState<MenuRow | null>(null);
   const [pending, setPending] = useState<Omit<CartEntry, "key"> | null>(null);
   const [added, setAdded] = useState("");
+  const [filter, setFilter] = useState<DishFilter>(NO_FILTER);
 
   if (restaurant.error)
     return (
@@ -73,9 +81,12 @@ export function RestaurantPage({ id }: { id: string }) {
   const orderable = (state.open || aheadOnly) && delivers;
   const until = !state.open && state.until ? clockTime(state.until, r.timeZone, now) : null;
 
-  const categories = [...new Set([...(r.categories ?? []), ...(menu.data ?? []).map((m) => m.category)])].filter((c) =>
-    (menu.data ?? []).some((m) => m.category === c),
+  const dishes = (menu.data ?? []).filter((m) => passesFilter(m, filter));
+  const categories = [...new Set([...(r.categories ?? []), ...dishes.map((m) => m.category)])].filter((c) =>
+    dishes.some((m) => m.category === c),
   );
+  const inCart = cart.value.restaurantId === id ? cart.value.lines.reduce((n, l) => n + l.quantity, 0) : 0;
+  const missing = inCart > 0 ? Math.max(0, r.minOrder - cartSubtotal.value) : 0;
 
   const commit = (entry: Omit<CartEntry, "key">) => {
     if (needsRestaurantSwitch(id)) return setPending(entry);
@@ -90,7 +101,9 @@ export function RestaurantPage({ id }: { id: string }) {
   return (
     <main class="page">
       <section class="restaurant-head">
+        {r.imageUrl && <img class="restaurant-photo" src={r.imageUrl} alt="" width={96} height={96} />}
         <h1>{r.name}</h1>
+        {session.value && <FavouriteButton rid={id} name={r.name} />}
         <p class="meta">
           <span>{r.cuisine}</span>
           <span>★ {r.ratingCount ? `${r.ratingAvg.toFixed(1)} (${r.ratingCount})` : "new"}</span>
@@ -146,20 +159,32 @@ export function RestaurantPage({ id }: { id: string }) {
           <p>No dishes on the menu yet.</p>
         </Empty>
       )}
+      {menu.data && menu.data.length > 0 && (
+        <DishFilterBar filter={filter} onChange={setFilter} shown={dishes.length} total={menu.data.length} />
+      )}
+      {menu.data && menu.data.length > 0 && dishes.length === 0 && (
+        <Empty>
+          <p>No dish here matches your filter.</p>
+        </Empty>
+      )}
       {categories.map((c) => (
         <section key={c} class="menu-category" aria-labelledby={`cat-${c}`}>
           <h2 id={`cat-${c}`}>{c}</h2>
           <ul class="menu">
-            {(menu.data ?? [])
+            {dishes
               .filter((m) => m.category === c)
               .map((m) => (
                 <li key={m.id} class={`menu-item${m.available ? "" : " sold-out"}`} data-item={m.name}>
-                  <div>
+                  {m.imageUrl && (
+                    <img class="dish-photo" src={m.imageUrl} alt="" width={72} height={72} loading="lazy" />
+                  )}
+                  <div class="dish-text">
                     <h3>{m.name}</h3>
                     <p class="desc">{m.description}</p>
                     {m.optionGroups.length > 0 && (
                       <p class="opts">Options: {m.optionGroups.map((g) => g.name).join(", ")}</p>
                     )}
+                    <DietBadges dish={m} />
                   </div>
                   <div class="buy">
                     <span class="price">{money(m.price)}</span>
@@ -176,6 +201,7 @@ export function RestaurantPage({ id }: { id: string }) {
           </ul>
         </section>
       ))}
+      <Reviews rid={id} />
       {choosing && (
         <OptionsDialog
           item={choosing}
@@ -187,11 +213,46 @@ export function RestaurantPage({ id }: { id: string }) {
           }}
         />
       )}
-      {cart.value.restaurantId === id && cart.value.lines.length > 0 && (
-        <a class="button floating" href="/checkout">
-          Go to checkout ({cart.value.lines.reduce((n, l) => n + l.quantity, 0)})
-        </a>
+      {inCart > 0 && (
+        <div class="floating checkout-bar">
+          {missing > 0 && (
+            <p class="missing" data-testid="minimum-missing">
+              Add {money(missing)} more to reach the {money(r.minOrder)} minimum.
+            </p>
+          )}
+          <a class="button" href="/checkout">
+            Go to checkout ({inCart})
+          </a>
+        </div>
       )}
     </main>
+  );
+}
+
+function FavouriteButton({ rid, name }: { rid: string; name: string }) {
+  const [error, setError] = useState("");
+  const on = favourites.value.has(rid);
+  return (
+    <p class="favourite">
+      <button
+        type="button"
+        class="secondary small"
+        aria-pressed={on}
+        onClick={() =>
+          toggleFavourite(rid).then(
+            () => setError(""),
+            (err) => setError(errorText(err)),
+          )
+        }
+      >
+        {on ? "♥ Favourite" : "♡ Add to favourites"}
+      </button>
+      {error && (
+        <span class="error" role="alert">
+          {" "}
+          Could not save {name} as a favourite: {error}
+        </span>
+      )}
+    </p>
   );
 }

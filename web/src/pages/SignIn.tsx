@@ -1,15 +1,21 @@
 import { useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
-import { createUserWithEmailAndPassword, signInWithEmailAndPassword, updateProfile } from "firebase/auth";
+import {
+  createUserWithEmailAndPassword,
+  sendPasswordResetEmail,
+  signInWithEmailAndPassword,
+  updateProfile,
+} from "firebase/auth";
 import { LIMITS } from "@domain";
 import { auth } from "../firebase/auth";
-import { createProfile } from "../data/profile";
+import { createProfile, fetchProfile } from "../data/profile";
 import { errorText } from "../components/format";
 
 export function SignIn() {
   const location = useLocation();
   const next = new URLSearchParams(location.url.split("?")[1] ?? "").get("next") ?? "/";
-  const [mode, setMode] = useState<"in" | "up">("in");
+  const [mode, setMode] = useState<"in" | "up" | "reset">("in");
+  const [sent, setSent] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState("");
 
@@ -22,6 +28,12 @@ export function SignIn() {
     setError("");
     setBusy(true);
     try {
+      if (mode === "reset") {
+        // The link leads to /reset, where a new password is chosen (see Reset.tsx).
+        await sendPasswordResetEmail(auth, email, { url: `${window.location.origin}/signin` });
+        setSent(email);
+        return;
+      }
       if (mode === "up") {
         if (name.length < 1 || name.length > LIMITS.maxNameLength) throw new Error("Enter your name.");
         const { user } = await createUserWithEmailAndPassword(auth, email, password);
@@ -39,9 +51,62 @@ export function SignIn() {
     }
   };
 
+  const google = async () => {
+    setError("");
+    setBusy(true);
+    try {
+      const { signInWithGoogle } = await import("../firebase/google");
+      const { user } = await signInWithGoogle();
+      // A first Google sign-in has no profile yet: make one from the Google account's name.
+      if (!(await fetchProfile(user.uid)))
+        await createProfile(user.uid, (user.displayName || user.email || "Customer").slice(0, LIMITS.maxNameLength));
+      location.route(next);
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (mode === "reset")
+    return (
+      <main class="page narrow">
+        <h1>Reset your password</h1>
+        {sent ? (
+          <p role="status" data-testid="reset-sent">
+            If {sent} has an account, an email with a link to choose a new password is on its way.
+          </p>
+        ) : (
+          <form class="stack" onSubmit={submit}>
+            <label>
+              Email
+              <input name="email" type="email" autocomplete="email" required />
+            </label>
+            {error && (
+              <p class="error" role="alert">
+                {error}
+              </p>
+            )}
+            <button type="submit" disabled={busy}>
+              Send me a link
+            </button>
+          </form>
+        )}
+        <p>
+          <button type="button" class="link" onClick={() => (setMode("in"), setSent(""))}>
+            Back to sign in
+          </button>
+        </p>
+      </main>
+    );
+
   return (
     <main class="page narrow">
       <h1>{mode === "in" ? "Sign in" : "Create an account"}</h1>
+      <button type="button" class="secondary google" disabled={busy} onClick={google}>
+        Continue with Google
+      </button>
+      <p class="or">or with your email</p>
       <form class="stack" onSubmit={submit}>
         {mode === "up" && (
           <label>
@@ -72,6 +137,13 @@ export function SignIn() {
           {busy ? "Please wait…" : mode === "in" ? "Sign in" : "Create account"}
         </button>
       </form>
+      {mode === "in" && (
+        <p>
+          <button type="button" class="link" onClick={() => (setMode("reset"), setError(""))}>
+            Forgot your password?
+          </button>
+        </p>
+      )}
       <p>
         {mode === "in" ? "New to Dishpatch? " : "Already have an account? "}
         <button type="button" class="link" onClick={() => setMode(mode === "in" ? "up" : "in")}>

@@ -59,7 +59,10 @@ function CourierHome({ uid }: { uid: string }) {
     pos ? distanceM(pos, a.restaurantAddress!) - distanceM(pos, b.restaurantAddress!) : 0;
   return (
     <main class="page courier">
-      <h1>Deliveries</h1>
+      <div class="page-head">
+        <h1>Deliveries</h1>
+        <a href="/courier/earnings">Earnings</a>
+      </div>
       {posError && <p class="notice">{posError}</p>}
       {notice && (
         <p class="notice" role="alert" data-testid="claim-notice">

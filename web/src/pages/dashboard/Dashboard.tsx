@@ -14,6 +14,8 @@ import { RushControls } from "./RushControls";
 import { Dashboard as DashboardContext, useDashboard } from "./context";
 import { MenuEditor } from "./MenuEditor";
 import { Settings } from "./Settings";
+import { Statements } from "./Statements";
+import { Reviews } from "../../components/Reviews";
 import { Today } from "./Today";
 
 function OrdersTab() {
@@ -26,9 +28,16 @@ function OrdersTab() {
   );
 }
 
+function ReviewsTab() {
+  const { rid } = useDashboard();
+  return <Reviews rid={rid} staff />;
+}
+
 const TABS = [
   { path: "/dashboard", title: "Orders" },
   { path: "/dashboard/menu", title: "Menu" },
+  { path: "/dashboard/reviews", title: "Reviews" },
+  { path: "/dashboard/statements", title: "Statements" },
   { path: "/dashboard/settings", title: "Settings" },
 ];
 
@@ -88,6 +97,8 @@ export function Dashboard() {
         <Router>
           <Route path="/" component={OrdersTab} />
           <Route path="/menu" component={MenuEditor} />
+          <Route path="/reviews" component={ReviewsTab} />
+          <Route path="/statements" component={Statements} />
           <Route path="/settings" component={Settings} />
         </Router>
       </main>

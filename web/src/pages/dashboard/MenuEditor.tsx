@@ -2,7 +2,22 @@
 // top-level fields, the rules check) so it says what is wrong before a write is refused.
 
 import { useState } from "preact/hooks";
-import { centsToInput, LIMITS, menuItemProblem, parseCents, type MenuItem, type OptionGroup } from "@domain";
+import { deleteField } from "firebase/firestore";
+import {
+  ALLERGEN_LABELS,
+  ALLERGENS,
+  centsToInput,
+  DIET_LABELS,
+  DIETS,
+  LIMITS,
+  menuItemProblem,
+  parseCents,
+  PHOTO_RULE,
+  type Allergen,
+  type Diet,
+  type MenuItem,
+  type OptionGroup,
+} from "@domain";
 import type { LiveRow } from "../../data/live";
 import { addMenuItem, deleteMenuItem, updateMenuItem, useMenu, type MenuEntry } from "../../data/menu";
 import { updateRestaurant } from "../../data/restaurants";
@@ -187,6 +202,11 @@ interface Draft {
   category: string;
   price: string;
   available: boolean;
+  /** Whether the allergens below are a declaration; off for a dish nobody has checked yet. */
+  declared: boolean;
+  allergens: Allergen[];
+  diet: Diet[];
+  imageUrl: string;
   optionGroups: (Omit<OptionGroup, "options"> & { options: { id: string; name: string; delta: string }[] })[];
 }
 
@@ -197,6 +217,10 @@ function toDraft(item: Dish | null, categories: string[]): Draft {
     category: item?.category ?? categories[0] ?? "",
     price: item ? centsToInput(item.price) : "",
     available: item?.available ?? true,
+    declared: item ? item.allergens !== undefined : true,
+    allergens: item?.allergens ?? [],
+    diet: item?.diet ?? [],
+    imageUrl: item?.imageUrl ?? "",
     optionGroups: (item?.optionGroups ?? []).map((g) => ({
       ...g,
       options: g.options.map((o) => ({
@@ -231,6 +255,9 @@ function fromDraft(d: Draft): { item: MenuItem } | { problem: string } {
     price,
     available: d.available,
     optionGroups,
+    ...(d.declared ? { allergens: ALLERGENS.filter((a) => d.allergens.includes(a)) } : {}),
+    diet: DIETS.filter((x) => d.diet.includes(x)),
+    ...(d.imageUrl.trim() ? { imageUrl: d.imageUrl.trim() } : {}),
   };
   const problem = menuItemProblem(item);
   return problem ? { problem } : { item };
@@ -262,7 +289,12 @@ function ItemForm({
     if ("problem" in checked) return setError(checked.problem);
     setError("");
     try {
-      if (item) await updateMenuItem(rid, item.id, checked.item);
+      // Fields the form left empty are removed from a saved dish, not left as they were.
+      const cleared = {
+        ...(checked.item.allergens ? {} : { allergens: deleteField() }),
+        ...(checked.item.imageUrl ? {} : { imageUrl: deleteField() }),
+      } as Partial<MenuEntry>;
+      if (item) await updateMenuItem(rid, item.id, { ...checked.item, ...cleared });
       else await addMenuItem(rid, { ...checked.item, sortOrder: nextSort });
       onDone();
     } catch (err) {
@@ -327,6 +359,55 @@ function ItemForm({
           maxLength={LIMITS.maxDescriptionLength}
           onInput={(e) => set({ description: (e.target as HTMLTextAreaElement).value })}
         />
+      </label>
+      <fieldset class="declaration">
+        <legend>Diet and allergens</legend>
+        {DIETS.map((x) => (
+          <label key={x} class="chip">
+            <input
+              type="checkbox"
+              checked={d.diet.includes(x)}
+              onChange={() => set({ diet: d.diet.includes(x) ? d.diet.filter((y) => y !== x) : [...d.diet, x] })}
+            />
+            {DIET_LABELS[x]}
+          </label>
+        ))}
+        <label class="inline declared">
+          <input
+            type="checkbox"
+            checked={d.declared}
+            onChange={(e) => set({ declared: (e.target as HTMLInputElement).checked })}
+          />
+          I have checked the allergens of this dish (EU list of 14)
+        </label>
+        {d.declared && (
+          <div class="allergen-choice" role="group" aria-label="Contains">
+            {ALLERGENS.map((a) => (
+              <label key={a} class="chip">
+                <input
+                  type="checkbox"
+                  checked={d.allergens.includes(a)}
+                  onChange={() =>
+                    set({
+                      allergens: d.allergens.includes(a) ? d.allergens.filter((y) => y !== a) : [...d.allergens, a],
+                    })
+                  }
+                />
+                {ALLERGEN_LABELS[a]}
+              </label>
+            ))}
+          </div>
+        )}
+      </fieldset>
+      <label>
+        Photo address (optional)
+        <input
+          value={d.imageUrl}
+          inputMode="url"
+          placeholder="https://firebasestorage.googleapis.com/…"
+          onInput={(e) => set({ imageUrl: (e.target as HTMLInputElement).value })}
+        />
+        <small>{PHOTO_RULE}</small>
       </label>
       <fieldset>
         <legend>Options</legend>

@@ -4,7 +4,9 @@ import { useState } from "preact/hooks";
 import {
   centsToInput,
   hoursProblem,
+  isPhotoUrl,
   LIMITS,
+  PHOTO_RULE,
   parseCents,
   WEEKDAYS,
   type OpeningHours,
@@ -20,7 +22,8 @@ interface Form {
   prepTimeMin: string;
   deliveryRadiusKm: string;
   deliveryFee: string;
-  servicePercent: string;
+  legalName: string;
+  imageUrl: string;
   minOrder: string;
   /** Per day "11:30-14:30, 17:00-22:00"; empty when closed. */
   hours: Record<Weekday, string>;
@@ -31,7 +34,8 @@ function toForm(r: Restaurant): Form {
     prepTimeMin: String(r.prepTimeMin),
     deliveryRadiusKm: String(r.deliveryRadiusM / 1000),
     deliveryFee: centsToInput(r.deliveryFee),
-    servicePercent: String(r.serviceFeeBps / 100),
+    legalName: r.legalName ?? "",
+    imageUrl: r.imageUrl ?? "",
     minOrder: centsToInput(r.minOrder),
     hours: Object.fromEntries(WEEKDAYS.map((d) => [d, (r.openingHours[d] ?? "").replace(/,/g, ", ")])) as Form["hours"],
   };
@@ -48,9 +52,11 @@ function check(f: Form): { patch: Partial<Restaurant> } | { problem: string } {
   const deliveryFee = parseCents(f.deliveryFee);
   const minOrder = parseCents(f.minOrder);
   if (deliveryFee === null || minOrder === null) return { problem: "Fees and minimum are amounts, for example 2.49." };
-  const bps = Math.round(Number(f.servicePercent) * 100);
-  if (!Number.isInteger(bps) || bps < 0 || bps > LIMITS.maxServiceFeeBps)
-    return { problem: `Service fee is 0 to ${LIMITS.maxServiceFeeBps / 100} %.` };
+  const legalName = f.legalName.trim();
+  if (legalName.length > LIMITS.maxLegalNameLength)
+    return { problem: `The legal name is at most ${LIMITS.maxLegalNameLength} characters.` };
+  const imageUrl = f.imageUrl.trim();
+  if (imageUrl && !isPhotoUrl(imageUrl)) return { problem: PHOTO_RULE };
   const openingHours: OpeningHours = {};
   for (const d of WEEKDAYS) {
     const text = f.hours[d].replace(/\s+/g, "");
@@ -59,7 +65,15 @@ function check(f: Form): { patch: Partial<Restaurant> } | { problem: string } {
   const hours = hoursProblem(openingHours);
   if (hours) return { problem: hours };
   return {
-    patch: { prepTimeMin: prep, deliveryRadiusM: radius, deliveryFee, minOrder, serviceFeeBps: bps, openingHours },
+    patch: {
+      prepTimeMin: prep,
+      deliveryRadiusM: radius,
+      deliveryFee,
+      minOrder,
+      openingHours,
+      ...(legalName ? { legalName } : {}),
+      ...(imageUrl ? { imageUrl } : {}),
+    },
   };
 }
 
@@ -88,7 +102,7 @@ export function Settings() {
       {label}
       <input
         value={form[key]}
-        inputMode="decimal"
+        inputMode={key === "legalName" ? "text" : "decimal"}
         onInput={(e) => setForm({ ...form, [key]: (e.target as HTMLInputElement).value })}
       />
       {hint && <small>{hint}</small>}
@@ -117,8 +131,9 @@ export function Settings() {
           {field("prepTimeMin", "Preparation time (min)")}
           {field("deliveryRadiusKm", "Delivery radius (km)")}
           {field("deliveryFee", "Delivery fee (€)")}
-          {field("servicePercent", "Service fee (%)")}
+          {field("legalName", "Legal name (on receipts)")}
           {field("minOrder", "Minimum order (€)")}
+          {field("imageUrl", "Photo address (optional)")}
         </div>
         <fieldset>
           <legend>Opening hours ({r.data.timeZone})</legend>

@@ -10,10 +10,8 @@ export function Today() {
   const { rid, restaurant } = useDashboard();
   const r = restaurant.data;
   const shards = useDayStats(rid, r ? localDay(new Date(), r.timeZone) : null);
-  const totals = (shards.data ?? []).reduce(
-    (t, s) => ({ orders: t.orders + (s.orders ?? 0), revenue: t.revenue + (s.revenue ?? 0) }),
-    { orders: 0, revenue: 0 },
-  );
+  const sales = (shards.data ?? []).flatMap((s) => Object.values(s.delivered ?? {}));
+  const totals = { orders: sales.length, revenue: sales.reduce((a, b) => a + b, 0) };
   const acceptTimes = (shards.data ?? []).flatMap((s) => Object.values(s.acceptSeconds ?? {}));
   const missed = (shards.data ?? []).reduce((n, s) => n + Object.keys(s.missed ?? {}).length, 0);
   const avgAccept = acceptTimes.length ? acceptTimes.reduce((a, b) => a + b, 0) / acceptTimes.length : null;

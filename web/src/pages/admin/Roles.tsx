@@ -1,28 +1,16 @@
-// Grant and revoke roles through the admin-only callable.
+// Granting and revoking roles, through the admin-only callable.
 
 import { useState } from "preact/hooks";
-import { useAllRestaurants } from "../data/restaurants";
-import { setRole, type SetRoleInput } from "../firebase/functions";
-import { session } from "../state/session";
-import { errorText } from "../components/format";
-import { Empty } from "../components/States";
+import { useAllRestaurants } from "../../data/restaurants";
+import { setRole, type SetRoleInput } from "../../firebase/functions";
+import { errorText } from "../../components/format";
 
-export function Admin() {
-  const s = session.value;
+export function Roles() {
   const restaurants = useAllRestaurants();
   const [role, setRoleName] = useState<SetRoleInput["role"]>("courier");
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState("");
   const [error, setError] = useState("");
-  if (!s?.claims.admin)
-    return (
-      <main class="page">
-        <Empty>
-          <p>This page is for admins.</p>
-        </Empty>
-      </main>
-    );
-
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
     const form = new FormData(e.currentTarget as HTMLFormElement);
@@ -48,8 +36,8 @@ export function Admin() {
     }
   };
   return (
-    <main class="page narrow">
-      <h1>Roles</h1>
+    <section class="stack" aria-labelledby="roles-title">
+      <h2 id="roles-title">Roles</h2>
       <form class="stack" onSubmit={submit}>
         <label>
           User's email
@@ -98,6 +86,6 @@ export function Admin() {
           {error}
         </p>
       )}
-    </main>
+    </section>
   );
 }

@@ -1,0 +1,79 @@
+// Where a password-reset link leads (?mode=resetPassword&oobCode=…): the account's email is
+// checked from the code, and a new password is chosen. In production, set this page as the
+// email action URL in the Firebase console's Auth templates.
+
+import { useState } from "preact/hooks";
+import { useLocation } from "preact-iso";
+import { confirmPasswordReset, verifyPasswordResetCode } from "firebase/auth";
+import { auth } from "../firebase/auth";
+import { errorText } from "../components/format";
+import { useAsync } from "../components/useAsync";
+import { ErrorNote, Loading } from "../components/States";
+
+export function Reset() {
+  const location = useLocation();
+  const code = new URLSearchParams(location.url.split("?")[1] ?? "").get("oobCode") ?? "";
+  const account = useAsync(() => verifyPasswordResetCode(auth, code), [code]);
+  const [done, setDone] = useState(false);
+  const [error, setError] = useState("");
+  const [busy, setBusy] = useState(false);
+
+  if (account.error)
+    return (
+      <main class="page narrow">
+        <h1>Reset your password</h1>
+        <ErrorNote error={new Error("This link has expired or was already used. Ask for a new one.")} />
+        <p>
+          <a href="/signin">Back to sign in</a>
+        </p>
+      </main>
+    );
+  if (account.data === undefined)
+    return (
+      <main class="page narrow">
+        <Loading what="your reset link" />
+      </main>
+    );
+  return (
+    <main class="page narrow">
+      <h1>Choose a new password</h1>
+      {done ? (
+        <p role="status" data-testid="reset-done">
+          Your password is changed. <a href="/signin">Sign in</a> with it.
+        </p>
+      ) : (
+        <form
+          class="stack"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            const password = String(new FormData(e.currentTarget as HTMLFormElement).get("password") ?? "");
+            setBusy(true);
+            setError("");
+            try {
+              await confirmPasswordReset(auth, code, password);
+              setDone(true);
+            } catch (err) {
+              setError(errorText(err));
+            } finally {
+              setBusy(false);
+            }
+          }}
+        >
+          <p>For {account.data}</p>
+          <label>
+            New password
+            <input name="password" type="password" autocomplete="new-password" required minLength={6} />
+          </label>
+          {error && (
+            <p class="error" role="alert">
+              {error}
+            </p>
+          )}
+          <button type="submit" disabled={busy}>
+            Save the new password
+          </button>
+        </form>
+      )}
+    </main>
+  );
+}

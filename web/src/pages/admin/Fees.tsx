@@ -1,0 +1,128 @@
+// The platform's terms: the service fee, the courier's share of the delivery fee, the default
+// commission, and a restaurant's own commission where one was agreed.
+
+import { useState } from "preact/hooks";
+import { DEFAULT_FEES, feesProblem, LIMITS, type PlatformFees } from "@domain";
+import { saveCommission, saveFees, useFees } from "../../data/money";
+import { useAllRestaurants } from "../../data/restaurants";
+import { errorText } from "../../components/format";
+
+const percent = (bps: number) => String(bps / 100);
+const bps = (text: string) => Math.round(Number(text) * 100);
+
+export function Fees() {
+  const live = useFees();
+  const current = live.data ?? (live.data === null ? DEFAULT_FEES : undefined);
+  const [form, setForm] = useState<Record<keyof PlatformFees, string> | null>(null);
+  const shown =
+    form ??
+    (current && {
+      serviceFeeBps: percent(current.serviceFeeBps),
+      defaultCommissionBps: percent(current.defaultCommissionBps),
+      courierDeliveryShareBps: percent(current.courierDeliveryShareBps),
+    });
+  const [message, setMessage] = useState("");
+  const [error, setError] = useState("");
+  if (!shown) return <p>Loading…</p>;
+  const fees: PlatformFees = {
+    serviceFeeBps: bps(shown.serviceFeeBps),
+    defaultCommissionBps: bps(shown.defaultCommissionBps),
+    courierDeliveryShareBps: bps(shown.courierDeliveryShareBps),
+  };
+  const problem = feesProblem(fees);
+  const field = (key: keyof PlatformFees, label: string) => (
+    <label>
+      {label}
+      <input
+        inputMode="decimal"
+        value={shown[key]}
+        onInput={(e) => setForm({ ...shown, [key]: (e.target as HTMLInputElement).value })}
+      />
+    </label>
+  );
+  return (
+    <section class="stack" aria-labelledby="fees-title">
+      <h2 id="fees-title">Fees</h2>
+      <form
+        class="stack"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setError("");
+          saveFees(fees).then(
+            () => setMessage("Fees saved. New orders are priced with them within a minute."),
+            (err: unknown) => setError(errorText(err)),
+          );
+        }}
+      >
+        <div class="grid3">
+          {field("serviceFeeBps", "Service fee (% of the food)")}
+          {field("courierDeliveryShareBps", "Courier's share of the delivery fee (%)")}
+          {field("defaultCommissionBps", "Commission (% of the food), by default")}
+        </div>
+        {problem && <p class="hint">{problem}</p>}
+        <button type="submit" disabled={!!problem}>
+          Save fees
+        </button>
+      </form>
+      {message && (
+        <p class="ok" role="status">
+          {message}
+        </p>
+      )}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      <Commission />
+    </section>
+  );
+}
+
+function Commission() {
+  const restaurants = useAllRestaurants();
+  const [rid, setRid] = useState("");
+  const [value, setValue] = useState("");
+  const [message, setMessage] = useState("");
+  const [error, setError] = useState("");
+  const b = bps(value);
+  const ok = rid && value.trim() !== "" && Number.isInteger(b) && b >= 0 && b <= LIMITS.maxCommissionBps;
+  return (
+    <form
+      class="stack"
+      aria-label="A restaurant's commission"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setError("");
+        saveCommission(rid, b).then(
+          () => setMessage("Commission saved for that restaurant."),
+          (err: unknown) => setError(errorText(err)),
+        );
+      }}
+    >
+      <h3>A restaurant's own commission</h3>
+      <div class="grid3">
+        <label>
+          Restaurant
+          <select value={rid} onChange={(e) => setRid((e.target as HTMLSelectElement).value)}>
+            <option value="">Choose…</option>
+            {restaurants.data?.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Commission (%)
+          <input inputMode="decimal" value={value} onInput={(e) => setValue((e.target as HTMLInputElement).value)} />
+        </label>
+      </div>
+      <button type="submit" disabled={!ok}>
+        Save commission
+      </button>
+      {message && <p class="ok">{message}</p>}
+      {error && <p class="error">{error}</p>}
+    </form>
+  );
+}

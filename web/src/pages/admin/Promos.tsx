@@ -1,0 +1,245 @@
+// Promo codes: create one (checked with the domain's rules before it is sent; the backend checks
+// again and makes its allocations), and pause or resume the codes there are.
+
+import { useState } from "preact/hooks";
+import { normalizeCode, parseCents, promoProblem, type PromoCode } from "@domain";
+import { createPromo, setPromoPaused, useAllPromos } from "../../data/money";
+import { useAllRestaurants } from "../../data/restaurants";
+import { dateTime, errorText, money } from "../../components/format";
+import { ErrorNote, Loading } from "../../components/States";
+
+interface Form {
+  code: string;
+  description: string;
+  kind: "percent" | "fixed";
+  percent: string;
+  amount: string;
+  minSubtotal: string;
+  maxDiscount: string;
+  days: string;
+  firstOrderOnly: boolean;
+  perCustomerLimit: string;
+  maxRedemptions: string;
+  budget: string;
+  restaurantId: string;
+  fundedBy: "platform" | "restaurant";
+  public: boolean;
+}
+
+const EMPTY: Form = {
+  code: "",
+  description: "",
+  kind: "percent",
+  percent: "10",
+  amount: "",
+  minSubtotal: "0",
+  maxDiscount: "",
+  days: "30",
+  firstOrderOnly: false,
+  perCustomerLimit: "1",
+  maxRedemptions: "",
+  budget: "",
+  restaurantId: "",
+  fundedBy: "platform",
+  public: false,
+};
+
+/** The form as a code (dates as milliseconds), or what is wrong with it. */
+function toInput(f: Form, now: number) {
+  const cents = (text: string) => (text.trim() === "" ? null : parseCents(text));
+  const percent = Number(f.percent);
+  const promo = {
+    code: normalizeCode(f.code),
+    description: f.description.trim(),
+    kind: f.kind,
+    percentBps: f.kind === "percent" ? Math.round(percent * 100) : 0,
+    amountCents: f.kind === "fixed" ? (parseCents(f.amount) ?? -1) : 0,
+    minSubtotal: parseCents(f.minSubtotal) ?? -1,
+    maxDiscount: cents(f.maxDiscount),
+    validFrom: now,
+    validUntil: now + Number(f.days) * 24 * 3600_000,
+    firstOrderOnly: f.firstOrderOnly,
+    perCustomerLimit: Number(f.perCustomerLimit),
+    maxRedemptions: f.maxRedemptions.trim() === "" ? null : Number(f.maxRedemptions),
+    budgetCents: cents(f.budget),
+    restaurantId: f.restaurantId || null,
+    fundedBy: f.fundedBy,
+    paused: false,
+    public: f.public,
+  };
+  const asTimes = {
+    ...promo,
+    validFrom: { toMillis: () => promo.validFrom },
+    validUntil: { toMillis: () => promo.validUntil },
+  };
+  const problem =
+    !Number.isInteger(Number(f.days)) || Number(f.days) < 1 ? "A code runs for at least a day." : promoProblem(asTimes);
+  return { promo, problem };
+}
+
+export function Promos() {
+  const promos = useAllPromos();
+  const restaurants = useAllRestaurants();
+  const [f, setF] = useState<Form>(EMPTY);
+  const [message, setMessage] = useState("");
+  const [error, setError] = useState("");
+  const [busy, setBusy] = useState(false);
+  const { promo, problem } = toInput(f, Date.now());
+  const set = (patch: Partial<Form>) => setF({ ...f, ...patch });
+  const text = (key: keyof Form, label: string, hint?: string) => (
+    <label>
+      {label}
+      <input value={f[key] as string} onInput={(e) => set({ [key]: (e.target as HTMLInputElement).value })} />
+      {hint && <small>{hint}</small>}
+    </label>
+  );
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (problem) return;
+    setBusy(true);
+    setError("");
+    setMessage("");
+    try {
+      const code = await createPromo(promo);
+      setMessage(`Code ${code} created.`);
+      setF(EMPTY);
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section class="stack" aria-labelledby="promos-title">
+      <h2 id="promos-title">Promo codes</h2>
+      <form class="stack promo-form" onSubmit={submit} aria-label="New promo code">
+        <div class="grid3">
+          {text("code", "Code", "3 to 20 letters and digits")}
+          {text("description", "Description (customers see it)")}
+          <label>
+            Discount
+            <select
+              value={f.kind}
+              onChange={(e) => set({ kind: (e.target as HTMLSelectElement).value as Form["kind"] })}
+            >
+              <option value="percent">Percentage</option>
+              <option value="fixed">Amount</option>
+            </select>
+          </label>
+          {f.kind === "percent" ? text("percent", "Percent off") : text("amount", "Amount off (€)")}
+          {text("minSubtotal", "Minimum food subtotal (€)")}
+          {f.kind === "percent" && text("maxDiscount", "Maximum discount (€)", "empty: no maximum")}
+          {text("days", "Valid for (days, from now)")}
+          {text("perCustomerLimit", "Uses per customer", "0: no limit")}
+          {text("maxRedemptions", "Uses in all", "empty: no cap")}
+          {text("budget", "Budget (€)", "empty: no budget")}
+          <label>
+            Restaurant
+            <select
+              value={f.restaurantId}
+              onChange={(e) => set({ restaurantId: (e.target as HTMLSelectElement).value })}
+            >
+              <option value="">All restaurants</option>
+              {restaurants.data?.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Funded by
+            <select
+              value={f.fundedBy}
+              onChange={(e) => set({ fundedBy: (e.target as HTMLSelectElement).value as Form["fundedBy"] })}
+            >
+              <option value="platform">Dishpatch</option>
+              <option value="restaurant">The restaurant</option>
+            </select>
+          </label>
+        </div>
+        <label class="inline">
+          <input
+            type="checkbox"
+            checked={f.firstOrderOnly}
+            onChange={() => set({ firstOrderOnly: !f.firstOrderOnly })}
+          />{" "}
+          First order only
+        </label>
+        <label class="inline">
+          <input type="checkbox" checked={f.public} onChange={() => set({ public: !f.public })} /> Show to every
+          customer at checkout
+        </label>
+        {problem && f.code && <p class="hint">{problem}</p>}
+        <button type="submit" disabled={busy || !!problem}>
+          Create code
+        </button>
+        {message && (
+          <p class="ok" role="status">
+            {message}
+          </p>
+        )}
+        {error && (
+          <p class="error" role="alert">
+            {error}
+          </p>
+        )}
+      </form>
+      {promos.error !== undefined && <ErrorNote error={promos.error} />}
+      {!promos.data && !promos.error && <Loading what="codes" />}
+      <table class="promos">
+        <thead>
+          <tr>
+            <th>Code</th>
+            <th>Discount</th>
+            <th>Conditions</th>
+            <th>Until</th>
+            <th>State</th>
+          </tr>
+        </thead>
+        <tbody>
+          {promos.data?.map((p) => (
+            <PromoRow key={p.code} promo={p} />
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function PromoRow({ promo: p }: { promo: PromoCode }) {
+  const [error, setError] = useState("");
+  return (
+    <tr data-code={p.code}>
+      <td>
+        <strong>{p.code}</strong>
+        <br />
+        <small>{p.description}</small>
+      </td>
+      <td>
+        {p.kind === "percent" ? `${p.percentBps / 100} %` : money(p.amountCents)}
+        {p.maxDiscount !== null && p.kind === "percent" ? `, up to ${money(p.maxDiscount)}` : ""} · by{" "}
+        {p.fundedBy === "platform" ? "Dishpatch" : "the restaurant"}
+      </td>
+      <td>
+        from {money(p.minSubtotal)}
+        {p.firstOrderOnly ? " · first order" : ""}
+        {p.perCustomerLimit ? ` · ${p.perCustomerLimit} per customer` : ""}
+        {p.maxRedemptions !== null ? ` · ${p.maxRedemptions} in all` : ""}
+        {p.budgetCents !== null ? ` · budget ${money(p.budgetCents)}` : ""}
+      </td>
+      <td>{dateTime(p.validUntil)}</td>
+      <td>
+        <span data-testid="promo-state">{p.paused ? "Paused" : "Active"}</span>{" "}
+        <button
+          type="button"
+          class="secondary small"
+          onClick={() => setPromoPaused(p.code, !p.paused).catch((err: unknown) => setError(errorText(err)))}
+        >
+          {p.paused ? "Resume" : "Pause"}
+        </button>
+        {error && <span class="error"> {error}</span>}
+      </td>
+    </tr>
+  );
+}

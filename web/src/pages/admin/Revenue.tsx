@@ -1,0 +1,64 @@
+// The platform's revenue per day (commission, service fees and its share of delivery fees, less
+// the promotions it funded), each day one aggregation the server sums over that day's receipts.
+
+import { addDays, CITY, localTime, zonedInstant } from "@domain";
+import { revenueBetween } from "../../data/money";
+import { money } from "../../components/format";
+import { useAsync } from "../../components/useAsync";
+import { ErrorNote, Loading } from "../../components/States";
+
+const DAYS = 7;
+
+export function Revenue() {
+  const today = localTime(new Date(), CITY.timeZone).date;
+  const days = Array.from({ length: DAYS }, (_, i) => addDays(today, -i));
+  const figures = useAsync(
+    () =>
+      Promise.all(
+        days.map((d) =>
+          revenueBetween(zonedInstant(d, 0, CITY.timeZone), zonedInstant(addDays(d, 1), 0, CITY.timeZone)),
+        ),
+      ),
+    [today],
+  );
+  return (
+    <section class="stack" aria-labelledby="revenue-title">
+      <h2 id="revenue-title">Revenue</h2>
+      {figures.error !== undefined && <ErrorNote error={figures.error} />}
+      {figures.loading && <Loading what="revenue" />}
+      {figures.data && (
+        <table class="revenue">
+          <thead>
+            <tr>
+              <th>Day ({CITY.timeZone})</th>
+              <th class="amount">Orders</th>
+              <th class="amount">Commission</th>
+              <th class="amount">Service fees</th>
+              <th class="amount">Delivery share</th>
+              <th class="amount">Promotions</th>
+              <th class="amount">Revenue</th>
+            </tr>
+          </thead>
+          <tbody>
+            {figures.data.map((r, i) => (
+              <tr key={days[i]} data-day={days[i]}>
+                <td>{days[i]}</td>
+                <td class="amount">{r.orders}</td>
+                <td class="amount">{money(r.commission)}</td>
+                <td class="amount">{money(r.serviceFees)}</td>
+                <td class="amount">{money(r.deliveryShare)}</td>
+                <td class="amount">−{money(r.platformPromotions)}</td>
+                <td class="amount">
+                  <strong data-testid="revenue">{money(r.revenue)}</strong>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <button type="button" class="secondary" onClick={figures.reload}>
+        Refresh
+      </button>
+    </section>
+  );
+}

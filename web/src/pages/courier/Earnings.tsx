@@ -1,0 +1,108 @@
+// What a courier earned today and this week: deliveries, their share of the delivery fees, tips,
+// and each delivery; live, so a tip a customer raises later shows at once.
+
+import { useMemo } from "preact/hooks";
+import { CITY, localTime, zonedInstant, addDays } from "@domain";
+import { useEarnings, type Earning } from "../../data/money";
+import { session } from "../../state/session";
+import { clock, money } from "../../components/format";
+import { Empty, ErrorNote, Loading } from "../../components/States";
+
+/** The start of today and of this week (Monday), on the city's clock. */
+function periodStarts(now: Date, timeZone: string) {
+  const today = localTime(now, timeZone);
+  const weekday = (new Date(`${today.date}T00:00:00Z`).getUTCDay() + 6) % 7;
+  return {
+    today: zonedInstant(today.date, 0, timeZone),
+    week: zonedInstant(addDays(today.date, -weekday), 0, timeZone),
+  };
+}
+
+function totals(rows: Earning[]) {
+  return rows.reduce(
+    (t, r) => ({
+      deliveries: t.deliveries + 1,
+      share: t.share + r.deliveryShare,
+      tips: t.tips + r.tip,
+      total: t.total + r.total,
+    }),
+    { deliveries: 0, share: 0, tips: 0, total: 0 },
+  );
+}
+
+export function Earnings() {
+  const s = session.value;
+  if (s === undefined) return <Loading what="your account" />;
+  if (!s?.claims.courier)
+    return (
+      <main class="page">
+        <Empty>
+          <p>This page is for couriers.</p>
+        </Empty>
+      </main>
+    );
+  return <EarningsView uid={s.uid} />;
+}
+
+function EarningsView({ uid }: { uid: string }) {
+  const starts = useMemo(() => periodStarts(new Date(), CITY.timeZone), []);
+  const rows = useEarnings(uid, starts.week);
+  if (rows.error) return <ErrorNote error={rows.error} />;
+  if (!rows.data) return <Loading what="your earnings" />;
+  const today = rows.data.filter((r) => r.deliveredAt.toMillis() >= starts.today.getTime());
+  const periods = [
+    ["Today", totals(today)],
+    ["This week", totals(rows.data)],
+  ] as const;
+  return (
+    <main class="page courier">
+      <div class="page-head">
+        <h1>Earnings</h1>
+        <a href="/courier">Deliveries</a>
+      </div>
+      <section class="today" aria-label="Totals">
+        {periods.map(([name, t]) => (
+          <div key={name} data-testid={`earnings-${name === "Today" ? "today" : "week"}`}>
+            <span class="big">{money(t.total)}</span>
+            <span>
+              {name}: {t.deliveries} {t.deliveries === 1 ? "delivery" : "deliveries"}, {money(t.share)} delivery fees,{" "}
+              {money(t.tips)} tips
+            </span>
+          </div>
+        ))}
+      </section>
+      {rows.data.length === 0 ? (
+        <Empty>
+          <p>No deliveries this week yet.</p>
+        </Empty>
+      ) : (
+        <table class="earnings">
+          <thead>
+            <tr>
+              <th>Delivered</th>
+              <th>Order</th>
+              <th>Restaurant</th>
+              <th class="amount">Delivery fee share</th>
+              <th class="amount">Tip</th>
+              <th class="amount">Total</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.data.map((r) => (
+              <tr key={r.orderId} data-order={r.orderId}>
+                <td>{clock(r.deliveredAt, CITY.timeZone)}</td>
+                <td>{r.number}</td>
+                <td>{r.restaurantName}</td>
+                <td class="amount">{money(r.deliveryShare)}</td>
+                <td class="amount" data-testid="earning-tip">
+                  {money(r.tip)}
+                </td>
+                <td class="amount">{money(r.total)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </main>
+  );
+}
