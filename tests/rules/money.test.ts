@@ -57,6 +57,8 @@ describe("rules: money", () => {
 
   describe("restaurantTerms/r1", () => {
     matrix("get", ["staff", "admin"], (db) => getDoc(doc(db, "restaurantTerms/r1")));
+    matrix("list", ["admin"], (db) => getDocs(collection(db, "restaurantTerms")));
+    matrix("delete", ["admin"], (db) => deleteDoc(doc(db, "restaurantTerms/r1")));
     matrix("set the commission", ["admin"], (db) =>
       setDoc(doc(db, "restaurantTerms/r1"), { commissionBps: 1000, updatedAt: now() }),
     );

@@ -306,6 +306,23 @@ describe("rules: restaurants and menus", () => {
     );
     matrix("edit", [], (db) => updateDoc(doc(db, "restaurants/r1/reviews/delivered0"), { rating: 1 }));
     matrix("delete", [], (db) => deleteDoc(doc(db, "restaurants/r1/reviews/delivered0")));
+    const reply = (patch: Record<string, unknown> = {}) => ({
+      reply: "Thank you!",
+      replyAt: serverTimestamp(),
+      ...patch,
+    });
+    matrix("reply in public", ["staff", "admin"], (db) =>
+      updateDoc(doc(db, "restaurants/r1/reviews/delivered0"), reply()),
+    );
+    const replyAs = (patch: Record<string, unknown>, id = "delivered0") =>
+      updateDoc(doc(dbAs("staff"), `restaurants/r1/reviews/${id}`), reply(patch));
+    it("denies a reply that changes the review", () => expectAccess(false, replyAs({ rating: 5, text: "Best" })));
+    it("denies a reply before the backend has signed the review", () => expectAccess(false, replyAs({}, "unsigned0")));
+    it("denies an empty or oversized reply", async () => {
+      await expectAccess(false, replyAs({ reply: "" }));
+      await expectAccess(false, replyAs({ reply: "x".repeat(1001) }));
+    });
+    it("denies a reply time that is not the server's", () => expectAccess(false, replyAs({ replyAt: new Date() })));
     const reviewAs = (path: string, patch: Record<string, unknown> = {}) =>
       setDoc(doc(dbAs("customer"), path), review(patch));
     it("denies a second review of the same order", () =>

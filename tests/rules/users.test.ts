@@ -75,6 +75,39 @@ describe("rules: users", () => {
       expectAccess(false, updateDoc(alice(), { phone: 123, updatedAt: serverTimestamp() })));
   });
 
+  describe("default address and favourites", () => {
+    const alice = () => doc(dbAs("customer"), "users/alice");
+    const update = (patch: Record<string, unknown>) => updateDoc(alice(), { ...patch, updatedAt: serverTimestamp() });
+    it("allows a saved slot, or none, as the default address", async () => {
+      await expectAccess(true, update({ defaultAddress: "a3" }));
+      await expectAccess(true, update({ defaultAddress: null }));
+    });
+    for (const bad of ["a10", "home", 3, "a"]) {
+      it(`denies ${JSON.stringify(bad)} as the default address`, () =>
+        expectAccess(false, update({ defaultAddress: bad })));
+    }
+    it("allows up to 50 restaurant ids as favourites", async () => {
+      await expectAccess(true, update({ favourites: ["r1", "r2"] }));
+      await expectAccess(true, update({ favourites: Array.from({ length: 50 }, (_, i) => `r${i}`) }));
+      await expectAccess(true, update({ favourites: [] }));
+    });
+    it("denies 51 favourites, ids that are not ids, and favourites that are not a list", async () => {
+      await expectAccess(false, update({ favourites: Array.from({ length: 51 }, (_, i) => `r${i}`) }));
+      await expectAccess(false, update({ favourites: ["r1,r2"] }));
+      await expectAccess(false, update({ favourites: ["../users"] }));
+      await expectAccess(false, update({ favourites: [1, 2] }));
+      await expectAccess(false, update({ favourites: "r1" }));
+    });
+    it("denies another user's default address and favourites", () =>
+      expectAccess(
+        false,
+        updateDoc(doc(dbAs("otherCustomer"), "users/alice"), {
+          favourites: ["r1"],
+          updatedAt: serverTimestamp(),
+        }),
+      ));
+  });
+
   describe("saved addresses: at most ten, in slots a0 to a9", () => {
     const address = (patch: Record<string, unknown> = {}) => ({
       ...ADDRESS,

@@ -236,6 +236,7 @@ export async function seedFixtures(): Promise<void> {
       put("restaurants/r2", restaurantDoc("Other Place")),
       put("restaurants/r1/menu/m1", menuItemDoc()),
       put("restaurants/r1/reviews/delivered0", { rating: 5, text: "Great", createdAt: T0, authorName: "Alice A." }),
+      put("restaurants/r1/reviews/unsigned0", { rating: 4, text: "Hm", createdAt: T0 }),
       put("restaurants/r1/stats/2026-11-24/shards/0", { orders: 1, revenue: 950 }),
       ...ALL_STATUSES.map((s) => put(`orders/${s}`, orderDoc(s))),
       put("orders/delivered0", orderDoc("delivered")),

@@ -41,7 +41,7 @@ export function DishFilterBar({
   const toggle = <T,>(list: T[], v: T) => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
   const active = filter.diet.length + filter.without.length;
   return (
-    <details class="dish-filter" open={active > 0}>
+    <details class="dish-filter">
       <summary>Dietary filter{active > 0 ? ` (${active}) · ${shown} of ${total} dishes` : ""}</summary>
       <fieldset>
         <legend>Only</legend>

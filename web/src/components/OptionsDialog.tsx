@@ -21,8 +21,13 @@ export function OptionsDialog({
     // The dialog is removed rather than closed after Add, so focus goes back by hand to where
     // the customer was (the dish's Add button), not to the top of the page.
     const before = document.activeElement as HTMLElement | null;
-    ref.current?.showModal();
-    return () => before?.focus?.();
+    const dialog = ref.current;
+    dialog?.showModal();
+    return () => {
+      // Closed first: while a modal dialog is open, the page behind it cannot take focus.
+      if (dialog?.open) dialog.close();
+      before?.focus?.();
+    };
   }, []);
   const problem = optionProblem(item, chosen);
   const unit = problem ? item.price : priceLine({ itemId: item.id, quantity: 1, options: chosen }, item).unitPrice;

@@ -40,5 +40,9 @@ export function errorText(err: unknown): string {
   if (code === "auth/email-already-in-use") return "An account with this email already exists.";
   if (code === "auth/weak-password") return "Choose a password of at least 6 characters.";
   if (code === "auth/invalid-email") return "That email address does not look right.";
+  if (code === "auth/network-request-failed")
+    return "Cannot reach the sign-in service. Check your connection and try again.";
+  if (code === "auth/popup-closed-by-user" || code === "auth/cancelled-popup-request") return "Sign-in was cancelled.";
+  if (code === "auth/popup-blocked") return "The browser blocked the sign-in window. Allow pop-ups and try again.";
   return err instanceof Error ? err.message : String(err);
 }

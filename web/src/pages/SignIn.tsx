@@ -62,7 +62,10 @@ export function SignIn() {
         await createProfile(user.uid, (user.displayName || user.email || "Customer").slice(0, LIMITS.maxNameLength));
       location.route(next);
     } catch (err) {
-      setError(errorText(err));
+      // Google's popup helper is a script from apis.google.com; when it cannot load, the SDK
+      // reports an internal error. Say what it means.
+      const code = (err as { code?: string }).code;
+      setError(code === "auth/internal-error" ? errorText({ code: "auth/network-request-failed" }) : errorText(err));
     } finally {
       setBusy(false);
     }
