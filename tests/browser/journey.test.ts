@@ -2,6 +2,7 @@
 // browser context at once, and the customer's page following every step live.
 
 import { strict as assert } from "node:assert";
+import { paths } from "../../functions/src/domain";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../scripts/seed/berlin";
 import { seed } from "../../scripts/seed/seed";
 import { adminDb, closeClients, waitForDoc } from "../support/app";
@@ -22,9 +23,10 @@ const ROUTE = [
 describe("browser: the full journey with three people at once", function () {
   this.timeout(240_000);
   let restaurantIds: Record<string, string>;
+  let uids: Record<string, string>;
 
   before(async () => {
-    ({ restaurantIds } = await seed(APP_PROJECT));
+    ({ restaurantIds, uids } = await seed(APP_PROJECT));
   });
   after(async () => {
     await closeBrowser();
@@ -160,12 +162,16 @@ describe("browser: the full journey with three people at once", function () {
     assert.equal(times.length, 7);
     for (const t of times) assert.match(t, /^\w+ \d\d:\d\d$/, `a time for every step: ${times.join(", ")}`);
 
-    // Notifications arrived, one per step, and the review is left once.
-    await c.getByTestId("unread").waitFor();
+    // Notifications arrived, one per step, read already: the customer was watching the order.
+    await waitForDoc(adminDb.doc(paths.notification(uids[email("customer")], `${orderId}_delivered`)), (s) =>
+      s.get("read"),
+    );
     await c.getByRole("link", { name: /Inbox/ }).click();
     for (const s of ["accepted", "preparing", "ready", "picked_up", "delivered"]) {
       await c.locator(`.inbox li[data-status="${s}"]`).first().waitFor();
     }
+    assert.equal(await c.locator(".inbox li.unread").count(), 0, "nothing unread about the watched order");
+    assert.equal(await c.getByTestId("unread").count(), 0, "no unread badge");
     await screenshot(c, "customer-inbox");
     await c.goto(`${APP_URL}/orders/${orderId}`);
     await c.getByLabel("5★").check();

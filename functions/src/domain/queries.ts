@@ -71,6 +71,15 @@ export const QUERIES = {
     limit: pageSize,
   }),
   unread: (uid: string): QuerySpec => ({ collection: paths.inbox(uid), where: [["read", "==", false]], orderBy: [] }),
+  /** The unread entries about one order (two equalities: served by the single-field indexes). */
+  unreadAbout: (uid: string, orderId: string): QuerySpec => ({
+    collection: paths.inbox(uid),
+    where: [
+      ["orderId", "==", orderId],
+      ["read", "==", false],
+    ],
+    orderBy: [],
+  }),
   addresses: (uid: string): QuerySpec => ({ collection: paths.addresses(uid), where: [], orderBy: [] }),
   devices: (uid: string): QuerySpec => ({ collection: paths.devices(uid), where: [], orderBy: [] }),
   statsShards: (rid: string, day: string): QuerySpec => ({

@@ -2,6 +2,7 @@
 import { doc, onSnapshot, updateDoc, writeBatch } from "firebase/firestore";
 import { paths, QUERIES, type InboxNotification } from "@domain";
 import { liveDb, liveQuery } from "../firebase/live";
+import { useEffect } from "preact/hooks";
 import { useGrowingList } from "./live";
 
 export function useInbox(uid: string, pageSize: number) {
@@ -26,4 +27,22 @@ export function watchNewestNotification(uid: string, onArrival: () => void): () 
     () => onArrival(),
     () => undefined, // the badge keeps its last count; the next focus counts again
   );
+}
+
+/** While the customer watches an order, its inbox entries count as read: marked so as they arrive. */
+export function useReadWhileWatching(uid: string | undefined, orderId: string): void {
+  useEffect(() => {
+    if (!uid) return;
+    return onSnapshot(
+      liveQuery(QUERIES.unreadAbout(uid, orderId)),
+      (snap) => {
+        if (!snap.empty && !snap.metadata.hasPendingWrites)
+          markAllRead(
+            uid,
+            snap.docs.map((d) => d.id),
+          ).catch(() => undefined); // stays unread; the inbox still offers it
+      },
+      () => undefined,
+    );
+  }, [uid, orderId]);
 }

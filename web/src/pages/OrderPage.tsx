@@ -25,6 +25,7 @@ import {
 import type { LiveRow } from "../data/live";
 import { moveOrder, placeOrder, useOrder } from "../data/orders";
 import { raiseTip } from "../data/money";
+import { useReadWhileWatching } from "../data/inbox";
 import { submitReview, useReview } from "../data/reviews";
 import { useCourierPosition } from "../data/tracking";
 import { CityMap } from "../components/CityMap";
@@ -32,9 +33,11 @@ import { clock, errorText, money } from "../components/format";
 import { Empty, ErrorNote, Loading } from "../components/States";
 import { Totals } from "../components/Totals";
 import { OrderAgain } from "../components/OrderAgain";
+import { session } from "../state/session";
 
 export function OrderPage({ id }: { id: string }) {
   const order = useOrder(id);
+  useReadWhileWatching(session.value?.uid, id);
   if (order.error)
     return (
       <main class="page narrow">

@@ -201,7 +201,8 @@ export function RestaurantPage({ id }: { id: string }) {
           </ul>
         </section>
       ))}
-      <Reviews rid={id} />
+      {/* After the menu, so that the menu arriving does not push reviews already shown down. */}
+      {menu.data !== undefined && <Reviews rid={id} />}
       {choosing && (
         <OptionsDialog
           item={choosing}

@@ -20,11 +20,13 @@ import { Today } from "./Today";
 
 function OrdersTab() {
   return (
-    <>
+    <div class="orders-tab">
       <RushControls />
       <Today />
-      <Board />
-    </>
+      <div class="board-area">
+        <Board />
+      </div>
+    </div>
   );
 }
 
