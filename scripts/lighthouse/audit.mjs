@@ -29,7 +29,9 @@ async function audit(url, form) {
     const lhr = result.lhr;
     const scores = CATEGORIES.map((c) => Math.round((lhr.categories[c]?.score ?? 0) * 100));
     const failing = Object.values(lhr.audits)
-      .filter((a) => a.score !== null && a.score < 0.9 && ["binary", "numeric", "metricSavings"].includes(a.scoreDisplayMode))
+      .filter(
+        (a) => a.score !== null && a.score < 0.9 && ["binary", "numeric", "metricSavings"].includes(a.scoreDisplayMode),
+      )
       .map((a) => a.id);
     return { scores, failing };
   } finally {
