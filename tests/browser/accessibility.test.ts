@@ -99,10 +99,16 @@ describe("browser: accessibility", function () {
         const accept = await card.getByRole("button", { name: /^Accept/ }).boundingBox();
         assert.ok(accept && accept.y + accept.height <= 844, `Accept at ${accept?.y}px`);
       }
-      for (const tab of ["menu", "reviews", "statements", "settings"]) {
+      const ready: Record<string, string> = {
+        menu: "table.menu-table",
+        reviews: "#reviews-title",
+        statements: "table.statement, .statement-totals, .state",
+        settings: "form .hours-row",
+      };
+      for (const [tab, marker] of Object.entries(ready)) {
         await k.goto(`${APP_URL}/dashboard/${tab}`);
-        await k.locator(".tabs [aria-current=page]").waitFor();
-        await k.waitForLoadState("networkidle").catch(() => undefined);
+        await k.locator(marker).first().waitFor();
+        await k.locator(".state.loading").first().waitFor({ state: "detached" });
         found.push(...(await violations(k, `dashboard ${tab}`)));
       }
 

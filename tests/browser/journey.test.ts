@@ -51,7 +51,10 @@ describe("browser: the full journey with three people at once", function () {
     // Customer: sign in on this new browser, and the saved Home address is used at once; browse and filter.
     await signIn(c, email("customer"), DEMO_PASSWORD);
     await c.getByRole("button", { name: /Home · Torstraße 100/ }).waitFor();
+    // A cuisine is asked of the server: every Italian place around, however many others are nearer.
     await c.getByLabel("Cuisine").selectOption("Italian");
+    await c.locator(".restaurant-card", { hasText: "Trattoria Rosa" }).waitFor();
+    await c.getByRole("status").filter({ hasText: "Loading" }).waitFor({ state: "detached" });
     assert.deepEqual(await c.locator(".restaurant-card h2").allTextContents(), ["Trattoria Rosa"]);
     await c.getByLabel("Cuisine").selectOption("");
     await c.getByLabel("Search").fill("sak");

@@ -32,6 +32,19 @@ export interface Listing {
   imageUrl?: string;
 }
 
+/** Offered in the cuisine filter before any card is seen (restaurants name their own cuisine). */
+export const POPULAR_CUISINES = [
+  "Bakery",
+  "Burgers",
+  "Indian",
+  "Italian",
+  "Japanese",
+  "Mexican",
+  "Turkish",
+  "Vegan",
+  "Vietnamese",
+] as const;
+
 /** How far around the delivery point the first screen looks. */
 export const DISCOVERY_RADIUS_M = 8000;
 /** The first screen reads at most this many cards (split over the geohash ranges). */

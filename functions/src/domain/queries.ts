@@ -98,6 +98,18 @@ export const QUERIES = {
     orderBy: [["geohash", "asc"]],
     limit: pageSize,
   }),
+  /** The same spans, one cuisine only: choosing "Italian" finds the Italian places around, not
+   * only those among the cards already shown. */
+  nearbyOfCuisine: (span: GeoPiece, pageSize: number, cuisine: string): QuerySpec => ({
+    collection: paths.listings(),
+    where: [
+      ["cuisine", "==", cuisine],
+      ["geohash", span.fromInclusive ? ">=" : ">", span.from],
+      ["geohash", span.toInclusive ? "<=" : "<", span.to],
+    ],
+    orderBy: [["geohash", "asc"]],
+    limit: pageSize,
+  }),
   /** Search: the entries holding one normalised word. */
   search: (token: string, pageSize: number): QuerySpec => ({
     collection: paths.searchIndex(),

@@ -157,16 +157,24 @@ async function placeWithPromo(db: Firestore, orderRef: DocumentReference, ctx: C
     const takes: AllocationTake[] = [];
     if (result.ok && promo && result.pricing.discount > 0) {
       const need = neededFor(promo, result.pricing.discount);
-      // Probe the allocations from a random one, taking what each can give, until satisfied.
+      // One random allocation first (usually enough, and only it is locked); when it cannot give
+      // all that is needed, the others in one read: two round trips at most, however it ends.
       const start = Math.floor(Math.random() * PROMO_SHARDS);
-      for (let i = 0; i < PROMO_SHARDS && (need.redemptions > 0 || need.cents > 0); i++) {
-        const n = (start + i) % PROMO_SHARDS;
-        const a = (await tx.get(db.doc(paths.promoAllocation(code, n)))).data() as PromoAllocation | undefined;
-        const take = a ? takeFrom(n, a, need) : null;
-        if (!take) continue;
-        takes.push(take);
-        need.redemptions -= take.redemptions;
-        need.cents -= take.cents;
+      const sequence = Array.from({ length: PROMO_SHARDS }, (_, i) => (start + i) % PROMO_SHARDS);
+      const ref = (n: number) => db.doc(paths.promoAllocation(code, n));
+      const take = (n: number, a: PromoAllocation | undefined) => {
+        const t = a ? takeFrom(n, a, need) : null;
+        if (!t) return;
+        takes.push(t);
+        need.redemptions -= t.redemptions;
+        need.cents -= t.cents;
+      };
+      take(start, (await tx.get(ref(start))).data() as PromoAllocation | undefined);
+      if (need.redemptions > 0 || need.cents > 0) {
+        const rest = await tx.getAll(...sequence.slice(1).map(ref));
+        rest.forEach((snap, i) => {
+          if (need.redemptions > 0 || need.cents > 0) take(sequence[i + 1], snap.data() as PromoAllocation | undefined);
+        });
       }
       if (need.redemptions > 0 || need.cents > 0) result = reject("promo_exhausted");
     }

@@ -9,6 +9,7 @@ import {
   nearbyPieces,
   QUERIES,
   searchToken,
+  type GeoPiece,
   type LatLng,
   type Listing,
   type SpanCursor,
@@ -28,13 +29,16 @@ export async function fetchNearby(
   center: LatLng,
   from?: SpanCursor<QueryDocumentSnapshot>[],
   onProgress?: (cards: Card[]) => void,
+  cuisine = "",
 ): Promise<NearbyPage> {
   const toCards = (docs: QueryDocumentSnapshot[]) => docs.map((d) => ({ id: d.id, ...(d.data() as Listing) }));
+  const spec = (piece: GeoPiece, limit: number) =>
+    cuisine ? QUERIES.nearbyOfCuisine(piece, limit, cuisine) : QUERIES.nearby(piece, limit);
   const { docs, next } = await fillNearbyPage<QueryDocumentSnapshot>(
     nearbyPieces(center),
     DISCOVERY_PAGE,
     async (piece, limit, after) =>
-      (await getDocs(liteQuery(QUERIES.nearby(piece, limit), ...(after ? [startAfter(after)] : [])))).docs,
+      (await getDocs(liteQuery(spec(piece, limit), ...(after ? [startAfter(after)] : [])))).docs,
     from,
     onProgress && ((docs) => onProgress(toCards(docs))),
   );

@@ -9,6 +9,7 @@ import {
   currentPrepMinutes,
   distanceKm,
   minutesToDoor,
+  POPULAR_CUISINES,
   travelMinutes,
   type LatLng,
 } from "@domain";
@@ -82,11 +83,14 @@ export function RestaurantList() {
   const [cuisine, setCuisine] = useState("");
   const [sort, setSort] = useState<Sort>("recommended");
   const [more, setMore] = useState(false);
-  const key = `${center.lat},${center.lng}`;
+  const key = `${center.lat},${center.lng},${cuisine}`;
+  // Every cuisine seen around here, so the choice stays offered once the list is filtered by it.
+  const [seen, setSeen] = useState<ReadonlySet<string>>(new Set());
 
-  // The nearest cards show as soon as the first round brings them; wider rings follow.
+  // The nearest cards show as soon as the first round brings them; wider rings follow. With a
+  // cuisine chosen, the query asks for that cuisine only.
   const nearby = useAsync(async () => {
-    const page = await fetchNearby(center, undefined, (cards) => setPages({ key, cards, next: null }));
+    const page = await fetchNearby(center, undefined, (cards) => setPages({ key, cards, next: null }), cuisine);
     setPages({ key, ...page });
     return page;
   }, [key]);
@@ -96,7 +100,7 @@ export function RestaurantList() {
     if (!pages?.next) return;
     setMore(true);
     try {
-      const page = await fetchNearby(center, pages.next);
+      const page = await fetchNearby(center, pages.next, undefined, cuisine);
       setPages({ key, cards: [...pages.cards, ...page.cards], next: page.next });
     } finally {
       setMore(false);
@@ -106,7 +110,9 @@ export function RestaurantList() {
   const now = new Date();
   const source = submitted ? (search.data ?? []) : pages?.key === key ? pages.cards : (nearby.data?.cards ?? []);
   const cards = source.map((c) => annotate(c, center, !!address, now));
-  const cuisines = [...new Set(cards.map((c) => c.cuisine).filter(Boolean))].sort();
+  const found = cards.map((c) => c.cuisine).filter((c) => c && !seen.has(c));
+  if (found.length) setSeen(new Set([...seen, ...found]));
+  const cuisines = [...new Set([...POPULAR_CUISINES, ...seen, ...found, ...(cuisine ? [cuisine] : [])])].sort();
   const rows = cards.filter((c) => !cuisine || c.cuisine === cuisine).sort(order[sort]);
   const loading = submitted ? search.loading : nearby.loading && pages?.key !== key;
   const error = submitted ? search.error : nearby.error;
