@@ -53,9 +53,10 @@ describe("browser: the full journey with three people at once", function () {
     await c.getByRole("button", { name: /Home · Torstraße 100/ }).waitFor();
     // A cuisine is asked of the server: every Italian place around, however many others are nearer.
     await c.getByLabel("Cuisine").selectOption("Italian");
-    await c.locator(".restaurant-card", { hasText: "Trattoria Rosa" }).waitFor();
-    await c.getByRole("status").filter({ hasText: "Loading" }).waitFor({ state: "detached" });
-    assert.deepEqual(await c.locator(".restaurant-card h2").allTextContents(), ["Trattoria Rosa"]);
+    await c.waitForFunction(
+      () =>
+        [...document.querySelectorAll(".restaurant-card h2")].map((h) => h.textContent).join("|") === "Trattoria Rosa",
+    );
     await c.getByLabel("Cuisine").selectOption("");
     await c.getByLabel("Search").fill("sak");
     await c.getByLabel("Search").press("Enter");
@@ -66,7 +67,10 @@ describe("browser: the full journey with three people at once", function () {
     await c.getByRole("heading", { name: /Restaurants near/ }).waitFor();
     await screenshot(c, "customer-restaurants");
 
-    // A pizza with options, and a dessert.
+    // A pizza with options, and a dessert. (Found by search: the tests' own restaurants crowd the
+    // demo's neighbourhood, so it need not be among the first cards.)
+    await c.getByLabel("Search").fill("trattoria");
+    await c.getByLabel("Search").press("Enter");
     await c.getByRole("link", { name: /Trattoria Rosa/ }).click();
     await c.getByRole("button", { name: "Add Pizza Margherita" }).click();
     await c.getByLabel("Large").check();

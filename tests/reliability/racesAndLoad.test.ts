@@ -100,10 +100,12 @@ describe("reliability: races, lost events and load", function () {
     const placed = await waitForDoc(orderRef(id), statusIs("placed", "rejected"), 60_000);
     assert.equal(placed.get("status"), "placed");
     assert.equal(placed.get("pricing.subtotal"), 1200);
-    // The reconciler says so in its report (written once its run is over).
+    // The reconciler says so in its report (written once its run is over; a run drains for up
+    // to 40 s when many orders are due).
     await waitForDoc(
       adminDb.doc(paths.reconcilerState()),
       (s) => (s.get("totals.submitted") ?? 0) > (before.submitted ?? 0),
+      60_000,
     );
   });
 

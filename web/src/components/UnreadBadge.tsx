@@ -1,9 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
-import { signal } from "@preact/signals";
-import { countUnread, watchArrivals } from "../data/unread";
-
-/** Bumped when the user reads notifications, so the badge counts again. */
-export const unreadChanged = signal(0);
+import { countUnread, unreadChanged, watchArrivals } from "../data/unread";
 /** The live part waits until the first screen has painted. */
 const IDLE_MS = 1500;
 

@@ -4,6 +4,7 @@ import { paths, QUERIES, type InboxNotification } from "@domain";
 import { liveDb, liveQuery } from "../firebase/live";
 import { useEffect } from "preact/hooks";
 import { useGrowingList } from "./live";
+import { unreadChanged } from "./unread";
 
 export function useInbox(uid: string, pageSize: number) {
   return useGrowingList<InboxNotification>((max) => liveQuery(QUERIES.inbox(uid, max)), pageSize);
@@ -22,9 +23,13 @@ export function markAllRead(uid: string, notificationIds: string[]): Promise<voi
 
 /** Listens to the newest notification only: one document read per arrival. */
 export function watchNewestNotification(uid: string, onArrival: () => void): () => void {
+  // Only what the server has: a local change (marking read) would be counted before it commits.
   return onSnapshot(
     liveQuery(QUERIES.inbox(uid, 1)),
-    () => onArrival(),
+    { includeMetadataChanges: true },
+    (snap) => {
+      if (!snap.metadata.hasPendingWrites) onArrival();
+    },
     () => undefined, // the badge keeps its last count; the next focus counts again
   );
 }
@@ -40,7 +45,10 @@ export function useReadWhileWatching(uid: string | undefined, orderId: string): 
           markAllRead(
             uid,
             snap.docs.map((d) => d.id),
-          ).catch(() => undefined); // stays unread; the inbox still offers it
+          ).then(
+            () => unreadChanged.value++,
+            () => undefined, // stays unread; the inbox still offers it
+          );
       },
       () => undefined,
     );

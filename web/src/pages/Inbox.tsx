@@ -1,5 +1,5 @@
 import { markAllRead, markRead, useInbox } from "../data/inbox";
-import { unreadChanged } from "../components/UnreadBadge";
+import { unreadChanged } from "../data/unread";
 import { dateTime } from "../components/format";
 import { Empty, ErrorNote, Loading } from "../components/States";
 import { RequireSignIn } from "../components/RequireSignIn";
