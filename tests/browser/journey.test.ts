@@ -55,7 +55,8 @@ describe("browser: the full journey with three people at once", function () {
     await c.getByLabel("Cuisine").selectOption("Italian");
     await c.waitForFunction(
       () =>
-        [...document.querySelectorAll(".restaurant-card h2")].map((h) => h.textContent).join("|") === "Trattoria Rosa",
+        Array.from(document.querySelectorAll(".restaurant-card h2"), (h) => h.textContent).join("|") ===
+        "Trattoria Rosa",
     );
     await c.getByLabel("Cuisine").selectOption("");
     await c.getByLabel("Search").fill("sak");

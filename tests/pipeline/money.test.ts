@@ -227,12 +227,11 @@ describe("pipeline: money (tips, promo codes, receipts, earnings, statements)", 
     const snap = await orderRef(id).get();
     assert.equal(snap.get("status"), "submitted");
     const outcomes = await Promise.all([1, 2, 3].map(() => processSubmittedOrder(testDeps(), snap)));
-    const after = (await orderRef(id).get()).data()!;
-    assert.equal(
-      outcomes.filter((o) => o === "placed").length,
-      1,
-      `${outcomes.join(", ")}: ${JSON.stringify(after.rejection ?? after.status)}`,
-    );
+    // The runner's reconciler may race them too (it places orders whose event was lost): at most
+    // one of all of them places the order, and the code is redeemed once.
+    const after = await waitForDoc(orderRef(id), statusIs("placed", "rejected"));
+    assert.equal(after.get("status"), "placed", JSON.stringify(after.get("rejection")));
+    assert.ok(outcomes.filter((o) => o === "placed").length <= 1, outcomes.join(", "));
     assert.equal((await adminDb.collection(paths.promoRedemptions(code)).get()).size, 1);
     const shards = await adminDb.collection(`${paths.promoCode(code)}/allocations`).get();
     assert.equal(

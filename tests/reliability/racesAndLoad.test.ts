@@ -25,7 +25,7 @@ import {
 } from "../support/app";
 
 /** The burst's size: BURST_ORDERS (npm run test:load sets 500; npm test runs a smaller one). */
-const BURST = Number(process.env.BURST_ORDERS ?? 100);
+const BURST = Number(process.env.BURST_ORDERS ?? 50);
 
 async function reconcilerTotals(): Promise<Record<string, number>> {
   return ((await adminDb.doc(paths.reconcilerState()).get()).get("totals") as Record<string, number>) ?? {};

@@ -7,7 +7,7 @@ import { CITY, isLatLng, LIMITS, type Address, type LatLng } from "@domain";
 import { deleteAddress, fetchAddresses, saveAddress, type SavedAddress } from "../data/addresses";
 import { fetchProfile, setDefaultAddress } from "../data/profile";
 import { geocoder, type Place } from "../geo/geocoder";
-import { searchStreets } from "../geo/streets";
+import { searchStreets, STREETS } from "../geo/streets";
 import { deliveryAddress } from "../state/address";
 import { session } from "../state/session";
 import { CityMap } from "./CityMap";
@@ -284,6 +284,7 @@ function AddressForm({ opened, onDone }: { opened: number; onDone: () => void })
         <CityMap
           label="Map of Berlin: click to place your address"
           onPick={dropPin}
+          streets={STREETS}
           markers={point ? [{ ...point, kind: "picked", label: "Your address" }] : []}
         />
         {pinNote && <p class="hint">{pinNote}</p>}

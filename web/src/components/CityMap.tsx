@@ -49,12 +49,15 @@ export function CityMap({
   label,
   route,
   fit,
+  streets = [],
 }: {
   markers?: Marker[];
   onPick?: (p: LatLng) => void;
   label: string;
   route?: boolean;
   fit?: boolean;
+  /** Streets to draw under the markers (the address picker shows the ones it knows). */
+  streets?: { name: string; from: LatLng; to: LatLng }[];
 }) {
   const zoomed = fit && markers.length >= 2;
   const { project, unproject, contains } = projector(zoomed ? fitBounds(markers) : CITY.bounds);
@@ -82,6 +85,15 @@ export function CityMap({
           d={`M0 ${H * 0.45} C ${W * 0.25} ${H * 0.5}, ${W * 0.4} ${H * 0.38}, ${W * 0.55} ${H * 0.47} S ${W * 0.8} ${H * 0.62}, ${W} ${H * 0.7}`}
         />
       )}
+      {streets.map((st) => {
+        const a = project(st.from);
+        const b = project(st.to);
+        return (
+          <line key={st.name} class="street" x1={a.x} y1={a.y} x2={b.x} y2={b.y}>
+            <title>{st.name}</title>
+          </line>
+        );
+      })}
       {NEIGHBOURHOODS.filter(contains).map((n) => {
         const p = project(n);
         return (
