@@ -83,6 +83,8 @@ describe("pipeline: a restaurant's rush and orders ahead", function () {
       missed.push(await placeIn(missing));
       other.push(await placeIn(answering));
     }
+    // A fourth miss, placed before the pause: it must not pause (or tell the staff) again.
+    missed.push(await placeIn(missing));
     await moveOrder(answering.staff, other[0], "accepted");
     await Promise.all(
       [...missed, ...other.slice(1)].map((id) => waitForDoc(orderRef(id), statusIs("cancelled"), 110_000)),
@@ -90,11 +92,21 @@ describe("pipeline: a restaurant's rush and orders ahead", function () {
     const paused = await waitForDoc(restaurantRef(missing.r.id), (s) => s.get("pausedBy") === "auto", 20_000);
     const until = paused.get("pausedUntil").toMillis();
     assert.ok(Math.abs(until - (Date.now() + 30 * MIN)) < 2 * MIN, "for 30 minutes");
+    const pausedFor = paused.get("autoPausedFor");
+    assert.ok([missed[2], missed[3]].includes(pausedFor), "paused by the third or the fourth miss");
     const told = await waitForDoc(
-      adminDb.doc(paths.notification(missing.staff.uid, `auto-pause-${missed[2]}`)),
+      adminDb.doc(paths.notification(missing.staff.uid, `auto-pause-${pausedFor}`)),
       (s) => s.exists,
     );
     assert.equal(told.get("title"), "Orders paused");
+    await new Promise((r) => setTimeout(r, 3000)); // both misses' effects have had their turn
+    const notices = await adminDb.collection(paths.inbox(missing.staff.uid)).get();
+    assert.equal(
+      notices.docs.filter((d) => d.id.startsWith("auto-pause-")).length,
+      1,
+      "paused and told once, however many misses follow",
+    );
+    assert.equal((await restaurantRef(missing.r.id).get()).get("pausedUntil").toMillis(), until, "not extended");
     // The restaurant whose first order was accepted missed two in a row only.
     const stillOpen = await restaurantRef(answering.r.id).get();
     assert.equal(stillOpen.get("pausedUntil") ?? null, null);

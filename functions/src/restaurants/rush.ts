@@ -80,8 +80,11 @@ export async function autoPauseAfterMiss(deps: Deps, orderId: string, order: Ord
     const r = (await tx.get(ref)).data() as Rush | undefined;
     if (!r) return false;
     if (r.autoPausedFor === orderId) return true; // this miss paused it already: tell the staff (once)
+    // Already paused (by this rule or by staff): the misses of orders placed before it do not
+    // extend it. Extending on each would rewrite the restaurant, its card and its end-of-pause
+    // task once per missed order.
+    if ((r.pausedUntil?.toMillis() ?? 0) > deps.now().getTime()) return false;
     const until = deps.now().getTime() + AUTO_PAUSE_MIN * 60_000;
-    if ((r.pausedUntil?.toMillis() ?? 0) >= until) return false; // already paused for longer
     tx.update(ref, {
       pausedUntil: Timestamp.fromMillis(until),
       pausedBy: "auto",
