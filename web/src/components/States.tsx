@@ -24,3 +24,21 @@ export function ErrorNote({ error, retry }: { error: unknown; retry?: () => void
     </div>
   );
 }
+
+/** What a form's last action came to: a confirmation, or what went wrong. */
+export function Outcome({ message, error }: { message?: string; error?: string }) {
+  return (
+    <>
+      {message && (
+        <p class="ok" role="status">
+          {message}
+        </p>
+      )}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+    </>
+  );
+}

@@ -2,6 +2,7 @@
 // commission, and a restaurant's own commission where one was agreed.
 
 import { useState } from "preact/hooks";
+import { Outcome } from "../../components/States";
 import { DEFAULT_FEES, feesProblem, LIMITS, type PlatformFees } from "@domain";
 import { saveCommission, saveFees, useFees } from "../../data/money";
 import { useAllRestaurants } from "../../data/restaurants";
@@ -64,16 +65,7 @@ export function Fees() {
           Save fees
         </button>
       </form>
-      {message && (
-        <p class="ok" role="status">
-          {message}
-        </p>
-      )}
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Outcome message={message} error={error} />
       <Commission />
     </section>
   );

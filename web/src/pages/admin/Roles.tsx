@@ -1,6 +1,7 @@
 // Granting and revoking roles, through the admin-only callable.
 
 import { useState } from "preact/hooks";
+import { Outcome } from "../../components/States";
 import { useAllRestaurants } from "../../data/restaurants";
 import { setRole, type SetRoleInput } from "../../firebase/functions";
 import { errorText } from "../../components/format";
@@ -76,16 +77,7 @@ export function Roles() {
           </button>
         </div>
       </form>
-      {message && (
-        <p class="ok" role="status">
-          {message}
-        </p>
-      )}
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Outcome message={message} error={error} />
     </section>
   );
 }

@@ -16,7 +16,7 @@ import {
 import { updateRestaurant } from "../../data/restaurants";
 import { useDashboard } from "./context";
 import { errorText } from "../../components/format";
-import { ErrorNote, Loading } from "../../components/States";
+import { ErrorNote, Loading, Outcome } from "../../components/States";
 
 interface Form {
   prepTimeMin: string;
@@ -156,16 +156,7 @@ export function Settings() {
           Save settings
         </button>
       </form>
-      {message && (
-        <p class="ok" role="status">
-          {message}
-        </p>
-      )}
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Outcome message={message} error={error} />
     </section>
   );
 }
