@@ -15,9 +15,13 @@ const RULES = join(ROOT, ".emulators", "bench.rules");
 const ENV_LOCAL = join(ROOT, "functions", ".env.local");
 const METER_FILE = join(ROOT, ".emulators", "bench-meter.jsonl");
 
-/** The bench's parameters: orders end through the system within a minute. */
-const PARAMS =
-  "# written by npm run bench for its run; removed when it ends\nACCEPT_TIMEOUT_SECONDS=30\nRECONCILE_GRACE_SECONDS=5\n";
+/** The bench's parameters: orders end through the system soon after their phase, and not
+ * during it (a phase's kitchen would pause itself after three misses). */
+const PHASE_SECONDS = Number(/--seconds[= ](\d+)/.exec(process.argv.slice(2).join(" "))?.[1] ?? 30);
+const PARAMS = `# written by npm run bench for its run; removed when it ends
+ACCEPT_TIMEOUT_SECONDS=${PHASE_SECONDS + 15}
+RECONCILE_GRACE_SECONDS=5
+`;
 
 function writeBenchConfig() {
   mkdirSync(join(ROOT, ".emulators"), { recursive: true });
