@@ -6,7 +6,7 @@ import {
   INBOX,
   notificationId,
   paths,
-  REASON_TEXTS,
+  TEXTS,
   STATS_SHARDS,
   type Order,
   type OrderStatus,
@@ -56,8 +56,8 @@ describe("pipeline: lifecycle, notifications, timeouts, ratings", function () {
   const orderRef = (id: string) => adminDb.doc(paths.order(id));
   const inbox = (uid: string) => adminDb.collection(paths.inbox(uid));
   const entry = (uid: string, id: string, status: OrderStatus) => inbox(uid).doc(notificationId(id, status));
-  const place = async (rest = r) => {
-    const id = await placeOrder(customer, rest.id, [{ itemId: rest.items.dish, quantity: 1, options: {} }]);
+  const place = async (rest = r, override: Record<string, unknown> = {}) => {
+    const id = await placeOrder(customer, rest.id, [{ itemId: rest.items.dish, quantity: 1, options: {} }], override);
     await waitForDoc(orderRef(id), statusIs("placed"));
     return id;
   };
@@ -124,11 +124,25 @@ describe("pipeline: lifecycle, notifications, timeouts, ratings", function () {
     assert.equal((await inbox(customer.uid).where("orderId", "==", id).get()).size, 1);
   });
 
+  it("writes to each recipient in their language: the customer's order's, a staff member's profile's", async () => {
+    const germanStaff = await createUser({ staff: [r.id] }, "Koch");
+    await adminDb.doc(paths.user(germanStaff.uid)).update({ language: "de" });
+    const id = await place(r, { language: "de" });
+    await moveOrder(customer, id, "cancelled", { cancelReason: "changed_mind" });
+    const cancelled = await waitForDoc(entry(customer.uid, id, "cancelled"), (s) => s.exists);
+    assert.equal(cancelled.get("title"), "Bestellung storniert");
+    assert.ok(cancelled.get("body").includes(TEXTS.de.reasons.changed_mind), cancelled.get("body"));
+    const forKoch = await waitForDoc(entry(germanStaff.uid, id, "cancelled"), (s) => s.exists);
+    assert.equal(forKoch.get("title"), "Bestellung storniert");
+    const forOwner = await waitForDoc(entry(staff.uid, id, "cancelled"), (s) => s.exists);
+    assert.equal(forOwner.get("title"), "Order cancelled", "a profile without a language reads English");
+  });
+
   it("tells the customer why the restaurant declined in the platform's words; the note stays on the order page", async () => {
     const id = await place();
     await moveOrder(staff, id, "declined", { declineReason: "too_busy", declineNote: "Call us: 030 123" });
     const n = await waitForDoc(entry(customer.uid, id, "declined"), (s) => s.exists);
-    assert.ok(n.get("body").includes(REASON_TEXTS.too_busy));
+    assert.ok(n.get("body").includes(TEXTS.en.reasons.too_busy));
     assert.ok(!n.get("body").includes("030 123"), "the note is not in the notification");
     assert.equal((await orderRef(id).get()).get("declineNote"), "Call us: 030 123");
   });
@@ -141,7 +155,7 @@ describe("pipeline: lifecycle, notifications, timeouts, ratings", function () {
     });
     for (const person of [staff, customer]) {
       const n = await waitForDoc(entry(person.uid, id, "cancelled"), (s) => s.exists);
-      assert.ok(n.get("body").includes(REASON_TEXTS.ordered_by_mistake));
+      assert.ok(n.get("body").includes(TEXTS.en.reasons.ordered_by_mistake));
       assert.ok(!n.get("body").includes("phish"));
     }
   });
@@ -187,7 +201,7 @@ describe("pipeline: lifecycle, notifications, timeouts, ratings", function () {
     assert.equal(cancelled.get("cancelReason"), "accept_timeout");
     assert.ok(cancelled.get("timeline.cancelled").toMillis() >= deadline, "not before the deadline");
     const n = await waitForDoc(entry(customer.uid, id, "cancelled"), (s) => s.exists);
-    assert.ok(n.get("body").includes(REASON_TEXTS.accept_timeout));
+    assert.ok(n.get("body").includes(TEXTS.en.reasons.accept_timeout));
   });
 
   it("does not cancel an order the restaurant accepted, after its deadline has passed", async function () {
@@ -315,15 +329,30 @@ describe("pipeline: lifecycle, notifications, timeouts, ratings", function () {
     await setDoc(doc(buyer.db, paths.device(buyer.uid, "d0")), { token: "good-token", createdAt: serverTimestamp() });
     await setDoc(doc(buyer.db, paths.device(buyer.uid, "d1")), { token: "stale-token", createdAt: serverTimestamp() });
     const push = recordingPush(["stale-token"]);
-    await syncDevice(testDeps({ push }), buyer.uid, "d0", undefined, "good-token");
-    await syncDevice(testDeps({ push }), buyer.uid, "d1", undefined, "stale-token");
+    await syncDevice(testDeps({ push }), buyer.uid, "d0", undefined, { token: "good-token" });
+    await syncDevice(testDeps({ push }), buyer.uid, "d1", undefined, { token: "stale-token" });
     assert.deepEqual(
       push.sent.filter((s) => s.to === "good-token").map((s) => s.message.title),
-      [`user-${buyer.uid}`, `restaurant-${r.id}`, "couriers"],
-      "the user's, the restaurant's and the couriers' topics",
+      [`user-${buyer.uid}`, `restaurant-${r.id}-en`, "couriers-en"],
+      "the user's, the restaurant's and the couriers' topics, in the device's language",
     );
     assert.equal((await adminDb.doc(paths.device(buyer.uid, "d1")).get()).exists, false);
     assert.ok((await adminDb.doc(paths.device(buyer.uid, "d0")).get()).exists);
+  });
+
+  it("push: a device switched to German leaves the English shared topics for the German ones", async () => {
+    const person = await createUser({ courier: true }, "Sprachwechsler");
+    const push = recordingPush();
+    await syncDevice(testDeps({ push }), person.uid, "d0", { token: "t-de" }, { token: "t-de", language: "de" });
+    assert.deepEqual(
+      push.sent.map((s) => `${s.message.body} ${s.message.title}`),
+      [
+        `unsubscribe user-${person.uid}`,
+        "unsubscribe couriers-en",
+        `subscribe user-${person.uid}`,
+        "subscribe couriers-de",
+      ],
+    );
   });
 
   it("push: a change of role moves a user's devices between topics", async () => {
@@ -334,7 +363,7 @@ describe("pipeline: lifecycle, notifications, timeouts, ratings", function () {
     await syncRoleTopics(testDeps({ push }), person.uid, { courier: true }, { staff: [r.id] });
     assert.deepEqual(
       push.sent.map((s) => `${s.message.body} ${s.message.title}`),
-      ["subscribe couriers", "unsubscribe couriers", `subscribe restaurant-${r.id}`],
+      ["subscribe couriers-en", "unsubscribe couriers-en", `subscribe restaurant-${r.id}-en`],
     );
   });
 

@@ -266,6 +266,13 @@ describe("rules: orders", () => {
     ]) {
       it(`denies the tip ${JSON.stringify(tip)}`, () => expectAccess(false, createAs("customer", { tip })));
     }
+    for (const language of ["de", "en"]) {
+      it(`allows the customer's language ${language}`, () => expectAccess(true, createAs("customer", { language })));
+    }
+    for (const language of ["fr", "", "de-DE", 7]) {
+      it(`denies the language ${JSON.stringify(language)}`, () =>
+        expectAccess(false, createAs("customer", { language })));
+    }
     it("allows a promo code as the app writes it", () =>
       expectAccess(true, createAs("customer", { promoCode: "SAVE10" })));
     for (const promoCode of ["save10", "SA", "X".repeat(21), "SAVE 10", 10]) {

@@ -98,6 +98,14 @@ describe("rules: users", () => {
       await expectAccess(false, update({ favourites: [1, 2] }));
       await expectAccess(false, update({ favourites: "r1" }));
     });
+    it("allows English or German as the profile's language", async () => {
+      await expectAccess(true, update({ language: "de" }));
+      await expectAccess(true, update({ language: "en" }));
+    });
+    for (const bad of ["fr", "DE", "de-DE", "", 1, null]) {
+      it(`denies ${JSON.stringify(bad)} as the profile's language`, () =>
+        expectAccess(false, update({ language: bad })));
+    }
     it("denies another user's default address and favourites", () =>
       expectAccess(
         false,
@@ -176,6 +184,11 @@ describe("rules: users", () => {
     it("allows a user agent at the size limit and denies one past it", async () => {
       await expectAccess(true, register("d1", device("t", { userAgent: "x".repeat(LIMITS.maxUserAgentLength) })));
       await expectAccess(false, register("d2", device("t", { userAgent: "x".repeat(LIMITS.maxUserAgentLength + 1) })));
+    });
+    it("allows a device's language, English or German, and denies any other", async () => {
+      await expectAccess(true, register("d1", device("t", { language: "de" })));
+      await expectAccess(false, register("d2", device("t", { language: "fr" })));
+      await expectAccess(false, register("d2", device("t", { language: ["de"] })));
     });
     it("denies a token that is not a string", () =>
       expectAccess(false, register("d1", { token: 42, createdAt: serverTimestamp() })));

@@ -4,6 +4,7 @@ import { OfflineBanner } from "./components/OfflineBanner";
 import { Recovery } from "./components/Recovery";
 import { RestaurantList } from "./pages/RestaurantList";
 import { SignIn } from "./pages/SignIn";
+import { t } from "./i18n";
 import { session } from "./state/session";
 
 // Everything but the first screen loads on demand, with the full Firestore SDK where it listens live.
@@ -22,9 +23,9 @@ const Earnings = lazy(() => import("./pages/courier/Earnings").then((m) => m.Ear
 function NotFound() {
   return (
     <main class="page">
-      <h1>Page not found</h1>
+      <h1>{t("app.notFound")}</h1>
       <p>
-        <a href="/">Back to the restaurants</a>
+        <a href="/">{t("app.backToRestaurants")}</a>
       </p>
     </main>
   );
@@ -66,7 +67,7 @@ export function App() {
       {/* Lazily loaded parts (the header's unread badge too) suspend up to here. */}
       <ErrorBoundary>
         <a class="skip" href="#main">
-          Skip to content
+          {t("app.skip")}
         </a>
         <Header />
         <OfflineBanner />

@@ -1,6 +1,7 @@
 // The document a customer writes to place an order: references and choices, never prices.
 // The web app, the tests, the seed and the bench all build it here.
 
+import type { Language } from "./language";
 import { encodeLine } from "./options";
 import { normalizeCode } from "./promo";
 import type { TipChoice } from "./tips";
@@ -16,6 +17,8 @@ export interface CartInput {
   slotStart?: Date | null;
   tip?: TipChoice | null;
   promoCode?: string | null;
+  /** The customer's language: their notifications about this order are written in it. */
+  language?: Language;
 }
 
 /** Only the fields the rules accept on an address (a saved address carries more). */
@@ -35,6 +38,7 @@ export function cartDoc<T>(input: CartInput, now: T): Record<string, unknown> {
     ...(input.slotStart ? { slotStart: input.slotStart } : {}),
     ...(input.tip ? { tip: input.tip } : {}),
     ...(input.promoCode ? { promoCode: normalizeCode(input.promoCode) } : {}),
+    ...(input.language ? { language: input.language } : {}),
     createdAt: now,
   };
 }

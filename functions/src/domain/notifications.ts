@@ -2,8 +2,13 @@
 // id notificationId(order, status) per recipient, so a retried trigger finds rather than
 // duplicates them. Texts come from fixed strings and reason codes, never from what someone typed.
 
-import { REASON_TEXTS, type CancelReason, type DeclineReason } from "./reasons";
+import type { Language } from "./language";
+import type { RejectionCode } from "./orderCheck";
+import type { CancelReason, DeclineReason } from "./reasons";
 import type { OrderStatus } from "./status";
+import { TEXTS, type Mention, type Message } from "./texts";
+
+export type { Message } from "./texts";
 
 export type Audience = "customer" | "staff" | "couriers";
 
@@ -33,13 +38,23 @@ export const PUSH: Record<OrderStatus, readonly Audience[]> = {
   ready: ["customer", "couriers"],
 };
 
-export const COURIERS_TOPIC = "couriers";
+/** A user's own topic carries messages about their orders, each in that order's language. The
+ * topics many people share come one per language, and a device joins them in its own. */
 export const userTopic = (uid: string) => `user-${uid}`;
-export const restaurantTopic = (rid: string) => `restaurant-${rid}`;
+export const couriersTopic = (lang: Language) => `couriers-${lang}`;
+export const restaurantTopic = (rid: string, lang: Language) => `restaurant-${rid}-${lang}`;
 
-/** The topics a user's devices belong to, given their roles. */
-export function topicsFor(uid: string, roles: { courier?: boolean; staff?: string[] } | undefined): string[] {
-  return [userTopic(uid), ...(roles?.staff ?? []).map(restaurantTopic), ...(roles?.courier ? [COURIERS_TOPIC] : [])];
+/** The topics a device belongs to, given its user's roles and its language. */
+export function topicsFor(
+  uid: string,
+  roles: { courier?: boolean; staff?: string[] } | undefined,
+  lang: Language,
+): string[] {
+  return [
+    userTopic(uid),
+    ...(roles?.staff ?? []).map((rid) => restaurantTopic(rid, lang)),
+    ...(roles?.courier ? [couriersTopic(lang)] : []),
+  ];
 }
 
 /** Deterministic so that a retried trigger finds, rather than duplicates, its notification. */
@@ -49,6 +64,8 @@ export function notificationId(orderId: string, status: OrderStatus): string {
 
 export interface MessageContext {
   restaurantName: string;
+  /** A rejected order's code, and the backend's English message for codes a language lacks. */
+  rejectionCode?: string;
   rejection?: string;
   declineReason?: DeclineReason;
   cancelReason?: CancelReason;
@@ -56,55 +73,25 @@ export interface MessageContext {
   slot?: string;
 }
 
-export interface Message {
-  title: string;
-  body: string;
-}
-
-export function messageFor(status: OrderStatus, audience: Audience, ctx: MessageContext): Message {
-  const r = ctx.restaurantName;
-  const declined = ctx.declineReason ? ` ${REASON_TEXTS[ctx.declineReason]}` : "";
-  const cancelled = ctx.cancelReason ? ` ${REASON_TEXTS[ctx.cancelReason]}` : "";
+export function messageFor(status: OrderStatus, audience: Audience, ctx: MessageContext, lang: Language): Message {
+  const t = TEXTS[lang];
+  const reason = ctx.declineReason ?? ctx.cancelReason;
+  const code = ctx.rejectionCode as RejectionCode | undefined;
+  const m: Mention = {
+    r: ctx.restaurantName || t.theRestaurant,
+    reason: reason ? ` ${t.reasons[reason]}` : "",
+    slot: ctx.slot ?? t.later,
+    rejection: (code && t.rejections[code]) || ctx.rejection || "",
+  };
   if (audience === "staff") {
-    if (status === "placed") return { title: "New order", body: `A new order is waiting for ${r} to accept it.` };
-    if (status === "scheduled") {
-      return { title: "Order for later", body: `An order for ${ctx.slot ?? "later"} is scheduled at ${r}.` };
-    }
-    return { title: "Order cancelled", body: `An order for ${r} was cancelled.${cancelled}` };
+    if (status === "placed") return t.staff.placed(m);
+    if (status === "scheduled") return t.staff.scheduled(m);
+    return t.staff.cancelled(m);
   }
   // Every courier hears this: it names no restaurant, whose name its staff chose.
-  if (audience === "couriers") return { title: "Pickup available", body: "An order is ready for pickup." };
-  const customer: Record<OrderStatus, Message> = {
-    submitted: { title: "Order sent", body: `Your order to ${r} was sent.` },
-    scheduled: {
-      title: "Order scheduled",
-      body: `Your order to ${r} is scheduled for ${ctx.slot ?? "later"}. You can cancel it until the kitchen gets it.`,
-    },
-    placed: { title: "Order placed", body: `Your order to ${r} was placed.` },
-    rejected: {
-      title: "Order not placed",
-      body: `Your order to ${r} could not be placed. ${ctx.rejection ?? ""}`.trim(),
-    },
-    accepted: { title: "Order accepted", body: `${r} accepted your order.` },
-    declined: { title: "Order declined", body: `${r} declined your order.${declined}` },
-    cancelled: { title: "Order cancelled", body: `Your order to ${r} was cancelled.${cancelled}` },
-    preparing: { title: "Being prepared", body: `${r} is preparing your order.` },
-    ready: { title: "Ready for pickup", body: `Your order is ready at ${r} and waiting for a courier.` },
-    picked_up: { title: "On its way", body: `A courier picked up your order from ${r}.` },
-    delivered: { title: "Delivered", body: `Your order from ${r} was delivered. Enjoy!` },
-  };
-  return customer[status];
+  if (audience === "couriers") return t.couriers;
+  return t.customer[status](m);
 }
 
 /** What the backend tells a restaurant's staff about its own state (inbox and push). */
-export const STAFF_NOTICES = {
-  autoPaused: (minutes: number): Message => ({
-    title: "Orders paused",
-    body: `Several orders in a row were not accepted in time, so new orders are paused for ${minutes} minutes. Resume on the dashboard when you are ready.`,
-  }),
-  resumed: (): Message => ({ title: "Taking orders again", body: "The pause is over: customers can order again." }),
-  unreadable: (problem: string): Message => ({
-    title: "Orders are being refused",
-    body: `Your restaurant's settings have a problem, so customers cannot order: ${problem} Fix it in Settings.`,
-  }),
-};
+export const staffNotices = (lang: Language) => TEXTS[lang].notices;

@@ -9,35 +9,17 @@ import { LIMITS } from "./limits";
 import { decodeLine } from "./options";
 import { priceOrder, type Menu } from "./pricing";
 import { commissionFor, type PlatformFees } from "./fees";
-import { checkPromo, normalizeCode, PROMO_REJECTIONS, type PromoCode } from "./promo";
-import { MAX_TIP_CENTS, tipAmount, tipCap } from "./tips";
+import { checkPromo, normalizeCode, type PromoCode } from "./promo";
+import { EN_REJECTIONS } from "./texts/en";
+import { tipAmount, tipCap } from "./tips";
 import { restaurantProblem } from "./restaurant";
 import { asapState, currentPrepMinutes } from "./rush";
 import { leadMinutes, releaseTime, slotProblem } from "./slots";
 import type { Address, CartLine, MenuItem, Pricing, Rejection, Restaurant } from "./types";
 
-export const REJECTION_CODES = {
-  malformed_order: "The order could not be read.",
-  empty_order: "The cart is empty.",
-  too_many_lines: `An order can have at most ${LIMITS.maxOrderLines} different lines.`,
-  invalid_quantity: `Each quantity must be a whole number from ${LIMITS.minQuantity} to ${LIMITS.maxQuantity}.`,
-  too_many_open_orders: `You already have ${LIMITS.maxOpenOrdersPerCustomer} orders under way. Wait for one to arrive.`,
-  restaurant_not_found: "This restaurant does not exist.",
-  restaurant_unavailable: "This restaurant cannot take orders right now.",
-  restaurant_closed: "The restaurant is closed right now.",
-  restaurant_paused: "The restaurant has paused new orders for a while.",
-  slot_invalid: "That delivery time is not one of the 15-minute slots of today or tomorrow.",
-  slot_closed: "The restaurant is closed at that delivery time.",
-  slot_too_soon: "That delivery time is too soon for the kitchen and the courier; choose a later one.",
-  invalid_tip: `A tip is none, 5, 10 or 15 % of the food, or an amount up to ${MAX_TIP_CENTS / 100}.`,
-  tip_too_high: "A tip can be at most half the food subtotal.",
-  ...PROMO_REJECTIONS,
-  unknown_item: "An item in the cart is not on this restaurant's menu.",
-  item_unavailable: "An item in the cart is sold out.",
-  invalid_options: "The options chosen for an item are not valid.",
-  out_of_zone: "The delivery address is outside this restaurant's delivery area.",
-  below_minimum: "The order is below the restaurant's minimum.",
-} as const;
+/** The backend's reasons for refusing an order, with the English text it stores on the order
+ * (texts/ holds every language's). */
+export const REJECTION_CODES = EN_REJECTIONS;
 
 export type RejectionCode = keyof typeof REJECTION_CODES;
 

@@ -9,6 +9,7 @@
 import type { Cents } from "./money";
 import { percentOf } from "./money";
 import type { TimestampLike } from "./types";
+import { EN_REJECTIONS } from "./texts/en";
 
 export const PROMO_SHARDS = 10;
 
@@ -62,13 +63,13 @@ export interface PromoRedemption {
 }
 
 export const PROMO_REJECTIONS = {
-  promo_unknown: "There is no such promo code.",
-  promo_expired: "This promo code is not active (it has expired, has not started, or is paused).",
-  promo_not_applicable: "This promo code does not apply to this order.",
-  promo_below_minimum: "The order is below this promo code's minimum.",
-  promo_limit_reached: "You have already used this promo code as often as it allows.",
-  promo_exhausted: "This promo code has been used up.",
-} as const;
+  promo_unknown: EN_REJECTIONS.promo_unknown,
+  promo_expired: EN_REJECTIONS.promo_expired,
+  promo_not_applicable: EN_REJECTIONS.promo_not_applicable,
+  promo_below_minimum: EN_REJECTIONS.promo_below_minimum,
+  promo_limit_reached: EN_REJECTIONS.promo_limit_reached,
+  promo_exhausted: EN_REJECTIONS.promo_exhausted,
+};
 export type PromoRejection = keyof typeof PROMO_REJECTIONS;
 
 /** What a customer types, as the code's id: no spaces, capitals. */

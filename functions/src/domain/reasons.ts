@@ -1,5 +1,5 @@
-// Why an order ended early, as codes from fixed lists. Notifications and pushes say the code's
-// text, never words someone typed; a free-text note, where there is one, shows only in the app
+// Why an order ended early, as codes from fixed lists (their texts are in texts/, per language).
+// Notifications and pushes say the code's text, never words someone typed; a free-text note, where there is one, shows only in the app
 // (the customer's decline note on their order page, the customer's cancel note on the board).
 
 export const DECLINE_REASONS = ["too_busy", "item_unavailable", "closing_soon", "address_problem", "other"] as const;
@@ -10,18 +10,6 @@ export const CUSTOMER_CANCEL_REASONS = ["changed_mind", "ordered_by_mistake", "t
 /** Every cancel reason, the backend's included. */
 export const CANCEL_REASONS = [...CUSTOMER_CANCEL_REASONS, "accept_timeout"] as const;
 export type CancelReason = (typeof CANCEL_REASONS)[number];
-
-export const REASON_TEXTS: Record<DeclineReason | CancelReason, string> = {
-  too_busy: "The restaurant is too busy right now.",
-  item_unavailable: "A dish in the order is not available.",
-  closing_soon: "The restaurant is about to close.",
-  address_problem: "The restaurant cannot deliver to this address.",
-  other: "No reason given.",
-  changed_mind: "The customer changed their mind.",
-  ordered_by_mistake: "The customer ordered by mistake.",
-  taking_too_long: "The customer found it was taking too long.",
-  accept_timeout: "The restaurant did not accept the order in time.",
-};
 
 export function isDeclineReason(v: unknown): v is DeclineReason {
   return typeof v === "string" && (DECLINE_REASONS as readonly string[]).includes(v);

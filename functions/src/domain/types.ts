@@ -2,6 +2,7 @@
 // SDKs each have their own Timestamp class; both have toMillis().
 
 import type { Allergen, Diet } from "./diet";
+import type { Language } from "./language";
 import type { Cents } from "./money";
 import type { LatLng } from "./geo";
 import type { OpeningHours } from "./hours";
@@ -33,6 +34,8 @@ export interface UserProfile {
   defaultAddress?: string | null;
   /** Restaurant ids, shown first. */
   favourites?: string[];
+  /** The language the backend writes to them in (a staff member's inbox). */
+  language?: Language;
   /** Mirror of the custom claims, written only by the backend. */
   roles?: RoleClaims;
 }
@@ -171,6 +174,8 @@ export interface Order {
   tip?: TipChoice;
   /** A promo code as the customer typed it. */
   promoCode?: string;
+  /** The customer's language when ordering (en when absent). */
+  language?: Language;
   /** Set by the backend when it places (or schedules) the order. */
   estimate?: OrderEstimate;
   /** A scheduled order goes to the kitchen then. */

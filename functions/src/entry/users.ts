@@ -10,7 +10,7 @@ export const onDeviceWritten = onDocumentWritten(
     (await import("../notify/devices")).deviceWritten(
       event.params.uid,
       event.params.deviceId,
-      event.data?.before.get("token") as string | undefined,
-      event.data?.after.get("token") as string | undefined,
+      event.data?.before.exists ? (event.data.before.data() as { token: string }) : undefined,
+      event.data?.after.exists ? (event.data.after.data() as { token: string }) : undefined,
     ),
 );

@@ -7,8 +7,10 @@ import { FieldValue, type Firestore } from "firebase-admin/firestore";
 import { logger } from "firebase-functions/logger";
 import {
   clockTime,
-  COURIERS_TOPIC,
+  couriersTopic,
   INBOX,
+  LANGUAGES,
+  languageOr,
   messageFor,
   notificationId,
   parseSlot,
@@ -18,6 +20,7 @@ import {
   restaurantTopic,
   userTopic,
   type Audience,
+  type Language,
   type Message,
   type MessageContext,
   type Order,
@@ -27,11 +30,15 @@ import { isAlreadyExists } from "../errors";
 import { adminQuery } from "../query";
 import type { PushSender } from "./push";
 
-export async function recipientsOf(db: Firestore, audience: Audience, order: Order): Promise<string[]> {
-  if (audience === "customer") return [order.customerId];
+type Recipient = { uid: string; lang: Language };
+
+/** Who gets an inbox entry, each with their language: the customer's is the order's, a staff
+ * member's their profile's (read in the same query, as one field). */
+export async function recipientsOf(db: Firestore, audience: Audience, order: Order): Promise<Recipient[]> {
+  if (audience === "customer") return [{ uid: order.customerId, lang: languageOr(order.language) }];
   if (audience === "staff") {
-    const snap = await adminQuery(db, QUERIES.staffOf(order.restaurantId)).select().get();
-    return snap.docs.map((d) => d.id);
+    const snap = await adminQuery(db, QUERIES.staffOf(order.restaurantId)).select("language").get();
+    return snap.docs.map((d) => ({ uid: d.id, lang: languageOr(d.get("language")) }));
   }
   return []; // couriers hear through their topic
 }
@@ -39,7 +46,8 @@ export async function recipientsOf(db: Firestore, audience: Audience, order: Ord
 function contextOf(order: Order & { timeZone?: string }): MessageContext {
   const slot = parseSlot(order.slotStart);
   return {
-    restaurantName: order.restaurantName || "the restaurant",
+    restaurantName: order.restaurantName ?? "",
+    rejectionCode: order.rejection?.code,
     rejection: order.rejection?.message,
     declineReason: order.declineReason,
     cancelReason: order.cancelReason,
@@ -72,8 +80,9 @@ function write(db: Firestore, orderId: string, status: OrderStatus, entries: Ent
 async function writeInbox(db: Firestore, orderId: string, order: Order, status: OrderStatus): Promise<Entry[]> {
   const wanted: Entry[] = [];
   for (const audience of INBOX[status]) {
-    const message = messageFor(status, audience, contextOf(order));
-    for (const uid of await recipientsOf(db, audience, order)) wanted.push({ uid, audience, message });
+    for (const { uid, lang } of await recipientsOf(db, audience, order)) {
+      wanted.push({ uid, audience, message: messageFor(status, audience, contextOf(order), lang) });
+    }
   }
   if (wanted.length === 0) return [];
   try {
@@ -102,15 +111,19 @@ export async function notifyTransition(
   // the step. Inbox recipients are pushed only on the run that wrote their entry.
   const sends: Promise<unknown>[] = [];
   for (const audience of PUSH[status]) {
-    const message = messageFor(status, audience, contextOf(order));
-    const send = (topic: string, link: string) =>
-      sends.push(push.sendToTopic(topic, { ...message, data: { orderId, link } }));
-    if (audience === "couriers") send(COURIERS_TOPIC, "/courier");
+    const send = (topic: string, lang: Language, link: string) =>
+      sends.push(
+        push.sendToTopic(topic, { ...messageFor(status, audience, contextOf(order), lang), data: { orderId, link } }),
+      );
+    // Shared topics get one message per language; the customer's own, the order's language.
+    if (audience === "couriers") for (const lang of LANGUAGES) send(couriersTopic(lang), lang, "/courier");
     else if (audience === "staff") {
       if (!INBOX[status].includes("staff") || written.some((w) => w.audience === "staff")) {
-        send(restaurantTopic(order.restaurantId), "/dashboard");
+        for (const lang of LANGUAGES) send(restaurantTopic(order.restaurantId, lang), lang, "/dashboard");
       }
-    } else if (written.some((w) => w.audience === "customer")) send(userTopic(order.customerId), `/orders/${orderId}`);
+    } else if (written.some((w) => w.audience === "customer")) {
+      send(userTopic(order.customerId), languageOr(order.language), `/orders/${orderId}`);
+    }
   }
   for (const r of await Promise.allSettled(sends)) {
     if (r.status === "rejected") logger.warn("push failed", { orderId, status, err: String(r.reason) });

@@ -4,7 +4,7 @@
 import { FieldValue } from "firebase-admin/firestore";
 import { logger } from "firebase-functions/logger";
 import type { Deps } from "../deps";
-import { paths, QUERIES, restaurantTopic, type Message } from "../domain";
+import { LANGUAGES, languageOr, paths, QUERIES, restaurantTopic, type Language, type Message } from "../domain";
 import { isAlreadyExists } from "../errors";
 import { adminQuery } from "../query";
 
@@ -13,10 +13,10 @@ export async function tellStaff(
   { db, push }: Pick<Deps, "db" | "push">,
   rid: string,
   id: string,
-  message: Message,
+  message: (lang: Language) => Message,
   link = "/dashboard",
 ) {
-  const staff = await adminQuery(db, QUERIES.staffOf(rid)).select().get();
+  const staff = await adminQuery(db, QUERIES.staffOf(rid)).select("language").get();
   let wrote = false;
   await Promise.all(
     staff.docs.map((s) =>
@@ -27,7 +27,7 @@ export async function tellStaff(
           status: "placed",
           audience: "staff",
           link,
-          ...message,
+          ...message(languageOr(s.get("language"))),
           read: false,
           createdAt: FieldValue.serverTimestamp(),
         })
@@ -40,8 +40,12 @@ export async function tellStaff(
     ),
   );
   if (wrote) {
-    await push
-      .sendToTopic(restaurantTopic(rid), { ...message, data: { link } })
-      .catch((err: unknown) => logger.warn("push failed", { rid, err: String(err) }));
+    await Promise.all(
+      LANGUAGES.map((lang) =>
+        push
+          .sendToTopic(restaurantTopic(rid, lang), { ...message(lang), data: { link } })
+          .catch((err: unknown) => logger.warn("push failed", { rid, err: String(err) })),
+      ),
+    );
   }
 }

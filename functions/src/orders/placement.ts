@@ -32,7 +32,7 @@ import {
   QUERIES,
   reject,
   restaurantProblem,
-  STAFF_NOTICES,
+  staffNotices,
   transition,
   type MenuItem,
   type Order,
@@ -238,7 +238,7 @@ export async function processSubmittedOrder(deps: Deps, snapshot: DocumentSnapsh
       deps,
       order.restaurantId,
       `restaurant-problem-${localDay(at, "UTC")}`,
-      STAFF_NOTICES.unreadable(problem),
+      (lang) => staffNotices(lang).unreadable(problem),
       "/dashboard/settings",
     );
   }

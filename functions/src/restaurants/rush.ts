@@ -10,7 +10,7 @@ import {
   AUTO_PAUSE_MIN,
   paths,
   QUERIES,
-  STAFF_NOTICES,
+  staffNotices,
   type Order,
   type Restaurant,
 } from "../domain";
@@ -39,7 +39,7 @@ export async function endPauseIfDue(deps: Deps, rid: string): Promise<PauseOutco
     if (isFailedPrecondition(err)) return "not due"; // changed meanwhile: the next look decides
     throw err;
   }
-  await tellStaff(deps, rid, `resumed-${until}`, STAFF_NOTICES.resumed());
+  await tellStaff(deps, rid, `resumed-${until}`, (lang) => staffNotices(lang).resumed);
   return "resumed";
 }
 
@@ -95,7 +95,9 @@ export async function autoPauseAfterMiss(deps: Deps, orderId: string, order: Ord
   });
   if (paused) {
     logger.warn("restaurant auto-paused after missed orders", { rid: order.restaurantId, orderId });
-    await tellStaff(deps, order.restaurantId, `auto-pause-${orderId}`, STAFF_NOTICES.autoPaused(AUTO_PAUSE_MIN));
+    await tellStaff(deps, order.restaurantId, `auto-pause-${orderId}`, (lang) =>
+      staffNotices(lang).autoPaused(AUTO_PAUSE_MIN),
+    );
   }
   return paused;
 }

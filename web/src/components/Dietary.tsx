@@ -1,7 +1,8 @@
 // What is in a dish, as customers read it: diet badges, the declared allergens, and the filter
 // on a restaurant's menu ("vegan", "without gluten").
 
-import { ALLERGEN_LABELS, ALLERGENS, DIET_LABELS, DIETS, type DietFacts, type DishFilter } from "@domain";
+import { ALLERGENS, DIETS, type Allergen, type Diet, type DietFacts, type DishFilter } from "@domain";
+import { allergenLabel, dietLabel, t } from "../i18n";
 
 export function DietBadges({ dish }: { dish: DietFacts }) {
   const diet = (dish.diet ?? []).filter((d) => !(d === "vegetarian" && dish.diet?.includes("vegan")));
@@ -11,7 +12,7 @@ export function DietBadges({ dish }: { dish: DietFacts }) {
         <ul class="diet" aria-label="Diet">
           {diet.map((d) => (
             <li key={d} class={`diet-${d}`}>
-              {DIET_LABELS[d as keyof typeof DIET_LABELS]}
+              {dietLabel(d as Diet)}
             </li>
           ))}
         </ul>
@@ -21,7 +22,7 @@ export function DietBadges({ dish }: { dish: DietFacts }) {
           ? "Allergens not declared: ask the restaurant."
           : dish.allergens.length === 0
             ? "No declared allergens."
-            : `Contains: ${dish.allergens.map((a) => ALLERGEN_LABELS[a as keyof typeof ALLERGEN_LABELS]).join(", ")}`}
+            : t("dish.contains", { list: dish.allergens.map((a) => allergenLabel(a as Allergen)).join(", ") })}
       </p>
     </>
   );
@@ -52,7 +53,7 @@ export function DishFilterBar({
               checked={filter.diet.includes(d)}
               onChange={() => onChange({ ...filter, diet: toggle(filter.diet, d) })}
             />
-            {DIET_LABELS[d]}
+            {dietLabel(d)}
           </label>
         ))}
       </fieldset>
@@ -65,7 +66,7 @@ export function DishFilterBar({
               checked={filter.without.includes(a)}
               onChange={() => onChange({ ...filter, without: toggle(filter.without, a) })}
             />
-            {ALLERGEN_LABELS[a]}
+            {allergenLabel(a)}
           </label>
         ))}
       </fieldset>

@@ -2,6 +2,9 @@ import { signOut } from "firebase/auth";
 import { auth } from "../firebase/auth";
 import { cartCount } from "../state/cart";
 import { roles, session } from "../state/session";
+import { LANGUAGE_NAMES, LANGUAGES, type Language } from "@domain";
+import { chooseLanguage, language, t } from "../i18n";
+import { setProfileLanguage } from "../data/profile";
 import { AddressPicker } from "./AddressPicker";
 import { UnreadBadge } from "./UnreadBadge";
 
@@ -12,35 +15,51 @@ export function Header() {
   const customer = r.length === 1;
   return (
     <header class="top">
-      <a class="brand" href="/" aria-label="Dishpatch home">
+      <a class="brand" href="/" aria-label={t("app.home")}>
         Dish<span>patch</span>
       </a>
       {customer && <AddressPicker />}
-      <nav aria-label="Main">
-        {r.includes("staff") && <a href="/dashboard">Dashboard</a>}
-        {r.includes("courier") && <a href="/courier">Deliveries</a>}
-        {r.includes("admin") && <a href="/admin">Admin</a>}
-        {s && <a href="/orders">Orders</a>}
+      <nav aria-label={t("nav.main")}>
+        {r.includes("staff") && <a href="/dashboard">{t("nav.dashboard")}</a>}
+        {r.includes("courier") && <a href="/courier">{t("nav.deliveries")}</a>}
+        {r.includes("admin") && <a href="/admin">{t("nav.admin")}</a>}
+        {s && <a href="/orders">{t("nav.orders")}</a>}
         {s && (
           <a href="/inbox" class="inbox-link">
-            Inbox <UnreadBadge uid={s.uid} />
+            {t("nav.inbox")} <UnreadBadge uid={s.uid} />
           </a>
         )}
         {customer && (
-          <a href="/checkout" class="cart-link" aria-label={`Cart, ${cartCount.value} items`}>
-            Cart <span class="count">{cartCount.value}</span>
+          <a href="/checkout" class="cart-link" aria-label={t("nav.cartLabel", { n: cartCount.value })}>
+            {t("nav.cart")} <span class="count">{cartCount.value}</span>
           </a>
         )}
         {s === null && (
           <a href="/signin" class="button small">
-            Sign in
+            {t("nav.signIn")}
           </a>
         )}
         {s && (
           <button type="button" class="link" onClick={() => signOut(auth)} title={s.email}>
-            Sign out
+            {t("nav.signOut")}
           </button>
         )}
+        <select
+          class="language"
+          aria-label={t("nav.language")}
+          value={language.value}
+          onChange={(e) => {
+            const lang = (e.target as HTMLSelectElement).value as Language;
+            // Signed in, the profile keeps it too: the backend writes to staff in it.
+            void chooseLanguage(lang).then(() => s && setProfileLanguage(s.uid, lang).catch(() => undefined));
+          }}
+        >
+          {LANGUAGES.map((l) => (
+            <option key={l} value={l} lang={l}>
+              {LANGUAGE_NAMES[l]}
+            </option>
+          ))}
+        </select>
       </nav>
     </header>
   );

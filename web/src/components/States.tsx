@@ -1,9 +1,10 @@
 // The three states every data view has besides "here it is".
+import { t } from "../i18n";
 
 export function Loading({ what }: { what: string }) {
   return (
     <p class="state loading" role="status" aria-live="polite">
-      Loading {what}…
+      {t("state.loading", { what })}
     </p>
   );
 }
@@ -15,10 +16,10 @@ export function Empty({ children }: { children: preact.ComponentChildren }) {
 export function ErrorNote({ error, retry }: { error: unknown; retry?: () => void }) {
   return (
     <div class="state error" role="alert">
-      <p>Something went wrong: {error instanceof Error ? error.message : String(error)}</p>
+      <p>{t("state.error", { message: error instanceof Error ? error.message : String(error) })}</p>
       {retry && (
         <button type="button" onClick={retry}>
-          Try again
+          {t("state.retry")}
         </button>
       )}
     </div>

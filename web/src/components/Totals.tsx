@@ -1,4 +1,5 @@
 import type { Pricing } from "@domain";
+import { t } from "../i18n";
 import { money } from "./format";
 
 /** Subtotal, discount, fees, tip and total of a priced order (the checkout preview or the
@@ -6,25 +7,28 @@ import { money } from "./format";
 export function Totals({ pricing, testId }: { pricing: Pricing; testId: string }) {
   return (
     <dl class="totals">
-      <dt>Subtotal</dt>
+      <dt>{t("totals.subtotal")}</dt>
       <dd>{money(pricing.subtotal)}</dd>
       {(pricing.discount ?? 0) > 0 && (
         <>
-          <dt>Discount{pricing.promo ? ` (${pricing.promo.code})` : ""}</dt>
+          <dt>
+            {t("totals.discount")}
+            {pricing.promo ? ` (${pricing.promo.code})` : ""}
+          </dt>
           <dd data-testid="discount">−{money(pricing.discount)}</dd>
         </>
       )}
-      <dt>Delivery</dt>
+      <dt>{t("totals.delivery")}</dt>
       <dd>{money(pricing.deliveryFee)}</dd>
-      <dt>Service fee</dt>
+      <dt>{t("totals.serviceFee")}</dt>
       <dd>{money(pricing.serviceFee)}</dd>
       {(pricing.tip ?? 0) > 0 && (
         <>
-          <dt>Tip for the courier</dt>
+          <dt>{t("totals.tip")}</dt>
           <dd data-testid="tip">{money(pricing.tip)}</dd>
         </>
       )}
-      <dt>Total</dt>
+      <dt>{t("totals.total")}</dt>
       <dd>
         <strong data-testid={testId}>{money(pricing.total)}</strong>
       </dd>

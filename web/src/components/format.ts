@@ -1,18 +1,20 @@
 import { formatCents, type TimestampLike } from "@domain";
+import { locale } from "../i18n";
 
-export const money = (cents: number) => formatCents(cents);
+/** An amount as the reader's language writes it, in the restaurant's currency. */
+export const money = (cents: number, currency = "EUR") => formatCents(cents, currency, locale());
 
 /** "19:45": in the restaurant's time zone where one is given (an order's times are the
  * restaurant's, like its slots and hours), else the browser's. */
 export function clock(ts: TimestampLike | null | undefined, timeZone?: string): string {
   return ts
-    ? new Date(ts.toMillis()).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", timeZone })
+    ? new Date(ts.toMillis()).toLocaleTimeString(locale(), { hour: "2-digit", minute: "2-digit", timeZone })
     : "";
 }
 
 export function dateTime(ts: TimestampLike | null | undefined): string {
   return ts
-    ? new Date(ts.toMillis()).toLocaleString("en-GB", {
+    ? new Date(ts.toMillis()).toLocaleString(locale(), {
         day: "numeric",
         month: "short",
         hour: "2-digit",

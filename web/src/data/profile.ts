@@ -1,10 +1,15 @@
 // The signed-in user's own profile document: name, default delivery address, favourites.
 import { arrayRemove, arrayUnion, doc, getDoc, serverTimestamp, setDoc, updateDoc } from "firebase/firestore/lite";
-import { paths, type UserProfile } from "@domain";
+import { paths, type Language, type UserProfile } from "@domain";
 import { liteDb } from "../firebase/lite";
 
-export function createProfile(uid: string, displayName: string): Promise<void> {
-  return setDoc(doc(liteDb, paths.user(uid)), { displayName, createdAt: serverTimestamp() });
+/** A new account's profile, with the language the backend will write to them in. */
+export function createProfile(uid: string, displayName: string, language: Language): Promise<void> {
+  return setDoc(doc(liteDb, paths.user(uid)), { displayName, language, createdAt: serverTimestamp() });
+}
+
+export function setProfileLanguage(uid: string, language: Language): Promise<void> {
+  return updateDoc(doc(liteDb, paths.user(uid)), { language, updatedAt: serverTimestamp() });
 }
 
 export async function fetchProfile(uid: string): Promise<UserProfile | null> {

@@ -35,6 +35,7 @@ import { Empty } from "../components/States";
 import { Totals } from "../components/Totals";
 import { ReorderNotice } from "../components/OrderAgain";
 import { useAsync } from "../components/useAsync";
+import { language } from "../i18n";
 
 /** The cart as the order document will carry it: the preview checks exactly what is sent. */
 function cartInput(
@@ -55,6 +56,8 @@ function cartInput(
     slotStart,
     tip: "percent" in tip && tip.percent === 0 ? null : tip,
     promoCode,
+    // The backend writes to the customer about this order in the language they ordered in.
+    language: language.value,
   };
 }
 

@@ -1,6 +1,7 @@
 import { markAllRead, markRead, useInbox } from "../data/inbox";
 import { unreadChanged } from "../data/unread";
 import { dateTime } from "../components/format";
+import { t } from "../i18n";
 import { Empty, ErrorNote, Loading } from "../components/States";
 import { RequireSignIn } from "../components/RequireSignIn";
 
@@ -17,7 +18,7 @@ function InboxList({ uid }: { uid: string }) {
   const unread = items.data?.filter((n) => !n.read) ?? [];
   return (
     <main class="page narrow">
-      <h1>Inbox</h1>
+      <h1>{t("inbox.title")}</h1>
       {unread.length > 1 && (
         <button
           type="button"
@@ -29,14 +30,14 @@ function InboxList({ uid }: { uid: string }) {
             ).then(() => unreadChanged.value++)
           }
         >
-          Mark all read
+          {t("inbox.markAll")}
         </button>
       )}
       {items.error !== undefined && <ErrorNote error={items.error} />}
-      {items.data === undefined && !items.error && <Loading what="notifications" />}
+      {items.data === undefined && !items.error && <Loading what={t("inbox.loading")} />}
       {items.data?.length === 0 && (
         <Empty>
-          <p>Nothing here yet.</p>
+          <p>{t("inbox.none")}</p>
         </Empty>
       )}
       <ul class="inbox">
@@ -57,7 +58,7 @@ function InboxList({ uid }: { uid: string }) {
       </ul>
       {items.hasMore && (
         <button type="button" class="secondary" onClick={items.more}>
-          Show older notifications
+          {t("inbox.older")}
         </button>
       )}
     </main>

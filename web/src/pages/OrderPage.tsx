@@ -16,8 +16,6 @@ import {
   HAPPY_PATH,
   isFinal,
   LIMITS,
-  REASON_TEXTS,
-  STATUS_LABELS,
   type CancelReason,
   type Order,
   type OrderStatus,
@@ -34,6 +32,8 @@ import { Empty, ErrorNote, Loading } from "../components/States";
 import { Totals } from "../components/Totals";
 import { OrderAgain } from "../components/OrderAgain";
 import { session } from "../state/session";
+import { statusLabel } from "../i18n";
+import { cancelChoiceText, reasonText, rejectionText } from "../i18n/domainTexts";
 
 export function OrderPage({ id }: { id: string }) {
   const order = useOrder(id);
@@ -78,7 +78,7 @@ export function OrderPage({ id }: { id: string }) {
     <main class="page narrow">
       <h1>Order from {o.restaurantName || "the restaurant"}</h1>
       <p class="status-line" data-testid="order-status" data-status={o.status} role="status" aria-live="polite">
-        {STATUS_LABELS[o.status]}
+        {statusLabel(o.status)}
         {o.pending && (
           <span class="pending" data-testid="not-sent">
             {" "}
@@ -94,19 +94,19 @@ export function OrderPage({ id }: { id: string }) {
       )}
       {o.status === "rejected" && o.rejection && (
         <div class="error" data-testid="reason">
-          <p>{o.rejection.message}</p>
+          <p>{rejectionText(o.rejection)}</p>
           {o.rejection.code.startsWith("promo_") && <OrderWithoutCode order={o} />}
         </div>
       )}
       {o.status === "declined" && (
         <div class="error" data-testid="reason">
-          <p>The restaurant declined: {o.declineReason ? REASON_TEXTS[o.declineReason] : ""}</p>
+          <p>The restaurant declined: {o.declineReason ? reasonText(o.declineReason) : ""}</p>
           {o.declineNote && <p class="quote">Note from the restaurant: “{o.declineNote}”</p>}
         </div>
       )}
       {o.status === "cancelled" && (
         <p class="error" data-testid="reason">
-          {o.cancelReason ? REASON_TEXTS[o.cancelReason] : "The order was cancelled."}
+          {o.cancelReason ? reasonText(o.cancelReason) : "The order was cancelled."}
         </p>
       )}
       <ol class="timeline" aria-label="Order progress">
@@ -115,7 +115,7 @@ export function OrderPage({ id }: { id: string }) {
           return (
             <li key={s} class={at ? "done" : "todo"} data-step={s}>
               <span class="dot" aria-hidden="true" />
-              <span class="label">{STATUS_LABELS[s]}</span>
+              <span class="label">{statusLabel(s)}</span>
               <time>{at ? clock(at, o.timeZone) : ""}</time>
             </li>
           );
@@ -195,7 +195,7 @@ function CancelButton({ orderId }: { orderId: string }) {
         <select value={reason} onChange={(e) => setReason((e.target as HTMLSelectElement).value as CancelReason)}>
           {CUSTOMER_CANCEL_REASONS.map((r) => (
             <option key={r} value={r}>
-              {REASON_TEXTS[r].replace("The customer ", "I ").replace("found it was", "find it is")}
+              {cancelChoiceText(r)}
             </option>
           ))}
         </select>

@@ -1,4 +1,4 @@
-import { STATUS_LABELS } from "@domain";
+import { statusLabel, t } from "../i18n";
 import { useCustomerOrders } from "../data/orders";
 import { dateTime, money } from "../components/format";
 import { Empty, ErrorNote, Loading } from "../components/States";
@@ -16,13 +16,13 @@ function OrderHistory({ uid }: { uid: string }) {
   const orders = useCustomerOrders(uid, PAGE);
   return (
     <main class="page narrow">
-      <h1>Your orders</h1>
+      <h1>{t("orders.title")}</h1>
       {orders.error !== undefined && <ErrorNote error={orders.error} />}
-      {orders.data === undefined && !orders.error && <Loading what="your orders" />}
+      {orders.data === undefined && !orders.error && <Loading what={t("orders.loading")} />}
       {orders.data?.length === 0 && (
         <Empty>
           <p>
-            No orders yet. <a href="/">Find a restaurant</a>
+            {t("orders.none")} <a href="/">{t("orders.find")}</a>
           </p>
         </Empty>
       )}
@@ -30,9 +30,9 @@ function OrderHistory({ uid }: { uid: string }) {
         {orders.data?.map((o) => (
           <li key={o.id} class="order-row">
             <a href={`/orders/${o.id}`}>
-              <strong>{o.restaurantName || "Order"}</strong>
+              <strong>{o.restaurantName || t("orders.order")}</strong>
               <span>{dateTime(o.createdAt)}</span>
-              <span class={`pill ${o.status}`}>{STATUS_LABELS[o.status]}</span>
+              <span class={`pill ${o.status}`}>{statusLabel(o.status)}</span>
               <span>{o.pricing ? money(o.pricing.total) : ""}</span>
             </a>
             {o.pricing && <OrderAgain order={o} />}
@@ -41,7 +41,7 @@ function OrderHistory({ uid }: { uid: string }) {
       </ul>
       {orders.hasMore && (
         <button type="button" class="secondary" onClick={orders.more}>
-          Show older orders
+          {t("orders.older")}
         </button>
       )}
     </main>

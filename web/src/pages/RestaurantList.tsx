@@ -18,6 +18,7 @@ import { deliveryAddress } from "../state/address";
 import { favourites } from "../state/favourites";
 import { useAsync } from "../components/useAsync";
 import { money } from "../components/format";
+import { t, type Key } from "../i18n";
 import { Empty, ErrorNote, Loading } from "../components/States";
 
 type Sort = "recommended" | "rating" | "fee" | "distance";
@@ -37,15 +38,15 @@ function annotate(c: Card, center: LatLng, hasAddress: boolean, now: Date): Show
   const km = distanceKm(center, c.address);
   const at = (d: Date | null) => (d ? clockTime(d, c.timeZone, now) : null);
   let closedText = "";
-  if (!c.available) closedText = "Not available right now";
+  if (!c.available) closedText = t("list.notAvailable");
   else if (state && !state.open) {
-    const when = at(state.until);
+    const time = at(state.until);
     closedText =
       state.why === "paused"
-        ? `Paused · back at ${when}`
-        : state.why === "closed" && when
-          ? `Closed · opens ${when}`
-          : "Closed";
+        ? t("list.pausedUntil", { time: time ?? "" })
+        : state.why === "closed" && time
+          ? t("list.opensAt", { time })
+          : t("list.closed");
   }
   return {
     ...c,
@@ -119,8 +120,12 @@ export function RestaurantList() {
 
   return (
     <main class="page">
-      <h1>{submitted ? `Results for “${submitted}”` : `Restaurants near ${address ? address.line1 : CITY.name}`}</h1>
-      {!address && <p class="notice">Set your delivery address (top of the page) to see who delivers to you.</p>}
+      <h1>
+        {submitted
+          ? t("list.resultsFor", { q: submitted })
+          : t("list.near", { place: address ? address.line1 : CITY.name })}
+      </h1>
+      {!address && <p class="notice">{t("list.setAddress")}</p>}
       <form
         class="filters"
         role="search"
@@ -130,11 +135,11 @@ export function RestaurantList() {
         }}
       >
         <label>
-          Search
+          {t("list.search")}
           <input
             type="search"
             value={query}
-            placeholder="Restaurant, cuisine or dish"
+            placeholder={t("list.searchPlaceholder")}
             onInput={(e) => {
               const text = (e.target as HTMLInputElement).value;
               setQuery(text);
@@ -142,11 +147,11 @@ export function RestaurantList() {
             }}
           />
         </label>
-        <button type="submit">Search</button>
+        <button type="submit">{t("list.search")}</button>
         <label>
-          Cuisine
+          {t("list.cuisine")}
           <select value={cuisine} onChange={(e) => setCuisine((e.target as HTMLSelectElement).value)}>
-            <option value="">All cuisines</option>
+            <option value="">{t("list.allCuisines")}</option>
             {cuisines.map((c) => (
               <option key={c} value={c}>
                 {c}
@@ -155,21 +160,22 @@ export function RestaurantList() {
           </select>
         </label>
         <label>
-          Sort by
+          {t("list.sortBy")}
           <select value={sort} onChange={(e) => setSort((e.target as HTMLSelectElement).value as Sort)}>
-            <option value="recommended">Recommended</option>
-            <option value="rating">Rating</option>
-            <option value="fee">Delivery fee</option>
-            <option value="distance">Distance</option>
+            {(Object.keys(order) as Sort[]).map((s) => (
+              <option key={s} value={s}>
+                {t(`list.sort.${s}` as Key)}
+              </option>
+            ))}
           </select>
         </label>
       </form>
-      {loading && <Loading what="restaurants" />}
+      {loading && <Loading what={t("list.loading")} />}
       {error !== undefined && <ErrorNote error={error} retry={submitted ? search.reload : nearby.reload} />}
       {!loading && rows.length === 0 && (
         <Empty>
           <p>
-            {submitted ? `Nothing found for “${submitted}”.` : "No restaurant matches."}{" "}
+            {submitted ? t("list.nothingFor", { q: submitted }) : t("list.noMatch")}{" "}
             <button
               type="button"
               class="link"
@@ -179,12 +185,12 @@ export function RestaurantList() {
                 setSubmitted("");
               }}
             >
-              Clear the search and filters
+              {t("list.clear")}
             </button>
           </p>
         </Empty>
       )}
-      <ul class="restaurants" aria-label="Restaurants">
+      <ul class="restaurants" aria-label={t("list.restaurants")}>
         {rows.map((r) => (
           <li
             key={r.id}
@@ -197,7 +203,7 @@ export function RestaurantList() {
                 <h2>
                   {r.name}
                   {favourites.value.has(r.id) && (
-                    <span class="fav" aria-label="Favourite" title="Favourite">
+                    <span class="fav" aria-label={t("list.favourite")} title={t("list.favourite")}>
                       {" "}
                       ♥
                     </span>
@@ -206,17 +212,19 @@ export function RestaurantList() {
                 {r.available ? (
                   <p class="meta">
                     <span>{r.cuisine}</span>
-                    <span aria-label={`Rating ${r.ratingAvg.toFixed(1)} from ${r.ratingCount} reviews`}>
-                      ★ {r.ratingCount ? r.ratingAvg.toFixed(1) : "new"}
+                    <span aria-label={t("list.rating", { avg: r.ratingAvg.toFixed(1), count: r.ratingCount })}>
+                      ★ {r.ratingCount ? r.ratingAvg.toFixed(1) : t("list.new")}
                     </span>
-                    <span>{money(r.deliveryFee)} delivery</span>
-                    <span aria-label={`About ${r.minutes} minutes to your door`}>{r.minutes} min</span>
+                    <span>{t("list.deliveryFee", { fee: money(r.deliveryFee, r.currency) })}</span>
+                    <span aria-label={t("list.minutesLabel", { n: r.minutes })}>
+                      {t("list.minutes", { n: r.minutes })}
+                    </span>
                     <span>{r.km.toFixed(1)} km</span>
                   </p>
                 ) : null}
                 <p class="status">
-                  {r.open ? <span class="open">Open now</span> : <span class="closed">{r.closedText}</span>}
-                  {r.delivers === false && <span class="zone">Does not deliver to your address</span>}
+                  {r.open ? <span class="open">{t("list.openNow")}</span> : <span class="closed">{r.closedText}</span>}
+                  {r.delivers === false && <span class="zone">{t("list.outOfZone")}</span>}
                 </p>
               </div>
             </a>
@@ -225,7 +233,7 @@ export function RestaurantList() {
       </ul>
       {!submitted && pages?.key === key && pages.next && (
         <button type="button" class="secondary" disabled={more} onClick={loadMore}>
-          {more ? "Loading…" : "Show more restaurants"}
+          {more ? t("list.loadingMore") : t("list.more")}
         </button>
       )}
     </main>

@@ -10,6 +10,7 @@ import { LIMITS } from "@domain";
 import { auth } from "../firebase/auth";
 import { createProfile, fetchProfile } from "../data/profile";
 import { errorText } from "../components/format";
+import { language } from "../i18n";
 
 export function SignIn() {
   const location = useLocation();
@@ -38,7 +39,7 @@ export function SignIn() {
         if (name.length < 1 || name.length > LIMITS.maxNameLength) throw new Error("Enter your name.");
         const { user } = await createUserWithEmailAndPassword(auth, email, password);
         await updateProfile(user, { displayName: name });
-        await createProfile(user.uid, name);
+        await createProfile(user.uid, name, language.value);
         await user.getIdToken(true);
       } else {
         await signInWithEmailAndPassword(auth, email, password);
@@ -59,7 +60,11 @@ export function SignIn() {
       const { user } = await signInWithGoogle();
       // A first Google sign-in has no profile yet: make one from the Google account's name.
       if (!(await fetchProfile(user.uid)))
-        await createProfile(user.uid, (user.displayName || user.email || "Customer").slice(0, LIMITS.maxNameLength));
+        await createProfile(
+          user.uid,
+          (user.displayName || user.email || "Customer").slice(0, LIMITS.maxNameLength),
+          language.value,
+        );
       location.route(next);
     } catch (err) {
       // Google's popup helper is a script from apis.google.com; when it cannot load, the SDK

@@ -2,7 +2,7 @@
 // and the delivery itself, sharing the position while the order is on its way.
 
 import { useEffect, useRef, useState } from "preact/hooks";
-import { distanceM, etaMinutes, nextStatuses, STATUS_LABELS, type LatLng, type Order, type OrderStatus } from "@domain";
+import { distanceM, etaMinutes, nextStatuses, type LatLng, type Order, type OrderStatus } from "@domain";
 import type { LiveRow } from "../../data/live";
 import { claimOrder, deliverOrder, moveOrder, useCourierActive, useOpenPickups } from "../../data/orders";
 import { shareCourierPosition } from "../../data/tracking";
@@ -10,6 +10,7 @@ import { session } from "../../state/session";
 import { CityMap } from "../../components/CityMap";
 import { errorText, money } from "../../components/format";
 import { Empty, ErrorNote, Loading } from "../../components/States";
+import { statusLabel } from "../../i18n";
 import { SHARE_MIN_INTERVAL_MS, shouldShare, usePosition } from "./position";
 
 type Delivery = LiveRow<Order>;
@@ -141,7 +142,7 @@ function ActiveDelivery({ uid, order: o, pos }: { uid: string; order: Delivery; 
   return (
     <section class="active-delivery" aria-label="Your delivery" data-order={o.id} data-status={o.status}>
       <h2>
-        {STATUS_LABELS[o.status]}: {o.restaurantName}
+        {statusLabel(o.status)}: {o.restaurantName}
       </h2>
       <dl>
         <dt>Pick up at</dt>

@@ -13,7 +13,6 @@ import {
   LIMITS,
   nextStatuses,
   parseSlot,
-  REASON_TEXTS,
   type DeclineReason,
   type OrderStatus,
 } from "@domain";
@@ -21,6 +20,7 @@ import type { LiveRow } from "../../data/live";
 import { acceptOrder, moveOrder, type BoardOrder } from "../../data/orders";
 import { clock, countdown, errorText, minutesSince, money } from "../../components/format";
 import { ErrorNote, Loading } from "../../components/States";
+import { reasonText } from "../../i18n/domainTexts";
 import { useDashboard } from "./context";
 import { Ticket } from "./Ticket";
 
@@ -241,7 +241,7 @@ function OrderCard({ order: o, now, fresh, prep, onPrint }: CardProps) {
             <select value={reason} onChange={(e) => setReason((e.target as HTMLSelectElement).value as DeclineReason)}>
               {DECLINE_REASONS.map((r) => (
                 <option key={r} value={r}>
-                  {REASON_TEXTS[r]}
+                  {reasonText(r)}
                 </option>
               ))}
             </select>

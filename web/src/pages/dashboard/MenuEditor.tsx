@@ -4,10 +4,8 @@
 import { useState } from "preact/hooks";
 import { deleteField } from "firebase/firestore";
 import {
-  ALLERGEN_LABELS,
   ALLERGENS,
   centsToInput,
-  DIET_LABELS,
   DIETS,
   LIMITS,
   menuItemProblem,
@@ -24,6 +22,7 @@ import { updateRestaurant } from "../../data/restaurants";
 import { useDashboard } from "./context";
 import { errorText, money } from "../../components/format";
 import { ErrorNote, Loading } from "../../components/States";
+import { allergenLabel, dietLabel } from "../../i18n";
 
 type Dish = LiveRow<MenuEntry>;
 
@@ -369,7 +368,7 @@ function ItemForm({
               checked={d.diet.includes(x)}
               onChange={() => set({ diet: d.diet.includes(x) ? d.diet.filter((y) => y !== x) : [...d.diet, x] })}
             />
-            {DIET_LABELS[x]}
+            {dietLabel(x)}
           </label>
         ))}
         <label class="inline declared">
@@ -393,7 +392,7 @@ function ItemForm({
                     })
                   }
                 />
-                {ALLERGEN_LABELS[a]}
+                {allergenLabel(a)}
               </label>
             ))}
           </div>

@@ -1,0 +1,109 @@
+import { LIMITS } from "../limits";
+import { MAX_TIP_CENTS } from "../tips";
+import type { DomainTexts } from "./types";
+
+export const de: DomainTexts = {
+  reasons: {
+    too_busy: "Das Restaurant ist gerade zu ausgelastet.",
+    item_unavailable: "Ein Gericht der Bestellung ist nicht verfügbar.",
+    closing_soon: "Das Restaurant schließt gleich.",
+    address_problem: "Das Restaurant kann an diese Adresse nicht liefern.",
+    other: "Kein Grund angegeben.",
+    changed_mind: "Der Kunde hat es sich anders überlegt.",
+    ordered_by_mistake: "Der Kunde hat versehentlich bestellt.",
+    taking_too_long: "Dem Kunden dauerte es zu lange.",
+    accept_timeout: "Das Restaurant hat die Bestellung nicht rechtzeitig angenommen.",
+  },
+  cancelChoices: {
+    changed_mind: "Ich habe es mir anders überlegt.",
+    ordered_by_mistake: "Ich habe versehentlich bestellt.",
+    taking_too_long: "Es dauert zu lange.",
+    other: "Kein Grund angegeben.",
+  },
+  rejections: {
+    malformed_order: "Die Bestellung konnte nicht gelesen werden.",
+    empty_order: "Der Warenkorb ist leer.",
+    too_many_lines: `Eine Bestellung kann höchstens ${LIMITS.maxOrderLines} verschiedene Positionen haben.`,
+    invalid_quantity: `Jede Menge muss eine ganze Zahl von ${LIMITS.minQuantity} bis ${LIMITS.maxQuantity} sein.`,
+    too_many_open_orders: `Du hast schon ${LIMITS.maxOpenOrdersPerCustomer} Bestellungen unterwegs. Warte, bis eine ankommt.`,
+    restaurant_not_found: "Dieses Restaurant gibt es nicht.",
+    restaurant_unavailable: "Dieses Restaurant kann gerade keine Bestellungen annehmen.",
+    restaurant_closed: "Das Restaurant hat gerade geschlossen.",
+    restaurant_paused: "Das Restaurant nimmt für eine Weile keine neuen Bestellungen an.",
+    slot_invalid: "Diese Lieferzeit ist keines der 15-Minuten-Fenster von heute oder morgen.",
+    slot_closed: "Zu dieser Lieferzeit hat das Restaurant geschlossen.",
+    slot_too_soon: "Diese Lieferzeit ist für Küche und Kurier zu knapp; wähle eine spätere.",
+    invalid_tip: `Ein Trinkgeld ist keins, 5, 10 oder 15 % des Essens oder ein Betrag bis ${MAX_TIP_CENTS / 100}.`,
+    tip_too_high: "Ein Trinkgeld kann höchstens die Hälfte des Essens betragen.",
+    promo_unknown: "Diesen Gutscheincode gibt es nicht.",
+    promo_expired: "Dieser Gutscheincode ist nicht aktiv (abgelaufen, noch nicht gültig oder pausiert).",
+    promo_not_applicable: "Dieser Gutscheincode gilt nicht für diese Bestellung.",
+    promo_below_minimum: "Die Bestellung liegt unter dem Mindestwert dieses Gutscheincodes.",
+    promo_limit_reached: "Du hast diesen Gutscheincode schon so oft benutzt, wie er erlaubt.",
+    promo_exhausted: "Dieser Gutscheincode ist aufgebraucht.",
+    unknown_item: "Ein Artikel im Warenkorb steht nicht auf der Karte dieses Restaurants.",
+    item_unavailable: "Ein Artikel im Warenkorb ist ausverkauft.",
+    invalid_options: "Die gewählten Optionen eines Artikels sind nicht gültig.",
+    out_of_zone: "Die Lieferadresse liegt außerhalb des Liefergebiets dieses Restaurants.",
+    below_minimum: "Die Bestellung liegt unter dem Mindestbestellwert des Restaurants.",
+  },
+  theRestaurant: "dem Restaurant",
+  later: "später",
+  customer: {
+    submitted: ({ r }) => ({ title: "Bestellung gesendet", body: `Deine Bestellung bei ${r} wurde gesendet.` }),
+    scheduled: ({ r, slot }) => ({
+      title: "Bestellung geplant",
+      body: `Deine Bestellung bei ${r} ist für ${slot} geplant. Du kannst sie stornieren, bis die Küche sie bekommt.`,
+    }),
+    placed: ({ r }) => ({ title: "Bestellung aufgegeben", body: `Deine Bestellung bei ${r} wurde aufgegeben.` }),
+    rejected: ({ r, rejection }) => ({
+      title: "Bestellung nicht aufgegeben",
+      body: `Deine Bestellung bei ${r} konnte nicht aufgegeben werden. ${rejection}`.trim(),
+    }),
+    accepted: ({ r }) => ({ title: "Bestellung angenommen", body: `${r} hat deine Bestellung angenommen.` }),
+    declined: ({ r, reason }) => ({
+      title: "Bestellung abgelehnt",
+      body: `${r} hat deine Bestellung abgelehnt.${reason}`,
+    }),
+    cancelled: ({ r, reason }) => ({
+      title: "Bestellung storniert",
+      body: `Deine Bestellung bei ${r} wurde storniert.${reason}`,
+    }),
+    preparing: ({ r }) => ({ title: "In Zubereitung", body: `${r} bereitet deine Bestellung zu.` }),
+    ready: ({ r }) => ({
+      title: "Abholbereit",
+      body: `Deine Bestellung ist bei ${r} fertig und wartet auf einen Kurier.`,
+    }),
+    picked_up: ({ r }) => ({ title: "Unterwegs", body: `Ein Kurier hat deine Bestellung bei ${r} abgeholt.` }),
+    delivered: ({ r }) => ({ title: "Geliefert", body: `Deine Bestellung von ${r} wurde geliefert. Guten Appetit!` }),
+  },
+  staff: {
+    placed: ({ r }) => ({
+      title: "Neue Bestellung",
+      body: `Eine neue Bestellung wartet darauf, dass ${r} sie annimmt.`,
+    }),
+    scheduled: ({ r, slot }) => ({
+      title: "Bestellung für später",
+      body: `Eine Bestellung für ${slot} ist bei ${r} geplant.`,
+    }),
+    cancelled: ({ r, reason }) => ({
+      title: "Bestellung storniert",
+      body: `Eine Bestellung für ${r} wurde storniert.${reason}`,
+    }),
+  },
+  couriers: { title: "Abholung verfügbar", body: "Eine Bestellung ist abholbereit." },
+  notices: {
+    autoPaused: (minutes) => ({
+      title: "Bestellungen pausiert",
+      body: `Mehrere Bestellungen in Folge wurden nicht rechtzeitig angenommen, daher sind neue Bestellungen für ${minutes} Minuten pausiert. Setze sie im Dashboard fort, wenn du bereit bist.`,
+    }),
+    resumed: {
+      title: "Wieder geöffnet für Bestellungen",
+      body: "Die Pause ist vorbei: Kunden können wieder bestellen.",
+    },
+    unreadable: (problem) => ({
+      title: "Bestellungen werden abgelehnt",
+      body: `Die Einstellungen deines Restaurants haben ein Problem, daher kann niemand bestellen: ${problem} Behebe es in den Einstellungen.`,
+    }),
+  },
+};

@@ -1,0 +1,79 @@
+import { strict as assert } from "node:assert";
+import {
+  ALLERGENS,
+  CANCEL_REASONS,
+  DECLINE_REASONS,
+  DIETS,
+  formatCents,
+  LOCALES,
+  messageFor,
+  ORDER_STATUSES,
+  pickLanguage,
+  REJECTION_CODES,
+  TEXTS,
+} from "../../functions/src/domain";
+import { de } from "../../web/src/i18n/de";
+import { en } from "../../web/src/i18n/en";
+
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe("languages", () => {
+  it("picks the browser's first language Dishpatch speaks, else English", () => {
+    assert.equal(pickLanguage(["de-AT", "en"]), "de");
+    assert.equal(pickLanguage(["fr-FR", "de"]), "de");
+    assert.equal(pickLanguage(["EN-gb"]), "en");
+    assert.equal(pickLanguage(["fr", "it"]), "en");
+    assert.equal(pickLanguage([]), "en");
+  });
+
+  it("the app's texts: every key in both languages, none empty, the same placeholders", () => {
+    assert.deepEqual(Object.keys(de).sort(), Object.keys(en).sort());
+    for (const [key, text] of Object.entries(en)) {
+      const german = de[key as keyof typeof en];
+      assert.ok(text.trim() && german.trim(), `${key} is empty`);
+      assert.deepEqual(placeholders(german), placeholders(text), `${key}: placeholders differ`);
+    }
+  });
+
+  it("the app has a label for every status, diet and allergen", () => {
+    const keys = new Set(Object.keys(en));
+    for (const s of ORDER_STATUSES) assert.ok(keys.has(`status.${s}`), s);
+    for (const d of DIETS) assert.ok(keys.has(`diet.${d}`), d);
+    for (const a of ALLERGENS) assert.ok(keys.has(`allergen.${a}`), a);
+  });
+
+  it("the backend's texts: every reason, rejection and notification in both languages", () => {
+    for (const lang of ["en", "de"] as const) {
+      const t = TEXTS[lang];
+      for (const r of [...DECLINE_REASONS, ...CANCEL_REASONS]) assert.ok(t.reasons[r]?.trim(), `${lang} ${r}`);
+      for (const code of Object.keys(REJECTION_CODES)) {
+        assert.ok(t.rejections[code as keyof typeof REJECTION_CODES]?.trim(), `${lang} ${code}`);
+      }
+      for (const s of ORDER_STATUSES) {
+        const m = messageFor(s, "customer", { restaurantName: "Trattoria" }, lang);
+        assert.ok(m.title && m.body.includes("Trattoria"), `${lang} ${s}: ${m.body}`);
+      }
+    }
+    assert.notEqual(TEXTS.de.rejections.below_minimum, TEXTS.en.rejections.below_minimum);
+  });
+
+  it("notifications speak the recipient's language and translate the reason's code", () => {
+    const ctx = { restaurantName: "Luna", declineReason: "too_busy" as const };
+    assert.equal(
+      messageFor("declined", "customer", ctx, "de").body,
+      `Luna hat deine Bestellung abgelehnt. ${TEXTS.de.reasons.too_busy}`,
+    );
+    assert.equal(
+      messageFor("declined", "customer", ctx, "en").body,
+      `Luna declined your order. ${TEXTS.en.reasons.too_busy}`,
+    );
+    const rejected = { restaurantName: "Luna", rejectionCode: "below_minimum", rejection: "English detail" };
+    assert.ok(messageFor("rejected", "customer", rejected, "de").body.endsWith(TEXTS.de.rejections.below_minimum));
+    assert.equal(messageFor("ready", "couriers", ctx, "de").title, "Abholung verfügbar");
+  });
+
+  it("money is written as each language writes it", () => {
+    assert.equal(formatCents(1249, "EUR", LOCALES.en), "€12.49");
+    assert.equal(formatCents(1249, "EUR", LOCALES.de).replace(/\s/g, " "), "12,49 €");
+  });
+});
