@@ -14,6 +14,7 @@ import { CityMap } from "./CityMap";
 import { errorText } from "./format";
 import { ErrorNote, Loading } from "./States";
 import { useAsync } from "./useAsync";
+import { t } from "../i18n";
 
 const asDelivery = (a: Address): Address => ({
   line1: a.line1,
@@ -64,7 +65,7 @@ export function AddressPicker() {
             {current.line1}
           </span>
         ) : (
-          <span>Set delivery address</span>
+          <span>{t("ap.set")}</span>
         )}
       </button>
       <dialog ref={dialog} class="address-dialog" aria-labelledby="address-title">
@@ -151,7 +152,7 @@ function AddressForm({ opened, onDone }: { opened: number; onDone: () => void })
     setPoint(p);
     const street = await geocoder.describe(p);
     setLine1(street ?? "");
-    setPinNote(street ? "" : "No street we know is right there: type the street and number.");
+    setPinNote(street ? "" : t("ap.noStreet"));
   };
 
   const typeStreet = (text: string) => {
@@ -166,10 +167,9 @@ function AddressForm({ opened, onDone }: { opened: number; onDone: () => void })
   const useNew = async (e: Event) => {
     e.preventDefault();
     setError("");
-    if (!point || !isLatLng(point)) return setError("Pick a point on the map or search for your street first.");
+    if (!point || !isLatLng(point)) return setError(t("ap.pickFirst"));
     const street = line1.trim();
-    if (street.length < 1 || street.length > LIMITS.maxAddressLineLength)
-      return setError("Enter the street and number.");
+    if (street.length < 1 || street.length > LIMITS.maxAddressLineLength) return setError(t("ap.enterStreet"));
     const address: Address = {
       line1: street,
       city: CITY.name,
@@ -180,12 +180,12 @@ function AddressForm({ opened, onDone }: { opened: number; onDone: () => void })
     if (uid && (remember || editing)) {
       try {
         const slot = await saveAddress(uid, address, saved, editing ?? undefined);
-        if (!slot) return setError(`You can save up to ${LIMITS.maxAddresses} addresses. Untick "Save to my account".`);
+        if (!slot) return setError(t("ap.tooMany", { n: LIMITS.maxAddresses }));
         const mine = { ...address, id: slot, label: address.label ?? "" };
         const next = saved.some((a) => a.id === slot) ? saved.map((a) => (a.id === slot ? mine : a)) : [...saved, mine];
         setLocal({ saved: next, defaultId: view?.defaultId ?? null });
       } catch (err) {
-        return setError(`Could not save the address: ${errorText(err)}`);
+        return setError(t("ap.saveFailed", { error: errorText(err) }));
       }
     }
     reset();
@@ -194,40 +194,42 @@ function AddressForm({ opened, onDone }: { opened: number; onDone: () => void })
 
   return (
     <form method="dialog" class="address-form" onSubmit={useNew}>
-      <h2 id="address-title">Where should we deliver?</h2>
+      <h2 id="address-title">{t("ap.title")}</h2>
       {uid && loaded.error !== undefined && !local && (
-        <ErrorNote
-          error={new Error(`Your saved addresses did not load (${errorText(loaded.error)}).`)}
-          retry={loaded.reload}
-        />
+        <ErrorNote error={new Error(t("ap.loadFailed", { error: errorText(loaded.error) }))} retry={loaded.reload} />
       )}
-      {uid && loaded.loading && !view && <Loading what="your addresses" />}
+      {uid && loaded.loading && !view && <Loading what={t("ap.loading")} />}
       {saved.length > 0 && (
         <fieldset>
-          <legend>Saved addresses</legend>
+          <legend>{t("ap.saved")}</legend>
           <ul class="saved-list">
             {saved.map((a) => (
               <li key={a.id} data-address={a.id}>
                 <button type="button" class="use" onClick={() => choose(a)}>
-                  {a.label || "Address"} · {a.line1}
+                  {a.label || t("ap.address")} · {a.line1}
                 </button>
                 {view?.defaultId === a.id ? (
-                  <span class="default-tag">Default</span>
+                  <span class="default-tag">{t("ap.default")}</span>
                 ) : (
                   <button type="button" class="link" onClick={() => makeDefault(a.id)}>
-                    Make default
+                    {t("ap.makeDefault")}
                   </button>
                 )}
-                <button type="button" class="link" onClick={() => edit(a)} aria-label={`Edit ${a.label || a.line1}`}>
-                  Edit
+                <button
+                  type="button"
+                  class="link"
+                  onClick={() => edit(a)}
+                  aria-label={t("ap.editLabel", { name: a.label || a.line1 })}
+                >
+                  {t("ap.edit")}
                 </button>
                 {confirmDelete === a.id ? (
                   <>
                     <button type="button" class="danger small" onClick={() => remove(a.id)}>
-                      Delete {a.label || a.line1}
+                      {t("ap.deleteLabel", { name: a.label || a.line1 })}
                     </button>
                     <button type="button" class="link" onClick={() => setConfirmDelete(null)}>
-                      Keep
+                      {t("op.keep")}
                     </button>
                   </>
                 ) : (
@@ -235,9 +237,9 @@ function AddressForm({ opened, onDone }: { opened: number; onDone: () => void })
                     type="button"
                     class="link"
                     onClick={() => setConfirmDelete(a.id)}
-                    aria-label={`Delete ${a.label || a.line1}`}
+                    aria-label={t("ap.deleteLabel", { name: a.label || a.line1 })}
                   >
-                    Delete
+                    {t("ap.delete")}
                   </button>
                 )}
               </li>
@@ -246,13 +248,13 @@ function AddressForm({ opened, onDone }: { opened: number; onDone: () => void })
         </fieldset>
       )}
       <fieldset>
-        <legend>{editing ? "Edit the address" : "A new address"}</legend>
+        <legend>{editing ? t("ap.editing") : t("ap.new")}</legend>
         <label>
-          Street, postcode or neighbourhood
+          {t("ap.search")}
           <input
             type="search"
             value={search}
-            placeholder="e.g. Torstraße 12, 10119 or Kreuzberg"
+            placeholder={t("ap.searchPlaceholder")}
             onInput={async (e) => {
               const text = (e.target as HTMLInputElement).value;
               setSearch(text);
@@ -261,7 +263,7 @@ function AddressForm({ opened, onDone }: { opened: number; onDone: () => void })
           />
         </label>
         {matches.length > 0 && (
-          <ul class="matches" aria-label="Places found">
+          <ul class="matches" aria-label={t("ap.found")}>
             {matches.map((m) => (
               <li key={m.label}>
                 <button
@@ -271,7 +273,7 @@ function AddressForm({ opened, onDone }: { opened: number; onDone: () => void })
                     setMatches([]);
                     setSearch(m.label);
                     if (m.line1) setLine1(m.line1);
-                    setPinNote(m.line1 && /\d/.test(m.line1) ? "" : "Now type the house number, or move the pin.");
+                    setPinNote(m.line1 && /\d/.test(m.line1) ? "" : t("ap.houseNumber"));
                   }}
                 >
                   {m.label}
@@ -280,16 +282,16 @@ function AddressForm({ opened, onDone }: { opened: number; onDone: () => void })
             ))}
           </ul>
         )}
-        <p class="hint">Or click the map where the door is.</p>
+        <p class="hint">{t("ap.clickMap")}</p>
         <CityMap
-          label="Map of Berlin: click to place your address"
+          label={t("ap.map")}
           onPick={dropPin}
           streets={STREETS}
-          markers={point ? [{ ...point, kind: "picked", label: "Your address" }] : []}
+          markers={point ? [{ ...point, kind: "picked", label: t("ap.yours") }] : []}
         />
         {pinNote && <p class="hint">{pinNote}</p>}
         <label>
-          Street and number
+          {t("ap.street")}
           <input
             required
             value={line1}
@@ -299,11 +301,11 @@ function AddressForm({ opened, onDone }: { opened: number; onDone: () => void })
           />
         </label>
         <label>
-          Label (optional)
+          {t("ap.label")}
           <input
             value={label}
             maxLength={LIMITS.maxLabelLength}
-            placeholder="Home, Work…"
+            placeholder={t("ap.labelPlaceholder")}
             onInput={(e) => setLabel((e.target as HTMLInputElement).value)}
           />
         </label>
@@ -314,7 +316,7 @@ function AddressForm({ opened, onDone }: { opened: number; onDone: () => void })
               checked={remember}
               onChange={(e) => setRemember((e.target as HTMLInputElement).checked)}
             />
-            Save to my account
+            {t("ap.remember")}
           </label>
         )}
       </fieldset>
@@ -332,9 +334,9 @@ function AddressForm({ opened, onDone }: { opened: number; onDone: () => void })
             onDone();
           }}
         >
-          Cancel
+          {t("opt.cancel")}
         </button>
-        <button type="submit">{editing ? "Save and use this address" : "Use this address"}</button>
+        <button type="submit">{editing ? t("ap.saveUse") : t("ap.use")}</button>
       </div>
     </form>
   );

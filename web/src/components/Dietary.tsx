@@ -9,7 +9,7 @@ export function DietBadges({ dish }: { dish: DietFacts }) {
   return (
     <>
       {diet.length > 0 && (
-        <ul class="diet" aria-label="Diet">
+        <ul class="diet" aria-label={t("dish.diet")}>
           {diet.map((d) => (
             <li key={d} class={`diet-${d}`}>
               {dietLabel(d as Diet)}
@@ -19,9 +19,9 @@ export function DietBadges({ dish }: { dish: DietFacts }) {
       )}
       <p class="allergens">
         {dish.allergens === undefined
-          ? "Allergens not declared: ask the restaurant."
+          ? t("dish.undeclared")
           : dish.allergens.length === 0
-            ? "No declared allergens."
+            ? t("dish.noAllergens")
             : t("dish.contains", { list: dish.allergens.map((a) => allergenLabel(a as Allergen)).join(", ") })}
       </p>
     </>
@@ -43,9 +43,12 @@ export function DishFilterBar({
   const active = filter.diet.length + filter.without.length;
   return (
     <details class="dish-filter">
-      <summary>Dietary filter{active > 0 ? ` (${active}) · ${shown} of ${total} dishes` : ""}</summary>
+      <summary>
+        {t("filter.title")}
+        {active > 0 ? ` (${active}) · ${t("filter.shown", { shown, total })}` : ""}
+      </summary>
       <fieldset>
-        <legend>Only</legend>
+        <legend>{t("filter.only")}</legend>
         {DIETS.filter((d) => d !== "spicy").map((d) => (
           <label key={d} class="chip">
             <input
@@ -58,7 +61,7 @@ export function DishFilterBar({
         ))}
       </fieldset>
       <fieldset>
-        <legend>Without</legend>
+        <legend>{t("filter.without")}</legend>
         {ALLERGENS.map((a) => (
           <label key={a} class="chip">
             <input
@@ -72,7 +75,7 @@ export function DishFilterBar({
       </fieldset>
       {active > 0 && (
         <button type="button" class="link" onClick={() => onChange({ diet: [], without: [] })}>
-          Clear filter
+          {t("filter.clear")}
         </button>
       )}
     </details>

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { LIMITS, optionProblem, priceLine, type MenuItem } from "@domain";
 import { DietBadges } from "./Dietary";
 import { money } from "./format";
+import { t } from "../i18n";
 
 export function OptionsDialog({
   item,
@@ -60,7 +61,13 @@ export function OptionsDialog({
             <fieldset key={g.id}>
               <legend>
                 {g.name}{" "}
-                <small>{single ? "choose one" : g.min > 0 ? `choose ${g.min}–${g.max}` : `up to ${g.max}`}</small>
+                <small>
+                  {single
+                    ? t("opt.one")
+                    : g.min > 0
+                      ? t("opt.range", { min: g.min, max: g.max })
+                      : t("opt.upTo", { max: g.max })}
+                </small>
               </legend>
               {g.options.map((o) => (
                 <label key={o.id} class="inline">
@@ -84,7 +91,7 @@ export function OptionsDialog({
           );
         })}
         <label>
-          Quantity
+          {t("opt.quantity")}
           <input
             type="number"
             min={1}
@@ -102,10 +109,10 @@ export function OptionsDialog({
         )}
         <div class="actions">
           <button type="button" class="secondary" onClick={() => ref.current?.close()}>
-            Cancel
+            {t("opt.cancel")}
           </button>
           <button type="submit" disabled={!!problem}>
-            Add {quantity} for {money(unit * quantity)}
+            {t("opt.add", { n: quantity, amount: money(unit * quantity) })}
           </button>
         </div>
       </form>

@@ -3,6 +3,7 @@ import { useLocation } from "preact-iso";
 import type { Order } from "@domain";
 import { orderAgain, reorderNotice } from "../state/reorder";
 import { errorText, money } from "./format";
+import { t } from "../i18n";
 
 /** One tap: the order's dishes into the cart (replacing it), then the checkout. */
 export function OrderAgain({ order }: { order: Pick<Order, "restaurantId" | "restaurantName" | "pricing"> }) {
@@ -21,7 +22,7 @@ export function OrderAgain({ order }: { order: Pick<Order, "restaurantId" | "res
           setNote("");
           try {
             if (await orderAgain(order)) location.route("/checkout");
-            else setNote("None of these dishes can be ordered right now.");
+            else setNote(t("again.none"));
           } catch (err) {
             setNote(errorText(err));
           } finally {
@@ -29,7 +30,7 @@ export function OrderAgain({ order }: { order: Pick<Order, "restaurantId" | "res
           }
         }}
       >
-        Order again
+        {t("again.button")}
       </button>
       {note && (
         <span class="error" role="alert">
@@ -46,12 +47,16 @@ export function ReorderNotice() {
   if (!n || (n.unavailable.length === 0 && n.repriced.length === 0)) return null;
   return (
     <div class="notice" role="status" data-testid="reorder-notice">
-      {n.unavailable.length > 0 && <p>Not available today, left out: {n.unavailable.join(", ")}.</p>}
+      {n.unavailable.length > 0 && <p>{t("again.leftOut", { list: n.unavailable.join(", ") })}</p>}
       {n.repriced.length > 0 && (
-        <p>New prices: {n.repriced.map((r) => `${r.name} ${money(r.was)} → ${money(r.now)}`).join("; ")}.</p>
+        <p>
+          {t("again.newPrices", {
+            list: n.repriced.map((r) => `${r.name} ${money(r.was)} → ${money(r.now)}`).join("; "),
+          })}
+        </p>
       )}
       <button type="button" class="link" onClick={() => (reorderNotice.value = null)}>
-        OK
+        {t("again.ok")}
       </button>
     </div>
   );

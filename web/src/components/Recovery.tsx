@@ -1,6 +1,7 @@
 // What a page shows instead of going blank when something in it throws: the app around it keeps
 // working, and the user can try again or go home.
 import { Component, type ComponentChildren } from "preact";
+import { t } from "../i18n";
 
 export class Recovery extends Component<{ children: ComponentChildren; resetKey: string }, { error: unknown }> {
   state = { error: undefined as unknown };
@@ -22,14 +23,14 @@ export class Recovery extends Component<{ children: ComponentChildren; resetKey:
     if (this.state.error === undefined) return this.props.children;
     return (
       <main class="page narrow" data-testid="recovery">
-        <h1>This page could not be shown</h1>
-        <p>Something on it went wrong. The rest of Dishpatch still works.</p>
+        <h1>{t("rec.title")}</h1>
+        <p>{t("rec.body")}</p>
         <div class="actions">
           <button type="button" onClick={() => this.setState({ error: undefined })}>
-            Try again
+            {t("state.retry")}
           </button>
           <a class="button secondary" href="/">
-            Back to the restaurants
+            {t("app.backToRestaurants")}
           </a>
         </div>
       </main>

@@ -6,6 +6,7 @@ import { useState } from "preact/hooks";
 import { replyToReview, useRestaurantReviews } from "../data/reviews";
 import { dateTime, errorText } from "./format";
 import { ErrorNote, Loading } from "./States";
+import { t } from "../i18n";
 
 const PAGE = 5;
 
@@ -14,21 +15,23 @@ export function Reviews({ rid, staff = false }: { rid: string; staff?: boolean }
   const signed = reviews.data?.filter((r) => r.authorName);
   return (
     <section class="reviews" aria-labelledby="reviews-title">
-      <h2 id="reviews-title">Reviews</h2>
+      <h2 id="reviews-title">{t("rev.title")}</h2>
       {reviews.error !== undefined && <ErrorNote error={reviews.error} />}
-      {reviews.data === undefined && !reviews.error && <Loading what="reviews" />}
-      {signed?.length === 0 && <p class="muted">No reviews yet.</p>}
+      {reviews.data === undefined && !reviews.error && <Loading what={t("rev.loading")} />}
+      {signed?.length === 0 && <p class="muted">{t("rev.none")}</p>}
       <ul class="review-list">
         {signed?.map((r) => (
           <li key={r.id} data-review={r.id}>
             <p class="review-head">
-              <span aria-label={`${r.rating} of 5 stars`}>{"★".repeat(r.rating) + "☆".repeat(5 - r.rating)}</span>{" "}
+              <span aria-label={t("rev.stars", { n: r.rating })}>
+                {"★".repeat(r.rating) + "☆".repeat(5 - r.rating)}
+              </span>{" "}
               <strong>{r.authorName}</strong> <small>{dateTime(r.createdAt)}</small>
             </p>
             {r.text && <p>{r.text}</p>}
             {r.reply && (
               <blockquote class="reply">
-                <strong>The restaurant replied:</strong> {r.reply}
+                <strong>{t("rev.replied")}</strong> {r.reply}
               </blockquote>
             )}
             {staff && <ReplyForm rid={rid} orderId={r.id} current={r.reply ?? ""} />}
@@ -37,7 +40,7 @@ export function Reviews({ rid, staff = false }: { rid: string; staff?: boolean }
       </ul>
       {reviews.hasMore && (
         <button type="button" class="secondary" onClick={reviews.more}>
-          More reviews
+          {t("rev.more")}
         </button>
       )}
     </section>
@@ -51,7 +54,7 @@ function ReplyForm({ rid, orderId, current }: { rid: string; orderId: string; cu
   if (!open)
     return (
       <button type="button" class="link" onClick={() => setOpen(true)}>
-        {current ? "Edit the reply" : "Reply in public"}
+        {current ? t("rev.editReply") : t("rev.reply")}
       </button>
     );
   return (
@@ -69,7 +72,7 @@ function ReplyForm({ rid, orderId, current }: { rid: string; orderId: string; cu
       }}
     >
       <label>
-        Your public reply
+        {t("rev.yourReply")}
         <textarea
           value={text}
           maxLength={1000}
@@ -84,10 +87,10 @@ function ReplyForm({ rid, orderId, current }: { rid: string; orderId: string; cu
       )}
       <div class="actions">
         <button type="submit" disabled={!text.trim()}>
-          Publish reply
+          {t("rev.publish")}
         </button>
         <button type="button" class="secondary" onClick={() => setOpen(false)}>
-          Cancel
+          {t("opt.cancel")}
         </button>
       </div>
     </form>

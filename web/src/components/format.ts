@@ -1,5 +1,5 @@
 import { formatCents, type TimestampLike } from "@domain";
-import { locale } from "../i18n";
+import { locale, t, type Key } from "../i18n";
 
 /** An amount as the reader's language writes it, in the restaurant's currency. */
 export const money = (cents: number, currency = "EUR") => formatCents(cents, currency, locale());
@@ -33,18 +33,22 @@ export function countdown(ms: number): string {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
 }
 
+const ERRORS: [(code: string) => boolean, Key][] = [
+  [(c) => c.includes("permission-denied"), "err.denied"],
+  [(c) => c.includes("unavailable"), "err.unavailable"],
+  [(c) => ["auth/invalid-credential", "auth/wrong-password", "auth/user-not-found"].includes(c), "err.credentials"],
+  [(c) => c === "auth/email-already-in-use", "err.emailInUse"],
+  [(c) => c === "auth/weak-password", "err.weakPassword"],
+  [(c) => c === "auth/invalid-email", "err.invalidEmail"],
+  [(c) => c === "auth/network-request-failed", "err.network"],
+  [(c) => c === "auth/popup-closed-by-user" || c === "auth/cancelled-popup-request", "err.cancelled"],
+  [(c) => c === "auth/popup-blocked", "err.popupBlocked"],
+];
+
+/** What went wrong, in the reader's words: known Firebase codes get a sentence of their own. */
 export function errorText(err: unknown): string {
   const code = (err as { code?: string }).code ?? "";
-  if (code.includes("permission-denied")) return "That is not allowed.";
-  if (code.includes("unavailable")) return "Cannot reach the server. Check your connection and try again.";
-  if (code === "auth/invalid-credential" || code === "auth/wrong-password" || code === "auth/user-not-found")
-    return "Wrong email or password.";
-  if (code === "auth/email-already-in-use") return "An account with this email already exists.";
-  if (code === "auth/weak-password") return "Choose a password of at least 6 characters.";
-  if (code === "auth/invalid-email") return "That email address does not look right.";
-  if (code === "auth/network-request-failed")
-    return "Cannot reach the sign-in service. Check your connection and try again.";
-  if (code === "auth/popup-closed-by-user" || code === "auth/cancelled-popup-request") return "Sign-in was cancelled.";
-  if (code === "auth/popup-blocked") return "The browser blocked the sign-in window. Allow pop-ups and try again.";
+  const known = ERRORS.find(([test]) => test(code));
+  if (known) return t(known[1]);
   return err instanceof Error ? err.message : String(err);
 }

@@ -14,6 +14,7 @@ export const reasonText = (r: DeclineReason | CancelReason) => current()?.reason
 /** A customer's own reason for cancelling, in their words. */
 export const cancelChoiceText = (r: keyof DomainTexts["cancelChoices"]) => current()?.cancelChoices[r] ?? r;
 
-/** Why an order was refused: the code's text in the reader's language, else the backend's own. */
+/** Why an order was refused: the backend's own words in English (they name the dish or the
+ * amount), the code's text in another language. */
 export const rejectionText = (rejection: Rejection) =>
-  current()?.rejections[rejection.code as RejectionCode] ?? rejection.message;
+  (language.value !== "en" && current()?.rejections[rejection.code as RejectionCode]) || rejection.message;

@@ -35,7 +35,8 @@ import { Empty } from "../components/States";
 import { Totals } from "../components/Totals";
 import { ReorderNotice } from "../components/OrderAgain";
 import { useAsync } from "../components/useAsync";
-import { language } from "../i18n";
+import { language, t } from "../i18n";
+import { rejectionText } from "../i18n/domainTexts";
 
 /** The cart as the order document will carry it: the preview checks exactly what is sent. */
 function cartInput(
@@ -86,7 +87,7 @@ function WhenChoice({
     slots.filter((s) => (localTime(s, r.timeZone).date === today) === (day === "today"));
   return (
     <label>
-      Delivery time
+      {t("co.when")}
       <select
         name="when"
         value={String(when)}
@@ -95,10 +96,10 @@ function WhenChoice({
           onChange(v === "asap" ? "asap" : Number(v));
         }}
       >
-        {asap && <option value="asap">As soon as possible (about {minutes} min)</option>}
+        {asap && <option value="asap">{t("co.asap", { n: minutes })}</option>}
         {(["today", "tomorrow"] as const).map((day) =>
           group(day).length ? (
-            <optgroup key={day} label={day === "today" ? "Later today" : "Tomorrow"}>
+            <optgroup key={day} label={day === "today" ? t("co.laterToday") : t("co.tomorrow")}>
               {group(day).map((s) => (
                 <option key={s.getTime()} value={String(s.getTime())}>
                   {label(s)}
@@ -199,10 +200,10 @@ export function Checkout() {
   if (c.lines.length === 0) {
     return (
       <main class="page narrow">
-        <h1>Your cart</h1>
+        <h1>{t("co.cart")}</h1>
         <Empty>
           <p>
-            Your cart is empty. <a href="/">Find something good</a>
+            {t("co.empty")} <a href="/">{t("co.findSomething")}</a>
           </p>
         </Empty>
       </main>
@@ -214,7 +215,7 @@ export function Checkout() {
     e.preventDefault();
     const s = session.value;
     if (!s) return location.route("/signin?next=/checkout");
-    if (!address) return setError("Choose a delivery address first (top of the page).");
+    if (!address) return setError(t("co.addressFirst"));
     setBusy(true);
     setError("");
     const { id, sent } = placeOrder(cartInput(c, address, s.uid, note, slotStart, tip, code));
@@ -226,7 +227,7 @@ export function Checkout() {
       new Promise<"waiting">((r) => setTimeout(() => r("waiting"), SEND_WAIT_MS)),
     ]);
     if (outcome !== "sent" && outcome !== "waiting") {
-      setError(`The order could not be sent: ${errorText(outcome)}`);
+      setError(t("co.notSent", { error: errorText(outcome) }));
       setBusy(false);
       return;
     }
@@ -236,9 +237,9 @@ export function Checkout() {
 
   return (
     <main class="page narrow">
-      <h1>Your order from {c.restaurantName}</h1>
+      <h1>{t("co.title", { name: c.restaurantName ?? "" })}</h1>
       <ReorderNotice />
-      <ul class="cart-lines" aria-label="Cart">
+      <ul class="cart-lines" aria-label={t("nav.cart")}>
         {c.lines.map((l) => (
           <li key={l.key} class={unavailable.has(l.key) ? "sold-out" : ""}>
             <div>
@@ -246,9 +247,9 @@ export function Checkout() {
               {l.optionNames.length > 0 && <small> · {l.optionNames.join(", ")}</small>}
               {unavailable.has(l.key) && (
                 <p class="error">
-                  Sold out now.{" "}
+                  {t("co.soldOut")}{" "}
                   <button type="button" class="secondary small" onClick={() => setQuantity(l.key, 0)}>
-                    Remove {l.name}
+                    {t("co.remove", { name: l.name })}
                   </button>
                 </p>
               )}
@@ -256,15 +257,15 @@ export function Checkout() {
             <div class="qty">
               <button
                 type="button"
-                aria-label={`One less ${l.name}`}
+                aria-label={t("co.less", { name: l.name })}
                 onClick={() => setQuantity(l.key, l.quantity - 1)}
               >
                 −
               </button>
-              <span aria-label="quantity">{l.quantity}</span>
+              <span aria-label={t("co.quantity")}>{l.quantity}</span>
               <button
                 type="button"
-                aria-label={`One more ${l.name}`}
+                aria-label={t("co.more", { name: l.name })}
                 disabled={l.quantity >= LIMITS.maxQuantity}
                 onClick={() => setQuantity(l.key, l.quantity + 1)}
               >
@@ -276,40 +277,38 @@ export function Checkout() {
         ))}
       </ul>
       <p class="subtotal">
-        Subtotal <strong data-testid="subtotal">{money(cartSubtotal.value)}</strong>
+        {t("totals.subtotal")} <strong data-testid="subtotal">{money(cartSubtotal.value)}</strong>
       </p>
       <form class="stack" onSubmit={place}>
         <p>
-          Deliver to:{" "}
+          {t("co.deliverTo")}{" "}
           <strong>
-            {address
-              ? `${address.label ? `${address.label} · ` : ""}${address.line1}`
-              : "no address yet: set it at the top of the page"}
+            {address ? `${address.label ? `${address.label} · ` : ""}${address.line1}` : t("co.noAddress")}
           </strong>
         </p>
         {loaded && address && <WhenChoice restaurant={loaded} address={address} when={when} onChange={setWhen} />}
         <label>
-          Note for the restaurant
+          {t("co.note")}
           <textarea
             name="note"
             maxLength={LIMITS.maxNoteLength}
             value={note}
-            placeholder="Allergies, doorbell…"
+            placeholder={t("co.notePlaceholder")}
             onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)}
           />
         </label>
         <TipChoiceField tip={tip} onChange={setTip} />
         <PromoField code={code} onApply={setCode} />
         <section class="preview" aria-live="polite">
-          {!address && <p data-testid="preview-problem">Choose a delivery address (top of the page).</p>}
-          {address && preview.loading && <p>Checking prices…</p>}
+          {!address && <p data-testid="preview-problem">{t("co.chooseAddress")}</p>}
+          {address && preview.loading && <p>{t("co.checking")}</p>}
           {result && result.ok && <Totals pricing={result.pricing} testId="preview-total" />}
           {result && !result.ok && (
             <p class="error" role="alert" data-testid="preview-problem">
-              {result.rejection.message}{" "}
+              {rejectionText(result.rejection)}{" "}
               {result.rejection.code.startsWith("promo_") && (
                 <button type="button" class="secondary small" onClick={() => setCode(null)}>
-                  Go on without the code
+                  {t("co.withoutCode")}
                 </button>
               )}
             </p>
@@ -322,12 +321,11 @@ export function Checkout() {
         )}
         {!online.value && (
           <p class="notice" data-testid="checkout-offline">
-            You are offline. You can still place the order: it is sent as soon as the connection is back, and the order
-            page shows it as not sent until then.
+            {t("co.offline")}
           </p>
         )}
         <button type="submit" disabled={busy || !address || !session.value || (result ? !result.ok : false)}>
-          {busy ? "Sending…" : "Place order"}
+          {busy ? t("co.sending") : t("co.place")}
         </button>
       </form>
     </main>
@@ -339,7 +337,7 @@ function TipChoiceField({ tip, onChange }: { tip: TipChoice; onChange: (t: TipCh
   const isCustom = "cents" in tip;
   return (
     <fieldset class="tip-choice">
-      <legend>Tip for your courier (all of it goes to them)</legend>
+      <legend>{t("co.tip")}</legend>
       {TIP_PERCENTS.map((p) => (
         <label key={p} class="chip">
           <input
@@ -348,7 +346,7 @@ function TipChoiceField({ tip, onChange }: { tip: TipChoice; onChange: (t: TipCh
             checked={!isCustom && "percent" in tip && tip.percent === p}
             onChange={() => onChange({ percent: p })}
           />
-          {p === 0 ? "No tip" : `${p} %`}
+          {p === 0 ? t("co.noTip") : `${p} %`}
         </label>
       ))}
       <label class="chip">
@@ -358,11 +356,11 @@ function TipChoiceField({ tip, onChange }: { tip: TipChoice; onChange: (t: TipCh
           checked={isCustom}
           onChange={() => onChange({ cents: parseCents(custom) ?? 0 })}
         />
-        Other
+        {t("co.otherTip")}
       </label>
       {isCustom && (
         <label>
-          Amount (€)
+          {t("co.amount")}
           <input
             inputMode="decimal"
             value={custom}
@@ -385,34 +383,34 @@ function PromoField({ code, onApply }: { code: string | null; onApply: (c: strin
   const offered = (promos.data ?? []).filter((p) => p.validFrom.toMillis() <= now && now < p.validUntil.toMillis());
   return (
     <fieldset class="promo">
-      <legend>Promo code</legend>
+      <legend>{t("co.promo")}</legend>
       {code ? (
         <p>
-          Code <strong data-testid="applied-code">{code}</strong>{" "}
+          {t("co.code")} <strong data-testid="applied-code">{code}</strong>{" "}
           <button type="button" class="secondary small" onClick={() => onApply(null)}>
-            Remove
+            {t("co.removeCode")}
           </button>
         </p>
       ) : (
         <div class="row">
           <input
-            aria-label="Promo code"
+            aria-label={t("co.promo")}
             value={text}
             placeholder="WELCOME"
             onInput={(e) => setText((e.target as HTMLInputElement).value)}
           />
           <button type="button" class="secondary" disabled={!text.trim()} onClick={() => onApply(normalizeCode(text))}>
-            Apply
+            {t("co.apply")}
           </button>
         </div>
       )}
       {!code && offered.length > 0 && (
-        <ul class="offered" aria-label="Codes for you">
+        <ul class="offered" aria-label={t("co.offered")}>
           {offered.map((p) => (
             <li key={p.code}>
               <strong>{p.code}</strong> {p.description}{" "}
               <button type="button" class="secondary small" onClick={() => onApply(p.code)}>
-                Use
+                {t("co.use")}
               </button>
             </li>
           ))}

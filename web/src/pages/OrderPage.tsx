@@ -32,7 +32,7 @@ import { Empty, ErrorNote, Loading } from "../components/States";
 import { Totals } from "../components/Totals";
 import { OrderAgain } from "../components/OrderAgain";
 import { session } from "../state/session";
-import { statusLabel } from "../i18n";
+import { statusLabel, t } from "../i18n";
 import { cancelChoiceText, reasonText, rejectionText } from "../i18n/domainTexts";
 
 export function OrderPage({ id }: { id: string }) {
@@ -47,7 +47,7 @@ export function OrderPage({ id }: { id: string }) {
   if (order.data === undefined)
     return (
       <main class="page narrow">
-        <Loading what="your order" />
+        <Loading what={t("op.loading")} />
       </main>
     );
   if (order.data === null)
@@ -56,11 +56,11 @@ export function OrderPage({ id }: { id: string }) {
         {/* Offline, the cache may simply not have it yet: that is not the same as "no such order". */}
         {order.fromCache ? (
           <p class="notice" role="status" data-testid="reconnecting">
-            Reconnecting… your order will show as soon as Dishpatch is reachable again.
+            {t("op.reconnectingFirst")}
           </p>
         ) : (
           <Empty>
-            <p>No such order.</p>
+            <p>{t("op.none")}</p>
           </Empty>
         )}
       </main>
@@ -76,20 +76,20 @@ export function OrderPage({ id }: { id: string }) {
 
   return (
     <main class="page narrow">
-      <h1>Order from {o.restaurantName || "the restaurant"}</h1>
+      <h1>{t("op.title", { name: o.restaurantName || t("op.theRestaurant") })}</h1>
       <p class="status-line" data-testid="order-status" data-status={o.status} role="status" aria-live="polite">
         {statusLabel(o.status)}
         {o.pending && (
           <span class="pending" data-testid="not-sent">
             {" "}
-            · Not sent yet
+            · {t("op.notSent")}
           </span>
         )}
       </p>
       <Arrival order={o} />
       {order.fromCache && !o.pending && (
         <p class="muted" data-testid="reconnecting">
-          Reconnecting… showing the last status Dishpatch sent.
+          {t("op.reconnecting")}
         </p>
       )}
       {o.status === "rejected" && o.rejection && (
@@ -100,16 +100,16 @@ export function OrderPage({ id }: { id: string }) {
       )}
       {o.status === "declined" && (
         <div class="error" data-testid="reason">
-          <p>The restaurant declined: {o.declineReason ? reasonText(o.declineReason) : ""}</p>
-          {o.declineNote && <p class="quote">Note from the restaurant: “{o.declineNote}”</p>}
+          <p>{t("op.declined", { reason: o.declineReason ? reasonText(o.declineReason) : "" })}</p>
+          {o.declineNote && <p class="quote">{t("op.declineNote", { note: o.declineNote })}</p>}
         </div>
       )}
       {o.status === "cancelled" && (
         <p class="error" data-testid="reason">
-          {o.cancelReason ? reasonText(o.cancelReason) : "The order was cancelled."}
+          {o.cancelReason ? reasonText(o.cancelReason) : t("op.cancelled")}
         </p>
       )}
-      <ol class="timeline" aria-label="Order progress">
+      <ol class="timeline" aria-label={t("op.progress")}>
         {steps.map((s) => {
           const at = o.timeline?.[s];
           return (
@@ -124,7 +124,7 @@ export function OrderPage({ id }: { id: string }) {
       {o.status === "picked_up" && o.restaurantAddress && <CourierMap orderId={id} order={o} />}
       {o.pricing ? (
         <section aria-labelledby="totals-title">
-          <h2 id="totals-title">Your order</h2>
+          <h2 id="totals-title">{t("op.yourOrder")}</h2>
           <ul class="cart-lines">
             {o.pricing.lines.map((l, i) => (
               <li key={i}>
@@ -141,11 +141,11 @@ export function OrderPage({ id }: { id: string }) {
           <Totals pricing={o.pricing} testId="total" />
         </section>
       ) : o.status === "submitted" ? (
-        <p>Checking your order with the restaurant's menu…</p>
+        <p>{t("op.checking")}</p>
       ) : null}
       <p>
-        Deliver to {o.deliveryAddress.line1}
-        {o.note ? ` · Note: “${o.note}”` : ""}
+        {t("op.deliverTo", { street: o.deliveryAddress.line1 })}
+        {o.note ? ` · ${t("op.note", { note: o.note })}` : ""}
       </p>
       {canTransition(o.status, "cancelled", "customer") && <CancelButton orderId={id} />}
       {isFinal(o.status) && o.pricing && <OrderAgain order={o} />}
@@ -153,7 +153,7 @@ export function OrderPage({ id }: { id: string }) {
         <>
           <p>
             <a href={`/receipts/${id}`} data-testid="receipt-link">
-              Receipt
+              {t("op.receipt")}
             </a>
           </p>
           <RaiseTip orderId={id} order={o} />
@@ -178,20 +178,20 @@ function CancelButton({ orderId }: { orderId: string }) {
         ...(note.trim() ? { cancelNote: note.trim() } : {}),
       });
     } catch (err) {
-      setError(`Too late to cancel: ${errorText(err)}`);
+      setError(t("op.tooLate", { error: errorText(err) }));
     }
   };
   if (!asking)
     return (
       <button type="button" class="danger" onClick={() => setAsking(true)}>
-        Cancel order
+        {t("op.cancel")}
       </button>
     );
   return (
     <form class="stack cancel" onSubmit={cancel} aria-labelledby="cancel-title">
-      <h2 id="cancel-title">Cancel this order?</h2>
+      <h2 id="cancel-title">{t("op.cancelAsk")}</h2>
       <label>
-        Why?
+        {t("op.why")}
         <select value={reason} onChange={(e) => setReason((e.target as HTMLSelectElement).value as CancelReason)}>
           {CUSTOMER_CANCEL_REASONS.map((r) => (
             <option key={r} value={r}>
@@ -201,7 +201,7 @@ function CancelButton({ orderId }: { orderId: string }) {
         </select>
       </label>
       <label>
-        A note for the restaurant (optional)
+        {t("op.cancelNote")}
         <input
           maxLength={LIMITS.maxCancelNoteLength}
           value={note}
@@ -210,10 +210,10 @@ function CancelButton({ orderId }: { orderId: string }) {
       </label>
       <div class="actions">
         <button type="submit" class="danger">
-          Yes, cancel the order
+          {t("op.cancelYes")}
         </button>
         <button type="button" class="secondary" onClick={() => setAsking(false)}>
-          Keep it
+          {t("op.keep")}
         </button>
       </div>
       {error && (
@@ -232,21 +232,24 @@ function CourierMap({ orderId, order }: { orderId: string; order: LiveRow<Order>
   return (
     <section aria-labelledby="map-title">
       <h2 id="map-title">
-        On its way {courier && <small data-testid="eta">about {etaMinutes(courier, dest)} min</small>}
+        {t("status.picked_up")}{" "}
+        {courier && <small data-testid="eta">{t("op.eta", { n: etaMinutes(courier, dest) })}</small>}
       </h2>
       {pos.error !== undefined && (
         <p class="muted" data-testid="tracking-error">
-          The courier's position is not available right now.
+          {t("op.noPosition")}
         </p>
       )}
       <CityMap
-        label="Map: the restaurant, the courier and your address"
+        label={t("op.map")}
         route
         fit
         markers={[
-          { ...order.restaurantAddress!, kind: "restaurant", label: order.restaurantName ?? "Restaurant" },
-          ...(courier ? [{ lat: courier.lat, lng: courier.lng, kind: "courier" as const, label: "Courier" }] : []),
-          { ...dest, kind: "destination", label: "You" },
+          { ...order.restaurantAddress!, kind: "restaurant", label: order.restaurantName ?? t("op.restaurant") },
+          ...(courier
+            ? [{ lat: courier.lat, lng: courier.lng, kind: "courier" as const, label: t("op.courier") }]
+            : []),
+          { ...dest, kind: "destination", label: t("op.you") },
         ]}
       />
     </section>
@@ -262,7 +265,7 @@ function ReviewForm({ orderId, order }: { orderId: string; order: Order }) {
   if (existing.data)
     return (
       <p class="notice" data-testid="reviewed">
-        You rated this order {"★".repeat(existing.data.rating)}. Thank you!
+        {t("op.rated", { stars: "★".repeat(existing.data.rating) })}
       </p>
     );
   const submit = async (e: Event) => {
@@ -276,9 +279,9 @@ function ReviewForm({ orderId, order }: { orderId: string; order: Order }) {
   };
   return (
     <form class="stack review" onSubmit={submit} aria-labelledby="review-title">
-      <h2 id="review-title">How was it?</h2>
+      <h2 id="review-title">{t("op.howWasIt")}</h2>
       <fieldset class="stars">
-        <legend>Rating</legend>
+        <legend>{t("op.rating")}</legend>
         {[1, 2, 3, 4, 5].map((n) => (
           <label key={n} class="inline">
             <input type="radio" name="rating" value={n} checked={rating === n} onChange={() => setRating(n)} />
@@ -287,7 +290,7 @@ function ReviewForm({ orderId, order }: { orderId: string; order: Order }) {
         ))}
       </fieldset>
       <label>
-        Your review (optional)
+        {t("op.review")}
         <textarea
           maxLength={LIMITS.maxReviewLength}
           value={text}
@@ -299,7 +302,7 @@ function ReviewForm({ orderId, order }: { orderId: string; order: Order }) {
           {error}
         </p>
       )}
-      <button type="submit">Send review</button>
+      <button type="submit">{t("op.sendReview")}</button>
     </form>
   );
 }
@@ -318,8 +321,8 @@ function Arrival({ order: o }: { order: Order }) {
     const release = o.releaseAt ? new Date(o.releaseAt.toMillis()) : null;
     return (
       <p class="arrival" data-testid="arrival">
-        Scheduled for <strong>{slot ? clockTime(slot, tz, now) : "later"}</strong>
-        {release ? ` · the kitchen gets it at ${clockTime(release, tz, now)}; you can cancel until then` : ""}
+        {t("op.scheduledFor")} <strong>{slot ? clockTime(slot, tz, now) : t("op.later")}</strong>
+        {release ? ` · ${t("op.release", { time: clockTime(release, tz, now) })}` : ""}
       </p>
     );
   }
@@ -327,7 +330,7 @@ function Arrival({ order: o }: { order: Order }) {
   if (!at) return null;
   return (
     <p class="arrival" data-testid="arrival">
-      Arrives around <strong>{clockTime(at, tz, now)}</strong>
+      {t("op.arrives")} <strong>{clockTime(at, tz, now)}</strong>
     </p>
   );
 }
@@ -338,7 +341,7 @@ function OrderWithoutCode({ order: o }: { order: Order }) {
   const [error, setError] = useState("");
   const again = () => {
     const items = parseCart(o.items);
-    if (!items) return setError("The order could not be read.");
+    if (!items) return setError(t("op.unreadable"));
     const { id, sent } = placeOrder({
       customerId: o.customerId,
       restaurantId: o.restaurantId,
@@ -354,7 +357,7 @@ function OrderWithoutCode({ order: o }: { order: Order }) {
   return (
     <p>
       <button type="button" onClick={again} data-testid="without-code">
-        Order the same without the code
+        {t("op.withoutCode")}
       </button>
       {error && <span class="error"> {error}</span>}
     </p>
@@ -378,7 +381,7 @@ function RaiseTip({ orderId, order: o }: { orderId: string; order: Order }) {
     setError("");
     try {
       await raiseTip(orderId, current + cents);
-      setDone(`Thank you: ${money(cents)} more for your courier.`);
+      setDone(t("op.tipThanks", { amount: money(cents) }));
       setText("");
     } catch (err) {
       setError(errorText(err));
@@ -388,16 +391,16 @@ function RaiseTip({ orderId, order: o }: { orderId: string; order: Order }) {
   };
   return (
     <form class="stack raise-tip" onSubmit={submit} aria-labelledby="tip-title">
-      <h2 id="tip-title">Add to the tip</h2>
+      <h2 id="tip-title">{t("op.addTip")}</h2>
       <p class="muted">
-        Your tip: <strong data-testid="current-tip">{money(current)}</strong>. All of it goes to your courier.
+        {t("op.yourTip")} <strong data-testid="current-tip">{money(current)}</strong>. {t("op.allToCourier")}
       </p>
       <label>
-        Add (€)
+        {t("op.addAmount")}
         <input inputMode="decimal" value={text} onInput={(e) => setText((e.target as HTMLInputElement).value)} />
       </label>
       <button type="submit" disabled={busy || cents === null || cents <= 0}>
-        Add to the tip
+        {t("op.addTip")}
       </button>
       {done && (
         <p class="ok" role="status">

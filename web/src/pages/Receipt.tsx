@@ -5,6 +5,7 @@ import { useReceipt } from "../data/money";
 import { clock, money } from "../components/format";
 import { Empty, ErrorNote, Loading } from "../components/States";
 import { RequireSignIn } from "../components/RequireSignIn";
+import { locale, t } from "../i18n";
 
 export function Receipt({ id }: { id: string }) {
   return <RequireSignIn>{() => <ReceiptView id={id} />}</RequireSignIn>;
@@ -13,26 +14,27 @@ export function Receipt({ id }: { id: string }) {
 function ReceiptView({ id }: { id: string }) {
   const r = useReceipt(id);
   if (r.error) return <ErrorNote error={r.error} />;
-  if (r.data === undefined) return <Loading what="the receipt" />;
+  if (r.data === undefined) return <Loading what={t("rc.loading")} />;
   if (r.data === null)
     return (
       <main class="page narrow">
         <Empty>
-          <p>No receipt yet: a receipt is made when the order is delivered.</p>
+          <p>{t("rc.none")}</p>
         </Empty>
       </main>
     );
   const x = r.data;
   const tz = x.timeZone;
-  const date = new Intl.DateTimeFormat("en-GB", { timeZone: tz, dateStyle: "medium" }).format(
+  const date = new Intl.DateTimeFormat(locale(), { timeZone: tz, dateStyle: "medium" }).format(
     new Date(x.deliveredAt.toMillis()),
   );
-  const funder = x.promo?.fundedBy === "restaurant" ? "the restaurant" : "Dishpatch";
+  const funder = x.promo?.fundedBy === "restaurant" ? t("op.theRestaurant") : "Dishpatch";
+  const cur = (cents: number) => money(cents, x.currency);
   return (
     <main class="page narrow receipt-page">
-      <article class="receipt" aria-label={`Receipt ${x.number}`} data-testid="receipt">
+      <article class="receipt" aria-label={t("rc.label", { number: x.number })} data-testid="receipt">
         <header>
-          <h1>Receipt</h1>
+          <h1>{t("op.receipt")}</h1>
           <p>
             <strong>{x.restaurant.legalName}</strong>
             {x.restaurant.name !== x.restaurant.legalName && <> ({x.restaurant.name})</>}
@@ -40,9 +42,10 @@ function ReceiptView({ id }: { id: string }) {
             {x.restaurant.address ? `${x.restaurant.address.line1}, ${x.restaurant.address.city}` : ""}
           </p>
           <p>
-            Order <strong data-testid="receipt-number">{x.number}</strong> · delivered {date} {clock(x.deliveredAt, tz)}
+            {t("orders.order")} <strong data-testid="receipt-number">{x.number}</strong> ·{" "}
+            {t("rc.delivered", { date, time: clock(x.deliveredAt, tz) })}
             <br />
-            To {x.deliveryAddress.line1}, {x.deliveryAddress.city}
+            {t("rc.to", { street: x.deliveryAddress.line1, city: x.deliveryAddress.city })}
           </p>
         </header>
         <table>
@@ -53,48 +56,46 @@ function ReceiptView({ id }: { id: string }) {
                   {l.quantity} × {l.name}
                   {l.options.length > 0 && <small> ({l.options.map((o) => o.name).join(", ")})</small>}
                 </td>
-                <td class="amount">{money(l.lineTotal)}</td>
+                <td class="amount">{cur(l.lineTotal)}</td>
               </tr>
             ))}
           </tbody>
           <tfoot>
             <tr>
-              <th>Subtotal</th>
-              <td class="amount">{money(x.subtotal)}</td>
+              <th>{t("totals.subtotal")}</th>
+              <td class="amount">{cur(x.subtotal)}</td>
             </tr>
             {x.discount > 0 && (
               <tr>
-                <th>
-                  Discount {x.promo?.code} (paid by {funder})
-                </th>
-                <td class="amount">−{money(x.discount)}</td>
+                <th>{t("rc.discount", { code: x.promo?.code ?? "", funder })}</th>
+                <td class="amount">−{cur(x.discount)}</td>
               </tr>
             )}
             <tr>
-              <th>Delivery</th>
-              <td class="amount">{money(x.deliveryFee)}</td>
+              <th>{t("totals.delivery")}</th>
+              <td class="amount">{cur(x.deliveryFee)}</td>
             </tr>
             <tr>
-              <th>Service fee</th>
-              <td class="amount">{money(x.serviceFee)}</td>
+              <th>{t("totals.serviceFee")}</th>
+              <td class="amount">{cur(x.serviceFee)}</td>
             </tr>
             <tr>
-              <th>Tip for the courier</th>
+              <th>{t("totals.tip")}</th>
               <td class="amount" data-testid="receipt-tip">
-                {money(x.tip)}
+                {cur(x.tip)}
               </td>
             </tr>
             <tr class="total">
-              <th>Total</th>
+              <th>{t("totals.total")}</th>
               <td class="amount" data-testid="receipt-total">
-                {money(x.total)}
+                {cur(x.total)}
               </td>
             </tr>
           </tfoot>
         </table>
       </article>
       <button type="button" class="secondary no-print" onClick={() => window.print()}>
-        Print
+        {t("rc.print")}
       </button>
     </main>
   );

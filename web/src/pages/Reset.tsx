@@ -9,6 +9,7 @@ import { auth } from "../firebase/auth";
 import { errorText } from "../components/format";
 import { useAsync } from "../components/useAsync";
 import { ErrorNote, Loading } from "../components/States";
+import { t } from "../i18n";
 
 export function Reset() {
   const location = useLocation();
@@ -21,25 +22,25 @@ export function Reset() {
   if (account.error)
     return (
       <main class="page narrow">
-        <h1>Reset your password</h1>
-        <ErrorNote error={new Error("This link has expired or was already used. Ask for a new one.")} />
+        <h1>{t("si.resetTitle")}</h1>
+        <ErrorNote error={new Error(t("rs.expired"))} />
         <p>
-          <a href="/signin">Back to sign in</a>
+          <a href="/signin">{t("si.back")}</a>
         </p>
       </main>
     );
   if (account.data === undefined)
     return (
       <main class="page narrow">
-        <Loading what="your reset link" />
+        <Loading what={t("rs.loading")} />
       </main>
     );
   return (
     <main class="page narrow">
-      <h1>Choose a new password</h1>
+      <h1>{t("rs.title")}</h1>
       {done ? (
         <p role="status" data-testid="reset-done">
-          Your password is changed. <a href="/signin">Sign in</a> with it.
+          {t("rs.done")} <a href="/signin">{t("nav.signIn")}</a>
         </p>
       ) : (
         <form
@@ -59,9 +60,9 @@ export function Reset() {
             }
           }}
         >
-          <p>For {account.data}</p>
+          <p>{t("rs.for", { email: account.data })}</p>
           <label>
-            New password
+            {t("rs.new")}
             <input name="password" type="password" autocomplete="new-password" required minLength={6} />
           </label>
           {error && (
@@ -70,7 +71,7 @@ export function Reset() {
             </p>
           )}
           <button type="submit" disabled={busy}>
-            Save the new password
+            {t("rs.save")}
           </button>
         </form>
       )}

@@ -27,6 +27,7 @@ import { OptionsDialog } from "../components/OptionsDialog";
 import { Reviews } from "../components/Reviews";
 import { favourites, toggleFavourite } from "../state/favourites";
 import { session } from "../state/session";
+import { t } from "../i18n";
 
 type MenuRow = LiveRow<MenuEntry>;
 
@@ -47,7 +48,7 @@ export function RestaurantPage({ id }: { id: string }) {
   if (restaurant.data === undefined)
     return (
       <main class="page">
-        <Loading what="the menu" />
+        <Loading what={t("rp.loadingMenu")} />
       </main>
     );
   if (restaurant.data === null)
@@ -55,7 +56,7 @@ export function RestaurantPage({ id }: { id: string }) {
       <main class="page">
         <Empty>
           <p>
-            This restaurant does not exist. <a href="/">See all restaurants</a>
+            {t("rp.notFound")} <a href="/">{t("rp.seeAll")}</a>
           </p>
         </Empty>
       </main>
@@ -66,7 +67,7 @@ export function RestaurantPage({ id }: { id: string }) {
       <main class="page">
         <Empty>
           <p data-testid="restaurant-unavailable">
-            This restaurant is not available right now. <a href="/">See other restaurants</a>
+            {t("rp.unavailable")} <a href="/">{t("rp.seeOthers")}</a>
           </p>
         </Empty>
       </main>
@@ -91,7 +92,7 @@ export function RestaurantPage({ id }: { id: string }) {
   const commit = (entry: Omit<CartEntry, "key">) => {
     if (needsRestaurantSwitch(id)) return setPending(entry);
     addToCart(id, r.name, entry);
-    setAdded(`${entry.quantity} × ${entry.name} added to your cart.`);
+    setAdded(t("rp.added", { n: entry.quantity, name: entry.name }));
   };
   const add = (item: MenuRow) => {
     if (item.optionGroups.length > 0) return setChoosing(item);
@@ -106,46 +107,46 @@ export function RestaurantPage({ id }: { id: string }) {
         {session.value && <FavouriteButton rid={id} name={r.name} />}
         <p class="meta">
           <span>{r.cuisine}</span>
-          <span>★ {r.ratingCount ? `${r.ratingAvg.toFixed(1)} (${r.ratingCount})` : "new"}</span>
-          <span>{money(r.deliveryFee)} delivery</span>
-          <span>Minimum {money(r.minOrder)}</span>
-          <span data-testid="eta-estimate">{state.open ? `About ${minutes} min` : `${r.prepTimeMin} min prep`}</span>
+          <span>★ {r.ratingCount ? `${r.ratingAvg.toFixed(1)} (${r.ratingCount})` : t("list.new")}</span>
+          <span>{t("list.deliveryFee", { fee: money(r.deliveryFee, r.currency) })}</span>
+          <span>{t("rp.minimum", { amount: money(r.minOrder, r.currency) })}</span>
+          <span data-testid="eta-estimate">
+            {state.open ? t("rp.about", { n: minutes }) : t("rp.prep", { n: r.prepTimeMin })}
+          </span>
         </p>
         <p>{r.description}</p>
         {!state.open && (
           <p class="notice" role="status" data-testid="restaurant-state">
             {state.why === "paused"
-              ? `${r.name} has paused new orders${until ? ` until ${until}` : ""}.`
+              ? t(until ? "rp.pausedUntil" : "rp.paused", { name: r.name, time: until ?? "" })
               : state.why === "closed"
-                ? `${r.name} is closed${until ? ` · opens ${until}` : ""}.`
-                : `${r.name} is not taking orders right now.`}{" "}
-            {aheadOnly ? "Schedule for later: choose a delivery time at checkout." : "You can look, but not order."}
+                ? t(until ? "rp.closedOpens" : "rp.closed", { name: r.name, time: until ?? "" })
+                : t("rp.notTaking", { name: r.name })}{" "}
+            {aheadOnly ? t("rp.aheadOnly") : t("rp.lookOnly")}
           </p>
         )}
         {state.open && !delivers && (
           <p class="notice" role="status">
-            {r.name} does not deliver to {address?.line1}. Choose another address to order.
+            {t("rp.noDelivery", { name: r.name, street: address?.line1 ?? "" })}
           </p>
         )}
       </section>
       {pending && (
         <div class="notice switch" role="alertdialog" aria-labelledby="switch-title">
-          <p id="switch-title">
-            Your cart has dishes from {cart.value.restaurantName}. Start a new cart with {r.name}?
-          </p>
+          <p id="switch-title">{t("rp.switchAsk", { from: cart.value.restaurantName ?? "", to: r.name })}</p>
           <button
             type="button"
             onClick={() => {
               clearCart();
               addToCart(id, r.name, pending);
-              setAdded(`${pending.name} added to a new cart.`);
+              setAdded(t("rp.addedNew", { name: pending.name }));
               setPending(null);
             }}
           >
-            Start a new cart
+            {t("rp.newCart")}
           </button>
           <button type="button" class="secondary" onClick={() => setPending(null)}>
-            Keep my cart
+            {t("rp.keepCart")}
           </button>
         </div>
       )}
@@ -153,10 +154,10 @@ export function RestaurantPage({ id }: { id: string }) {
         {added}
       </p>
       {menu.error !== undefined && <ErrorNote error={menu.error} />}
-      {menu.data === undefined && !menu.error && <Loading what="dishes" />}
+      {menu.data === undefined && !menu.error && <Loading what={t("rp.loadingDishes")} />}
       {menu.data && menu.data.length === 0 && (
         <Empty>
-          <p>No dishes on the menu yet.</p>
+          <p>{t("rp.noDishes")}</p>
         </Empty>
       )}
       {menu.data && menu.data.length > 0 && (
@@ -164,7 +165,7 @@ export function RestaurantPage({ id }: { id: string }) {
       )}
       {menu.data && menu.data.length > 0 && dishes.length === 0 && (
         <Empty>
-          <p>No dish here matches your filter.</p>
+          <p>{t("rp.noMatch")}</p>
         </Empty>
       )}
       {categories.map((c) => (
@@ -182,18 +183,23 @@ export function RestaurantPage({ id }: { id: string }) {
                     <h3>{m.name}</h3>
                     <p class="desc">{m.description}</p>
                     {m.optionGroups.length > 0 && (
-                      <p class="opts">Options: {m.optionGroups.map((g) => g.name).join(", ")}</p>
+                      <p class="opts">{t("rp.options", { list: m.optionGroups.map((g) => g.name).join(", ") })}</p>
                     )}
                     <DietBadges dish={m} />
                   </div>
                   <div class="buy">
-                    <span class="price">{money(m.price)}</span>
+                    <span class="price">{money(m.price, r.currency)}</span>
                     {m.available ? (
-                      <button type="button" disabled={!orderable} onClick={() => add(m)} aria-label={`Add ${m.name}`}>
-                        Add
+                      <button
+                        type="button"
+                        disabled={!orderable}
+                        onClick={() => add(m)}
+                        aria-label={t("rp.addLabel", { name: m.name })}
+                      >
+                        {t("rp.add")}
                       </button>
                     ) : (
-                      <span class="tag">Sold out</span>
+                      <span class="tag">{t("rp.soldOut")}</span>
                     )}
                   </div>
                 </li>
@@ -218,11 +224,11 @@ export function RestaurantPage({ id }: { id: string }) {
         <div class="floating checkout-bar">
           {missing > 0 && (
             <p class="missing" data-testid="minimum-missing">
-              Add {money(missing)} more to reach the {money(r.minOrder)} minimum.
+              {t("rp.missing", { amount: money(missing, r.currency), minimum: money(r.minOrder, r.currency) })}
             </p>
           )}
           <a class="button" href="/checkout">
-            Go to checkout ({inCart})
+            {t("rp.checkout", { n: inCart })}
           </a>
         </div>
       )}
@@ -246,12 +252,12 @@ function FavouriteButton({ rid, name }: { rid: string; name: string }) {
           )
         }
       >
-        {on ? "♥ Favourite" : "♡ Add to favourites"}
+        {on ? `♥ ${t("list.favourite")}` : `♡ ${t("rp.addFavourite")}`}
       </button>
       {error && (
         <span class="error" role="alert">
           {" "}
-          Could not save {name} as a favourite: {error}
+          {t("rp.favouriteFailed", { name, error })}
         </span>
       )}
     </p>

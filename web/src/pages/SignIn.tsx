@@ -10,7 +10,7 @@ import { LIMITS } from "@domain";
 import { auth } from "../firebase/auth";
 import { createProfile, fetchProfile } from "../data/profile";
 import { errorText } from "../components/format";
-import { language } from "../i18n";
+import { language, t } from "../i18n";
 
 export function SignIn() {
   const location = useLocation();
@@ -79,15 +79,15 @@ export function SignIn() {
   if (mode === "reset")
     return (
       <main class="page narrow">
-        <h1>Reset your password</h1>
+        <h1>{t("si.resetTitle")}</h1>
         {sent ? (
           <p role="status" data-testid="reset-sent">
-            If {sent} has an account, an email with a link to choose a new password is on its way.
+            {t("si.resetSent", { email: sent })}
           </p>
         ) : (
           <form class="stack" onSubmit={submit}>
             <label>
-              Email
+              {t("si.email")}
               <input name="email" type="email" autocomplete="email" required />
             </label>
             {error && (
@@ -96,13 +96,13 @@ export function SignIn() {
               </p>
             )}
             <button type="submit" disabled={busy}>
-              Send me a link
+              {t("si.sendLink")}
             </button>
           </form>
         )}
         <p>
           <button type="button" class="link" onClick={() => (setMode("in"), setSent(""))}>
-            Back to sign in
+            {t("si.back")}
           </button>
         </p>
       </main>
@@ -110,24 +110,24 @@ export function SignIn() {
 
   return (
     <main class="page narrow">
-      <h1>{mode === "in" ? "Sign in" : "Create an account"}</h1>
+      <h1>{mode === "in" ? t("nav.signIn") : t("si.create")}</h1>
       <button type="button" class="secondary google" disabled={busy} onClick={google}>
-        Continue with Google
+        {t("si.google")}
       </button>
-      <p class="or">or with your email</p>
+      <p class="or">{t("si.or")}</p>
       <form class="stack" onSubmit={submit}>
         {mode === "up" && (
           <label>
-            Your name
+            {t("si.name")}
             <input name="name" autocomplete="name" required maxLength={LIMITS.maxNameLength} />
           </label>
         )}
         <label>
-          Email
+          {t("si.email")}
           <input name="email" type="email" autocomplete="email" required />
         </label>
         <label>
-          Password
+          {t("si.password")}
           <input
             name="password"
             type="password"
@@ -142,20 +142,20 @@ export function SignIn() {
           </p>
         )}
         <button type="submit" disabled={busy}>
-          {busy ? "Please wait…" : mode === "in" ? "Sign in" : "Create account"}
+          {busy ? t("si.wait") : mode === "in" ? t("nav.signIn") : t("si.createButton")}
         </button>
       </form>
       {mode === "in" && (
         <p>
           <button type="button" class="link" onClick={() => (setMode("reset"), setError(""))}>
-            Forgot your password?
+            {t("si.forgot")}
           </button>
         </p>
       )}
       <p>
-        {mode === "in" ? "New to Dishpatch? " : "Already have an account? "}
+        {mode === "in" ? t("si.new") : t("si.have")}{" "}
         <button type="button" class="link" onClick={() => setMode(mode === "in" ? "up" : "in")}>
-          {mode === "in" ? "Create an account" : "Sign in"}
+          {mode === "in" ? t("si.create") : t("nav.signIn")}
         </button>
       </p>
     </main>

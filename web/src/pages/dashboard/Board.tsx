@@ -23,28 +23,29 @@ import { ErrorNote, Loading } from "../../components/States";
 import { reasonText } from "../../i18n/domainTexts";
 import { useDashboard } from "./context";
 import { Ticket } from "./Ticket";
+import { t, type Key } from "../../i18n";
 
 type Card = LiveRow<BoardOrder>;
 
-const COLUMN_TITLES: Partial<Record<OrderStatus, string>> = {
-  placed: "New",
-  accepted: "Accepted",
-  preparing: "Preparing",
-  ready: "Ready",
-  picked_up: "Out for delivery",
+const COLUMN_TITLES: Partial<Record<OrderStatus, Key>> = {
+  placed: "board.col.placed",
+  accepted: "board.col.accepted",
+  preparing: "board.col.preparing",
+  ready: "board.col.ready",
+  picked_up: "board.col.picked_up",
 };
 
 /** What the button for each staff move says. */
-const MOVE_LABELS: Partial<Record<OrderStatus, string>> = {
-  accepted: "Accept",
-  declined: "Decline",
-  preparing: "Start preparing",
-  ready: "Mark ready",
+const MOVE_LABELS: Partial<Record<OrderStatus, Key>> = {
+  accepted: "board.move.accepted",
+  declined: "board.move.declined",
+  preparing: "board.move.preparing",
+  ready: "board.move.ready",
 };
 
 function itemCount(o: Card): string {
   const n = o.pricing?.lines.reduce((sum, l) => sum + l.quantity, 0) ?? 0;
-  return n === 1 ? "1 item" : `${n} items`;
+  return n === 1 ? t("board.oneItem") : t("board.items", { n });
 }
 
 /** One-tap prep times around the restaurant's current estimate. */
@@ -58,8 +59,8 @@ export function Board() {
   const [ticket, setTicket] = useState<Card | null>(null);
 
   useEffect(() => {
-    const t = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(t);
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
   }, []);
   // Print once the ticket for the chosen order is on the page.
   useEffect(() => {
@@ -67,7 +68,7 @@ export function Board() {
   }, [ticket]);
 
   if (orders.error) return <ErrorNote error={orders.error} />;
-  if (!orders.data) return <Loading what="orders" />;
+  if (!orders.data) return <Loading what={t("board.loading")} />;
   const r = restaurant.data;
   const prep = r ? currentPrepMinutes(r, new Date(now)) : 20;
   const fresh = new Set(arrivals.map((o) => o.id));
@@ -80,9 +81,9 @@ export function Board() {
   return (
     <>
       {ahead.length > 0 && (
-        <section class="ahead" aria-label="Orders for later" data-testid="orders-ahead">
+        <section class="ahead" aria-label={t("board.ahead")} data-testid="orders-ahead">
           <h2>
-            For later <span class="count">{ahead.length}</span>
+            {t("board.forLater")} <span class="count">{ahead.length}</span>
           </h2>
           <ul>
             {ahead.map((o) => {
@@ -90,14 +91,14 @@ export function Board() {
               const tz = r?.timeZone ?? "UTC";
               return (
                 <li key={o.id} data-order={o.id}>
-                  <strong>{slot ? clockTime(slot, tz, new Date(now)) : "later"}</strong> · {o.customerName} ·{" "}
+                  <strong>{slot ? clockTime(slot, tz, new Date(now)) : t("op.later")}</strong> · {o.customerName} ·{" "}
                   {itemCount(o)} ·{" "}
                   <span class="muted">
-                    to the kitchen at{" "}
+                    {t("board.toKitchen")}{" "}
                     {o.releaseAt ? clockTime(new Date(o.releaseAt.toMillis()), tz, new Date(now)) : "—"}
                   </span>{" "}
                   <button type="button" class="secondary small" onClick={() => setTicket({ ...o })}>
-                    Print ticket
+                    {t("board.print")}
                   </button>
                 </li>
               );
@@ -108,13 +109,13 @@ export function Board() {
       <div class="board">
         {BOARD_STATUSES.map((status) => {
           const cards = orders.data!.filter((o) => o.status === status);
-          const title = COLUMN_TITLES[status];
+          const title = t(COLUMN_TITLES[status]!);
           return (
-            <section key={status} class="column" aria-label={`${title} orders`} data-column={status}>
+            <section key={status} class="column" aria-label={t("board.columnLabel", { title })} data-column={status}>
               <h2>
                 {title} <span class="count">{cards.length}</span>
               </h2>
-              {cards.length === 0 && <p class="muted">None</p>}
+              {cards.length === 0 && <p class="muted">{t("board.none")}</p>}
               {cards.map(card)}
             </section>
           );
@@ -154,7 +155,7 @@ function OrderCard({ order: o, now, fresh, prep, onPrint }: CardProps) {
       id={`order-${o.id}`}
       class={`order-card${fresh ? " fresh" : ""}${o.pending ? " pending" : ""}`}
       data-order={o.id}
-      aria-label={`Order for ${o.customerName}`}
+      aria-label={t("board.orderFor", { name: o.customerName ?? "" })}
     >
       <header>
         <strong>{o.customerName}</strong>
@@ -164,12 +165,12 @@ function OrderCard({ order: o, now, fresh, prep, onPrint }: CardProps) {
       </header>
       {o.pending && (
         <p class="pending" data-testid="not-sent">
-          Not sent yet: waiting for the connection
+          {t("board.notSent")}
         </p>
       )}
       {o.status === "placed" && (
         <p class="wait" data-testid="waiting">
-          Waiting {minutesSince(o.timeline?.placed, now)} min · auto-cancels in{" "}
+          {t("board.waitingFor", { n: minutesSince(o.timeline?.placed, now) })}{" "}
           <span class={left < 120000 ? "urgent" : ""}>{countdown(left)}</span>
         </p>
       )}
@@ -182,21 +183,22 @@ function OrderCard({ order: o, now, fresh, prep, onPrint }: CardProps) {
         ))}
       </ul>
       {o.note && <p class="note">“{o.note}”</p>}
-      <p class="addr">To: {o.deliveryAddress.line1}</p>
+      <p class="addr">{t("board.to", { street: o.deliveryAddress.line1 })}</p>
       {o.pricing && (
         <p class="sum">
-          Total <strong>{money(o.pricing.total)}</strong> <small>(food {money(o.pricing.subtotal)})</small>
+          {t("totals.total")} <strong>{money(o.pricing.total)}</strong>{" "}
+          <small>({t("board.food", { amount: money(o.pricing.subtotal) })})</small>
         </p>
       )}
       {o.status === "ready" && (
-        <p class="muted">{o.courierId ? "Courier on the way to pick up" : "Waiting for a courier"}</p>
+        <p class="muted">{o.courierId ? t("board.courierComing") : t("board.waitingCourier")}</p>
       )}
       {o.prepMin && (o.status === "accepted" || o.status === "preparing") && (
-        <p class="muted">Prep time {o.prepMin} min</p>
+        <p class="muted">{t("board.prepTime", { n: o.prepMin })}</p>
       )}
       {!declining && moves.includes("accepted") && (
         <fieldset class="prep-choice">
-          <legend>Ready in</legend>
+          <legend>{t("board.readyIn")}</legend>
           {prepChoices(prep).map((m) => (
             <label key={m} class="chip">
               <input
@@ -206,7 +208,7 @@ function OrderCard({ order: o, now, fresh, prep, onPrint }: CardProps) {
                 checked={(prepMin ?? prep) === m}
                 onChange={() => setPrepMin(m)}
               />
-              {m} min
+              {t("list.minutes", { n: m })}
             </label>
           ))}
         </fieldset>
@@ -220,11 +222,11 @@ function OrderCard({ order: o, now, fresh, prep, onPrint }: CardProps) {
               class={to === "declined" ? "secondary" : undefined}
               onClick={() => (to === "declined" ? setDeclining(true) : move(to))}
             >
-              {to === "accepted" ? `Accept · ${prepMin ?? prep} min` : MOVE_LABELS[to]}
+              {to === "accepted" ? t("board.acceptIn", { n: prepMin ?? prep }) : MOVE_LABELS[to] && t(MOVE_LABELS[to])}
             </button>
           ))}
           <button type="button" class="secondary small" onClick={onPrint}>
-            Print ticket
+            {t("board.print")}
           </button>
         </div>
       )}
@@ -237,7 +239,7 @@ function OrderCard({ order: o, now, fresh, prep, onPrint }: CardProps) {
           }}
         >
           <label>
-            Reason
+            {t("board.reason")}
             <select value={reason} onChange={(e) => setReason((e.target as HTMLSelectElement).value as DeclineReason)}>
               {DECLINE_REASONS.map((r) => (
                 <option key={r} value={r}>
@@ -247,7 +249,7 @@ function OrderCard({ order: o, now, fresh, prep, onPrint }: CardProps) {
             </select>
           </label>
           <label>
-            A note for the customer (optional)
+            {t("board.declineNote")}
             <input
               maxLength={LIMITS.maxDeclineNoteLength}
               value={note}
@@ -256,10 +258,10 @@ function OrderCard({ order: o, now, fresh, prep, onPrint }: CardProps) {
           </label>
           <div class="actions">
             <button type="submit" class="danger">
-              Decline order
+              {t("board.decline")}
             </button>
             <button type="button" class="secondary" onClick={() => setDeclining(false)}>
-              Back
+              {t("board.back")}
             </button>
           </div>
         </form>

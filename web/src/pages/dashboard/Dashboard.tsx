@@ -17,6 +17,7 @@ import { Settings } from "./Settings";
 import { Statements } from "./Statements";
 import { Reviews } from "../../components/Reviews";
 import { Today } from "./Today";
+import { t, type Key } from "../../i18n";
 
 function OrdersTab() {
   return (
@@ -35,12 +36,12 @@ function ReviewsTab() {
   return <Reviews rid={rid} staff />;
 }
 
-const TABS = [
-  { path: "/dashboard", title: "Orders" },
-  { path: "/dashboard/menu", title: "Menu" },
-  { path: "/dashboard/reviews", title: "Reviews" },
-  { path: "/dashboard/statements", title: "Statements" },
-  { path: "/dashboard/settings", title: "Settings" },
+const TABS: { path: string; title: Key }[] = [
+  { path: "/dashboard", title: "nav.orders" },
+  { path: "/dashboard/menu", title: "dash.menu" },
+  { path: "/dashboard/reviews", title: "rev.title" },
+  { path: "/dashboard/statements", title: "dash.statements" },
+  { path: "/dashboard/settings", title: "dash.settings" },
 ];
 
 export function Dashboard() {
@@ -56,7 +57,7 @@ export function Dashboard() {
   if (s === undefined)
     return (
       <main class="page">
-        <Loading what="your account" />
+        <Loading what={t("req.loading")} />
       </main>
     );
   if (!s || !rid) {
@@ -64,8 +65,7 @@ export function Dashboard() {
       <main class="page">
         <Empty>
           <p>
-            The dashboard is for restaurant staff.{" "}
-            {s ? "Ask an admin to add you to your restaurant." : <a href="/signin?next=/dashboard">Sign in</a>}
+            {t("dash.staffOnly")} {s ? t("dash.askAdmin") : <a href="/signin?next=/dashboard">{t("nav.signIn")}</a>}
           </p>
         </Empty>
       </main>
@@ -84,12 +84,12 @@ export function Dashboard() {
           {ids.length > 1 && <RestaurantChooser ids={ids} rid={rid} onChoose={setChosen} />}
         </div>
         <AlertBar />
-        <nav class="tabs" aria-label="Dashboard">
-          {TABS.map((t) => (
-            <a key={t.path} href={t.path} aria-current={path === t.path ? "page" : undefined}>
-              {t.title}
-              {t.path === "/dashboard" && waiting > 0 && (
-                <span class="badge" aria-label={`${waiting} waiting`} data-testid="orders-tab-badge">
+        <nav class="tabs" aria-label={t("nav.dashboard")}>
+          {TABS.map((tab) => (
+            <a key={tab.path} href={tab.path} aria-current={path === tab.path ? "page" : undefined}>
+              {t(tab.title)}
+              {tab.path === "/dashboard" && waiting > 0 && (
+                <span class="badge" aria-label={t("dash.waiting", { n: waiting })} data-testid="orders-tab-badge">
                   {waiting}
                 </span>
               )}
@@ -111,7 +111,7 @@ export function Dashboard() {
 function RestaurantChooser({ ids, rid, onChoose }: { ids: string[]; rid: string; onChoose: (id: string) => void }) {
   return (
     <label>
-      Restaurant
+      {t("op.restaurant")}
       <select value={rid} onChange={(e) => onChoose((e.target as HTMLSelectElement).value)}>
         {ids.map((id) => (
           <RestaurantOption key={id} id={id} />
