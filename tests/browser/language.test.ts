@@ -4,7 +4,16 @@
 import { strict as assert } from "node:assert";
 import { paths } from "../../functions/src/domain";
 import { APP_URL, closeBrowser, newPage, screenshot, signIn } from "../../scripts/lib/browser";
-import { adminDb, closeClients, createUser } from "../support/app";
+import {
+  adminDb,
+  BERLIN_CENTRE,
+  closeClients,
+  createRestaurant,
+  createUser,
+  moveOrder,
+  statusIs,
+  waitForDoc,
+} from "../support/app";
 
 describe("browser: German and English", function () {
   this.timeout(120_000);
@@ -18,6 +27,8 @@ describe("browser: German and English", function () {
     ["desktop", { width: 1280, height: 860 }],
   ] as const) {
     it(`${size}: a German browser gets German, with euros written the German way; the switch goes back to English and stays`, async () => {
+      const bakery = await createRestaurant({ Brezel: { price: 300 } }, { name: `Bäckerei ${size}` });
+      await waitForDoc(adminDb.doc(paths.listing(bakery.id)), (d) => d.exists); // its public card
       const { context, page } = await newPage({ locale: "de-DE", viewport });
       try {
         await page.goto(APP_URL);
@@ -53,6 +64,43 @@ describe("browser: German and English", function () {
         assert.ok(Date.now() < deadline, "the profile's language was not written");
         await new Promise((r) => setTimeout(r, 250));
       }
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("a German customer orders in German: prices and times the German way, the order carries the language, the backend answers in German", async () => {
+    const r = await createRestaurant({ Spätzle: { price: 1250 } }, { minOrder: 0, name: "Gasthaus Test" });
+    const staff = await createUser({ staff: [r.id] }, "Küchenchefin");
+    const customer = await createUser({}, "Greta");
+    const { context, page } = await newPage({ locale: "de-DE" });
+    try {
+      await context.addInitScript((a) => localStorage.setItem("dishpatch.address", JSON.stringify(a)), BERLIN_CENTRE);
+      await page.goto(`${APP_URL}/signin`);
+      await page.getByLabel("E-Mail").fill(customer.email);
+      await page.getByLabel("Passwort").fill("password");
+      await page.getByRole("button", { name: "Anmelden" }).click();
+      await page.getByRole("button", { name: "Abmelden" }).waitFor();
+      await page.goto(`${APP_URL}/r/${r.id}`);
+      await page.getByRole("button", { name: "Spätzle hinzufügen" }).click();
+      await page.getByRole("link", { name: /Zur Kasse/ }).click();
+      await page.getByRole("heading", { name: "Deine Bestellung bei Gasthaus Test" }).waitFor();
+      await page
+        .getByTestId("subtotal")
+        .getByText(/^12,50\s€$/)
+        .waitFor();
+      await screenshot(page, "language-de-checkout");
+      await page.getByRole("button", { name: "Bestellen" }).click();
+      await page.getByTestId("order-status").getByText("Wartet auf das Restaurant").waitFor();
+      const orderId = page.url().split("/orders/")[1];
+      const order = await waitForDoc(adminDb.doc(paths.order(orderId)), statusIs("placed"));
+      assert.equal(order.get("language"), "de");
+      await moveOrder(staff, orderId, "accepted");
+      await page.getByTestId("order-status").getByText("Angenommen").waitFor();
+      await page.goto(`${APP_URL}/inbox`);
+      await page.getByText("Bestellung angenommen", { exact: true }).waitFor();
+      await page.getByText("Gasthaus Test hat deine Bestellung angenommen.").waitFor();
+      await screenshot(page, "language-de-inbox");
     } finally {
       await context.close();
     }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
 import { countUnread, unreadChanged, watchArrivals } from "../data/unread";
+import { t } from "../i18n";
 /** The live part waits until the first screen has painted. */
 const IDLE_MS = 1500;
 
@@ -28,7 +29,7 @@ export function UnreadBadge({ uid }: { uid: string }) {
     };
   }, [uid]);
   return n > 0 ? (
-    <span class="badge" aria-label={`${n} unread`} data-testid="unread">
+    <span class="badge" aria-label={t("inbox.unread", { n })} data-testid="unread">
       {n}
     </span>
   ) : null;

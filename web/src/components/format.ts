@@ -1,6 +1,10 @@
 import { formatCents, type TimestampLike } from "@domain";
 import { locale, t, type Key } from "../i18n";
 
+/** A number with `digits` decimals, as the reader's language writes it ("1.6" or "1,6"). */
+export const decimal = (n: number, digits = 1) =>
+  new Intl.NumberFormat(locale(), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
+
 /** An amount as the reader's language writes it, in the restaurant's currency. */
 export const money = (cents: number, currency = "EUR") => formatCents(cents, currency, locale());
 

@@ -17,7 +17,7 @@ import { fetchNearby, searchRestaurants, type Card } from "../data/discovery";
 import { deliveryAddress } from "../state/address";
 import { favourites } from "../state/favourites";
 import { useAsync } from "../components/useAsync";
-import { money } from "../components/format";
+import { decimal, money } from "../components/format";
 import { t, type Key } from "../i18n";
 import { Empty, ErrorNote, Loading } from "../components/States";
 
@@ -212,14 +212,14 @@ export function RestaurantList() {
                 {r.available ? (
                   <p class="meta">
                     <span>{r.cuisine}</span>
-                    <span aria-label={t("list.rating", { avg: r.ratingAvg.toFixed(1), count: r.ratingCount })}>
-                      ★ {r.ratingCount ? r.ratingAvg.toFixed(1) : t("list.new")}
+                    <span aria-label={t("list.rating", { avg: decimal(r.ratingAvg), count: r.ratingCount })}>
+                      ★ {r.ratingCount ? decimal(r.ratingAvg) : t("list.new")}
                     </span>
                     <span>{t("list.deliveryFee", { fee: money(r.deliveryFee, r.currency) })}</span>
                     <span aria-label={t("list.minutesLabel", { n: r.minutes })}>
                       {t("list.minutes", { n: r.minutes })}
                     </span>
-                    <span>{r.km.toFixed(1)} km</span>
+                    <span>{decimal(r.km)} km</span>
                   </p>
                 ) : null}
                 <p class="status">

@@ -21,7 +21,7 @@ import { useRestaurant } from "../data/restaurants";
 import { deliveryAddress } from "../state/address";
 import { addToCart, cart, cartSubtotal, clearCart, needsRestaurantSwitch, type CartEntry } from "../state/cart";
 import { DietBadges, DishFilterBar } from "../components/Dietary";
-import { errorText, money } from "../components/format";
+import { decimal, errorText, money } from "../components/format";
 import { Empty, ErrorNote, Loading } from "../components/States";
 import { OptionsDialog } from "../components/OptionsDialog";
 import { Reviews } from "../components/Reviews";
@@ -107,7 +107,7 @@ export function RestaurantPage({ id }: { id: string }) {
         {session.value && <FavouriteButton rid={id} name={r.name} />}
         <p class="meta">
           <span>{r.cuisine}</span>
-          <span>★ {r.ratingCount ? `${r.ratingAvg.toFixed(1)} (${r.ratingCount})` : t("list.new")}</span>
+          <span>★ {r.ratingCount ? `${decimal(r.ratingAvg)} (${r.ratingCount})` : t("list.new")}</span>
           <span>{t("list.deliveryFee", { fee: money(r.deliveryFee, r.currency) })}</span>
           <span>{t("rp.minimum", { amount: money(r.minOrder, r.currency) })}</span>
           <span data-testid="eta-estimate">

@@ -7,12 +7,13 @@ import { Fees } from "./Fees";
 import { Promos } from "./Promos";
 import { Revenue } from "./Revenue";
 import { Roles } from "./Roles";
+import { t, type Key } from "../../i18n";
 
-const TABS = [
-  { path: "/admin", title: "Roles" },
-  { path: "/admin/promos", title: "Promo codes" },
-  { path: "/admin/fees", title: "Fees" },
-  { path: "/admin/revenue", title: "Revenue" },
+const TABS: { path: string; title: Key }[] = [
+  { path: "/admin", title: "adm.roles" },
+  { path: "/admin/promos", title: "adm.promos" },
+  { path: "/admin/fees", title: "adm.fees" },
+  { path: "/admin/revenue", title: "adm.revenue" },
 ];
 
 export function Admin() {
@@ -22,17 +23,17 @@ export function Admin() {
     return (
       <main class="page">
         <Empty>
-          <p>This page is for admins.</p>
+          <p>{t("adm.only")}</p>
         </Empty>
       </main>
     );
   return (
     <main class="page admin">
-      <h1>Admin</h1>
-      <nav class="tabs" aria-label="Admin">
-        {TABS.map((t) => (
-          <a key={t.path} href={t.path} aria-current={path === t.path ? "page" : undefined}>
-            {t.title}
+      <h1>{t("nav.admin")}</h1>
+      <nav class="tabs" aria-label={t("nav.admin")}>
+        {TABS.map((tab) => (
+          <a key={tab.path} href={tab.path} aria-current={path === tab.path ? "page" : undefined}>
+            {t(tab.title)}
           </a>
         ))}
       </nav>

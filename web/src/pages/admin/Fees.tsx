@@ -7,6 +7,7 @@ import { DEFAULT_FEES, feesProblem, LIMITS, type PlatformFees } from "@domain";
 import { saveCommission, saveFees, useFees } from "../../data/money";
 import { useAllRestaurants } from "../../data/restaurants";
 import { errorText } from "../../components/format";
+import { t } from "../../i18n";
 
 const percent = (bps: number) => String(bps / 100);
 const bps = (text: string) => Math.round(Number(text) * 100);
@@ -24,7 +25,7 @@ export function Fees() {
     });
   const [message, setMessage] = useState("");
   const [error, setError] = useState("");
-  if (!shown) return <p>Loading…</p>;
+  if (!shown) return <p>{t("list.loadingMore")}</p>;
   const fees: PlatformFees = {
     serviceFeeBps: bps(shown.serviceFeeBps),
     defaultCommissionBps: bps(shown.defaultCommissionBps),
@@ -43,26 +44,26 @@ export function Fees() {
   );
   return (
     <section class="stack" aria-labelledby="fees-title">
-      <h2 id="fees-title">Fees</h2>
+      <h2 id="fees-title">{t("adm.fees")}</h2>
       <form
         class="stack"
         onSubmit={(e) => {
           e.preventDefault();
           setError("");
           saveFees(fees).then(
-            () => setMessage("Fees saved. New orders are priced with them within a minute."),
+            () => setMessage(t("fees.saved")),
             (err: unknown) => setError(errorText(err)),
           );
         }}
       >
         <div class="grid3">
-          {field("serviceFeeBps", "Service fee (% of the food)")}
-          {field("courierDeliveryShareBps", "Courier's share of the delivery fee (%)")}
-          {field("defaultCommissionBps", "Commission (% of the food), by default")}
+          {field("serviceFeeBps", t("fees.service"))}
+          {field("courierDeliveryShareBps", t("fees.courierShare"))}
+          {field("defaultCommissionBps", t("fees.commission"))}
         </div>
         {problem && <p class="hint">{problem}</p>}
         <button type="submit" disabled={!!problem}>
-          Save fees
+          {t("fees.save")}
         </button>
       </form>
       <Outcome message={message} error={error} />
@@ -82,22 +83,22 @@ function Commission() {
   return (
     <form
       class="stack"
-      aria-label="A restaurant's commission"
+      aria-label={t("fees.ownLabel")}
       onSubmit={(e) => {
         e.preventDefault();
         setError("");
         saveCommission(rid, b).then(
-          () => setMessage("Commission saved for that restaurant."),
+          () => setMessage(t("fees.ownSaved")),
           (err: unknown) => setError(errorText(err)),
         );
       }}
     >
-      <h3>A restaurant's own commission</h3>
+      <h3>{t("fees.own")}</h3>
       <div class="grid3">
         <label>
-          Restaurant
+          {t("op.restaurant")}
           <select value={rid} onChange={(e) => setRid((e.target as HTMLSelectElement).value)}>
-            <option value="">Choose…</option>
+            <option value="">{t("fees.choose")}</option>
             {restaurants.data?.map((r) => (
               <option key={r.id} value={r.id}>
                 {r.name}
@@ -106,12 +107,12 @@ function Commission() {
           </select>
         </label>
         <label>
-          Commission (%)
+          {t("fees.commissionPercent")}
           <input inputMode="decimal" value={value} onInput={(e) => setValue((e.target as HTMLInputElement).value)} />
         </label>
       </div>
       <button type="submit" disabled={!ok}>
-        Save commission
+        {t("fees.saveCommission")}
       </button>
       {message && <p class="ok">{message}</p>}
       {error && <p class="error">{error}</p>}

@@ -6,7 +6,8 @@ import { normalizeCode, parseCents, promoProblem, type PromoCode } from "@domain
 import { createPromo, setPromoPaused, useAllPromos } from "../../data/money";
 import { useAllRestaurants } from "../../data/restaurants";
 import { dateTime, errorText, money } from "../../components/format";
-import { ErrorNote, Loading } from "../../components/States";
+import { ErrorNote, Loading, Outcome } from "../../components/States";
+import { t } from "../../i18n";
 
 interface Form {
   code: string;
@@ -72,8 +73,7 @@ function toInput(f: Form, now: number) {
     validFrom: { toMillis: () => promo.validFrom },
     validUntil: { toMillis: () => promo.validUntil },
   };
-  const problem =
-    !Number.isInteger(Number(f.days)) || Number(f.days) < 1 ? "A code runs for at least a day." : promoProblem(asTimes);
+  const problem = !Number.isInteger(Number(f.days)) || Number(f.days) < 1 ? t("promo.days") : promoProblem(asTimes);
   return { promo, problem };
 }
 
@@ -101,7 +101,7 @@ export function Promos() {
     setMessage("");
     try {
       const code = await createPromo(promo);
-      setMessage(`Code ${code} created.`);
+      setMessage(t("promo.created", { code }));
       setF(EMPTY);
     } catch (err) {
       setError(errorText(err));
@@ -111,35 +111,35 @@ export function Promos() {
   };
   return (
     <section class="stack" aria-labelledby="promos-title">
-      <h2 id="promos-title">Promo codes</h2>
-      <form class="stack promo-form" onSubmit={submit} aria-label="New promo code">
+      <h2 id="promos-title">{t("adm.promos")}</h2>
+      <form class="stack promo-form" onSubmit={submit} aria-label={t("promo.new")}>
         <div class="grid3">
-          {text("code", "Code", "3 to 20 letters and digits")}
-          {text("description", "Description (customers see it)")}
+          {text("code", t("co.code"), t("promo.codeHint"))}
+          {text("description", t("promo.description"))}
           <label>
-            Discount
+            {t("totals.discount")}
             <select
               value={f.kind}
               onChange={(e) => set({ kind: (e.target as HTMLSelectElement).value as Form["kind"] })}
             >
-              <option value="percent">Percentage</option>
-              <option value="fixed">Amount</option>
+              <option value="percent">{t("promo.percentage")}</option>
+              <option value="fixed">{t("promo.amount")}</option>
             </select>
           </label>
-          {f.kind === "percent" ? text("percent", "Percent off") : text("amount", "Amount off (€)")}
-          {text("minSubtotal", "Minimum food subtotal (€)")}
-          {f.kind === "percent" && text("maxDiscount", "Maximum discount (€)", "empty: no maximum")}
-          {text("days", "Valid for (days, from now)")}
-          {text("perCustomerLimit", "Uses per customer", "0: no limit")}
-          {text("maxRedemptions", "Uses in all", "empty: no cap")}
-          {text("budget", "Budget (€)", "empty: no budget")}
+          {f.kind === "percent" ? text("percent", t("promo.percentOff")) : text("amount", t("promo.amountOff"))}
+          {text("minSubtotal", t("promo.minSubtotal"))}
+          {f.kind === "percent" && text("maxDiscount", t("promo.maxDiscount"), t("promo.noMax"))}
+          {text("days", t("promo.validFor"))}
+          {text("perCustomerLimit", t("promo.perCustomer"), t("promo.noLimit"))}
+          {text("maxRedemptions", t("promo.inAll"), t("promo.noCap"))}
+          {text("budget", t("promo.budget"), t("promo.noBudget"))}
           <label>
-            Restaurant
+            {t("op.restaurant")}
             <select
               value={f.restaurantId}
               onChange={(e) => set({ restaurantId: (e.target as HTMLSelectElement).value })}
             >
-              <option value="">All restaurants</option>
+              <option value="">{t("promo.allRestaurants")}</option>
               {restaurants.data?.map((r) => (
                 <option key={r.id} value={r.id}>
                   {r.name}
@@ -148,13 +148,13 @@ export function Promos() {
             </select>
           </label>
           <label>
-            Funded by
+            {t("promo.fundedBy")}
             <select
               value={f.fundedBy}
               onChange={(e) => set({ fundedBy: (e.target as HTMLSelectElement).value as Form["fundedBy"] })}
             >
               <option value="platform">Dishpatch</option>
-              <option value="restaurant">The restaurant</option>
+              <option value="restaurant">{t("promo.theRestaurant")}</option>
             </select>
           </label>
         </div>
@@ -164,37 +164,27 @@ export function Promos() {
             checked={f.firstOrderOnly}
             onChange={() => set({ firstOrderOnly: !f.firstOrderOnly })}
           />{" "}
-          First order only
+          {t("promo.firstOnly")}
         </label>
         <label class="inline">
-          <input type="checkbox" checked={f.public} onChange={() => set({ public: !f.public })} /> Show to every
-          customer at checkout
+          <input type="checkbox" checked={f.public} onChange={() => set({ public: !f.public })} /> {t("promo.public")}
         </label>
         {problem && f.code && <p class="hint">{problem}</p>}
         <button type="submit" disabled={busy || !!problem}>
-          Create code
+          {t("promo.create")}
         </button>
-        {message && (
-          <p class="ok" role="status">
-            {message}
-          </p>
-        )}
-        {error && (
-          <p class="error" role="alert">
-            {error}
-          </p>
-        )}
+        <Outcome message={message} error={error} />
       </form>
       {promos.error !== undefined && <ErrorNote error={promos.error} />}
-      {!promos.data && !promos.error && <Loading what="codes" />}
+      {!promos.data && !promos.error && <Loading what={t("promo.loading")} />}
       <table class="promos">
         <thead>
           <tr>
-            <th>Code</th>
-            <th>Discount</th>
-            <th>Conditions</th>
-            <th>Until</th>
-            <th>State</th>
+            <th>{t("co.code")}</th>
+            <th>{t("totals.discount")}</th>
+            <th>{t("promo.conditions")}</th>
+            <th>{t("promo.until")}</th>
+            <th>{t("promo.state")}</th>
           </tr>
         </thead>
         <tbody>
@@ -218,25 +208,26 @@ function PromoRow({ promo: p }: { promo: PromoCode }) {
       </td>
       <td>
         {p.kind === "percent" ? `${p.percentBps / 100} %` : money(p.amountCents)}
-        {p.maxDiscount !== null && p.kind === "percent" ? `, up to ${money(p.maxDiscount)}` : ""} · by{" "}
-        {p.fundedBy === "platform" ? "Dishpatch" : "the restaurant"}
+        {p.maxDiscount !== null && p.kind === "percent" ? `, ${t("promo.upTo", { amount: money(p.maxDiscount) })}` : ""}
+        {" · "}
+        {t("promo.by", { funder: p.fundedBy === "platform" ? "Dishpatch" : t("op.theRestaurant") })}
       </td>
       <td>
-        from {money(p.minSubtotal)}
-        {p.firstOrderOnly ? " · first order" : ""}
-        {p.perCustomerLimit ? ` · ${p.perCustomerLimit} per customer` : ""}
-        {p.maxRedemptions !== null ? ` · ${p.maxRedemptions} in all` : ""}
-        {p.budgetCents !== null ? ` · budget ${money(p.budgetCents)}` : ""}
+        {t("promo.from", { amount: money(p.minSubtotal) })}
+        {p.firstOrderOnly ? ` · ${t("promo.firstOrder")}` : ""}
+        {p.perCustomerLimit ? ` · ${t("promo.nPerCustomer", { n: p.perCustomerLimit })}` : ""}
+        {p.maxRedemptions !== null ? ` · ${t("promo.nInAll", { n: p.maxRedemptions })}` : ""}
+        {p.budgetCents !== null ? ` · ${t("promo.budgetOf", { amount: money(p.budgetCents) })}` : ""}
       </td>
       <td>{dateTime(p.validUntil)}</td>
       <td>
-        <span data-testid="promo-state">{p.paused ? "Paused" : "Active"}</span>{" "}
+        <span data-testid="promo-state">{p.paused ? t("promo.paused") : t("promo.active")}</span>{" "}
         <button
           type="button"
           class="secondary small"
           onClick={() => setPromoPaused(p.code, !p.paused).catch((err: unknown) => setError(errorText(err)))}
         >
-          {p.paused ? "Resume" : "Pause"}
+          {p.paused ? t("promo.resume") : t("promo.pause")}
         </button>
         {error && <span class="error"> {error}</span>}
       </td>

@@ -6,6 +6,7 @@ import { revenueBetween } from "../../data/money";
 import { money } from "../../components/format";
 import { useAsync } from "../../components/useAsync";
 import { ErrorNote, Loading } from "../../components/States";
+import { t } from "../../i18n";
 
 const DAYS = 7;
 
@@ -23,20 +24,20 @@ export function Revenue() {
   );
   return (
     <section class="stack" aria-labelledby="revenue-title">
-      <h2 id="revenue-title">Revenue</h2>
+      <h2 id="revenue-title">{t("adm.revenue")}</h2>
       {figures.error !== undefined && <ErrorNote error={figures.error} />}
-      {figures.loading && <Loading what="revenue" />}
+      {figures.loading && <Loading what={t("revn.loading")} />}
       {figures.data && (
         <table class="revenue">
           <thead>
             <tr>
-              <th>Day ({CITY.timeZone})</th>
-              <th class="amount">Orders</th>
-              <th class="amount">Commission</th>
-              <th class="amount">Service fees</th>
-              <th class="amount">Delivery share</th>
-              <th class="amount">Promotions</th>
-              <th class="amount">Revenue</th>
+              <th>{t("revn.day", { zone: CITY.timeZone })}</th>
+              <th class="amount">{t("nav.orders")}</th>
+              <th class="amount">{t("stmt.commission")}</th>
+              <th class="amount">{t("revn.serviceFees")}</th>
+              <th class="amount">{t("revn.deliveryShare")}</th>
+              <th class="amount">{t("revn.promotions")}</th>
+              <th class="amount">{t("adm.revenue")}</th>
             </tr>
           </thead>
           <tbody>
@@ -57,7 +58,7 @@ export function Revenue() {
         </table>
       )}
       <button type="button" class="secondary" onClick={figures.reload}>
-        Refresh
+        {t("stmt.refresh")}
       </button>
     </section>
   );

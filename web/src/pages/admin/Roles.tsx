@@ -5,6 +5,7 @@ import { Outcome } from "../../components/States";
 import { useAllRestaurants } from "../../data/restaurants";
 import { setRole, type SetRoleInput } from "../../firebase/functions";
 import { errorText } from "../../components/format";
+import { t } from "../../i18n";
 
 export function Roles() {
   const restaurants = useAllRestaurants();
@@ -28,7 +29,7 @@ export function Roles() {
     try {
       const { data } = await setRole(input);
       setMessage(
-        `${grant ? "Granted" : "Revoked"}. ${input.email} now has: ${JSON.stringify(data.claims)}. They see the change the next time their session refreshes (sign out and in).`,
+        t(grant ? "roles.granted" : "roles.revoked", { email: input.email, claims: JSON.stringify(data.claims) }),
       );
     } catch (err) {
       setError(errorText(err));
@@ -38,27 +39,27 @@ export function Roles() {
   };
   return (
     <section class="stack" aria-labelledby="roles-title">
-      <h2 id="roles-title">Roles</h2>
+      <h2 id="roles-title">{t("adm.roles")}</h2>
       <form class="stack" onSubmit={submit}>
         <label>
-          User's email
+          {t("roles.email")}
           <input name="email" type="email" required />
         </label>
         <label>
-          Role
+          {t("roles.role")}
           <select
             name="role"
             value={role}
             onChange={(e) => setRoleName((e.target as HTMLSelectElement).value as SetRoleInput["role"])}
           >
-            <option value="courier">Courier</option>
-            <option value="staff">Restaurant staff</option>
-            <option value="admin">Admin</option>
+            <option value="courier">{t("op.courier")}</option>
+            <option value="staff">{t("roles.staff")}</option>
+            <option value="admin">{t("nav.admin")}</option>
           </select>
         </label>
         {role === "staff" && (
           <label>
-            Restaurant
+            {t("op.restaurant")}
             <select name="restaurantId" required>
               {restaurants.data?.map((r) => (
                 <option key={r.id} value={r.id}>
@@ -70,10 +71,10 @@ export function Roles() {
         )}
         <div class="actions">
           <button type="submit" value="grant" disabled={busy}>
-            Grant
+            {t("roles.grant")}
           </button>
           <button type="submit" value="revoke" class="danger" disabled={busy}>
-            Revoke
+            {t("roles.revoke")}
           </button>
         </div>
       </form>

@@ -8,9 +8,9 @@ import { claimOrder, deliverOrder, moveOrder, useCourierActive, useOpenPickups }
 import { shareCourierPosition } from "../../data/tracking";
 import { session } from "../../state/session";
 import { CityMap } from "../../components/CityMap";
-import { errorText, money } from "../../components/format";
+import { decimal, errorText, money } from "../../components/format";
 import { Empty, ErrorNote, Loading } from "../../components/States";
-import { statusLabel } from "../../i18n";
+import { statusLabel, t } from "../../i18n";
 import { SHARE_MIN_INTERVAL_MS, shouldShare, usePosition } from "./position";
 
 type Delivery = LiveRow<Order>;
@@ -20,7 +20,7 @@ export function Courier() {
   if (s === undefined)
     return (
       <main class="page">
-        <Loading what="your account" />
+        <Loading what={t("req.loading")} />
       </main>
     );
   if (!s?.claims.courier) {
@@ -28,8 +28,7 @@ export function Courier() {
       <main class="page">
         <Empty>
           <p>
-            This page is for couriers.{" "}
-            {s ? "Ask an admin to make you a courier." : <a href="/signin?next=/courier">Sign in</a>}
+            {t("cour.only")} {s ? t("cour.askAdmin") : <a href="/signin?next=/courier">{t("nav.signIn")}</a>}
           </p>
         </Empty>
       </main>
@@ -48,11 +47,10 @@ function CourierHome({ uid }: { uid: string }) {
     setNotice("");
     try {
       const result = await claimOrder(uid, id);
-      if (result === "taken")
-        setNotice("Another courier took that order a moment before you. No harm done: pick another one.");
-      if (result === "busy") setNotice("Deliver the order you have before you claim the next one.");
+      if (result === "taken") setNotice(t("cour.taken"));
+      if (result === "busy") setNotice(t("cour.busy"));
     } catch (err) {
-      setNotice(`Could not claim the order: ${errorText(err)}`);
+      setNotice(t("cour.claimFailed", { error: errorText(err) }));
     }
   };
 
@@ -61,8 +59,8 @@ function CourierHome({ uid }: { uid: string }) {
   return (
     <main class="page courier">
       <div class="page-head">
-        <h1>Deliveries</h1>
-        <a href="/courier/earnings">Earnings</a>
+        <h1>{t("nav.deliveries")}</h1>
+        <a href="/courier/earnings">{t("cour.earnings")}</a>
       </div>
       {posError && <p class="notice">{posError}</p>}
       {notice && (
@@ -74,12 +72,12 @@ function CourierHome({ uid }: { uid: string }) {
       {mine.data?.map((o) => (
         <ActiveDelivery key={o.id} uid={uid} order={o} pos={pos} />
       ))}
-      <h2>Ready for pickup</h2>
+      <h2>{t("status.ready")}</h2>
       {open.error !== undefined && <ErrorNote error={open.error} />}
-      {open.data === undefined && !open.error && <Loading what="orders" />}
+      {open.data === undefined && !open.error && <Loading what={t("board.loading")} />}
       {open.data?.length === 0 && (
         <Empty>
-          <p>No orders waiting. New ones appear here as soon as a kitchen marks them ready.</p>
+          <p>{t("cour.none")}</p>
         </Empty>
       )}
       <ul class="pickups">
@@ -92,13 +90,15 @@ function CourierHome({ uid }: { uid: string }) {
               </span>
               {pos && o.restaurantAddress && (
                 <span class="muted">
-                  {(distanceM(pos, o.restaurantAddress) / 1000).toFixed(1)} km away · trip{" "}
-                  {(distanceM(o.restaurantAddress, o.deliveryAddress) / 1000).toFixed(1)} km
+                  {t("cour.distance", {
+                    away: decimal(distanceM(pos, o.restaurantAddress) / 1000),
+                    trip: decimal(distanceM(o.restaurantAddress, o.deliveryAddress) / 1000),
+                  })}
                 </span>
               )}
             </div>
             <button type="button" onClick={() => claim(o.id)}>
-              Claim
+              {t("cour.claim")}
             </button>
           </li>
         ))}
@@ -127,7 +127,7 @@ function ActiveDelivery({ uid, order: o, pos }: { uid: string; order: Delivery; 
       .then(() => setError(""))
       .catch((err) => {
         last.current = null;
-        setError(`Could not share your position: ${errorText(err)}`);
+        setError(t("cour.positionFailed", { error: errorText(err) }));
       });
   }, [o.id, o.status, pos, beat]);
 
@@ -140,56 +140,57 @@ function ActiveDelivery({ uid, order: o, pos }: { uid: string; order: Delivery; 
     }
   };
   return (
-    <section class="active-delivery" aria-label="Your delivery" data-order={o.id} data-status={o.status}>
+    <section class="active-delivery" aria-label={t("cour.yours")} data-order={o.id} data-status={o.status}>
       <h2>
         {statusLabel(o.status)}: {o.restaurantName}
       </h2>
       <dl>
-        <dt>Pick up at</dt>
+        <dt>{t("cour.pickUpAt")}</dt>
         <dd>
           {o.restaurantName}, {o.restaurantAddress?.line1}
         </dd>
-        <dt>Deliver to</dt>
+        <dt>{t("cour.deliverTo")}</dt>
         <dd>
           {o.customerName}, {o.deliveryAddress.line1}
         </dd>
         {o.note && (
           <>
-            <dt>Note</dt>
+            <dt>{t("cour.note")}</dt>
             <dd>“{o.note}”</dd>
           </>
         )}
         {o.pricing && (
           <>
-            <dt>Order</dt>
+            <dt>{t("orders.order")}</dt>
             <dd>
-              {o.pricing.lines.reduce((n, l) => n + l.quantity, 0)} items · {money(o.pricing.total)}
+              {t("board.items", { n: o.pricing.lines.reduce((n, l) => n + l.quantity, 0) })} · {money(o.pricing.total)}
             </dd>
           </>
         )}
         {pos && (
           <>
-            <dt>ETA</dt>
+            <dt>{t("cour.eta")}</dt>
             <dd>
-              about {etaMinutes(pos, o.status === "ready" ? o.restaurantAddress! : o.deliveryAddress)} min to the{" "}
-              {o.status === "ready" ? "restaurant" : "customer"}
+              {t(o.status === "ready" ? "cour.etaRestaurant" : "cour.etaCustomer", {
+                n: etaMinutes(pos, o.status === "ready" ? o.restaurantAddress! : o.deliveryAddress),
+              })}
             </dd>
           </>
         )}
       </dl>
       <CityMap
-        label="Map of your delivery"
+        label={t("cour.map")}
         route
         fit
         markers={[
-          ...(pos ? [{ ...pos, kind: "courier" as const, label: "You" }] : []),
-          { ...o.restaurantAddress!, kind: "restaurant", label: o.restaurantName ?? "Restaurant" },
-          { ...o.deliveryAddress, kind: "destination", label: "Customer" },
+          ...(pos ? [{ ...pos, kind: "courier" as const, label: t("op.you") }] : []),
+          { ...o.restaurantAddress!, kind: "restaurant", label: o.restaurantName ?? t("op.restaurant") },
+          { ...o.deliveryAddress, kind: "destination", label: t("cour.customer") },
         ]}
       />
       {nextStatuses(o.status, "courier").map((to) => (
         <button key={to} type="button" onClick={() => move(to)}>
-          {to === "picked_up" ? "Picked up" : "Delivered"}
+          {to === "picked_up" ? t("cour.pickedUp") : t("status.delivered")}
         </button>
       ))}
       {error && (

@@ -7,6 +7,7 @@ import { useEarnings, type Earning } from "../../data/money";
 import { session } from "../../state/session";
 import { clock, money } from "../../components/format";
 import { Empty, ErrorNote, Loading } from "../../components/States";
+import { t } from "../../i18n";
 
 /** The start of today and of this week (Monday), on the city's clock. */
 function periodStarts(now: Date, timeZone: string) {
@@ -32,12 +33,12 @@ function totals(rows: Earning[]) {
 
 export function Earnings() {
   const s = session.value;
-  if (s === undefined) return <Loading what="your account" />;
+  if (s === undefined) return <Loading what={t("req.loading")} />;
   if (!s?.claims.courier)
     return (
       <main class="page">
         <Empty>
-          <p>This page is for couriers.</p>
+          <p>{t("cour.only")}</p>
         </Empty>
       </main>
     );
@@ -48,43 +49,47 @@ function EarningsView({ uid }: { uid: string }) {
   const starts = useMemo(() => periodStarts(new Date(), CITY.timeZone), []);
   const rows = useEarnings(uid, starts.week);
   if (rows.error) return <ErrorNote error={rows.error} />;
-  if (!rows.data) return <Loading what="your earnings" />;
+  if (!rows.data) return <Loading what={t("earn.loading")} />;
   const today = rows.data.filter((r) => r.deliveredAt.toMillis() >= starts.today.getTime());
   const periods = [
-    ["Today", totals(today)],
-    ["This week", totals(rows.data)],
+    ["today", totals(today)],
+    ["week", totals(rows.data)],
   ] as const;
   return (
     <main class="page courier">
       <div class="page-head">
-        <h1>Earnings</h1>
-        <a href="/courier">Deliveries</a>
+        <h1>{t("cour.earnings")}</h1>
+        <a href="/courier">{t("nav.deliveries")}</a>
       </div>
-      <section class="today" aria-label="Totals">
-        {periods.map(([name, t]) => (
-          <div key={name} data-testid={`earnings-${name === "Today" ? "today" : "week"}`}>
-            <span class="big">{money(t.total)}</span>
+      <section class="today" aria-label={t("earn.totals")}>
+        {periods.map(([name, sum]) => (
+          <div key={name} data-testid={`earnings-${name}`}>
+            <span class="big">{money(sum.total)}</span>
             <span>
-              {name}: {t.deliveries} {t.deliveries === 1 ? "delivery" : "deliveries"}, {money(t.share)} delivery fees,{" "}
-              {money(t.tips)} tips
+              {t(sum.deliveries === 1 ? "earn.summaryOne" : "earn.summary", {
+                period: t(name === "today" ? "earn.today" : "earn.week"),
+                n: sum.deliveries,
+                fees: money(sum.share),
+                tips: money(sum.tips),
+              })}
             </span>
           </div>
         ))}
       </section>
       {rows.data.length === 0 ? (
         <Empty>
-          <p>No deliveries this week yet.</p>
+          <p>{t("earn.none")}</p>
         </Empty>
       ) : (
         <table class="earnings">
           <thead>
             <tr>
-              <th>Delivered</th>
-              <th>Order</th>
-              <th>Restaurant</th>
-              <th class="amount">Delivery fee share</th>
-              <th class="amount">Tip</th>
-              <th class="amount">Total</th>
+              <th>{t("status.delivered")}</th>
+              <th>{t("orders.order")}</th>
+              <th>{t("op.restaurant")}</th>
+              <th class="amount">{t("earn.share")}</th>
+              <th class="amount">{t("earn.tip")}</th>
+              <th class="amount">{t("totals.total")}</th>
             </tr>
           </thead>
           <tbody>

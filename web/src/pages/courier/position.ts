@@ -3,6 +3,7 @@
 
 import { useEffect, useState } from "preact/hooks";
 import { distanceM, type LatLng } from "@domain";
+import { t } from "../../i18n";
 
 export const SHARE_MIN_INTERVAL_MS = 5_000;
 export const SHARE_MAX_INTERVAL_MS = 30_000;
@@ -14,7 +15,7 @@ export function usePosition(): PositionState {
   const [state, setState] = useState<PositionState>({ pos: null, error: "" });
   useEffect(() => {
     if (!("geolocation" in navigator)) {
-      setState({ pos: null, error: "This browser cannot share its location." });
+      setState({ pos: null, error: t("pos.unsupported") });
       return;
     }
     const id = navigator.geolocation.watchPosition(
@@ -22,10 +23,7 @@ export function usePosition(): PositionState {
       (e) =>
         setState((s) => ({
           ...s,
-          error:
-            e.code === e.PERMISSION_DENIED
-              ? "Location is blocked: allow it to see nearby orders and share your route."
-              : "Cannot find your location.",
+          error: e.code === e.PERMISSION_DENIED ? t("pos.blocked") : t("pos.unknown"),
         })),
       { enableHighAccuracy: true, maximumAge: 5_000 },
     );

@@ -4,6 +4,7 @@
 import { money } from "../../components/format";
 import { armSound, askForNotifications, notificationsAllowed, soundOn, useWaitingTitle } from "./alerts";
 import { useDashboard } from "./context";
+import { t } from "../../i18n";
 
 export function AlertBar() {
   const { orders, arrivals } = useDashboard();
@@ -13,16 +14,14 @@ export function AlertBar() {
     <div class="alert-bar">
       {arrivals.length > 0 && (
         <div class="new-orders" role="alert" data-testid="new-order-banner">
-          <strong>
-            {arrivals.length === 1 ? "New order" : `${arrivals.length} new orders`} waiting for you to accept
-          </strong>
+          <strong>{arrivals.length === 1 ? t("alert.one") : t("alert.many", { n: arrivals.length })}</strong>
           <ul>
             {arrivals.map((o) => (
               <li key={o.id}>
                 <a href={`/dashboard#order-${o.id}`}>
-                  {o.customerName ?? "A customer"}
+                  {o.customerName ?? t("alert.aCustomer")}
                   {o.pricing ? ` · ${money(o.pricing.total)}` : ""}
-                  {" · open"}
+                  {` · ${t("alert.open")}`}
                 </a>
               </li>
             ))}
@@ -32,17 +31,17 @@ export function AlertBar() {
       <div class="alert-switches">
         {soundOn.value ? (
           <span class="muted" data-testid="sound-on">
-            Sound on
+            {t("alert.soundOn")}
           </span>
         ) : (
           <button type="button" class="secondary small" onClick={armSound} data-testid="arm-sound">
-            Turn on sound
+            {t("alert.turnOnSound")}
           </button>
         )}
-        {!soundOn.value && <span class="muted small">Browsers need a click after each page load to play sound.</span>}
+        {!soundOn.value && <span class="muted small">{t("alert.soundHint")}</span>}
         {canNotify && !notificationsAllowed.value && (
           <button type="button" class="secondary small" onClick={() => void askForNotifications()}>
-            Desktop alerts
+            {t("alert.desktop")}
           </button>
         )}
       </div>

@@ -22,7 +22,7 @@ import { updateRestaurant } from "../../data/restaurants";
 import { useDashboard } from "./context";
 import { errorText, money } from "../../components/format";
 import { ErrorNote, Loading } from "../../components/States";
-import { allergenLabel, dietLabel } from "../../i18n";
+import { allergenLabel, dietLabel, t } from "../../i18n";
 
 type Dish = LiveRow<MenuEntry>;
 
@@ -45,7 +45,7 @@ export function MenuEditor() {
   const [editing, setEditing] = useState<Dish | "new" | null>(null);
   const [error, setError] = useState("");
   if (items.error) return <ErrorNote error={items.error} />;
-  if (!items.data || !restaurant.data) return <Loading what="the menu" />;
+  if (!items.data || !restaurant.data) return <Loading what={t("rp.loadingMenu")} />;
   const categories = restaurant.data.categories ?? [];
 
   const toggle = async (item: Dish) => {
@@ -61,9 +61,9 @@ export function MenuEditor() {
     <section class="menu-editor">
       <Categories rid={rid} categories={categories} used={items.data.map((i) => i.category)} />
       <div class="row">
-        <h2>Dishes</h2>
+        <h2>{t("menu.dishes")}</h2>
         <button type="button" onClick={() => setEditing("new")}>
-          Add a dish
+          {t("menu.addDish")}
         </button>
       </div>
       {error && (
@@ -83,12 +83,12 @@ export function MenuEditor() {
       <table class="menu-table">
         <thead>
           <tr>
-            <th>Dish</th>
-            <th>Category</th>
-            <th>Price</th>
-            <th>Available</th>
+            <th>{t("menu.dish")}</th>
+            <th>{t("menu.category")}</th>
+            <th>{t("menu.priceShort")}</th>
+            <th>{t("menu.available")}</th>
             <th>
-              <span class="sr-only">Actions</span>
+              <span class="sr-only">{t("menu.actions")}</span>
             </th>
           </tr>
         </thead>
@@ -104,14 +104,14 @@ export function MenuEditor() {
                     type="checkbox"
                     checked={item.available}
                     onChange={() => toggle(item)}
-                    aria-label={`${item.name} available`}
+                    aria-label={t("menu.availableLabel", { name: item.name })}
                   />
-                  <span>{item.available ? "Available" : "Sold out"}</span>
+                  <span>{item.available ? t("menu.available") : t("rp.soldOut")}</span>
                 </label>
               </td>
               <td>
                 <button type="button" class="link" onClick={() => setEditing(item)}>
-                  Edit
+                  {t("ap.edit")}
                 </button>
               </td>
             </tr>
@@ -137,15 +137,16 @@ function Categories({ rid, categories, used }: { rid: string; categories: string
     e.preventDefault();
     const n = name.trim();
     if (!n || n.length > LIMITS.maxCategoryLength)
-      return setError(`A category name has 1 to ${LIMITS.maxCategoryLength} characters.`);
-    if (categories.includes(n)) return setError("That category exists.");
-    if (categories.length >= LIMITS.maxCategories) return setError(`At most ${LIMITS.maxCategories} categories.`);
+      return setError(t("menu.categoryLength", { max: LIMITS.maxCategoryLength }));
+    if (categories.includes(n)) return setError(t("menu.categoryExists"));
+    if (categories.length >= LIMITS.maxCategories)
+      return setError(t("menu.categoryMax", { max: LIMITS.maxCategories }));
     setName("");
     void save([...categories, n]);
   };
   return (
     <section class="categories" aria-labelledby="cat-title">
-      <h2 id="cat-title">Categories</h2>
+      <h2 id="cat-title">{t("menu.categories")}</h2>
       <ul class="chips">
         {categories.map((c, i) => (
           <li key={c}>
@@ -154,7 +155,7 @@ function Categories({ rid, categories, used }: { rid: string; categories: string
               <button
                 type="button"
                 class="link"
-                aria-label={`Move ${c} up`}
+                aria-label={t("menu.moveUp", { name: c })}
                 onClick={() => save([...categories.slice(0, i - 1), c, categories[i - 1], ...categories.slice(i + 1)])}
               >
                 ↑
@@ -163,9 +164,9 @@ function Categories({ rid, categories, used }: { rid: string; categories: string
             <button
               type="button"
               class="link"
-              aria-label={`Remove ${c}`}
+              aria-label={t("menu.removeCategory", { name: c })}
               disabled={used.includes(c)}
-              title={used.includes(c) ? "Dishes still use this category" : undefined}
+              title={used.includes(c) ? t("menu.categoryUsed") : undefined}
               onClick={() => save(categories.filter((x) => x !== c))}
             >
               ✕
@@ -175,7 +176,7 @@ function Categories({ rid, categories, used }: { rid: string; categories: string
       </ul>
       <form class="inline-form" onSubmit={add}>
         <label>
-          New category
+          {t("menu.newCategory")}
           <input
             value={name}
             maxLength={LIMITS.maxCategoryLength}
@@ -183,7 +184,7 @@ function Categories({ rid, categories, used }: { rid: string; categories: string
           />
         </label>
         <button type="submit" class="secondary">
-          Add category
+          {t("menu.addCategory")}
         </button>
       </form>
       {error && (
@@ -234,15 +235,14 @@ function toDraft(item: Dish | null, categories: string[]): Draft {
 /** The document to write, or the reason it cannot be written. */
 function fromDraft(d: Draft): { item: MenuItem } | { problem: string } {
   const price = parseCents(d.price);
-  if (price === null) return { problem: "Enter the price as an amount, for example 9.50." };
+  if (price === null) return { problem: t("menu.priceProblem") };
   const optionGroups: OptionGroup[] = [];
   for (const g of d.optionGroups) {
     const options = [];
     for (const o of g.options) {
       const negative = o.delta.trim().startsWith("-");
       const cents = parseCents(o.delta.trim().replace(/^[-+]/, "") || "0");
-      if (cents === null)
-        return { problem: `The price change of "${o.name}" must be an amount, for example 1.50 or -1.00.` };
+      if (cents === null) return { problem: t("menu.deltaProblem", { name: o.name }) };
       options.push({ id: o.id, name: o.name.trim(), priceDelta: negative ? -cents : cents });
     }
     optionGroups.push({ id: g.id, name: g.name.trim(), min: Number(g.min), max: Number(g.max), options });
@@ -310,11 +310,15 @@ function ItemForm({
   };
 
   return (
-    <form class="item-form stack" onSubmit={save} aria-label={item ? `Edit ${item.name}` : "New dish"}>
-      <h3>{item ? `Edit ${item.name}` : "New dish"}</h3>
+    <form
+      class="item-form stack"
+      onSubmit={save}
+      aria-label={item ? t("ap.editLabel", { name: item.name }) : t("menu.newDish")}
+    >
+      <h3>{item ? t("ap.editLabel", { name: item.name }) : t("menu.newDish")}</h3>
       <div class="grid2">
         <label>
-          Name
+          {t("menu.name")}
           <input
             value={d.name}
             maxLength={LIMITS.maxNameLength}
@@ -323,7 +327,7 @@ function ItemForm({
           />
         </label>
         <label>
-          Price (€)
+          {t("menu.price")}
           <input
             value={d.price}
             inputMode="decimal"
@@ -333,7 +337,7 @@ function ItemForm({
           />
         </label>
         <label>
-          Category
+          {t("menu.category")}
           <select value={d.category} onChange={(e) => set({ category: (e.target as HTMLSelectElement).value })}>
             {categories.map((c) => (
               <option key={c} value={c}>
@@ -348,11 +352,11 @@ function ItemForm({
             checked={d.available}
             onChange={(e) => set({ available: (e.target as HTMLInputElement).checked })}
           />{" "}
-          Available
+          {t("menu.available")}
         </label>
       </div>
       <label>
-        Description
+        {t("menu.description")}
         <textarea
           value={d.description}
           maxLength={LIMITS.maxDescriptionLength}
@@ -360,7 +364,7 @@ function ItemForm({
         />
       </label>
       <fieldset class="declaration">
-        <legend>Diet and allergens</legend>
+        <legend>{t("menu.diet")}</legend>
         {DIETS.map((x) => (
           <label key={x} class="chip">
             <input
@@ -377,10 +381,10 @@ function ItemForm({
             checked={d.declared}
             onChange={(e) => set({ declared: (e.target as HTMLInputElement).checked })}
           />
-          I have checked the allergens of this dish (EU list of 14)
+          {t("menu.declared")}
         </label>
         {d.declared && (
-          <div class="allergen-choice" role="group" aria-label="Contains">
+          <div class="allergen-choice" role="group" aria-label={t("menu.contains")}>
             {ALLERGENS.map((a) => (
               <label key={a} class="chip">
                 <input
@@ -399,7 +403,7 @@ function ItemForm({
         )}
       </fieldset>
       <label>
-        Photo address (optional)
+        {t("set.photo")}
         <input
           value={d.imageUrl}
           inputMode="url"
@@ -409,16 +413,16 @@ function ItemForm({
         <small>{PHOTO_RULE}</small>
       </label>
       <fieldset>
-        <legend>Options</legend>
+        <legend>{t("menu.options")}</legend>
         {d.optionGroups.map((g, i) => (
           <div key={g.id} class="option-group">
             <div class="grid3">
               <label>
-                Group
+                {t("menu.group")}
                 <input value={g.name} onInput={(e) => setGroup(i, { name: (e.target as HTMLInputElement).value })} />
               </label>
               <label>
-                Choose at least
+                {t("menu.min")}
                 <input
                   type="number"
                   min={0}
@@ -427,7 +431,7 @@ function ItemForm({
                 />
               </label>
               <label>
-                Choose at most
+                {t("menu.max")}
                 <input
                   type="number"
                   min={1}
@@ -439,7 +443,7 @@ function ItemForm({
             {g.options.map((o, k) => (
               <div key={o.id} class="grid3">
                 <label>
-                  Option
+                  {t("menu.option")}
                   <input
                     value={o.name}
                     onInput={(e) =>
@@ -452,7 +456,7 @@ function ItemForm({
                   />
                 </label>
                 <label>
-                  Price change (€)
+                  {t("menu.delta")}
                   <input
                     value={o.delta}
                     onInput={(e) =>
@@ -469,7 +473,7 @@ function ItemForm({
                   class="link"
                   onClick={() => setGroup(i, { options: g.options.filter((_, j) => j !== k) })}
                 >
-                  Remove option
+                  {t("menu.removeOption")}
                 </button>
               </div>
             ))}
@@ -492,14 +496,14 @@ function ItemForm({
                 })
               }
             >
-              Add option
+              {t("menu.addOption")}
             </button>
             <button
               type="button"
               class="link"
               onClick={() => set({ optionGroups: d.optionGroups.filter((_, j) => j !== i) })}
             >
-              Remove group
+              {t("menu.removeGroup")}
             </button>
           </div>
         ))}
@@ -524,7 +528,7 @@ function ItemForm({
             })
           }
         >
-          Add option group
+          {t("menu.addGroup")}
         </button>
       </fieldset>
       {"problem" in checked && (
@@ -539,19 +543,19 @@ function ItemForm({
       )}
       <div class="actions">
         <button type="submit" disabled={"problem" in checked}>
-          Save dish
+          {t("menu.save")}
         </button>
         <button type="button" class="secondary" onClick={onDone}>
-          Cancel
+          {t("opt.cancel")}
         </button>
         {item && !confirmDelete && (
           <button type="button" class="danger" onClick={() => setConfirmDelete(true)}>
-            Delete…
+            {t("menu.delete")}
           </button>
         )}
         {item && confirmDelete && (
           <button type="button" class="danger" onClick={remove}>
-            Really delete {item.name}
+            {t("menu.reallyDelete", { name: item.name })}
           </button>
         )}
       </div>

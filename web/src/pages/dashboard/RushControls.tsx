@@ -15,6 +15,7 @@ import {
 import { pause, resume, setBusy } from "../../data/restaurants";
 import { errorText } from "../../components/format";
 import { useDashboard } from "./context";
+import { t } from "../../i18n";
 
 const MIN = 60_000;
 
@@ -41,24 +42,27 @@ export function RushControls() {
     write.catch((err: unknown) => setError(errorText(err)));
   };
   return (
-    <section class="rush" aria-label="Rush controls" data-testid="rush">
+    <section class="rush" aria-label={t("rush.label")} data-testid="rush">
       <p class="rush-state" data-testid="rush-state">
         {!r.isOpen
-          ? "Switched off: not taking orders (Settings)"
+          ? t("rush.off")
           : paused
-            ? `Paused until ${clockTime(paused, r.timeZone, now)}${r.pausedBy === "auto" ? " (automatically, after orders went unanswered)" : ""}`
-            : "Taking orders"}
+            ? t(r.pausedBy === "auto" ? "rush.autoPausedUntil" : "rush.pausedUntil", {
+                time: clockTime(paused, r.timeZone, now),
+              })
+            : t("rush.taking")}
         {" · "}
-        Prep time {currentPrepMinutes(r, now)} min{extra ? ` (busy: +${extra})` : ""}
+        {t("board.prepTime", { n: currentPrepMinutes(r, now) })}
+        {extra ? ` ${t("rush.busyExtra", { n: extra })}` : ""}
       </p>
       <div class="rush-actions">
         {paused ? (
           <button type="button" onClick={() => act(resume(rid))}>
-            Resume orders now
+            {t("rush.resume")}
           </button>
         ) : (
-          <span class="group" role="group" aria-label="Pause new orders">
-            Pause:
+          <span class="group" role="group" aria-label={t("rush.pauseLabel")}>
+            {t("rush.pause")}
             {PAUSE_CHOICES.map((m) => (
               <button
                 key={m}
@@ -66,7 +70,7 @@ export function RushControls() {
                 class="secondary small"
                 onClick={() => act(pause(rid, new Date(now.getTime() + m * MIN)))}
               >
-                {m} min
+                {t("list.minutes", { n: m })}
               </button>
             ))}
             <button
@@ -74,17 +78,17 @@ export function RushControls() {
               class="secondary small"
               onClick={() => act(pause(rid, tomorrowsOpening(r.openingHours, r.timeZone, now)))}
             >
-              until tomorrow
+              {t("rush.untilTomorrow")}
             </button>
           </span>
         )}
         {extra ? (
           <button type="button" class="secondary small" onClick={() => act(setBusy(rid, 0, null))}>
-            End busy mode
+            {t("rush.endBusy")}
           </button>
         ) : (
-          <span class="group" role="group" aria-label={`Busy mode for ${BUSY_FOR_MIN} minutes`}>
-            Busy:
+          <span class="group" role="group" aria-label={t("rush.busyLabel", { n: BUSY_FOR_MIN })}>
+            {t("rush.busy")}
             {BUSY_CHOICES.map((m) => (
               <button
                 key={m}
@@ -92,7 +96,7 @@ export function RushControls() {
                 class="secondary small"
                 onClick={() => act(setBusy(rid, m, new Date(now.getTime() + BUSY_FOR_MIN * MIN)))}
               >
-                +{m} min
+                +{t("list.minutes", { n: m })}
               </button>
             ))}
           </span>

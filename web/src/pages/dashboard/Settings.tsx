@@ -17,6 +17,7 @@ import { updateRestaurant } from "../../data/restaurants";
 import { useDashboard } from "./context";
 import { errorText } from "../../components/format";
 import { ErrorNote, Loading, Outcome } from "../../components/States";
+import { t, type Key } from "../../i18n";
 
 interface Form {
   prepTimeMin: string;
@@ -45,16 +46,16 @@ function toForm(r: Restaurant): Form {
 function check(f: Form): { patch: Partial<Restaurant> } | { problem: string } {
   const prep = Number(f.prepTimeMin);
   if (!Number.isInteger(prep) || prep < 1 || prep > LIMITS.maxPrepTimeMin)
-    return { problem: `Preparation time is 1 to ${LIMITS.maxPrepTimeMin} minutes.` };
+    return { problem: t("set.prepProblem", { max: LIMITS.maxPrepTimeMin }) };
   const radius = Math.round(Number(f.deliveryRadiusKm) * 1000);
   if (!Number.isFinite(radius) || radius < 100 || radius > LIMITS.maxDeliveryRadiusM)
-    return { problem: `Delivery radius is 0.1 to ${LIMITS.maxDeliveryRadiusM / 1000} km.` };
+    return { problem: t("set.radiusProblem", { max: LIMITS.maxDeliveryRadiusM / 1000 }) };
   const deliveryFee = parseCents(f.deliveryFee);
   const minOrder = parseCents(f.minOrder);
-  if (deliveryFee === null || minOrder === null) return { problem: "Fees and minimum are amounts, for example 2.49." };
+  if (deliveryFee === null || minOrder === null) return { problem: t("set.amountProblem") };
   const legalName = f.legalName.trim();
   if (legalName.length > LIMITS.maxLegalNameLength)
-    return { problem: `The legal name is at most ${LIMITS.maxLegalNameLength} characters.` };
+    return { problem: t("set.legalNameProblem", { max: LIMITS.maxLegalNameLength }) };
   const imageUrl = f.imageUrl.trim();
   if (imageUrl && !isPhotoUrl(imageUrl)) return { problem: PHOTO_RULE };
   const openingHours: OpeningHours = {};
@@ -85,7 +86,7 @@ export function Settings() {
   const [message, setMessage] = useState("");
   const [error, setError] = useState("");
   if (r.error) return <ErrorNote error={r.error} />;
-  if (!r.data || !form) return <Loading what="settings" />;
+  if (!r.data || !form) return <Loading what={t("set.loading")} />;
   const checked = check(form);
   const write = async (patch: Partial<Restaurant>, done: string) => {
     setError("");
@@ -97,9 +98,9 @@ export function Settings() {
       setError(errorText(err));
     }
   };
-  const field = (key: keyof Omit<Form, "hours">, label: string, hint?: string) => (
+  const field = (key: keyof Omit<Form, "hours">, label: Key, hint?: string) => (
     <label>
-      {label}
+      {t(label)}
       <input
         value={form[key]}
         inputMode={key === "legalName" ? "text" : "decimal"}
@@ -114,36 +115,34 @@ export function Settings() {
         <input
           type="checkbox"
           checked={r.data.isOpen}
-          onChange={() =>
-            write({ isOpen: !r.data!.isOpen }, r.data!.isOpen ? "Closed for orders." : "Open for orders.")
-          }
+          onChange={() => write({ isOpen: !r.data!.isOpen }, r.data!.isOpen ? t("set.closedDone") : t("set.openDone"))}
         />
-        <span>{r.data.isOpen ? "Taking orders" : "Not taking orders"}</span>
+        <span>{r.data.isOpen ? t("rush.taking") : t("set.notTaking")}</span>
       </label>
       <form
         class="stack"
         onSubmit={(e) => {
           e.preventDefault();
-          if ("patch" in checked) void write(checked.patch, "Settings saved.");
+          if ("patch" in checked) void write(checked.patch, t("set.saved"));
         }}
       >
         <div class="grid3">
-          {field("prepTimeMin", "Preparation time (min)")}
-          {field("deliveryRadiusKm", "Delivery radius (km)")}
-          {field("deliveryFee", "Delivery fee (€)")}
-          {field("legalName", "Legal name (on receipts)")}
-          {field("minOrder", "Minimum order (€)")}
-          {field("imageUrl", "Photo address (optional)")}
+          {field("prepTimeMin", "set.prep")}
+          {field("deliveryRadiusKm", "set.radius")}
+          {field("deliveryFee", "set.fee")}
+          {field("legalName", "set.legalName")}
+          {field("minOrder", "set.minOrder")}
+          {field("imageUrl", "set.photo")}
         </div>
         <fieldset>
-          <legend>Opening hours ({r.data.timeZone})</legend>
-          <p class="hint">Like 11:30-14:30, 17:00-22:00 (up to four a day). Leave a day empty when closed.</p>
+          <legend>{t("set.hours", { zone: r.data.timeZone })}</legend>
+          <p class="hint">{t("set.hoursHint")}</p>
           {WEEKDAYS.map((d) => (
             <label key={d} class="hours-row">
               <span class="day">{d}</span>
               <input
                 value={form.hours[d]}
-                placeholder="closed"
+                placeholder={t("set.closedPlaceholder")}
                 onInput={(e) =>
                   setForm({ ...form, hours: { ...form.hours, [d]: (e.target as HTMLInputElement).value } })
                 }
@@ -153,7 +152,7 @@ export function Settings() {
         </fieldset>
         {"problem" in checked && <p class="hint">{checked.problem}</p>}
         <button type="submit" disabled={"problem" in checked}>
-          Save settings
+          {t("set.save")}
         </button>
       </form>
       <Outcome message={message} error={error} />

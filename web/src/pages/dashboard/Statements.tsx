@@ -8,6 +8,7 @@ import { clock, money } from "../../components/format";
 import { useAsync } from "../../components/useAsync";
 import { ErrorNote, Loading } from "../../components/States";
 import { useDashboard } from "./context";
+import { t } from "../../i18n";
 
 type Period = "day" | "week";
 
@@ -28,7 +29,7 @@ export function Statements() {
   const { from, to, first } = bounds(period, date, tz);
   const receipts = useAsync(() => readStatement(rid, from, to), [rid, from.getTime(), to.getTime()]);
   const rows = receipts.data ?? [];
-  const t = statementOf(rows);
+  const sum = statementOf(rows);
   const download = () => {
     const blob = new Blob([statementCsv(rows, tz)], { type: "text/csv" });
     const a = document.createElement("a");
@@ -38,54 +39,54 @@ export function Statements() {
     URL.revokeObjectURL(a.href);
   };
   return (
-    <section class="statements stack" aria-label="Statement">
+    <section class="statements stack" aria-label={t("stmt.label")}>
       <div class="row">
         <label>
-          Period
+          {t("stmt.period")}
           <select value={period} onChange={(e) => setPeriod((e.target as HTMLSelectElement).value as Period)}>
-            <option value="day">Day</option>
-            <option value="week">Week (from Monday)</option>
+            <option value="day">{t("stmt.day")}</option>
+            <option value="week">{t("stmt.week")}</option>
           </select>
         </label>
         <label>
-          Date
+          {t("stmt.date")}
           <input type="date" value={date} onChange={(e) => setDate((e.target as HTMLInputElement).value)} />
         </label>
         <button type="button" class="secondary" onClick={receipts.reload}>
-          Refresh
+          {t("stmt.refresh")}
         </button>
         <button type="button" class="secondary" disabled={!receipts.data} onClick={download}>
-          Download CSV
+          {t("stmt.csv")}
         </button>
       </div>
       {receipts.error !== undefined && <ErrorNote error={receipts.error} />}
-      {receipts.loading && !receipts.data && <Loading what="the statement" />}
+      {receipts.loading && !receipts.data && <Loading what={t("stmt.loading")} />}
       <dl class="statement-totals" data-testid="statement-totals">
-        <dt>Orders delivered</dt>
-        <dd data-testid="statement-orders">{t.orders}</dd>
-        <dt>Gross food sales</dt>
-        <dd data-testid="statement-gross">{money(t.grossSales)}</dd>
-        <dt>Commission</dt>
-        <dd>−{money(t.commission)}</dd>
-        <dt>Promotions you funded</dt>
-        <dd>−{money(t.restaurantPromotions)}</dd>
-        <dt>Refunds and cancellations after acceptance</dt>
-        <dd>−{money(t.refunds)}</dd>
-        <dt>Net payout</dt>
+        <dt>{t("stmt.orders")}</dt>
+        <dd data-testid="statement-orders">{sum.orders}</dd>
+        <dt>{t("stmt.gross")}</dt>
+        <dd data-testid="statement-gross">{money(sum.grossSales)}</dd>
+        <dt>{t("stmt.commission")}</dt>
+        <dd>−{money(sum.commission)}</dd>
+        <dt>{t("stmt.promos")}</dt>
+        <dd>−{money(sum.restaurantPromotions)}</dd>
+        <dt>{t("stmt.refunds")}</dt>
+        <dd>−{money(sum.refunds)}</dd>
+        <dt>{t("stmt.net")}</dt>
         <dd>
-          <strong data-testid="statement-net">{money(t.netPayout)}</strong>
+          <strong data-testid="statement-net">{money(sum.netPayout)}</strong>
         </dd>
       </dl>
       {rows.length > 0 && (
         <table class="statement">
           <thead>
             <tr>
-              <th>Order</th>
-              <th>Delivered</th>
-              <th class="amount">Food</th>
-              <th class="amount">Commission</th>
-              <th class="amount">Your promotion</th>
-              <th class="amount">Net</th>
+              <th>{t("orders.order")}</th>
+              <th>{t("status.delivered")}</th>
+              <th class="amount">{t("stmt.food")}</th>
+              <th class="amount">{t("stmt.commission")}</th>
+              <th class="amount">{t("stmt.yourPromo")}</th>
+              <th class="amount">{t("stmt.netShort")}</th>
             </tr>
           </thead>
           <tbody>

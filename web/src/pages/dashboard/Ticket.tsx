@@ -4,6 +4,7 @@
 import { clockTime, parseSlot, type Restaurant } from "@domain";
 import type { BoardOrder } from "../../data/orders";
 import type { LiveRow } from "../../data/live";
+import { t } from "../../i18n";
 
 export function Ticket({ order: o, restaurant: r }: { order: LiveRow<BoardOrder>; restaurant: Restaurant }) {
   const now = new Date();
@@ -11,12 +12,12 @@ export function Ticket({ order: o, restaurant: r }: { order: LiveRow<BoardOrder>
   const slot = parseSlot(o.slotStart);
   return (
     <div class="ticket-print" data-testid="ticket">
-      <article class="ticket" aria-label={`Kitchen ticket ${o.id.slice(0, 6).toUpperCase()}`}>
+      <article class="ticket" aria-label={t("ticket.label", { code: o.id.slice(0, 6).toUpperCase() })}>
         <h1>{r.name}</h1>
         <p class="code">#{o.id.slice(0, 6).toUpperCase()}</p>
-        <p>Placed {placed ? clockTime(new Date(placed.toMillis()), r.timeZone, now) : "—"}</p>
-        {slot && <p class="slot">FOR {clockTime(slot, r.timeZone, now).toUpperCase()}</p>}
-        {o.prepMin && <p>Prep {o.prepMin} min</p>}
+        <p>{t("ticket.placed", { time: placed ? clockTime(new Date(placed.toMillis()), r.timeZone, now) : "—" })}</p>
+        {slot && <p class="slot">{t("ticket.for", { time: clockTime(slot, r.timeZone, now) }).toUpperCase()}</p>}
+        {o.prepMin && <p>{t("board.prepTime", { n: o.prepMin })}</p>}
         <hr />
         <ul>
           {o.pricing?.lines.map((l, i) => (
@@ -35,7 +36,7 @@ export function Ticket({ order: o, restaurant: r }: { order: LiveRow<BoardOrder>
         {o.note && (
           <>
             <hr />
-            <p class="note">NOTE: {o.note}</p>
+            <p class="note">{t("ticket.note", { note: o.note })}</p>
           </>
         )}
         <hr />

@@ -3,8 +3,9 @@
 
 import { localDay } from "@domain";
 import { useDayStats } from "../../data/restaurants";
-import { money } from "../../components/format";
+import { decimal, money } from "../../components/format";
 import { useDashboard } from "./context";
+import { t } from "../../i18n";
 
 export function Today() {
   const { rid, restaurant } = useDashboard();
@@ -16,18 +17,18 @@ export function Today() {
   const missed = (shards.data ?? []).reduce((n, s) => n + Object.keys(s.missed ?? {}).length, 0);
   const avgAccept = acceptTimes.length ? acceptTimes.reduce((a, b) => a + b, 0) / acceptTimes.length : null;
   return (
-    <section class="today" aria-label="Today at a glance">
+    <section class="today" aria-label={t("today.label")}>
       <div>
         <span class="big" data-testid="today-orders">
           {totals.orders}
         </span>
-        <span>delivered today</span>
+        <span>{t("today.delivered")}</span>
       </div>
       <div>
         <span class="big" data-testid="today-revenue">
           {money(totals.revenue)}
         </span>
-        <span>revenue today</span>
+        <span>{t("today.revenue")}</span>
       </div>
       <div>
         <span class="big" data-testid="today-accept">
@@ -35,19 +36,19 @@ export function Today() {
             ? "—"
             : avgAccept < 90
               ? `${Math.round(avgAccept)} s`
-              : `${Math.round(avgAccept / 60)} min`}
+              : t("list.minutes", { n: Math.round(avgAccept / 60) })}
         </span>
-        <span>average time to accept</span>
+        <span>{t("today.accept")}</span>
       </div>
       <div>
         <span class={`big${missed ? " bad" : ""}`} data-testid="today-missed">
           {missed}
         </span>
-        <span>missed (not accepted in time)</span>
+        <span>{t("today.missed")}</span>
       </div>
       <div>
-        <span class="big">{r?.ratingCount ? `★ ${r.ratingAvg.toFixed(2)}` : "—"}</span>
-        <span>{r?.ratingCount ?? 0} reviews</span>
+        <span class="big">{r?.ratingCount ? `★ ${decimal(r.ratingAvg, 2)}` : "—"}</span>
+        <span>{t("today.reviews", { n: r?.ratingCount ?? 0 })}</span>
       </div>
     </section>
   );

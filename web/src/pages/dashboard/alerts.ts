@@ -6,6 +6,7 @@ import { signal } from "@preact/signals";
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { LiveRow } from "../../data/live";
 import type { BoardOrder } from "../../data/orders";
+import { t } from "../../i18n";
 
 let audio: AudioContext | null = null;
 export const soundOn = signal(false);
@@ -48,7 +49,10 @@ export async function askForNotifications(): Promise<void> {
 function systemNotification(order: LiveRow<BoardOrder>): void {
   if (!notificationsAllowed.value || typeof Notification === "undefined") return;
   try {
-    new Notification("New order", { body: `${order.customerName ?? "A customer"} is waiting`, tag: order.id });
+    new Notification(t("alerts.title"), {
+      body: t("alerts.body", { name: order.customerName ?? t("alert.aCustomer") }),
+      tag: order.id,
+    });
   } catch {
     // some browsers allow notifications only from a service worker: the banner still shows
   }
@@ -78,7 +82,7 @@ export function useArrivals(orders: LiveRow<BoardOrder>[] | undefined): LiveRow<
 /** "(2) New orders · Dishpatch" while orders wait for an answer. */
 export function useWaitingTitle(waiting: number): void {
   useEffect(() => {
-    document.title = waiting ? `(${waiting}) New orders · Dishpatch` : "Dashboard · Dishpatch";
+    document.title = waiting ? t("alerts.titleWaiting", { n: waiting }) : t("alerts.titleDashboard");
     return () => {
       document.title = "Dishpatch";
     };
