@@ -20,6 +20,10 @@ const ENV_LOCAL = join(ROOT, "functions", ".env.local");
 /** Marks the file as the test runner's, so that npm start can tell a leftover from a developer's own. */
 const TEST_ENV_MARK = "# written by npm test for its run; removed when it ends";
 
+/** The test build offers web push: a VAPID public key (any valid one; FCM's endpoints are faked
+ * by the browser test, as this machine has no Google to ask). npm start builds without it. */
+const TEST_VAPID_KEY = "BGC0JCGAqFWHC-yGNarr7PMXueyTiYT45PK9GR-LulLpFwwsv6ZxmmmwmfjMxUhYv6YxKB3ExcUquK1IaX8ZkSs";
+
 const tsx = join(ROOT, "node_modules", ".bin", "tsx");
 const seconds = (ms: number) => `${(ms / 1000).toFixed(0)} s`;
 
@@ -57,6 +61,7 @@ async function main(): Promise<number> {
     console.log("\ntests: 0 passed, 1 failed (lint)");
     return 1;
   }
+  process.env.VITE_FCM_VAPID_KEY ??= TEST_VAPID_KEY;
   const setup = await emulatorEnv();
   console.log(`emulators: ${setup.describe}`);
   if (!process.env.SKIP_BUILD) await timed("build", buildAll);

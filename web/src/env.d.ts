@@ -1,5 +1,10 @@
 /// <reference types="vite/client" />
 
+interface ImportMetaEnv {
+  /** The web push certificate's public key (Project settings › Cloud Messaging); empty: no push offer. */
+  readonly VITE_FCM_VAPID_KEY?: string;
+}
+
 /** Set by vite.config.ts from firebase.json and .firebaserc. */
 declare const __EMULATORS__: {
   projectId: string;

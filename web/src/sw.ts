@@ -15,3 +15,39 @@ cleanupOutdatedCaches();
 precacheAndRoute(self.__WB_MANIFEST);
 // Every page of the app is index.html (the SPA's rewrite), except files such as /robots.txt.
 registerRoute(new NavigationRoute(createHandlerBoundToURL("/index.html"), { denylist: [/\.[a-z0-9]+$/i] }));
+
+// Pushes from FCM (the backend sends title, body and a link): shown as notifications; a click
+// opens the link in the app, in a tab already open where there is one.
+interface FcmPayload {
+  notification?: { title?: string; body?: string };
+  data?: Record<string, string>;
+}
+
+self.addEventListener("push", (event) => {
+  let payload: FcmPayload;
+  try {
+    payload = (event.data?.json() ?? {}) as FcmPayload;
+  } catch {
+    // not JSON: show the text as it is
+    payload = { notification: { title: "Dishpatch", body: event.data?.text() } };
+  }
+  const title = payload.notification?.title ?? "Dishpatch";
+  event.waitUntil(
+    self.registration.showNotification(title, {
+      body: payload.notification?.body,
+      data: { link: payload.data?.link ?? "/" },
+      tag: payload.data?.orderId,
+    }),
+  );
+});
+
+self.addEventListener("notificationclick", (event) => {
+  event.notification.close();
+  const link = new URL((event.notification.data as { link?: string } | null)?.link ?? "/", self.location.origin).href;
+  event.waitUntil(
+    self.clients.matchAll({ type: "window", includeUncontrolled: true }).then((tabs) => {
+      const tab = tabs[0];
+      return tab ? tab.navigate(link).then((t) => t?.focus()) : self.clients.openWindow(link);
+    }),
+  );
+});

@@ -5,6 +5,7 @@ import { roles, session } from "../state/session";
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from "@domain";
 import { chooseLanguage, language, t } from "../i18n";
 import { setProfileLanguage } from "../data/profile";
+import { setDeviceLanguage } from "../push/device";
 import { AddressPicker } from "./AddressPicker";
 import { UnreadBadge } from "./UnreadBadge";
 
@@ -51,7 +52,11 @@ export function Header() {
           onChange={(e) => {
             const lang = (e.target as HTMLSelectElement).value as Language;
             // Signed in, the profile keeps it too: the backend writes to staff in it.
-            void chooseLanguage(lang).then(() => s && setProfileLanguage(s.uid, lang).catch(() => undefined));
+            void chooseLanguage(lang).then(() => {
+              if (!s) return;
+              void setProfileLanguage(s.uid, lang).catch(() => undefined);
+              void setDeviceLanguage(s.uid, lang).catch(() => undefined);
+            });
           }}
         >
           {LANGUAGES.map((l) => (

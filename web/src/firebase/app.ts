@@ -13,6 +13,9 @@ export const app = initializeApp(
         projectId: __EMULATORS__.projectId,
         apiKey: "demo-key",
         authDomain: `${__EMULATORS__.projectId}.firebaseapp.com`,
+        // Placeholders that FCM's token request needs; the emulators send no real pushes.
+        appId: "1:000000000000:web:0000000000000000000000",
+        messagingSenderId: "000000000000",
       }
     : {
         projectId: env.VITE_FIREBASE_PROJECT_ID,

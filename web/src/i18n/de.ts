@@ -610,4 +610,11 @@ export const de: Record<Key, string> = {
   "pos.unknown": "Dein Standort ist nicht zu finden.",
 
   "inbox.unread": "{n} ungelesen",
+
+  "push.offer": "Eine Benachrichtigung auf diesem Gerät, wenn es mit deiner Bestellung weitergeht?",
+  "push.enable": "Benachrichtigungen einschalten",
+  "push.notNow": "Nicht jetzt",
+  "push.on": "Benachrichtigungen sind auf diesem Gerät an.",
+  "push.denied":
+    "Der Browser hat Benachrichtigungen nicht erlaubt. Du kannst sie in den Website-Einstellungen erlauben.",
 };

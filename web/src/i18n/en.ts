@@ -609,6 +609,12 @@ export const en = {
   "pos.unknown": "Cannot find your location.",
 
   "inbox.unread": "{n} unread",
+
+  "push.offer": "Get a notification on this device when your order moves on?",
+  "push.enable": "Turn on notifications",
+  "push.notNow": "Not now",
+  "push.on": "Notifications are on for this device.",
+  "push.denied": "The browser did not allow notifications. You can allow them in its site settings.",
 } as const;
 
 export type Key = keyof typeof en;

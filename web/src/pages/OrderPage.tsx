@@ -33,6 +33,7 @@ import { Totals } from "../components/Totals";
 import { OrderAgain } from "../components/OrderAgain";
 import { session } from "../state/session";
 import { statusLabel, t } from "../i18n";
+import { PushOffer } from "../components/PushOffer";
 import { cancelChoiceText, reasonText, rejectionText } from "../i18n/domainTexts";
 
 export function OrderPage({ id }: { id: string }) {
@@ -147,6 +148,7 @@ export function OrderPage({ id }: { id: string }) {
         {t("op.deliverTo", { street: o.deliveryAddress.line1 })}
         {o.note ? ` · ${t("op.note", { note: o.note })}` : ""}
       </p>
+      {!isFinal(o.status) && session.value && <PushOffer uid={session.value.uid} />}
       {canTransition(o.status, "cancelled", "customer") && <CancelButton orderId={id} />}
       {isFinal(o.status) && o.pricing && <OrderAgain order={o} />}
       {o.status === "delivered" && (
