@@ -10,6 +10,9 @@ export const raiseTip = onCall(async (request) => {
 export const createPromo = onCall(async (request) => {
   if (!request.auth) throw new HttpsError("unauthenticated", "Sign in first.");
   if (request.auth.token.admin !== true) throw new HttpsError("permission-denied", "Only admins can create codes.");
-  const [{ createPromo: create }, { liveDeps }] = await Promise.all([import("../money/createPromo"), import("../deps")]);
+  const [{ createPromo: create }, { liveDeps }] = await Promise.all([
+    import("../money/createPromo"),
+    import("../deps"),
+  ]);
   return create(liveDeps(), request.data, request.auth.uid);
 });
