@@ -167,12 +167,12 @@ describe("pipeline: money (tips, promo codes, receipts, earnings, statements)", 
     assert.equal(exhausted.size, 1, "only the first order redeemed the capped code");
   });
 
-  it("of 100 orders at once on a code with 10 uses left, exactly 10 get the discount", async function () {
+  it("of 40 orders at once on a code with 10 uses left, exactly 10 get the discount", async function () {
     this.timeout(240_000);
     const code = await createPromo({ maxRedemptions: 10, budgetCents: null });
     // A restaurant of its own: the ten placed orders go unanswered, and missed orders pause a restaurant.
     const crowded = await createRestaurant({ pizza: { price: 1290 } }, { minOrder: 0, deliveryFee: 249 });
-    const people = await Promise.all(Array.from({ length: 100 }, (_, i) => createUser({}, `Rush ${i}`)));
+    const people = await Promise.all(Array.from({ length: 40 }, (_, i) => createUser({}, `Rush ${i}`)));
     const ids = await Promise.all(people.map((p) => order(p, 2, { promoCode: code }, crowded)));
     const results = await Promise.all(
       ids.map((id) => waitForDoc(orderRef(id), (s) => s.get("status") !== "submitted", 180_000)),
@@ -181,7 +181,7 @@ describe("pipeline: money (tips, promo codes, receipts, earnings, statements)", 
     const rejected = results.filter((s) => s.get("status") === "rejected");
     assert.equal(placed.length, 10);
     assert.ok(placed.every((s) => s.get("pricing.discount") === 258));
-    assert.equal(rejected.length, 90);
+    assert.equal(rejected.length, 30);
     assert.ok(rejected.every((s) => s.get("rejection.code") === "promo_exhausted"));
     const left = await adminDb.collection(`${paths.promoCode(code)}/allocations`).get();
     assert.equal(

@@ -1,6 +1,7 @@
 // A restaurant's menu, live: a dish that sells out while the customer looks at it says so at once.
 
 import { useState } from "preact/hooks";
+import { lazy } from "preact-iso";
 import {
   asapState,
   asRestaurant,
@@ -13,27 +14,32 @@ import {
   passesFilter,
   slotsFor,
   travelMinutes,
+  paths,
   type DishFilter,
+  type Restaurant,
 } from "@domain";
 import type { LiveRow } from "../data/live";
-import { useMenu, type MenuEntry } from "../data/menu";
-import { useRestaurant } from "../data/restaurants";
+import type { MenuEntry } from "../data/menu";
+import { useDocSoonLive, useMenuSoonLive } from "../data/soonLive";
 import { deliveryAddress } from "../state/address";
 import { addToCart, cart, cartSubtotal, clearCart, needsRestaurantSwitch, type CartEntry } from "../state/cart";
 import { DietBadges, DishFilterBar } from "../components/Dietary";
 import { decimal, errorText, money } from "../components/format";
 import { Empty, ErrorNote, Loading } from "../components/States";
 import { OptionsDialog } from "../components/OptionsDialog";
-import { Reviews } from "../components/Reviews";
 import { favourites, toggleFavourite } from "../state/favourites";
 import { session } from "../state/session";
 import { t } from "../i18n";
 
 type MenuRow = LiveRow<MenuEntry>;
 
+// Reviews listen live with the full SDK: they come after the menu, in a chunk of their own.
+const Reviews = lazy(() => import("../components/Reviews").then((m) => m.Reviews));
+
 export function RestaurantPage({ id }: { id: string }) {
-  const restaurant = useRestaurant(id);
-  const menu = useMenu(id);
+  // Painted from one Lite read, then live: the full SDK loads after the menu shows.
+  const restaurant = useDocSoonLive<Restaurant>(paths.restaurant(id));
+  const menu = useMenuSoonLive(id);
   const [choosing, setChoosing] = useState<MenuRow | null>(null);
   const [pending, setPending] = useState<Omit<CartEntry, "key"> | null>(null);
   const [added, setAdded] = useState("");

@@ -1,0 +1,118 @@
+// Views that paint from one Firestore Lite read (Lite is in the first screen's bundle already)
+// and then follow the data live once the full SDK has loaded in the background: a customer's
+// restaurant page shows its menu without waiting for the full SDK, and a dish that sells out
+// afterwards still says so at once. Until the server has answered the live listener, its
+// cache-only snapshots do not replace what Lite read (an empty cache would blank the page);
+// when Lite fails (offline), the cache is what there is.
+
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import type * as Firestore from "firebase/firestore";
+import { doc as liteDoc, getDoc, getDocs } from "firebase/firestore/lite";
+import { QUERIES, type QuerySpec } from "@domain";
+import { liteDb, liteQuery } from "../firebase/lite";
+import type * as LiveFirestore from "../firebase/live";
+import type { Live, LiveRow } from "./live";
+import type { MenuEntry } from "./menu";
+
+const LOADING = { data: undefined, error: undefined, fromCache: false };
+
+type Snap = { id: string; data: () => unknown };
+const row = <T>(d: Snap, pending = false): LiveRow<T> => ({ id: d.id, ...(d.data() as T), pending });
+
+type LiveModule = typeof LiveFirestore;
+type Sdk = typeof Firestore;
+
+/** Runs `lite` once and `live` as soon as the full SDK is there; `live` returns its unsubscribe. */
+function useSoonLive<V>(
+  key: string | null,
+  lite: () => Promise<V>,
+  live: (sdk: Sdk, m: LiveModule, take: (v: V, fromCache: boolean) => void, fail: (e: unknown) => void) => () => void,
+): Live<V> {
+  const [state, setState] = useState<Live<V>>(LOADING);
+  // The readers are built anew on every render; what they read is `key`'s business.
+  const readers = useRef({ lite, live });
+  readers.current = { lite, live };
+  useEffect(() => {
+    if (key === null) return;
+    const { lite, live } = readers.current;
+    let cancelled = false;
+    let fromServer = false;
+    let liteFailed = false;
+    let stop: (() => void) | undefined;
+    setState(LOADING);
+    lite().then(
+      (data) => {
+        if (!cancelled && !fromServer) setState({ data, error: undefined, fromCache: false });
+      },
+      (error: unknown) => {
+        liteFailed = true;
+        if (!cancelled && !fromServer) setState((s) => (s.data === undefined ? { ...s, error } : s));
+      },
+    );
+    void Promise.all([import("firebase/firestore"), import("../firebase/live")]).then(([sdk, m]) => {
+      if (cancelled) return;
+      stop = live(
+        sdk,
+        m,
+        (data, fromCache) => {
+          if (!fromCache) fromServer = true;
+          if (fromCache && !fromServer && !liteFailed) return;
+          setState({ data, error: undefined, fromCache });
+        },
+        (error) => setState({ data: undefined, error, fromCache: false }),
+      );
+    });
+    return () => {
+      cancelled = true;
+      stop?.();
+    };
+  }, [key]);
+  return state;
+}
+
+/** A document: null when it does not exist. */
+export function useDocSoonLive<T>(path: string | null): Live<LiveRow<T> | null> {
+  return useSoonLive<LiveRow<T> | null>(
+    path,
+    async () => {
+      const snap = await getDoc(liteDoc(liteDb, path!));
+      return snap.exists() ? row<T>(snap) : null;
+    },
+    (sdk, m, take, fail) =>
+      sdk.onSnapshot(
+        sdk.doc(m.liveDb, path!),
+        { includeMetadataChanges: true },
+        (snap) => take(snap.exists() ? row<T>(snap, snap.metadata.hasPendingWrites) : null, snap.metadata.fromCache),
+        fail,
+      ),
+  );
+}
+
+/** The documents a query spec selects. */
+export function useQuerySoonLive<T>(spec: QuerySpec | null): Live<LiveRow<T>[]> {
+  return useSoonLive<LiveRow<T>[]>(
+    spec && JSON.stringify(spec),
+    async () => (await getDocs(liteQuery(spec!))).docs.map((d) => row<T>(d)),
+    (sdk, m, take, fail) =>
+      sdk.onSnapshot(
+        m.liveQuery(spec!),
+        { includeMetadataChanges: true },
+        (snap) =>
+          take(
+            snap.docs.map((d) => row<T>(d, d.metadata.hasPendingWrites)),
+            snap.metadata.fromCache,
+          ),
+        fail,
+      ),
+  );
+}
+
+/** A restaurant's menu as customers see it, in the staff's order. */
+export function useMenuSoonLive(rid: string) {
+  const menu = useQuerySoonLive<MenuEntry>(QUERIES.menu(rid));
+  return useMemo(
+    () =>
+      menu.data ? { ...menu, data: [...menu.data].sort((a, b) => (a.sortOrder ?? 0) - (b.sortOrder ?? 0)) } : menu,
+    [menu],
+  );
+}
