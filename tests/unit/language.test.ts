@@ -14,6 +14,10 @@ import {
 } from "../../functions/src/domain";
 import { de } from "../../web/src/i18n/de";
 import { en } from "../../web/src/i18n/en";
+import { shopDe } from "../../web/src/i18n/shop/de";
+import { shopEn } from "../../web/src/i18n/shop/en";
+import { workDe } from "../../web/src/i18n/work/de";
+import { workEn } from "../../web/src/i18n/work/en";
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -26,13 +30,26 @@ describe("languages", () => {
     assert.equal(pickLanguage([]), "en");
   });
 
-  it("the app's texts: every key in both languages, none empty, the same placeholders", () => {
-    assert.deepEqual(Object.keys(de).sort(), Object.keys(en).sort());
-    for (const [key, text] of Object.entries(en)) {
-      const german = de[key as keyof typeof en];
-      assert.ok(text.trim() && german.trim(), `${key} is empty`);
-      assert.deepEqual(placeholders(german), placeholders(text), `${key}: placeholders differ`);
-    }
+  for (const [part, english, german] of [
+    ["the first screen's", en, de],
+    ["the customer's later screens'", shopEn, shopDe],
+    ["the working screens'", workEn, workDe],
+  ] as [string, Record<string, string>, Record<string, string>][]) {
+    it(`${part} texts: every key in both languages, none empty, the same placeholders`, () => {
+      assert.deepEqual(Object.keys(german).sort(), Object.keys(english).sort());
+      for (const [key, text] of Object.entries(english)) {
+        assert.ok(text.trim() && german[key].trim(), `${key} is empty`);
+        assert.deepEqual(placeholders(german[key]), placeholders(text), `${key}: placeholders differ`);
+      }
+    });
+  }
+
+  it("no key is in two parts of the texts", () => {
+    const keys = [...Object.keys(en), ...Object.keys(shopEn), ...Object.keys(workEn)];
+    assert.deepEqual(
+      keys.filter((k, i) => keys.indexOf(k) !== i),
+      [],
+    );
   });
 
   it("the app has a label for every status, diet and allergen", () => {

@@ -10,7 +10,7 @@ import { decodeLine } from "./options";
 import { priceOrder, type Menu } from "./pricing";
 import { commissionFor, type PlatformFees } from "./fees";
 import { checkPromo, normalizeCode, type PromoCode } from "./promo";
-import { EN_REJECTIONS } from "./texts/en";
+import { EN_REJECTIONS } from "./texts/rejections";
 import { tipAmount, tipCap } from "./tips";
 import { restaurantProblem } from "./restaurant";
 import { asapState, currentPrepMinutes } from "./rush";

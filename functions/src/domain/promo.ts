@@ -9,7 +9,7 @@
 import type { Cents } from "./money";
 import { percentOf } from "./money";
 import type { TimestampLike } from "./types";
-import { EN_REJECTIONS } from "./texts/en";
+import { EN_REJECTIONS } from "./texts/rejections";
 
 export const PROMO_SHARDS = 10;
 

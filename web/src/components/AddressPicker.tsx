@@ -229,7 +229,7 @@ function AddressForm({ opened, onDone }: { opened: number; onDone: () => void })
                       {t("ap.deleteLabel", { name: a.label || a.line1 })}
                     </button>
                     <button type="button" class="link" onClick={() => setConfirmDelete(null)}>
-                      {t("op.keep")}
+                      {t("ap.keep")}
                     </button>
                   </>
                 ) : (
@@ -334,7 +334,7 @@ function AddressForm({ opened, onDone }: { opened: number; onDone: () => void })
             onDone();
           }}
         >
-          {t("opt.cancel")}
+          {t("ap.cancel")}
         </button>
         <button type="submit">{editing ? t("ap.saveUse") : t("ap.use")}</button>
       </div>

@@ -30,7 +30,18 @@ export function OptionsDialog({
       before?.focus?.();
     };
   }, []);
-  const problem = optionProblem(item, chosen);
+  // The usual problem, a group with too few or too many options chosen, in the reader's words.
+  const short = item.optionGroups.find((g) => {
+    const n = (chosen[g.id] ?? []).length;
+    return n < g.min || n > g.max;
+  });
+  const problem =
+    optionProblem(item, chosen) &&
+    (short
+      ? short.min === short.max
+        ? t("opt.chooseExactly", { n: short.min, group: short.name })
+        : t("opt.chooseBetween", { min: short.min, max: short.max, group: short.name })
+      : optionProblem(item, chosen));
   const unit = problem ? item.price : priceLine({ itemId: item.id, quantity: 1, options: chosen }, item).unitPrice;
   const toggle = (groupId: string, optionId: string, single: boolean) => {
     const current = chosen[groupId] ?? [];

@@ -29,7 +29,7 @@ export function UnreadBadge({ uid }: { uid: string }) {
     };
   }, [uid]);
   return n > 0 ? (
-    <span class="badge" aria-label={t("inbox.unread", { n })} data-testid="unread">
+    <span class="badge" aria-label={t("nav.unread", { n })} data-testid="unread">
       {n}
     </span>
   ) : null;

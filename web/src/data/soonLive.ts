@@ -49,19 +49,27 @@ function useSoonLive<V>(
         if (!cancelled && !fromServer) setState((s) => (s.data === undefined ? { ...s, error } : s));
       },
     );
-    void Promise.all([import("firebase/firestore"), import("../firebase/live")]).then(([sdk, m]) => {
-      if (cancelled) return;
-      stop = live(
-        sdk,
-        m,
-        (data, fromCache) => {
-          if (!fromCache) fromServer = true;
-          if (fromCache && !fromServer && !liteFailed) return;
-          setState({ data, error: undefined, fromCache });
-        },
-        (error) => setState({ data: undefined, error, fromCache: false }),
-      );
-    });
+    // The full SDK waits for the browser to be idle: the page is painted and usable first.
+    const idle = new Promise<void>((resolve) =>
+      "requestIdleCallback" in window
+        ? requestIdleCallback(() => resolve(), { timeout: 2000 })
+        : setTimeout(resolve, 500),
+    );
+    void idle
+      .then(() => Promise.all([import("firebase/firestore"), import("../firebase/live")]))
+      .then(([sdk, m]) => {
+        if (cancelled) return;
+        stop = live(
+          sdk,
+          m,
+          (data, fromCache) => {
+            if (!fromCache) fromServer = true;
+            if (fromCache && !fromServer && !liteFailed) return;
+            setState({ data, error: undefined, fromCache });
+          },
+          (error) => setState({ data: undefined, error, fromCache: false }),
+        );
+      });
     return () => {
       cancelled = true;
       stop?.();

@@ -6,6 +6,7 @@ import { effect, signal } from "@preact/signals";
 import {
   DEFAULT_LANGUAGE,
   isLanguage,
+  LANGUAGES,
   LOCALES,
   pickLanguage,
   type Allergen,
@@ -13,9 +14,13 @@ import {
   type Language,
   type OrderStatus,
 } from "@domain";
-import { en, type Key } from "./en";
+import { en, type Key as CoreKey } from "./en";
+import type { ShopKey } from "./shop/en";
+import type { WorkKey } from "./work/en";
 
-export type { Key } from "./en";
+/** Every text's key: the core's (the first screen's), the customer's later screens' (i18n/shop)
+ * and the working screens' (i18n/work). */
+export type Key = CoreKey | ShopKey | WorkKey;
 
 const STORAGE_KEY = "dishpatch.language";
 
@@ -29,7 +34,10 @@ function initialLanguage(): Language {
   return typeof navigator === "undefined" ? DEFAULT_LANGUAGE : pickLanguage(navigator.languages ?? []);
 }
 
-const catalogues: Partial<Record<Language, Record<Key, string>>> = { en };
+/** What is loaded of each language: the core texts (English with the first screen, German when
+ * someone reads German) and the parts screens add when they load (`addTexts`). */
+const catalogues: Partial<Record<Language, Record<string, string>>> = { en: { ...en } };
+const parts: Partial<Record<Language, Record<string, string>>>[] = [];
 
 export const language = signal<Language>(initialLanguage());
 
@@ -37,9 +45,17 @@ effect(() => {
   document.documentElement.lang = language.value;
 });
 
+/** Adds a screen's texts in every language (German joins when German is loaded). */
+export function addTexts(part: Record<Language, Record<string, string>>): void {
+  parts.push(part);
+  for (const lang of LANGUAGES) if (catalogues[lang]) Object.assign(catalogues[lang], part[lang]);
+}
+
 /** Loads a language's texts (German is its own chunk). */
 export async function loadLanguage(lang: Language): Promise<void> {
-  if (!catalogues[lang]) catalogues[lang] = (await import("./de")).de;
+  if (catalogues[lang]) return;
+  const core = (await import("./de")).de;
+  catalogues[lang] = Object.assign({ ...core }, ...parts.map((p) => p[lang]));
 }
 
 /** Switches the app to `lang` and remembers the choice on this device. */
@@ -55,7 +71,7 @@ export async function chooseLanguage(lang: Language): Promise<void> {
 
 /** The text for `key` in the current language, with {name} placeholders filled in. */
 export function t(key: Key, vars: Record<string, string | number> = {}): string {
-  const text = (catalogues[language.value] ?? en)[key] ?? en[key];
+  const text = catalogues[language.value]?.[key] ?? catalogues.en![key] ?? key;
   return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
 }
 

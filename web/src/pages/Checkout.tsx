@@ -37,6 +37,7 @@ import { ReorderNotice } from "../components/OrderAgain";
 import { useAsync } from "../components/useAsync";
 import { language, t } from "../i18n";
 import { rejectionText } from "../i18n/domainTexts";
+import "../i18n/shop"; // this screen's texts
 
 /** The cart as the order document will carry it: the preview checks exactly what is sent. */
 function cartInput(

@@ -4,6 +4,7 @@ import { dateTime } from "../components/format";
 import { t } from "../i18n";
 import { Empty, ErrorNote, Loading } from "../components/States";
 import { RequireSignIn } from "../components/RequireSignIn";
+import "../i18n/shop"; // this screen's texts
 
 /** Notifications per page; older ones come with Show older. */
 const PAGE = 20;

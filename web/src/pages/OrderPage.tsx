@@ -35,6 +35,7 @@ import { session } from "../state/session";
 import { statusLabel, t } from "../i18n";
 import { PushOffer } from "../components/PushOffer";
 import { cancelChoiceText, reasonText, rejectionText } from "../i18n/domainTexts";
+import "../i18n/shop"; // this screen's texts
 
 export function OrderPage({ id }: { id: string }) {
   const order = useOrder(id);

@@ -4,6 +4,7 @@ import { dateTime, money } from "../components/format";
 import { Empty, ErrorNote, Loading } from "../components/States";
 import { RequireSignIn } from "../components/RequireSignIn";
 import { OrderAgain } from "../components/OrderAgain";
+import "../i18n/shop"; // this screen's texts
 
 /** Orders per page; older ones come with Show older. */
 const PAGE = 20;

@@ -6,6 +6,7 @@ import { clock, money } from "../components/format";
 import { Empty, ErrorNote, Loading } from "../components/States";
 import { RequireSignIn } from "../components/RequireSignIn";
 import { locale, t } from "../i18n";
+import "../i18n/shop"; // this screen's texts
 
 export function Receipt({ id }: { id: string }) {
   return <RequireSignIn>{() => <ReceiptView id={id} />}</RequireSignIn>;

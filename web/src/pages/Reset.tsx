@@ -10,6 +10,7 @@ import { errorText } from "../components/format";
 import { useAsync } from "../components/useAsync";
 import { ErrorNote, Loading } from "../components/States";
 import { t } from "../i18n";
+import "../i18n/shop"; // this screen's texts
 
 export function Reset() {
   const location = useLocation();

@@ -30,6 +30,7 @@ import { OptionsDialog } from "../components/OptionsDialog";
 import { favourites, toggleFavourite } from "../state/favourites";
 import { session } from "../state/session";
 import { t } from "../i18n";
+import "../i18n/shop"; // this screen's texts
 
 type MenuRow = LiveRow<MenuEntry>;
 

@@ -8,6 +8,8 @@ import { Promos } from "./Promos";
 import { Revenue } from "./Revenue";
 import { Roles } from "./Roles";
 import { t, type Key } from "../../i18n";
+import "../../i18n/shop"; // this screen's texts
+import "../../i18n/work";
 
 const TABS: { path: string; title: Key }[] = [
   { path: "/admin", title: "adm.roles" },

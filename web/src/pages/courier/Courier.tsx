@@ -12,6 +12,8 @@ import { decimal, errorText, money } from "../../components/format";
 import { Empty, ErrorNote, Loading } from "../../components/States";
 import { statusLabel, t } from "../../i18n";
 import { SHARE_MIN_INTERVAL_MS, shouldShare, usePosition } from "./position";
+import "../../i18n/shop"; // this screen's texts
+import "../../i18n/work";
 
 type Delivery = LiveRow<Order>;
 

@@ -8,6 +8,8 @@ import { session } from "../../state/session";
 import { clock, money } from "../../components/format";
 import { Empty, ErrorNote, Loading } from "../../components/States";
 import { t } from "../../i18n";
+import "../../i18n/shop"; // this screen's texts
+import "../../i18n/work";
 
 /** The start of today and of this week (Monday), on the city's clock. */
 function periodStarts(now: Date, timeZone: string) {

@@ -18,6 +18,8 @@ import { Statements } from "./Statements";
 import { Reviews } from "../../components/Reviews";
 import { Today } from "./Today";
 import { t, type Key } from "../../i18n";
+import "../../i18n/shop"; // this screen's texts
+import "../../i18n/work";
 
 function OrdersTab() {
   return (
