@@ -1,7 +1,6 @@
 import { EN_REJECTIONS } from "./rejections";
 import type { DomainTexts } from "./types";
 
-
 export const en: DomainTexts = {
   reasons: {
     too_busy: "The restaurant is too busy right now.",
