@@ -12,7 +12,7 @@ import { deliveryAddress } from "../state/address";
 import { session } from "../state/session";
 import { CityMap } from "./CityMap";
 import { errorText } from "./format";
-import { ErrorNote, Loading } from "./States";
+import { ErrorNote, Loading, Outcome } from "./States";
 import { useAsync } from "./useAsync";
 import { t } from "../i18n";
 
@@ -320,11 +320,7 @@ function AddressForm({ opened, onDone }: { opened: number; onDone: () => void })
           </label>
         )}
       </fieldset>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Outcome error={error} />
       <div class="actions">
         <button
           type="button"

@@ -5,6 +5,7 @@ import { useState } from "preact/hooks";
 import { language, t } from "../i18n";
 import { enablePush, pushOffered } from "../push/device";
 import { errorText } from "./format";
+import { Outcome } from "./States";
 
 const DISMISSED = "dishpatch.pushDismissed";
 
@@ -52,11 +53,7 @@ export function PushOffer({ uid }: { uid: string }) {
           {t("push.notNow")}
         </button>
       </div>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Outcome error={error} />
     </div>
   );
 }

@@ -5,7 +5,7 @@
 import { useState } from "preact/hooks";
 import { replyToReview, useRestaurantReviews } from "../data/reviews";
 import { dateTime, errorText } from "./format";
-import { ErrorNote, Loading } from "./States";
+import { ErrorNote, Loading, Outcome } from "./States";
 import { t } from "../i18n";
 
 const PAGE = 5;
@@ -80,11 +80,7 @@ function ReplyForm({ rid, orderId, current }: { rid: string; orderId: string; cu
           onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
         />
       </label>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Outcome error={error} />
       <div class="actions">
         <button type="submit" disabled={!text.trim()}>
           {t("rev.publish")}

@@ -31,7 +31,7 @@ import { cart, cartSubtotal, clearCart, setQuantity, type Cart } from "../state/
 import { online } from "../state/network";
 import { session } from "../state/session";
 import { errorText, money } from "../components/format";
-import { Empty } from "../components/States";
+import { Empty, Outcome } from "../components/States";
 import { Totals } from "../components/Totals";
 import { ReorderNotice } from "../components/OrderAgain";
 import { useAsync } from "../components/useAsync";
@@ -315,11 +315,7 @@ export function Checkout() {
             </p>
           )}
         </section>
-        {error && (
-          <p class="error" role="alert">
-            {error}
-          </p>
-        )}
+        <Outcome error={error} />
         {!online.value && (
           <p class="notice" data-testid="checkout-offline">
             {t("co.offline")}

@@ -28,7 +28,7 @@ import { submitReview, useReview } from "../data/reviews";
 import { useCourierPosition } from "../data/tracking";
 import { CityMap } from "../components/CityMap";
 import { clock, errorText, money } from "../components/format";
-import { Empty, ErrorNote, Loading } from "../components/States";
+import { Empty, ErrorNote, Loading, Outcome } from "../components/States";
 import { Totals } from "../components/Totals";
 import { OrderAgain } from "../components/OrderAgain";
 import { session } from "../state/session";
@@ -219,11 +219,7 @@ function CancelButton({ orderId }: { orderId: string }) {
           {t("op.keep")}
         </button>
       </div>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Outcome error={error} />
     </form>
   );
 }
@@ -300,11 +296,7 @@ function ReviewForm({ orderId, order }: { orderId: string; order: Order }) {
           onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
         />
       </label>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Outcome error={error} />
       <button type="submit">{t("op.sendReview")}</button>
     </form>
   );
@@ -405,16 +397,7 @@ function RaiseTip({ orderId, order: o }: { orderId: string; order: Order }) {
       <button type="submit" disabled={busy || cents === null || cents <= 0}>
         {t("op.addTip")}
       </button>
-      {done && (
-        <p class="ok" role="status">
-          {done}
-        </p>
-      )}
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Outcome message={done} error={error} />
     </form>
   );
 }

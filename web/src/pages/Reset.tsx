@@ -8,7 +8,7 @@ import { confirmPasswordReset, verifyPasswordResetCode } from "firebase/auth";
 import { auth } from "../firebase/auth";
 import { errorText } from "../components/format";
 import { useAsync } from "../components/useAsync";
-import { ErrorNote, Loading } from "../components/States";
+import { ErrorNote, Loading, Outcome } from "../components/States";
 import { t } from "../i18n";
 import "../i18n/shop"; // this screen's texts
 
@@ -66,11 +66,7 @@ export function Reset() {
             {t("rs.new")}
             <input name="password" type="password" autocomplete="new-password" required minLength={6} />
           </label>
-          {error && (
-            <p class="error" role="alert">
-              {error}
-            </p>
-          )}
+          <Outcome error={error} />
           <button type="submit" disabled={busy}>
             {t("rs.save")}
           </button>

@@ -11,6 +11,7 @@ import { auth } from "../firebase/auth";
 import { createProfile, fetchProfile } from "../data/profile";
 import { errorText } from "../components/format";
 import { language, t } from "../i18n";
+import { Outcome } from "../components/States";
 
 export function SignIn() {
   const location = useLocation();
@@ -90,11 +91,7 @@ export function SignIn() {
               {t("si.email")}
               <input name="email" type="email" autocomplete="email" required />
             </label>
-            {error && (
-              <p class="error" role="alert">
-                {error}
-              </p>
-            )}
+            <Outcome error={error} />
             <button type="submit" disabled={busy}>
               {t("si.sendLink")}
             </button>
@@ -136,11 +133,7 @@ export function SignIn() {
             minLength={6}
           />
         </label>
-        {error && (
-          <p class="error" role="alert">
-            {error}
-          </p>
-        )}
+        <Outcome error={error} />
         <button type="submit" disabled={busy}>
           {busy ? t("si.wait") : mode === "in" ? t("nav.signIn") : t("si.createButton")}
         </button>

@@ -9,7 +9,7 @@ import { shareCourierPosition } from "../../data/tracking";
 import { session } from "../../state/session";
 import { CityMap } from "../../components/CityMap";
 import { decimal, errorText, money } from "../../components/format";
-import { Empty, ErrorNote, Loading } from "../../components/States";
+import { Empty, ErrorNote, Loading, Outcome } from "../../components/States";
 import { statusLabel, t } from "../../i18n";
 import { SHARE_MIN_INTERVAL_MS, shouldShare, usePosition } from "./position";
 import "../../i18n/shop"; // this screen's texts
@@ -195,11 +195,7 @@ function ActiveDelivery({ uid, order: o, pos }: { uid: string; order: Delivery; 
           {to === "picked_up" ? t("cour.pickedUp") : t("status.delivered")}
         </button>
       ))}
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Outcome error={error} />
     </section>
   );
 }

@@ -19,7 +19,7 @@ import {
 import type { LiveRow } from "../../data/live";
 import { acceptOrder, moveOrder, type BoardOrder } from "../../data/orders";
 import { clock, countdown, errorText, minutesSince, money } from "../../components/format";
-import { ErrorNote, Loading } from "../../components/States";
+import { ErrorNote, Loading, Outcome } from "../../components/States";
 import { reasonText } from "../../i18n/domainTexts";
 import { useDashboard } from "./context";
 import { Ticket } from "./Ticket";
@@ -266,11 +266,7 @@ function OrderCard({ order: o, now, fresh, prep, onPrint }: CardProps) {
           </div>
         </form>
       )}
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Outcome error={error} />
     </article>
   );
 }

@@ -21,7 +21,7 @@ import { addMenuItem, deleteMenuItem, updateMenuItem, useMenu, type MenuEntry } 
 import { updateRestaurant } from "../../data/restaurants";
 import { useDashboard } from "./context";
 import { errorText, money } from "../../components/format";
-import { ErrorNote, Loading } from "../../components/States";
+import { ErrorNote, Loading, Outcome } from "../../components/States";
 import { allergenLabel, dietLabel, t } from "../../i18n";
 
 type Dish = LiveRow<MenuEntry>;
@@ -66,11 +66,7 @@ export function MenuEditor() {
           {t("menu.addDish")}
         </button>
       </div>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Outcome error={error} />
       {editing && (
         <ItemForm
           rid={rid}
@@ -187,11 +183,7 @@ function Categories({ rid, categories, used }: { rid: string; categories: string
           {t("menu.addCategory")}
         </button>
       </form>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Outcome error={error} />
     </section>
   );
 }
@@ -536,11 +528,7 @@ function ItemForm({
           {checked.problem}
         </p>
       )}
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Outcome error={error} />
       <div class="actions">
         <button type="submit" disabled={"problem" in checked}>
           {t("menu.save")}

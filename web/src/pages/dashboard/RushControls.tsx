@@ -16,6 +16,7 @@ import { pause, resume, setBusy } from "../../data/restaurants";
 import { errorText } from "../../components/format";
 import { useDashboard } from "./context";
 import { t } from "../../i18n";
+import { Outcome } from "../../components/States";
 
 const MIN = 60_000;
 
@@ -102,11 +103,7 @@ export function RushControls() {
           </span>
         )}
       </div>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Outcome error={error} />
     </section>
   );
 }
