@@ -79,9 +79,10 @@ function write(db: Firestore, orderId: string, status: OrderStatus, entries: Ent
 /** Writes the missing inbox entries for this transition; returns those it wrote. */
 async function writeInbox(db: Firestore, orderId: string, order: Order, status: OrderStatus): Promise<Entry[]> {
   const wanted: Entry[] = [];
+  const ctx = contextOf(order);
   for (const audience of INBOX[status]) {
     for (const { uid, lang } of await recipientsOf(db, audience, order)) {
-      wanted.push({ uid, audience, message: messageFor(status, audience, contextOf(order), lang) });
+      wanted.push({ uid, audience, message: messageFor(status, audience, ctx, lang) });
     }
   }
   if (wanted.length === 0) return [];
@@ -110,11 +111,10 @@ export async function notifyTransition(
   // Push is best effort: the inbox entry is the record, and a push service outage must not fail
   // the step. Inbox recipients are pushed only on the run that wrote their entry.
   const sends: Promise<unknown>[] = [];
+  const ctx = contextOf(order);
   for (const audience of PUSH[status]) {
     const send = (topic: string, lang: Language, link: string) =>
-      sends.push(
-        push.sendToTopic(topic, { ...messageFor(status, audience, contextOf(order), lang), data: { orderId, link } }),
-      );
+      sends.push(push.sendToTopic(topic, { ...messageFor(status, audience, ctx, lang), data: { orderId, link } }));
     // Shared topics get one message per language; the customer's own, the order's language.
     if (audience === "couriers") for (const lang of LANGUAGES) send(couriersTopic(lang), lang, "/courier");
     else if (audience === "staff") {
