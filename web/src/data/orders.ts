@@ -5,6 +5,7 @@ import {
   collection,
   doc,
   getDoc,
+  getDocFromServer,
   runTransaction,
   serverTimestamp,
   setDoc,
@@ -37,8 +38,16 @@ export function placeOrder(input: CartInput): { id: string; sent: Promise<void> 
   return { id: ref.id, sent: setDoc(ref, cartDoc(input, serverTimestamp())) };
 }
 
-export function moveOrder(orderId: string, to: OrderStatus, extra: Record<string, unknown> = {}): Promise<void> {
-  return updateDoc(doc(liveDb, paths.order(orderId)), transition(to, serverTimestamp(), extra));
+/** A status change. Where the rules refuse it, the order is read again: a write whose answer was
+ * lost is sent again by the SDK, and the rules refuse that copy because the first one landed. */
+export async function moveOrder(orderId: string, to: OrderStatus, extra: Record<string, unknown> = {}): Promise<void> {
+  const ref = doc(liveDb, paths.order(orderId));
+  try {
+    await updateDoc(ref, transition(to, serverTimestamp(), extra));
+  } catch (err) {
+    if ((err as { code?: string }).code !== "permission-denied") throw err;
+    if ((await getDocFromServer(ref)).get("status") !== to) throw err;
+  }
 }
 
 export type ClaimResult = "claimed" | "taken" | "busy";
