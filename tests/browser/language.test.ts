@@ -69,6 +69,29 @@ describe("browser: German and English", function () {
     }
   });
 
+  it("a German restaurant's settings name the days, write amounts and say what is wrong in German", async () => {
+    const r = await createRestaurant({ Brezel: { price: 300 } }, { name: "Bäckerei Test" });
+    const staff = await createUser({ staff: [r.id] }, "Bäckerin");
+    const { context, page } = await newPage({ locale: "de-DE" });
+    try {
+      await page.goto(`${APP_URL}/signin?next=${encodeURIComponent("/dashboard/settings")}`);
+      await page.getByLabel("E-Mail").fill(staff.email);
+      await page.getByLabel("Passwort").fill("password");
+      await page.getByRole("button", { name: "Anmelden" }).click();
+      assert.equal(await page.getByLabel("Liefergebühr (€)").inputValue(), "2,49", "amounts the German way");
+      await page.getByLabel("Dienstag").fill("14:00-11:00");
+      await page
+        .getByText(
+          "Am Dienstag muss eine Öffnungszeit nach ihrem Beginn enden (über Mitternacht: 00:00 am nächsten Tag hinzufügen).",
+        )
+        .waitFor();
+      assert.equal(await page.getByRole("button", { name: "Einstellungen speichern" }).isDisabled(), true);
+      await screenshot(page, "language-de-settings");
+    } finally {
+      await context.close();
+    }
+  });
+
   it("a German customer orders in German: prices and times the German way, the order carries the language, the backend answers in German", async () => {
     const r = await createRestaurant({ Spätzle: { price: 1250 } }, { minOrder: 0, name: "Gasthaus Test" });
     const staff = await createUser({ staff: [r.id] }, "Küchenchefin");

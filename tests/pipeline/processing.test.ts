@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import { FieldValue } from "firebase-admin/firestore";
-import { cartDoc, LIMITS, paths } from "../../functions/src/domain";
+import { cartDoc, LIMITS, paths, restaurantProblem } from "../../functions/src/domain";
+import { PROBLEMS } from "../../functions/src/domain/texts/problems";
 import { processSubmittedOrder } from "../../functions/src/orders/placement";
 import {
   adminDb,
@@ -183,12 +184,19 @@ describe("pipeline: order processing", function () {
     it(`a restaurant with ${what} refuses orders with a reason and tells its staff, instead of failing`, async () => {
       const broken = await createRestaurant({ water: { price: 290 } }, patch);
       const staff = await createUser({ staff: [broken.id] }, "Broken Staff");
+      const koch = await createUser({ staff: [broken.id] }, "Koch");
+      await adminDb.doc(paths.user(koch.uid)).update({ language: "de" });
       const id = await placeOrder(customer, broken.id, [{ itemId: broken.items.water, quantity: 5, options: {} }]);
       const order = (await settle(id)).data()!;
       assert.equal(order.rejection?.code, "restaurant_unavailable");
-      const told = adminDb.collection(paths.inbox(staff.uid)).where("link", "==", "/dashboard/settings");
-      assert.equal(await waitForCount(told, 1), 1, "staff hear about the problem once");
-      assert.match((await told.get()).docs[0].get("body"), /settings have a problem/);
+      const told = (uid: string) => adminDb.collection(paths.inbox(uid)).where("link", "==", "/dashboard/settings");
+      assert.equal(await waitForCount(told(staff.uid), 1), 1, "staff hear about the problem once");
+      assert.match((await told(staff.uid).get()).docs[0].get("body"), /settings have a problem/);
+      // Each in their own language, the problem too.
+      await waitForCount(told(koch.uid), 1);
+      const body = (await told(koch.uid).get()).docs[0].get("body") as string;
+      const restaurant = (await adminDb.doc(paths.restaurant(broken.id)).get()).data();
+      assert.ok(body.includes(restaurantProblem(restaurant, PROBLEMS.de)!), body);
     });
   }
 

@@ -3,15 +3,22 @@ import {
   ALLERGENS,
   CANCEL_REASONS,
   DECLINE_REASONS,
+  DEFAULT_FEES,
   DIETS,
+  feesProblem,
   formatCents,
+  hoursProblem,
   LOCALES,
   messageFor,
+  menuItemProblem,
   ORDER_STATUSES,
   pickLanguage,
+  promoProblem,
   REJECTION_CODES,
+  restaurantProblem,
   TEXTS,
 } from "../../functions/src/domain";
+import { PROBLEMS } from "../../functions/src/domain/texts/problems";
 import { de } from "../../web/src/i18n/de";
 import { en } from "../../web/src/i18n/en";
 import { shopDe } from "../../web/src/i18n/shop/de";
@@ -87,6 +94,45 @@ describe("languages", () => {
     const rejected = { restaurantName: "Luna", rejectionCode: "below_minimum", rejection: "English detail" };
     assert.ok(messageFor("rejected", "customer", rejected, "de").body.endsWith(TEXTS.de.rejections.below_minimum));
     assert.equal(messageFor("ready", "couriers", ctx, "de").title, "Abholung verfügbar");
+  });
+
+  it("the validators' texts: the same entries in both languages, none empty", () => {
+    // Every entry, with its arguments filled in, as a sorted list of paths and texts.
+    const entries = (node: unknown, path = ""): [string, string][] =>
+      typeof node === "string"
+        ? [[path, node]]
+        : typeof node === "function"
+          ? [[path, (node as (...a: unknown[]) => string)("X", 3)]]
+          : Object.entries(node as object).flatMap(([k, v]) => entries(v, `${path}.${k}`));
+    const [en, de] = [entries(PROBLEMS.en), entries(PROBLEMS.de)];
+    assert.deepEqual(
+      de.map(([path]) => path),
+      en.map(([path]) => path),
+    );
+    for (const [path, text] of [...en, ...de]) assert.ok(text.trim(), path);
+    const same = en.filter(([path, text], i) => de[i][1] === text && !path.startsWith(".allergens")).map(([p]) => p);
+    assert.deepEqual(same, [], "untranslated");
+  });
+
+  it("the validators speak the reader's language; English where nobody says", () => {
+    const dish = { name: "Pizza", category: "Pizza", price: -1, available: true };
+    assert.equal(menuItemProblem(dish), PROBLEMS.en.item.price);
+    assert.equal(menuItemProblem(dish, PROBLEMS.de), "Der Preis ist eine ganze Zahl von Cent, 0 oder mehr.");
+    const vegan = { ...dish, price: 900, allergens: ["milk", "eggs"], diet: ["vegetarian", "vegan"] };
+    assert.equal(menuItemProblem(vegan, PROBLEMS.de), "Ein veganes Gericht kann nicht enthalten: Milch, Eier.");
+    assert.equal(menuItemProblem(vegan), "A vegan dish cannot contain milk, eggs.");
+    assert.equal(
+      hoursProblem({ tue: "14:00-11:00" }, PROBLEMS.de),
+      PROBLEMS.de.hours.endAfterStart("Dienstag"),
+      "the day is named in the reader's language",
+    );
+    assert.equal(
+      menuItemProblem({ ...dish, price: 900, imageUrl: "http://x" }, PROBLEMS.de),
+      PROBLEMS.de.photo("firebasestorage.googleapis.com, storage.googleapis.com, images.unsplash.com"),
+    );
+    assert.equal(restaurantProblem({ name: "" }, PROBLEMS.de), PROBLEMS.de.restaurant.name);
+    assert.equal(promoProblem({ code: "x" }, PROBLEMS.de), PROBLEMS.de.promo.code);
+    assert.equal(feesProblem({ ...DEFAULT_FEES, serviceFeeBps: 5000 }, PROBLEMS.de), PROBLEMS.de.fees.serviceFee);
   });
 
   it("money is written as each language writes it", () => {

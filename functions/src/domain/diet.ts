@@ -2,6 +2,9 @@
 // declare, and the diets customers filter by. firestore.rules repeats both lists; tests/rules
 // checks that they agree.
 
+import { EN_PROBLEMS } from "./texts/problems/en";
+import type { ProblemTexts } from "./texts/problems/types";
+
 export const ALLERGENS = [
   "gluten",
   "crustaceans",
@@ -23,25 +26,6 @@ export type Allergen = (typeof ALLERGENS)[number];
 export const DIETS = ["vegetarian", "vegan", "spicy"] as const;
 export type Diet = (typeof DIETS)[number];
 
-export const ALLERGEN_LABELS: Record<Allergen, string> = {
-  gluten: "Gluten",
-  crustaceans: "Crustaceans",
-  eggs: "Eggs",
-  fish: "Fish",
-  peanuts: "Peanuts",
-  soy: "Soy",
-  milk: "Milk",
-  nuts: "Tree nuts",
-  celery: "Celery",
-  mustard: "Mustard",
-  sesame: "Sesame",
-  sulphites: "Sulphites",
-  lupin: "Lupin",
-  molluscs: "Molluscs",
-};
-
-export const DIET_LABELS: Record<Diet, string> = { vegetarian: "Vegetarian", vegan: "Vegan", spicy: "Spicy" };
-
 /** Allergens no vegan dish can contain (and, but for milk and eggs, no vegetarian one). */
 const FROM_ANIMALS: readonly Allergen[] = ["milk", "eggs", "fish", "crustaceans", "molluscs"];
 
@@ -51,19 +35,18 @@ export interface DietFacts {
 }
 
 /** Why a dish's declaration cannot be true, or null. Unknown words and repeats are refused too. */
-export function dietProblem({ allergens = [], diet = [] }: DietFacts): string | null {
+export function dietProblem({ allergens = [], diet = [] }: DietFacts, say: ProblemTexts = EN_PROBLEMS): string | null {
   if (!Array.isArray(allergens) || !allergens.every((a) => (ALLERGENS as readonly string[]).includes(a)))
-    return "Allergens must come from the EU list of 14.";
-  if (!Array.isArray(diet) || !diet.every((d) => (DIETS as readonly string[]).includes(d)))
-    return "Diet may only say vegetarian, vegan or spicy.";
-  if (new Set(allergens).size !== allergens.length || new Set(diet).size !== diet.length)
-    return "Each allergen and diet is declared once.";
+    return say.diet.notEu;
+  if (!Array.isArray(diet) || !diet.every((d) => (DIETS as readonly string[]).includes(d))) return say.diet.notDiet;
+  if (new Set(allergens).size !== allergens.length || new Set(diet).size !== diet.length) return say.diet.once;
   const vegan = diet.includes("vegan");
-  if (vegan && !diet.includes("vegetarian")) return "A vegan dish is vegetarian too.";
-  const animal = allergens.filter((a) => FROM_ANIMALS.includes(a as Allergen));
-  if (vegan && animal.length > 0) return `A vegan dish cannot contain ${animal.join(", ")}.`;
+  if (vegan && !diet.includes("vegetarian")) return say.diet.veganIsVegetarian;
+  const animal = allergens.filter((a) => FROM_ANIMALS.includes(a as Allergen)) as Allergen[];
+  const names = (list: Allergen[]) => list.map((a) => say.allergens[a]).join(", ");
+  if (vegan && animal.length > 0) return say.diet.veganContains(names(animal));
   const meat = animal.filter((a) => a !== "milk" && a !== "eggs");
-  if (diet.includes("vegetarian") && meat.length > 0) return `A vegetarian dish cannot contain ${meat.join(", ")}.`;
+  if (diet.includes("vegetarian") && meat.length > 0) return say.diet.vegetarianContains(names(meat));
   return null;
 }
 

@@ -4,6 +4,8 @@
 // keeps the terms it was placed under (pricing.split), so later changes never rewrite the past.
 
 import { LIMITS } from "./limits";
+import { EN_PROBLEMS } from "./texts/problems/en";
+import type { ProblemTexts } from "./texts/problems/types";
 
 /** settings/fees: readable by everyone (the checkout shows the service fee), written by admins. */
 export interface PlatformFees {
@@ -27,12 +29,12 @@ export const DEFAULT_FEES: PlatformFees = {
 const isBps = (v: unknown, max: number) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= max;
 
 /** What is wrong with a fees document, in words an admin understands, or null. */
-export function feesProblem(value: unknown): string | null {
+export function feesProblem(value: unknown, say: ProblemTexts = EN_PROBLEMS): string | null {
   const f = value as Partial<PlatformFees> | null;
-  if (!f || typeof f !== "object") return "The fees are missing.";
-  if (!isBps(f.serviceFeeBps, LIMITS.maxServiceFeeBps)) return "The service fee must be 0 to 30 %.";
-  if (!isBps(f.defaultCommissionBps, LIMITS.maxCommissionBps)) return "The commission must be 0 to 50 %.";
-  if (!isBps(f.courierDeliveryShareBps, 10_000)) return "The courier's share must be 0 to 100 %.";
+  if (!f || typeof f !== "object") return say.fees.missing;
+  if (!isBps(f.serviceFeeBps, LIMITS.maxServiceFeeBps)) return say.fees.serviceFee;
+  if (!isBps(f.defaultCommissionBps, LIMITS.maxCommissionBps)) return say.fees.commission;
+  if (!isBps(f.courierDeliveryShareBps, 10_000)) return say.fees.courierShare;
   return null;
 }
 

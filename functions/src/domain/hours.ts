@@ -6,6 +6,8 @@
 // the backend's defensive read.
 
 import { LIMITS } from "./limits";
+import { EN_PROBLEMS } from "./texts/problems/en";
+import type { ProblemTexts } from "./texts/problems/types";
 
 export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -51,19 +53,20 @@ export function hhmmOf(minute: number): string {
 }
 
 /** Why `value` is not valid opening hours, in words an owner understands, or null. */
-export function hoursProblem(value: unknown): string | null {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return "Opening hours are missing.";
+export function hoursProblem(value: unknown, say: ProblemTexts = EN_PROBLEMS): string | null {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return say.hours.missing;
   for (const [day, text] of Object.entries(value)) {
-    if (!(WEEKDAYS as readonly string[]).includes(day)) return `"${day}" is not a day of the week.`;
+    if (!(WEEKDAYS as readonly string[]).includes(day)) return say.hours.notADay(day);
+    const named = say.days[day as Weekday];
     if (typeof text !== "string" || !DAY_PATTERN.test(text)) {
-      return `Times on ${day} must be like 11:00-14:00, at most ${LIMITS.maxIntervalsPerDay} a day.`;
+      return say.hours.shape(named, LIMITS.maxIntervalsPerDay);
     }
     let last = -1;
     for (const { open, close } of intervalsOf(text)) {
       if (minutesOf(open) >= minutesOf(close)) {
-        return `On ${day} an opening time must end after it starts (for past midnight, add 00:00 to the next day).`;
+        return say.hours.endAfterStart(named);
       }
-      if (minutesOf(open) < last) return `Opening times on ${day} must not overlap and must be in order.`;
+      if (minutesOf(open) < last) return say.hours.order(named);
       last = minutesOf(close);
     }
   }

@@ -3,7 +3,9 @@
 
 import { dietProblem } from "./diet";
 import { LIMITS } from "./limits";
-import { isPhotoUrl, PHOTO_RULE } from "./photos";
+import { isPhotoUrl, photoRule } from "./photos";
+import { EN_PROBLEMS } from "./texts/problems/en";
+import type { ProblemTexts } from "./texts/problems/types";
 import { isCents } from "./money";
 import { OPTION_ID } from "./options";
 import type { MenuItem, OptionGroup } from "./types";
@@ -13,32 +15,31 @@ function isText(v: unknown, min: number, max: number): v is string {
 }
 
 /** The first problem with a menu item, in words a restaurant owner understands, or null. */
-export function menuItemProblem(value: unknown): string | null {
-  if (typeof value !== "object" || value === null) return "The item is empty.";
+export function menuItemProblem(value: unknown, say: ProblemTexts = EN_PROBLEMS): string | null {
+  const { item: it } = say;
+  if (typeof value !== "object" || value === null) return it.empty;
   const item = value as Record<string, unknown>;
-  if (!isText(item.name, 1, LIMITS.maxNameLength)) return `Name must be 1 to ${LIMITS.maxNameLength} characters.`;
+  if (!isText(item.name, 1, LIMITS.maxNameLength)) return it.name(LIMITS.maxNameLength);
   if (!isText(item.description ?? "", 0, LIMITS.maxDescriptionLength)) {
-    return `Description must be at most ${LIMITS.maxDescriptionLength} characters.`;
+    return it.description(LIMITS.maxDescriptionLength);
   }
-  if (!isText(item.category, 1, LIMITS.maxCategoryLength))
-    return `Category must be 1 to ${LIMITS.maxCategoryLength} characters.`;
-  if (!isCents(item.price) || item.price > LIMITS.maxPriceCents)
-    return "Price must be a whole number of cents, 0 or more.";
-  if (typeof item.available !== "boolean") return "Availability must be on or off.";
+  if (!isText(item.category, 1, LIMITS.maxCategoryLength)) return it.category(LIMITS.maxCategoryLength);
+  if (!isCents(item.price) || item.price > LIMITS.maxPriceCents) return it.price;
+  if (typeof item.available !== "boolean") return it.available;
   const groups = item.optionGroups ?? [];
   if (!Array.isArray(groups) || groups.length > LIMITS.maxOptionGroups) {
-    return `At most ${LIMITS.maxOptionGroups} option groups.`;
+    return it.groups(LIMITS.maxOptionGroups);
   }
   const groupIds = new Set<string>();
   for (const g of groups as Record<string, unknown>[]) {
     if (typeof g?.id !== "string" || !OPTION_ID.test(g.id) || groupIds.has(g.id)) {
-      return "Every option group needs its own id (letters, digits, - and _).";
+      return it.groupId;
     }
     groupIds.add(g.id);
-    if (!isText(g.name, 1, LIMITS.maxNameLength)) return "Every option group needs a name.";
+    if (!isText(g.name, 1, LIMITS.maxNameLength)) return it.groupName;
     const options = g.options;
     if (!Array.isArray(options) || options.length === 0 || options.length > LIMITS.maxOptionsPerGroup) {
-      return `"${g.name}" needs 1 to ${LIMITS.maxOptionsPerGroup} options.`;
+      return it.groupOptions(g.name, LIMITS.maxOptionsPerGroup);
     }
     const min = g.min,
       max = g.max;
@@ -49,18 +50,18 @@ export function menuItemProblem(value: unknown): string | null {
       (max as number) < (min as number) ||
       (max as number) > options.length
     ) {
-      return `"${g.name}": choose-at-least must be 0 or more and at most choose-at-most, which cannot exceed the number of options.`;
+      return it.groupChoose(g.name);
     }
     const optionIds = new Set<string>();
     for (const o of options as Record<string, unknown>[]) {
       if (typeof o?.id !== "string" || !OPTION_ID.test(o.id) || optionIds.has(o.id)) {
-        return `Every option of "${g.name}" needs its own id (letters, digits, - and _).`;
+        return it.optionId(g.name);
       }
       optionIds.add(o.id);
-      if (!isText(o.name, 1, LIMITS.maxNameLength)) return `Every option of "${g.name}" needs a name.`;
+      if (!isText(o.name, 1, LIMITS.maxNameLength)) return it.optionName(g.name);
       const delta = o.priceDelta;
       if (typeof delta !== "number" || !Number.isSafeInteger(delta) || Math.abs(delta) > LIMITS.maxPriceCents) {
-        return `The price change of "${o.name}" must be a whole number of cents.`;
+        return it.optionPrice(o.name);
       }
     }
   }
@@ -73,13 +74,16 @@ export function menuItemProblem(value: unknown): string | null {
       .sort((a, b) => a - b);
     return sum + negatives.slice(0, g.max).reduce((a, b) => a + b, 0);
   }, item.price as number);
-  if (cheapest < 0) return "Some choice of options would make the price negative.";
-  const diet = dietProblem({
-    allergens: item.allergens as string[] | undefined,
-    diet: item.diet as string[] | undefined,
-  });
+  if (cheapest < 0) return it.negative;
+  const diet = dietProblem(
+    {
+      allergens: item.allergens as string[] | undefined,
+      diet: item.diet as string[] | undefined,
+    },
+    say,
+  );
   if (diet) return diet;
-  if (item.imageUrl !== undefined && !isPhotoUrl(item.imageUrl)) return PHOTO_RULE;
+  if (item.imageUrl !== undefined && !isPhotoUrl(item.imageUrl)) return photoRule(say);
   return null;
 }
 

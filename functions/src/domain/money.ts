@@ -21,8 +21,3 @@ export function parseCents(text: string): Cents | null {
   if (!m) return null;
   return Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0"));
 }
-
-/** Cents as a plain decimal for form fields: 950 -> "9.50". */
-export function centsToInput(cents: Cents): string {
-  return `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, "0")}`;
-}

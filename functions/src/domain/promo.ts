@@ -10,6 +10,8 @@ import type { Cents } from "./money";
 import { percentOf } from "./money";
 import type { TimestampLike } from "./types";
 import { EN_REJECTIONS } from "./texts/rejections";
+import { EN_PROBLEMS } from "./texts/problems/en";
+import type { ProblemTexts } from "./texts/problems/types";
 
 export const PROMO_SHARDS = 10;
 
@@ -128,34 +130,33 @@ const isTime = (v: unknown) => typeof (v as { toMillis?: unknown } | null)?.toMi
 const isCentsOrNull = (v: unknown) => v === null || isInt(v, 0, 100_000_000);
 
 /** What is wrong with a promo code, in words an admin understands, or null. */
-export function promoProblem(value: unknown): string | null {
+export function promoProblem(value: unknown, say: ProblemTexts = EN_PROBLEMS): string | null {
+  const { promo: words } = say;
   const p = value as Partial<PromoCode> | null;
-  if (!p || typeof p !== "object") return "The code is missing.";
-  if (typeof p.code !== "string" || !CODE_PATTERN.test(p.code)) return "A code is 3 to 20 letters and digits.";
-  if (typeof p.description !== "string" || p.description.length > 200)
-    return "The description is up to 200 characters.";
-  if (p.kind !== "percent" && p.kind !== "fixed") return "A code takes off a percentage or an amount.";
-  if (p.kind === "percent" && !isInt(p.percentBps, 1, 10_000)) return "The percentage must be above 0 and at most 100.";
-  if (p.kind === "fixed" && !isInt(p.amountCents, 1, 100_000_000)) return "The amount off must be above 0.";
-  if (!isInt(p.minSubtotal, 0, 100_000_000)) return "The minimum order is not an amount.";
-  if (!isCentsOrNull(p.maxDiscount)) return "The maximum discount is not an amount.";
-  if (!isTime(p.validFrom) || !isTime(p.validUntil)) return "The validity dates are missing.";
-  if (p.validUntil!.toMillis() <= p.validFrom!.toMillis()) return "A code must end after it starts.";
+  if (!p || typeof p !== "object") return words.missing;
+  if (typeof p.code !== "string" || !CODE_PATTERN.test(p.code)) return words.code;
+  if (typeof p.description !== "string" || p.description.length > 200) return words.description;
+  if (p.kind !== "percent" && p.kind !== "fixed") return words.kind;
+  if (p.kind === "percent" && !isInt(p.percentBps, 1, 10_000)) return words.percent;
+  if (p.kind === "fixed" && !isInt(p.amountCents, 1, 100_000_000)) return words.amount;
+  if (!isInt(p.minSubtotal, 0, 100_000_000)) return words.minSubtotal;
+  if (!isCentsOrNull(p.maxDiscount)) return words.maxDiscount;
+  if (!isTime(p.validFrom) || !isTime(p.validUntil)) return words.dates;
+  if (p.validUntil!.toMillis() <= p.validFrom!.toMillis()) return words.endAfterStart;
   if (typeof p.firstOrderOnly !== "boolean" || typeof p.paused !== "boolean" || typeof p.public !== "boolean") {
-    return "A switch is missing.";
+    return words.switches;
   }
-  if (!isInt(p.perCustomerLimit, 0, 1000)) return "The limit per customer must be 0 (none) to 1000.";
-  if (!(p.maxRedemptions === null || isInt(p.maxRedemptions, 1, 10_000_000)))
-    return "The redemption cap must be 1 or more.";
-  if (!isCentsOrNull(p.budgetCents) || p.budgetCents === 0) return "The budget must be more than 0.";
+  if (!isInt(p.perCustomerLimit, 0, 1000)) return words.perCustomer;
+  if (!(p.maxRedemptions === null || isInt(p.maxRedemptions, 1, 10_000_000))) return words.cap;
+  if (!isCentsOrNull(p.budgetCents) || p.budgetCents === 0) return words.budget;
   if (!(
     p.restaurantId === null ||
     (typeof p.restaurantId === "string" && /^[A-Za-z0-9_-]{1,128}$/.test(p.restaurantId))
   )) {
-    return "The restaurant is not valid.";
+    return words.restaurant;
   }
-  if (p.fundedBy !== "platform" && p.fundedBy !== "restaurant") return "Say who funds the code.";
-  if (p.fundedBy === "restaurant" && p.restaurantId === null) return "A restaurant can fund only its own code.";
+  if (p.fundedBy !== "platform" && p.fundedBy !== "restaurant") return words.fundedBy;
+  if (p.fundedBy === "restaurant" && p.restaurantId === null) return words.ownCode;
   return null;
 }
 

@@ -2,7 +2,9 @@
 // and the web app displays. The rules refuse bad values where they are written; this is the
 // defensive read for whatever got in anyway (older data, an admin tool, a bug).
 
-import { isPhotoUrl, PHOTO_RULE } from "./photos";
+import { isPhotoUrl, photoRule } from "./photos";
+import { EN_PROBLEMS } from "./texts/problems/en";
+import type { ProblemTexts } from "./texts/problems/types";
 import { isLatLng } from "./geo";
 import { hoursProblem } from "./hours";
 import { LIMITS } from "./limits";
@@ -16,38 +18,38 @@ const isIntIn = (v: unknown, min: number, max: number): v is number =>
   Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
 
 /** The first thing wrong with a restaurant document, in words its staff understand, or null. */
-export function restaurantProblem(value: unknown): string | null {
-  if (typeof value !== "object" || value === null) return "The restaurant has no data.";
+export function restaurantProblem(value: unknown, say: ProblemTexts = EN_PROBLEMS): string | null {
+  const { restaurant: rs } = say;
+  if (typeof value !== "object" || value === null) return rs.empty;
   const r = value as Record<string, unknown>;
-  if (!isText(r.name, 1, LIMITS.maxNameLength)) return "The name is missing or too long.";
-  if (!isTimeZone(r.timeZone)) return `"${String(r.timeZone)}" is not a time zone Dishpatch supports.`;
-  if (!isCurrency(r.currency)) return `"${String(r.currency)}" is not a currency Dishpatch supports.`;
-  const hours = hoursProblem(r.openingHours);
+  if (!isText(r.name, 1, LIMITS.maxNameLength)) return rs.name;
+  if (!isTimeZone(r.timeZone)) return rs.timeZone(String(r.timeZone));
+  if (!isCurrency(r.currency)) return rs.currency(String(r.currency));
+  const hours = hoursProblem(r.openingHours, say);
   if (hours) return hours;
   const a = r.address as Record<string, unknown> | undefined;
-  if (!a || !isLatLng(a) || !isText(a.line1, 1, LIMITS.maxAddressLineLength)) return "The address is missing.";
-  if (typeof r.isOpen !== "boolean") return "The open switch is missing.";
-  if (!isIntIn(r.prepTimeMin, LIMITS.minPrepTimeMin, LIMITS.maxPrepTimeMin))
-    return "The preparation time is out of range.";
+  if (!a || !isLatLng(a) || !isText(a.line1, 1, LIMITS.maxAddressLineLength)) return rs.address;
+  if (typeof r.isOpen !== "boolean") return rs.openSwitch;
+  if (!isIntIn(r.prepTimeMin, LIMITS.minPrepTimeMin, LIMITS.maxPrepTimeMin)) return rs.prepTime;
   if (!isIntIn(r.deliveryRadiusM, LIMITS.minDeliveryRadiusM, LIMITS.maxDeliveryRadiusM)) {
-    return "The delivery radius is out of range.";
+    return rs.radius;
   }
-  if (!isCents(r.deliveryFee) || !isCents(r.minOrder)) return "The delivery fee or minimum order is not an amount.";
+  if (!isCents(r.deliveryFee) || !isCents(r.minOrder)) return rs.amounts;
   const cats = r.categories;
   if (
     !Array.isArray(cats) ||
     cats.length > LIMITS.maxCategories ||
     !cats.every((c) => isText(c, 1, LIMITS.maxCategoryLength))
   ) {
-    return "The menu categories are not valid.";
+    return rs.categories;
   }
   const isTimeOrNone = (v: unknown) =>
     v === undefined || v === null || typeof (v as { toMillis?: unknown }).toMillis === "function";
-  if (!isTimeOrNone(r.pausedUntil) || !isTimeOrNone(r.busyUntil)) return "The pause or busy time is not a time.";
+  if (!isTimeOrNone(r.pausedUntil) || !isTimeOrNone(r.busyUntil)) return rs.pauseOrBusy;
   if (r.busyExtraMin !== undefined && r.busyExtraMin !== null && !isIntIn(r.busyExtraMin, 0, LIMITS.maxBusyExtraMin)) {
-    return "The busy-mode extra time is out of range.";
+    return rs.busyExtra;
   }
-  if (r.imageUrl !== undefined && !isPhotoUrl(r.imageUrl)) return PHOTO_RULE;
+  if (r.imageUrl !== undefined && !isPhotoUrl(r.imageUrl)) return photoRule(say);
   return null;
 }
 

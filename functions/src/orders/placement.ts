@@ -34,12 +34,14 @@ import {
   restaurantProblem,
   staffNotices,
   transition,
+  type Language,
   type MenuItem,
   type Order,
   type OrderCheck,
   type Restaurant,
   type UserProfile,
 } from "../domain";
+import { PROBLEMS } from "../domain/texts/problems";
 import type { Deps } from "../deps";
 import { isFailedPrecondition } from "../errors";
 import { tellStaff } from "../notify/staffNotice";
@@ -231,14 +233,14 @@ export async function processSubmittedOrder(deps: Deps, snapshot: DocumentSnapsh
     }
   }
   if (!result.ok && result.rejection.code === "restaurant_unavailable") {
-    const problem = restaurantProblem(ctx.restaurant) ?? "";
-    logger.warn("order refused: restaurant cannot be read", { orderId: snapshot.id, problem });
+    const problem = (lang: Language) => restaurantProblem(ctx.restaurant, PROBLEMS[lang]) ?? "";
+    logger.warn("order refused: restaurant cannot be read", { orderId: snapshot.id, problem: problem("en") });
     // Once a day per restaurant: the notice id carries the day.
     await tellStaff(
       deps,
       order.restaurantId,
       `restaurant-problem-${localDay(at, "UTC")}`,
-      (lang) => staffNotices(lang).unreadable(problem),
+      (lang) => staffNotices(lang).unreadable(problem(lang)),
       "/dashboard/settings",
     );
   }

@@ -5,6 +5,12 @@ import { locale, t, type Key } from "../i18n";
 export const decimal = (n: number, digits = 1) =>
   new Intl.NumberFormat(locale(), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
 
+/** An amount for a form field, as the reader's language writes it ("9,50"); parseCents reads both. */
+export const amountInput = (cents: number) =>
+  new Intl.NumberFormat(locale(), { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false }).format(
+    cents / 100,
+  );
+
 /** An amount as the reader's language writes it, in the restaurant's currency. */
 export const money = (cents: number, currency = "EUR") => formatCents(cents, currency, locale());
 

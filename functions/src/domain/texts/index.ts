@@ -8,3 +8,5 @@ import type { DomainTexts } from "./types";
 export type { DomainTexts, Mention, Message } from "./types";
 
 export const TEXTS: Record<Language, DomainTexts> = { en, de };
+export { EN_PROBLEMS } from "./problems/en";
+export type { ProblemTexts } from "./problems/types";

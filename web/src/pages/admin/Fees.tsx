@@ -8,6 +8,7 @@ import { saveCommission, saveFees, useFees } from "../../data/money";
 import { useAllRestaurants } from "../../data/restaurants";
 import { errorText } from "../../components/format";
 import { t } from "../../i18n";
+import { problems } from "../../i18n/work";
 
 const percent = (bps: number) => String(bps / 100);
 const bps = (text: string) => Math.round(Number(text) * 100);
@@ -31,7 +32,7 @@ export function Fees() {
     defaultCommissionBps: bps(shown.defaultCommissionBps),
     courierDeliveryShareBps: bps(shown.courierDeliveryShareBps),
   };
-  const problem = feesProblem(fees);
+  const problem = feesProblem(fees, problems());
   const field = (key: keyof PlatformFees, label: string) => (
     <label>
       {label}

@@ -8,6 +8,7 @@ import { useAllRestaurants } from "../../data/restaurants";
 import { dateTime, errorText, money } from "../../components/format";
 import { ErrorNote, Loading, Outcome } from "../../components/States";
 import { t } from "../../i18n";
+import { problems } from "../../i18n/work";
 
 interface Form {
   code: string;
@@ -73,7 +74,8 @@ function toInput(f: Form, now: number) {
     validFrom: { toMillis: () => promo.validFrom },
     validUntil: { toMillis: () => promo.validUntil },
   };
-  const problem = !Number.isInteger(Number(f.days)) || Number(f.days) < 1 ? t("promo.days") : promoProblem(asTimes);
+  const problem =
+    !Number.isInteger(Number(f.days)) || Number(f.days) < 1 ? t("promo.days") : promoProblem(asTimes, problems());
   return { promo, problem };
 }
 

@@ -5,12 +5,11 @@ import { useState } from "preact/hooks";
 import { deleteField } from "firebase/firestore";
 import {
   ALLERGENS,
-  centsToInput,
   DIETS,
   LIMITS,
   menuItemProblem,
   parseCents,
-  PHOTO_RULE,
+  photoRule,
   type Allergen,
   type Diet,
   type MenuItem,
@@ -20,9 +19,10 @@ import type { LiveRow } from "../../data/live";
 import { addMenuItem, deleteMenuItem, updateMenuItem, useMenu, type MenuEntry } from "../../data/menu";
 import { updateRestaurant } from "../../data/restaurants";
 import { useDashboard } from "./context";
-import { errorText, money } from "../../components/format";
+import { amountInput, errorText, money } from "../../components/format";
 import { ErrorNote, Loading, Outcome } from "../../components/States";
 import { allergenLabel, dietLabel, t } from "../../i18n";
+import { problems } from "../../i18n/work";
 
 type Dish = LiveRow<MenuEntry>;
 
@@ -207,7 +207,7 @@ function toDraft(item: Dish | null, categories: string[]): Draft {
     name: item?.name ?? "",
     description: item?.description ?? "",
     category: item?.category ?? categories[0] ?? "",
-    price: item ? centsToInput(item.price) : "",
+    price: item ? amountInput(item.price) : "",
     available: item?.available ?? true,
     declared: item ? item.allergens !== undefined : true,
     allergens: item?.allergens ?? [],
@@ -218,7 +218,7 @@ function toDraft(item: Dish | null, categories: string[]): Draft {
       options: g.options.map((o) => ({
         id: o.id,
         name: o.name,
-        delta: (o.priceDelta < 0 ? "-" : "") + centsToInput(Math.abs(o.priceDelta)),
+        delta: (o.priceDelta < 0 ? "-" : "") + amountInput(Math.abs(o.priceDelta)),
       })),
     })),
   };
@@ -250,7 +250,7 @@ function fromDraft(d: Draft): { item: MenuItem } | { problem: string } {
     diet: DIETS.filter((x) => d.diet.includes(x)),
     ...(d.imageUrl.trim() ? { imageUrl: d.imageUrl.trim() } : {}),
   };
-  const problem = menuItemProblem(item);
+  const problem = menuItemProblem(item, problems());
   return problem ? { problem } : { item };
 }
 
@@ -402,7 +402,7 @@ function ItemForm({
           placeholder="https://firebasestorage.googleapis.com/…"
           onInput={(e) => set({ imageUrl: (e.target as HTMLInputElement).value })}
         />
-        <small>{PHOTO_RULE}</small>
+        <small>{photoRule(problems())}</small>
       </label>
       <fieldset>
         <legend>{t("menu.options")}</legend>

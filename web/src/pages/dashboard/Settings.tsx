@@ -2,11 +2,10 @@
 
 import { useState } from "preact/hooks";
 import {
-  centsToInput,
   hoursProblem,
   isPhotoUrl,
   LIMITS,
-  PHOTO_RULE,
+  photoRule,
   parseCents,
   WEEKDAYS,
   type OpeningHours,
@@ -15,9 +14,10 @@ import {
 } from "@domain";
 import { updateRestaurant } from "../../data/restaurants";
 import { useDashboard } from "./context";
-import { errorText } from "../../components/format";
+import { amountInput, errorText } from "../../components/format";
 import { ErrorNote, Loading, Outcome } from "../../components/States";
 import { t, type Key } from "../../i18n";
+import { problems } from "../../i18n/work";
 
 interface Form {
   prepTimeMin: string;
@@ -34,10 +34,10 @@ function toForm(r: Restaurant): Form {
   return {
     prepTimeMin: String(r.prepTimeMin),
     deliveryRadiusKm: String(r.deliveryRadiusM / 1000),
-    deliveryFee: centsToInput(r.deliveryFee),
+    deliveryFee: amountInput(r.deliveryFee),
     legalName: r.legalName ?? "",
     imageUrl: r.imageUrl ?? "",
-    minOrder: centsToInput(r.minOrder),
+    minOrder: amountInput(r.minOrder),
     hours: Object.fromEntries(WEEKDAYS.map((d) => [d, (r.openingHours[d] ?? "").replace(/,/g, ", ")])) as Form["hours"],
   };
 }
@@ -57,13 +57,13 @@ function check(f: Form): { patch: Partial<Restaurant> } | { problem: string } {
   if (legalName.length > LIMITS.maxLegalNameLength)
     return { problem: t("set.legalNameProblem", { max: LIMITS.maxLegalNameLength }) };
   const imageUrl = f.imageUrl.trim();
-  if (imageUrl && !isPhotoUrl(imageUrl)) return { problem: PHOTO_RULE };
+  if (imageUrl && !isPhotoUrl(imageUrl)) return { problem: photoRule(problems()) };
   const openingHours: OpeningHours = {};
   for (const d of WEEKDAYS) {
     const text = f.hours[d].replace(/\s+/g, "");
     if (text) openingHours[d] = text;
   }
-  const hours = hoursProblem(openingHours);
+  const hours = hoursProblem(openingHours, problems());
   if (hours) return { problem: hours };
   return {
     patch: {
@@ -139,7 +139,7 @@ export function Settings() {
           <p class="hint">{t("set.hoursHint")}</p>
           {WEEKDAYS.map((d) => (
             <label key={d} class="hours-row">
-              <span class="day">{d}</span>
+              <span class="day">{problems().days[d]}</span>
               <input
                 value={form.hours[d]}
                 placeholder={t("set.closedPlaceholder")}
