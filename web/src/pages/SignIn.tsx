@@ -37,7 +37,7 @@ export function SignIn() {
         return;
       }
       if (mode === "up") {
-        if (name.length < 1 || name.length > LIMITS.maxNameLength) throw new Error("Enter your name.");
+        if (name.length < 1 || name.length > LIMITS.maxNameLength) throw new Error(t("si.nameMissing"));
         const { user } = await createUserWithEmailAndPassword(auth, email, password);
         await updateProfile(user, { displayName: name });
         await createProfile(user.uid, name, language.value);

@@ -7,6 +7,7 @@ import { collection, doc, getDocs, serverTimestamp, setDoc } from "firebase/fire
 import { LIMITS, paths, type Language } from "@domain";
 import { app } from "../firebase/app";
 import { liteDb } from "../firebase/lite";
+import { offersPush } from "./offer";
 
 const VAPID_KEY: string = import.meta.env.VITE_FCM_VAPID_KEY ?? "";
 /** Which slot and token this browser registered, per user. */
@@ -29,14 +30,14 @@ function registered(uid: string): Registered | null {
 
 /** Whether to offer push here: configured, possible in this browser, not refused, not done. */
 export function pushOffered(uid: string): boolean {
-  return (
-    VAPID_KEY !== "" &&
-    typeof Notification !== "undefined" &&
-    "serviceWorker" in navigator &&
-    "PushManager" in window &&
-    Notification.permission !== "denied" &&
-    registered(uid) === null
-  );
+  const canNotify = typeof Notification !== "undefined";
+  return offersPush({
+    vapidKey: VAPID_KEY,
+    canNotify,
+    canPush: "serviceWorker" in navigator && "PushManager" in window,
+    permission: canNotify ? Notification.permission : "denied",
+    registered: registered(uid) !== null,
+  });
 }
 
 /** A free slot (d0…d4), or the oldest device's: a new device takes over the oldest. */

@@ -3,6 +3,9 @@ import type { WorkKey } from "./en";
 
 export const workDe: Record<WorkKey, string> = {
   "dash.menu": "Speisekarte",
+  "dash.open": "Geöffnet",
+  "dash.closed": "Geschlossen",
+  "dash.paused": "Pausiert",
   "dash.statements": "Abrechnungen",
   "dash.settings": "Einstellungen",
   "dash.staffOnly": "Das Dashboard ist für Restaurantpersonal.",

@@ -3,6 +3,9 @@
 
 export const workEn = {
   "dash.menu": "Menu",
+  "dash.open": "Open",
+  "dash.closed": "Closed",
+  "dash.paused": "Paused",
   "dash.statements": "Statements",
   "dash.settings": "Settings",
   "dash.staffOnly": "The dashboard is for restaurant staff.",

@@ -133,6 +133,6 @@ function StatePill() {
   const r = restaurant.data;
   if (!r) return null;
   const paused = pausedUntil(r, new Date());
-  const [cls, text] = !r.isOpen ? ["closed", "Closed"] : paused ? ["paused", "Paused"] : ["open", "Open"];
-  return <span class={`pill ${cls}`}>{text}</span>;
+  const state = !r.isOpen ? "closed" : paused ? "paused" : "open";
+  return <span class={`pill ${state}`}>{t(`dash.${state}`)}</span>;
 }
