@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import preact from "@preact/preset-vite";
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
 import { VitePWA } from "vite-plugin-pwa";
 
 const root = (file: string) => fileURLToPath(new URL(`../${file}`, import.meta.url));
@@ -20,9 +20,38 @@ const emulators = {
   },
 };
 
+/** The first screen's data comes from Firestore, another origin: the page opens that connection
+ * while its JS downloads. On the emulators Firestore is on the page's own host (src/firebase/app.ts),
+ * known only in the browser. */
+function preconnectFirestore(): Plugin {
+  let real = false;
+  return {
+    name: "dishpatch-preconnect-firestore",
+    configResolved(config) {
+      real = Boolean(config.env.VITE_FIREBASE_PROJECT_ID);
+    },
+    transformIndexHtml: () => [
+      real
+        ? {
+            tag: "link",
+            attrs: { rel: "preconnect", href: "https://firestore.googleapis.com", crossorigin: "anonymous" },
+            injectTo: "head",
+          }
+        : {
+            tag: "script",
+            children:
+              `{const l=document.createElement("link");l.rel="preconnect";l.crossOrigin="anonymous";` +
+              `l.href=location.protocol+"//"+location.hostname+":${emulators.ports.firestore}";document.head.append(l)}`,
+            injectTo: "head",
+          },
+    ],
+  };
+}
+
 export default defineConfig({
   plugins: [
     preact(),
+    preconnectFirestore(),
     // The service worker (src/sw.ts) precaches the app shell for offline use.
     VitePWA({
       strategies: "injectManifest",

@@ -81,6 +81,11 @@ describe("browser: the customer's experience", function () {
     const page = await visitor();
     await page.goto(`${APP_URL}/r/${r.id}`);
     await menuItem(page, "Vegan Bowl").waitFor();
+    // The page opened its connection to Firestore while its JS was still loading.
+    assert.equal(
+      await page.locator('link[rel="preconnect"]').getAttribute("href"),
+      `${new URL(APP_URL).protocol}//${new URL(APP_URL).hostname}:${PORTS.firestore}`,
+    );
     assert.match(String(await menuItem(page, "Vegan Bowl").locator(".diet").textContent()), /Vegan/);
     assert.match(String(await menuItem(page, "Cheese Pizza").textContent()), /Contains: Gluten, Milk/);
     assert.match(String(await menuItem(page, "Mystery Stew").textContent()), /Allergens not declared/);
