@@ -22,6 +22,30 @@ const row = <T>(d: Snap, pending = false): LiveRow<T> => ({ id: d.id, ...(d.data
 type LiveModule = typeof LiveFirestore;
 type Sdk = typeof Firestore;
 
+// Lite reads under way on the page: the full SDK loads once all of them have answered, or its
+// start-up would hold back the paint of the ones still coming (the menu's before the head's).
+let liteReads = 0;
+let waiting: (() => void)[] = [];
+function counted<V>(read: Promise<V>): Promise<V> {
+  liteReads++;
+  const done = () => {
+    if (--liteReads > 0) return;
+    const ready = waiting;
+    waiting = [];
+    for (const go of ready) go();
+  };
+  read.then(done, done);
+  return read;
+}
+const allLiteAnswered = () =>
+  liteReads === 0 ? Promise.resolve() : new Promise<void>((resolve) => waiting.push(resolve));
+/** After the next frame is painted (or a second, where a hidden tab paints no frames). */
+const afterPaint = () =>
+  new Promise<void>((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+    setTimeout(resolve, 1000);
+  });
+
 /** Runs `lite` once and `live` as soon as the full SDK is there; `live` returns its unsubscribe. */
 function useSoonLive<V>(
   key: string | null,
@@ -40,7 +64,7 @@ function useSoonLive<V>(
     let liteFailed = false;
     let stop: (() => void) | undefined;
     setState(LOADING);
-    lite().then(
+    const read = counted(lite()).then(
       (data) => {
         if (!cancelled && !fromServer) setState({ data, error: undefined, fromCache: false });
       },
@@ -49,12 +73,20 @@ function useSoonLive<V>(
         if (!cancelled && !fromServer) setState((s) => (s.data === undefined ? { ...s, error } : s));
       },
     );
-    // The full SDK waits for the browser to be idle: the page is painted and usable first.
-    const idle = new Promise<void>((resolve) =>
-      "requestIdleCallback" in window
-        ? requestIdleCallback(() => resolve(), { timeout: 2000 })
-        : setTimeout(resolve, 500),
-    );
+    // The full SDK waits until Lite has answered, the page is painted with what it read, and the
+    // browser is idle: the page is usable first. (Idle alone comes while Lite's answers are on
+    // their way.)
+    const idle = read
+      .then(allLiteAnswered)
+      .then(afterPaint)
+      .then(
+        () =>
+          new Promise<void>((resolve) =>
+            "requestIdleCallback" in window
+              ? requestIdleCallback(() => resolve(), { timeout: 2000 })
+              : setTimeout(resolve, 500),
+          ),
+      );
     void idle
       .then(() => Promise.all([import("firebase/firestore"), import("../firebase/live")]))
       .then(([sdk, m]) => {
