@@ -35,13 +35,14 @@ export function OptionsDialog({
     const n = (chosen[g.id] ?? []).length;
     return n < g.min || n > g.max;
   });
+  const invalid = optionProblem(item, chosen);
   const problem =
-    optionProblem(item, chosen) &&
+    invalid &&
     (short
       ? short.min === short.max
         ? t("opt.chooseExactly", { n: short.min, group: short.name })
         : t("opt.chooseBetween", { min: short.min, max: short.max, group: short.name })
-      : optionProblem(item, chosen));
+      : invalid);
   const unit = problem ? item.price : priceLine({ itemId: item.id, quantity: 1, options: chosen }, item).unitPrice;
   const toggle = (groupId: string, optionId: string, single: boolean) => {
     const current = chosen[groupId] ?? [];
