@@ -21,8 +21,11 @@ export async function mustRun(cmd: string, args: string[], options: SpawnOptions
   if (code !== 0) throw new Error(`${cmd} ${args.join(" ")} exited with ${code}`);
 }
 
+/** Builds the functions, and the web app for the local emulators (a build for a real project is
+ * `npm run build`, which needs web/.env.production). */
 export async function buildAll(): Promise<void> {
-  await mustRun("npm", ["run", "build", "--workspaces", "--silent"]);
+  await mustRun("npm", ["run", "build", "--workspace", "functions", "--silent"]);
+  await mustRun("npm", ["run", "build", "--workspace", "web", "--silent", "--", "--mode", "emulators"]);
 }
 
 /** The Firebase CLI on the functions' Node (see emulatorEnv), for the demo project. */

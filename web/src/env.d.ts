@@ -5,8 +5,9 @@ interface ImportMetaEnv {
   readonly VITE_FCM_VAPID_KEY?: string;
 }
 
-/** Set by vite.config.ts from firebase.json and .firebaserc. */
+/** Set by vite.config.ts from firebase.json and .firebaserc in an emulator build; null in a
+ * project's build. */
 declare const __EMULATORS__: {
   projectId: string;
   ports: { auth: number; firestore: number; functions: number };
-};
+} | null;

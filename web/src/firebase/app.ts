@@ -1,18 +1,20 @@
-// The Firebase app. With VITE_FIREBASE_* set at build time it talks to that project; without
-// them it is the demo project on the local emulators, found on the host that served the page.
+// The Firebase app. Built for the local emulators (`vite`, or `vite build --mode emulators`) it is
+// the demo project there, found on the host that served the page; any other build is the project
+// named by VITE_FIREBASE_* (vite.config.ts refuses to build without them).
 
 import { initializeApp } from "firebase/app";
 
 const env = import.meta.env;
+const emulators = __EMULATORS__;
 
-export const usingEmulators = !env.VITE_FIREBASE_PROJECT_ID;
+export const usingEmulators = emulators !== null;
 
 export const app = initializeApp(
-  usingEmulators
+  emulators
     ? {
-        projectId: __EMULATORS__.projectId,
+        projectId: emulators.projectId,
         apiKey: "demo-key",
-        authDomain: `${__EMULATORS__.projectId}.firebaseapp.com`,
+        authDomain: `${emulators.projectId}.firebaseapp.com`,
         // Placeholders that FCM's token request needs; the emulators send no real pushes.
         appId: "1:000000000000:web:0000000000000000000000",
         messagingSenderId: "000000000000",
@@ -26,5 +28,5 @@ export const app = initializeApp(
       },
 );
 
-export const EMULATOR_PORTS = __EMULATORS__.ports;
+export const EMULATOR_PORTS = emulators?.ports ?? { auth: 0, firestore: 0, functions: 0 };
 export const emulatorHost = typeof location === "undefined" ? "127.0.0.1" : location.hostname;
