@@ -64,18 +64,18 @@ const customerCreates = (patch: Record<string, unknown>, id = NEW_ID) => {
 
 /** The update a client makes to move an order (domain/status.ts transition), with a valid
  * reason where the state machine asks for one. */
-function move(to: OrderStatus, extra: Record<string, unknown> = {}) {
+function move(to: OrderStatus, extra: Record<string, unknown> = {}, by: string) {
   const reasons: Partial<Record<OrderStatus, Record<string, unknown>>> = {
     declined: { declineReason: "too_busy" },
     cancelled: { cancelReason: "changed_mind" },
   };
-  return transition(to, now(), { ...reasons[to], ...extra });
+  return transition(to, now(), by, { ...reasons[to], ...extra });
 }
 
 /** Delivering also frees the courier: both writes in one batch, as the courier app does. */
 function deliver(db: Firestore, path: string, uid: string, extra: Record<string, unknown> = {}) {
   const batch = writeBatch(db);
-  batch.update(doc(db, path), move("delivered", extra));
+  batch.update(doc(db, path), move("delivered", extra, uid));
   batch.set(doc(db, `couriers/${uid}`), { activeOrderId: null, updatedAt: now() });
   return batch.commit();
 }
@@ -301,7 +301,7 @@ describe("rules: orders", () => {
             const path = `orders/${fixtureFor(from)}`;
             await expectAccess(
               ok,
-              to === "delivered" ? deliver(db, path, uidOf(role)) : updateDoc(doc(db, path), move(to)),
+              to === "delivered" ? deliver(db, path, uidOf(role)) : updateDoc(doc(db, path), move(to, {}, uidOf(role))),
             );
             if (ok) await seedFixtures();
           }
@@ -315,9 +315,20 @@ describe("rules: orders", () => {
     it("accepting without stamping the timeline is denied", () =>
       expectAccess(false, staffMoves("orders/placed", { status: "accepted", updatedAt: now() })));
     it("accepting with a client clock in the timeline is denied", () =>
-      expectAccess(false, staffMoves("orders/placed", move("accepted", { "timeline.accepted": new Date() }))));
+      expectAccess(false, staffMoves("orders/placed", move("accepted", { "timeline.accepted": new Date() }, "sam"))));
     it("accepting with a client clock in updatedAt is denied", () =>
-      expectAccess(false, staffMoves("orders/placed", move("accepted", { updatedAt: new Date() }))));
+      expectAccess(false, staffMoves("orders/placed", move("accepted", { updatedAt: new Date() }, "sam"))));
+    it("accepting without saying who accepted is denied", () =>
+      expectAccess(
+        false,
+        staffMoves("orders/placed", { status: "accepted", "timeline.accepted": now(), updatedAt: now() }),
+      ));
+    it("accepting in someone else's name is denied", () =>
+      expectAccess(false, staffMoves("orders/placed", move("accepted", {}, "olga"))));
+    it("accepting in the backend's name is denied", () =>
+      expectAccess(false, staffMoves("orders/placed", move("accepted", {}, "backend:trigger"))));
+    it("rewriting who made an earlier change is denied", () =>
+      expectAccess(false, staffMoves("orders/placed", move("accepted", { "by.placed": "sam" }, "sam"))));
     it("accepting without updatedAt is denied", () =>
       expectAccess(false, staffMoves("orders/placed", { status: "accepted", "timeline.accepted": now() })));
     it("stamping a different status than the new one is denied", () =>
@@ -326,15 +337,15 @@ describe("rules: orders", () => {
         staffMoves("orders/placed", { status: "accepted", "timeline.ready": now(), updatedAt: now() }),
       ));
     it("rewriting an earlier timeline entry is denied", () =>
-      expectAccess(false, staffMoves("orders/placed", move("accepted", { "timeline.placed": now() }))));
+      expectAccess(false, staffMoves("orders/placed", move("accepted", { "timeline.placed": now() }, "sam"))));
     it("accepting while changing the prices is denied", () =>
-      expectAccess(false, staffMoves("orders/placed", move("accepted", { "pricing.total": 1 }))));
+      expectAccess(false, staffMoves("orders/placed", move("accepted", { "pricing.total": 1 }, "sam"))));
     it("accepting while reassigning the order to another restaurant is denied", () =>
-      expectAccess(false, staffMoves("orders/placed", move("accepted", { restaurantId: "r2" }))));
+      expectAccess(false, staffMoves("orders/placed", move("accepted", { restaurantId: "r2" }, "sam"))));
     it("accepting with a prep time is allowed", () =>
-      expectAccess(true, staffMoves("orders/placed", move("accepted", { prepMin: 25 }))));
+      expectAccess(true, staffMoves("orders/placed", move("accepted", { prepMin: 25 }, "sam"))));
     it("accepting with the longest prep time is allowed", () =>
-      expectAccess(true, staffMoves("orders/placed", move("accepted", { prepMin: LIMITS.maxPrepTimeMin }))));
+      expectAccess(true, staffMoves("orders/placed", move("accepted", { prepMin: LIMITS.maxPrepTimeMin }, "sam"))));
     for (const [what, prepMin] of [
       ["zero", 0],
       ["above the cap", LIMITS.maxPrepTimeMin + 1],
@@ -342,28 +353,28 @@ describe("rules: orders", () => {
       ["text", "20"],
     ] as const) {
       it(`accepting with a prep time that is ${what} is denied`, () =>
-        expectAccess(false, staffMoves("orders/placed", move("accepted", { prepMin }))));
+        expectAccess(false, staffMoves("orders/placed", move("accepted", { prepMin }, "sam"))));
     }
     it("setting a prep time on a later move is denied", () =>
-      expectAccess(false, staffMoves("orders/accepted", move("preparing", { prepMin: 30 }))));
+      expectAccess(false, staffMoves("orders/accepted", move("preparing", { prepMin: 30 }, "sam"))));
     for (const reason of DECLINE_REASONS) {
       it(`declining with the reason "${reason}" is allowed`, () =>
-        expectAccess(true, staffMoves("orders/placed", move("declined", { declineReason: reason }))));
+        expectAccess(true, staffMoves("orders/placed", move("declined", { declineReason: reason }, "sam"))));
     }
     it("declining without a reason is denied", () =>
-      expectAccess(false, staffMoves("orders/placed", transition("declined", now()))));
+      expectAccess(false, staffMoves("orders/placed", transition("declined", now(), "sam"))));
     it("declining with a reason of one's own words is denied", () =>
       expectAccess(
         false,
-        staffMoves("orders/placed", move("declined", { declineReason: "URGENT: verify your account" })),
+        staffMoves("orders/placed", move("declined", { declineReason: "URGENT: verify your account" }, "sam")),
       ));
     it(`a decline note of ${LIMITS.maxDeclineNoteLength} characters is allowed, one more is denied`, async () => {
-      const note = (n: number) => move("declined", { declineNote: "x".repeat(n) });
+      const note = (n: number) => move("declined", { declineNote: "x".repeat(n) }, "sam");
       await expectAccess(false, staffMoves("orders/placed", note(LIMITS.maxDeclineNoteLength + 1)));
       await expectAccess(true, staffMoves("orders/placed", note(LIMITS.maxDeclineNoteLength)));
     });
     it("a decline reason on an accept is denied", () =>
-      expectAccess(false, staffMoves("orders/placed", move("accepted", { declineReason: "too_busy" }))));
+      expectAccess(false, staffMoves("orders/placed", move("accepted", { declineReason: "too_busy" }, "sam"))));
     it("changing only the note (no status change) is denied to staff", () =>
       expectAccess(false, staffMoves("orders/placed", { note: "changed", updatedAt: now() })));
     it("the customer cannot edit the cart after sending it", () =>
@@ -374,7 +385,7 @@ describe("rules: orders", () => {
         updateDoc(doc(dbAs("customer"), "orders/placed"), { deliveryAddress: { ...ADDRESS, lat: 52.6 } }),
       ));
     const customerCancels = (extra: Record<string, unknown>) =>
-      updateDoc(doc(dbAs("customer"), "orders/placed"), move("cancelled", extra));
+      updateDoc(doc(dbAs("customer"), "orders/placed"), move("cancelled", extra, "alice"));
     for (const reason of CUSTOMER_CANCEL_REASONS) {
       it(`the customer may cancel with the reason "${reason}"`, () =>
         expectAccess(true, customerCancels({ cancelReason: reason })));
@@ -384,7 +395,7 @@ describe("rules: orders", () => {
     it("the customer may not claim the backend's reason", () =>
       expectAccess(false, customerCancels({ cancelReason: "accept_timeout" })));
     it("the customer may not cancel without a reason", () =>
-      expectAccess(false, updateDoc(doc(dbAs("customer"), "orders/placed"), transition("cancelled", now()))));
+      expectAccess(false, updateDoc(doc(dbAs("customer"), "orders/placed"), transition("cancelled", now(), "alice"))));
     it(`a cancel note of ${LIMITS.maxCancelNoteLength} characters is allowed, one more is denied`, async () => {
       await expectAccess(false, customerCancels({ cancelNote: "x".repeat(LIMITS.maxCancelNoteLength + 1) }));
       await expectAccess(true, customerCancels({ cancelNote: "x".repeat(LIMITS.maxCancelNoteLength) }));
@@ -392,11 +403,11 @@ describe("rules: orders", () => {
     it("the customer may not say the backend cancelled", () =>
       expectAccess(false, customerCancels({ cancelledBy: "backend" })));
     it("another customer cannot cancel alice's order", () =>
-      expectAccess(false, updateDoc(doc(dbAs("otherCustomer"), "orders/placed"), move("cancelled"))));
+      expectAccess(false, updateDoc(doc(dbAs("otherCustomer"), "orders/placed"), move("cancelled", {}, "bob"))));
     it("staff of another restaurant cannot accept r1's order", () =>
-      expectAccess(false, updateDoc(doc(dbAs("otherStaff"), "orders/placed"), move("accepted"))));
+      expectAccess(false, updateDoc(doc(dbAs("otherStaff"), "orders/placed"), move("accepted", {}, "olga"))));
     it("staff can accept their own restaurant's order placed by someone else", () =>
-      expectAccess(true, updateDoc(doc(dbAs("staff"), "orders/bobPlaced"), move("accepted"))));
+      expectAccess(true, updateDoc(doc(dbAs("staff"), "orders/bobPlaced"), move("accepted", {}, "sam"))));
   });
 
   describe("a revoked role ends at once, before the old ID token expires", () => {
@@ -405,7 +416,7 @@ describe("rules: orders", () => {
     it("staff whose role was revoked cannot read the board or accept", async () => {
       await revoke("sam");
       await expectAccess(false, getDoc(doc(dbAs("staff"), "orders/placed")));
-      await expectAccess(false, updateDoc(doc(dbAs("staff"), "orders/placed"), move("accepted")));
+      await expectAccess(false, updateDoc(doc(dbAs("staff"), "orders/placed"), move("accepted", {}, "sam")));
     });
     it("a courier whose role was revoked cannot claim", async () => {
       await revoke("carl");
@@ -457,7 +468,7 @@ describe("rules: orders", () => {
     );
     each(["otherCourier"], "claim an order still being prepared", false, (db) => claim(db, "preparing", "carl"));
     each(["otherCourier"], "claim and pick up in one write", false, (db) =>
-      claim(db, "ready", "carl", move("picked_up")),
+      claim(db, "ready", "carl", move("picked_up", {}, "carl")),
     );
     each(["courier"], "release a claimed order", false, (db) =>
       updateDoc(doc(db, "orders/readyClaimed"), { courierId: null, updatedAt: now() }),
@@ -469,11 +480,11 @@ describe("rules: orders", () => {
       claim(db, "ready", "carl", { deliveryAddress: { ...ADDRESS, lat: 52.4 } }),
     );
     each(["otherCourier"], "pick up an order cora claimed", false, (db) =>
-      updateDoc(doc(db, "orders/readyClaimed"), move("picked_up")),
+      updateDoc(doc(db, "orders/readyClaimed"), move("picked_up", {}, "carl")),
     );
     each(["otherCourier"], "deliver an order cora carries", false, (db) => deliver(db, "orders/picked_up", "carl"));
     each(["courier"], "deliver without freeing oneself", false, (db) =>
-      updateDoc(doc(db, "orders/picked_up"), move("delivered")),
+      updateDoc(doc(db, "orders/picked_up"), move("delivered", {}, "cora")),
     );
     each(["courier"], "hand the order to another courier", false, (db) =>
       updateDoc(doc(db, "orders/picked_up"), { courierId: "carl", updatedAt: now() }),

@@ -364,9 +364,10 @@ describe("unit: cart lines and documents", () => {
       note: "hi",
       createdAt: "NOW",
     });
-    assert.deepEqual(transition("accepted", "NOW", { x: 1 }), {
+    assert.deepEqual(transition("accepted", "NOW", "sam", { x: 1 }), {
       status: "accepted",
       "timeline.accepted": "NOW",
+      "by.accepted": "sam",
       updatedAt: "NOW",
       x: 1,
     });

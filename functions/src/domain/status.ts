@@ -62,14 +62,35 @@ export function nextStatuses(from: OrderStatus, actor: Actor): OrderStatus[] {
   return TRANSITIONS.filter((t) => t.from === from && t.by.includes(actor)).map((t) => t.to);
 }
 
+/** The backend's ways of moving an order, recorded as the actor of its changes: the event trigger,
+ * a Cloud Task at its time, or the reconciler making good what those left undone. */
+export const BACKEND_ACTORS = ["backend:trigger", "backend:task", "backend:reconciler"] as const;
+export type BackendActor = (typeof BACKEND_ACTORS)[number];
+
 /**
  * The fields every status change writes, whoever makes it: the new status, the server time it was
- * entered under timeline.<status>, and updatedAt. `now` is the SDK's server-time sentinel
- * (serverTimestamp() on clients, FieldValue.serverTimestamp() in functions); the rules refuse a
- * client change without it.
+ * entered under timeline.<status>, who made it under by.<status> (a person's uid, or one of the
+ * BACKEND_ACTORS), and updatedAt. `now` is the SDK's server-time sentinel (serverTimestamp() on
+ * clients, FieldValue.serverTimestamp() in functions); the rules refuse a client change without it
+ * or naming anyone but the writer. Knowing who made a change lets a writer tell its own write from
+ * someone else's that got there first.
  */
-export function transition<T>(to: OrderStatus, now: T, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return { status: to, [`timeline.${to}`]: now, updatedAt: now, ...extra };
+export function transition<T>(
+  to: OrderStatus,
+  now: T,
+  by: string,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return { status: to, [`timeline.${to}`]: now, [`by.${to}`]: by, updatedAt: now, ...extra };
+}
+
+/** Whether the order's change to `status` was made by `actor`. */
+export function changedBy(
+  order: { by?: Partial<Record<OrderStatus, string>> } | undefined,
+  status: OrderStatus,
+  actor: string,
+): boolean {
+  return order?.by?.[status] === actor;
 }
 
 /** Statuses in the order a successful delivery passes through them. */

@@ -203,6 +203,8 @@ export interface Order {
   courierId?: string | null;
   /** status -> server time it was entered */
   timeline?: Partial<Record<OrderStatus, TimestampLike>>;
+  /** status -> who made the change: a uid, or one of the backend's actors (status.ts) */
+  by?: Partial<Record<OrderStatus, string>>;
   updatedAt?: TimestampLike;
 }
 

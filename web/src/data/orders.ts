@@ -14,6 +14,7 @@ import {
 } from "firebase/firestore";
 import {
   cartDoc,
+  changedBy,
   paths,
   QUERIES,
   transition,
@@ -28,8 +29,8 @@ import { useGrowingList, useLiveDoc, useLiveQuery } from "./live";
 export type BoardOrder = Order;
 
 /** Staff accept, with the prep time they expect. */
-export function acceptOrder(orderId: string, prepMin: number): Promise<void> {
-  return moveOrder(orderId, "accepted", { prepMin });
+export function acceptOrder(uid: string, orderId: string, prepMin: number): Promise<void> {
+  return moveOrder(uid, orderId, "accepted", { prepMin });
 }
 
 /** Writes the cart and returns the new order's id at once; the write reaches the server when it can. */
@@ -38,15 +39,23 @@ export function placeOrder(input: CartInput): { id: string; sent: Promise<void> 
   return { id: ref.id, sent: setDoc(ref, cartDoc(input, serverTimestamp())) };
 }
 
-/** A status change. Where the rules refuse it, the order is read again: a write whose answer was
- * lost is sent again by the SDK, and the rules refuse that copy because the first one landed. */
-export async function moveOrder(orderId: string, to: OrderStatus, extra: Record<string, unknown> = {}): Promise<void> {
+/** A status change by `uid`. Where the rules refuse it, the order is read again: a write whose
+ * answer was lost is sent again by the SDK, and the rules refuse that copy because the first one
+ * landed. It landed only if the order names this person as the one who made the change: the same
+ * status made by someone else (the backend's timeout, another member of staff) is still a refusal. */
+export async function moveOrder(
+  uid: string,
+  orderId: string,
+  to: OrderStatus,
+  extra: Record<string, unknown> = {},
+): Promise<void> {
   const ref = doc(liveDb, paths.order(orderId));
   try {
-    await updateDoc(ref, transition(to, serverTimestamp(), extra));
+    await updateDoc(ref, transition(to, serverTimestamp(), uid, extra));
   } catch (err) {
     if ((err as { code?: string }).code !== "permission-denied") throw err;
-    if ((await getDocFromServer(ref)).get("status") !== to) throw err;
+    const now = await getDocFromServer(ref).catch(() => null);
+    if (!changedBy(now?.data() as Order | undefined, to, uid)) throw err;
   }
 }
 
@@ -80,7 +89,7 @@ export async function claimOrder(uid: string, orderId: string): Promise<ClaimRes
 /** Delivered, and the courier free for the next claim, in one batch. */
 export function deliverOrder(uid: string, orderId: string): Promise<void> {
   const batch = writeBatch(liveDb);
-  batch.update(doc(liveDb, paths.order(orderId)), transition("delivered", serverTimestamp()));
+  batch.update(doc(liveDb, paths.order(orderId)), transition("delivered", serverTimestamp(), uid));
   batch.set(doc(liveDb, paths.courier(uid)), { activeOrderId: null, updatedAt: serverTimestamp() });
   return batch.commit();
 }

@@ -176,7 +176,7 @@ function CancelButton({ orderId }: { orderId: string }) {
     e.preventDefault();
     setError("");
     try {
-      await moveOrder(orderId, "cancelled", {
+      await moveOrder(session.value?.uid ?? "", orderId, "cancelled", {
         cancelReason: reason,
         ...(note.trim() ? { cancelNote: note.trim() } : {}),
       });

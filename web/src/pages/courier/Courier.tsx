@@ -136,7 +136,7 @@ function ActiveDelivery({ uid, order: o, pos }: { uid: string; order: Delivery; 
   const move = async (to: OrderStatus) => {
     setError("");
     try {
-      await (to === "delivered" ? deliverOrder(uid, o.id) : moveOrder(o.id, to));
+      await (to === "delivered" ? deliverOrder(uid, o.id) : moveOrder(uid, o.id, to));
     } catch (err) {
       setError(errorText(err));
     }

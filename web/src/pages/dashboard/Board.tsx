@@ -18,6 +18,7 @@ import {
 } from "@domain";
 import type { LiveRow } from "../../data/live";
 import { acceptOrder, moveOrder, type BoardOrder } from "../../data/orders";
+import { session } from "../../state/session";
 import { clock, countdown, errorText, minutesSince, money } from "../../components/format";
 import { ErrorNote, Loading, Outcome } from "../../components/States";
 import { reasonText } from "../../i18n/domainTexts";
@@ -144,8 +145,9 @@ function OrderCard({ order: o, now, fresh, prep, onPrint }: CardProps) {
   // Not awaited for the server: offline, the move is queued and the card says so.
   const move = (to: OrderStatus, extra: Record<string, unknown> = {}) => {
     setError("");
-    (to === "accepted" ? acceptOrder(o.id, prepMin ?? prep) : moveOrder(o.id, to, extra)).catch((err: unknown) =>
-      setError(errorText(err)),
+    const uid = session.value?.uid ?? "";
+    (to === "accepted" ? acceptOrder(uid, o.id, prepMin ?? prep) : moveOrder(uid, o.id, to, extra)).catch(
+      (err: unknown) => setError(errorText(err)),
     );
   };
   const left = o.acceptBy ? o.acceptBy.toMillis() - now : 0;
