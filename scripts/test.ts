@@ -1,10 +1,11 @@
 // `npm test`: lint, build, the deploy-readiness check, then one start of the emulators (auth,
-// firestore, functions, hosting, tasks) for every mocha suite, then a check that data survives an
+// firestore, functions, hosting, tasks) for every mocha suite (scripts/lib/suites.ts: the rules and
+// unit tests in a process of their own beside the rest), then a check that data survives an
 // emulator restart (export on exit, import on start). Ends with one line, `tests: N passed, M failed`,
 // and the time each folder took.
 //
 // `npm test -- tests/rules` runs one folder (no lint, no restart check). `npm run test:load` runs
-// the load tests at full size (BURST_ORDERS=500).
+// the load tests (tests/load) at full size.
 
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -13,9 +14,16 @@ import { emulatorEnv, MissingPrerequisite, type EmulatorSetup } from "./lib/emul
 import { buildAll, EMULATORS, exec, run } from "./lib/run";
 
 /** Functions parameters for the test run (functions/.env.local overrides functions/.env on the
- * emulators only): an accept timeout short enough to watch, and a reconciler that steps in after
- * seconds rather than a minute. */
-const TEST_PARAMS = { ACCEPT_TIMEOUT_SECONDS: "20", RECONCILE_GRACE_SECONDS: "5", FEES_CACHE_SECONDS: "0" };
+ * emulators only): an accept timeout short enough to watch, a reconciler that steps in after
+ * seconds rather than a minute, and tasks retried near their time. */
+const TEST_PARAMS = {
+  ACCEPT_TIMEOUT_SECONDS: "20",
+  RECONCILE_GRACE_SECONDS: "5",
+  FEES_CACHE_SECONDS: "0",
+  // Tasks that come early (the emulator dispatches at once) keep coming back until their time for
+  // up to 20 minutes, so that the tests see the task path itself end orders and release them.
+  TASK_EARLY_RETRY_SECONDS: "1200",
+};
 const ENV_LOCAL = join(ROOT, "functions", ".env.local");
 /** Marks the file as the test runner's, so that npm start can tell a leftover from a developer's own. */
 const TEST_ENV_MARK = "# written by npm test for its run; removed when it ends";
@@ -81,15 +89,16 @@ async function main(): Promise<number> {
   let passed: number;
   let failed: number;
   try {
-    const specs = whole ? ["tests/**/*.test.ts"] : args;
     const mocha = await timed("emulators + mocha", () =>
       // The tests call backend steps directly too: they read the same parameters from their env.
-      exec(setup, EMULATORS, [join(ROOT, "node_modules", ".bin", "mocha"), ...specs], TEST_PARAMS),
+      exec(setup, EMULATORS, [tsx, "scripts/lib/suites.ts", ...args], TEST_PARAMS),
     );
-    passed = Number(/(\d+) passing/.exec(mocha.output)?.[1] ?? 0);
-    failed = Number(/(\d+) failing/.exec(mocha.output)?.[1] ?? 0);
+    const sum = (re: RegExp) => [...mocha.output.matchAll(re)].reduce((n, m) => n + Number(m[1]), 0);
+    passed = sum(/^(?:\[\w+\] )?\s*(\d+) passing/gm);
+    failed = sum(/^(?:\[\w+\] )?\s*(\d+) failing/gm);
     if (mocha.code !== 0 && failed === 0) failed = 1; // mocha or the emulators failed outright
-    for (const m of mocha.output.matchAll(/^folder (\S+) (\d+) ms$/gm)) timings.push([`  ${m[1]}`, Number(m[2])]);
+    for (const m of mocha.output.matchAll(/^(?:\[\w+\] )?folder (\S+) (\d+) ms$/gm))
+      timings.push([`  ${m[1]}`, Number(m[2])]);
     if (whole) {
       if (await timed("persistence check", () => persistenceCheck(setup))) passed++;
       else failed++;

@@ -19,3 +19,9 @@ export const FEES_CACHE_SECONDS = defineInt("FEES_CACHE_SECONDS", {
   description:
     "How long an instance keeps the platform's fees and a restaurant's terms before reading them again, in seconds.",
 });
+
+export const TASK_EARLY_RETRY_SECONDS = defineInt("TASK_EARLY_RETRY_SECONDS", {
+  default: 120,
+  description:
+    "A Cloud Task that arrives before its time is retried by its queue when it is due within this many seconds, and otherwise left to the reconciler (Cloud Tasks delivers on time; the emulator dispatches at once).",
+});

@@ -1,21 +1,31 @@
 // Work at a time: the task queues (accept timeouts, releasing orders ahead, ending pauses) and the
-// reconciler's schedule.
+// reconciler's schedule. A task that came before its time answers 503 and its queue retries it.
+import { HttpsError } from "firebase-functions/v2/https";
 import { onSchedule } from "firebase-functions/v2/scheduler";
 import { onTaskDispatched } from "firebase-functions/v2/tasks";
+import { NotDueYet, TASK_RETRY } from "../tasks";
+
+async function unlessEarly(work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (err) {
+    if (err instanceof NotDueYet) throw new HttpsError("unavailable", err.message);
+    throw err;
+  }
+}
 
 export const acceptTimeout = onTaskDispatched<{ orderId: string }>(
-  { retryConfig: { maxAttempts: 5, minBackoffSeconds: 10 }, rateLimits: { maxConcurrentDispatches: 100 } },
-  async (req) => (await import("../orders/acceptTimeout")).acceptTimeoutTask(req.data),
+  { retryConfig: TASK_RETRY, rateLimits: { maxConcurrentDispatches: 100 } },
+  (req) => unlessEarly(async () => (await import("../orders/acceptTimeout")).acceptTimeoutTask(req.data)),
 );
 
 export const releaseOrder = onTaskDispatched<{ orderId: string }>(
-  { retryConfig: { maxAttempts: 5, minBackoffSeconds: 10 }, rateLimits: { maxConcurrentDispatches: 100 } },
-  async (req) => (await import("../orders/release")).releaseTask(req.data),
+  { retryConfig: TASK_RETRY, rateLimits: { maxConcurrentDispatches: 100 } },
+  (req) => unlessEarly(async () => (await import("../orders/release")).releaseTask(req.data)),
 );
 
-export const endPause = onTaskDispatched<{ rid: string }>(
-  { retryConfig: { maxAttempts: 5, minBackoffSeconds: 10 } },
-  async (req) => (await import("../restaurants/rush")).endPauseTask(req.data),
+export const endPause = onTaskDispatched<{ rid: string }>({ retryConfig: TASK_RETRY }, (req) =>
+  unlessEarly(async () => (await import("../restaurants/rush")).endPauseTask(req.data)),
 );
 
 export const reconcileOrders = onSchedule({ schedule: "every 1 minutes", retryCount: 0 }, async () =>

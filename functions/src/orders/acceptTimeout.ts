@@ -1,30 +1,30 @@
 // Cancels an order the restaurant never answered. Scheduled per order as a Cloud Task for its
 // `acceptBy` when it becomes `placed`; the task id derives from the order so a retried trigger
-// schedules it once, and the handler acts only while the order is still `placed` and due.
-// Where a task arrives early (the Cloud Tasks emulator dispatches at once) the handler does
-// nothing and succeeds: one cheap invocation, no retry loop. The reconciler, which runs every
-// minute, ends orders whose task never came.
+// schedules it once, and the handler acts only while the order is still `placed` and due. A task
+// that comes early is retried near its time (tasks.ts); the reconciler ends orders whose task
+// never came.
 
 import { FieldValue, type Timestamp } from "firebase-admin/firestore";
 import { logger } from "firebase-functions/logger";
 import { liveDeps, type Deps } from "../deps";
-import { paths, transition, type Order } from "../domain";
-import { enqueueOnce, taskId } from "../tasks";
+import { paths, transition, type BackendActor, type Order } from "../domain";
+import { enqueueOnce, retryWhenNear, taskId, type TimerOutcome } from "../tasks";
 
-export type TimeoutOutcome = "cancelled" | "not placed" | "not due";
+export type TimeoutResult = TimerOutcome<"cancelled", "not placed">;
 
 type Placed = Order & { acceptBy?: Timestamp };
 
-function outcomeFor(order: Placed | undefined, now: Date): TimeoutOutcome | null {
-  if (order?.status !== "placed") return "not placed";
-  if (!order.acceptBy || order.acceptBy.toMillis() > now.getTime()) return "not due";
+function outcomeFor(order: Placed | undefined, now: Date): TimeoutResult | null {
+  if (order?.status !== "placed") return { outcome: "not placed" };
+  if (!order.acceptBy) return { outcome: "not placed" };
+  if (order.acceptBy.toMillis() > now.getTime()) return { outcome: "not due", dueAt: order.acceptBy.toMillis() };
   return null;
 }
 
-export async function cancelIfOverdue({ db, now }: Deps, orderId: string): Promise<TimeoutOutcome> {
+export async function cancelIfOverdue({ db, now }: Deps, orderId: string, by: BackendActor): Promise<TimeoutResult> {
   const ref = db.doc(paths.order(orderId));
-  // A plain read first: most tasks find the order accepted (or, on the emulator, not yet due), and
-  // a transaction would lock the order against the kitchen's own write for nothing.
+  // A plain read first: most tasks find the order accepted, and a transaction would lock the
+  // order against the kitchen's own write for nothing.
   const early = outcomeFor((await ref.get()).data() as Placed | undefined, now());
   if (early) return early;
   return db.runTransaction(async (tx) => {
@@ -32,9 +32,12 @@ export async function cancelIfOverdue({ db, now }: Deps, orderId: string): Promi
     if (settled) return settled;
     tx.update(
       ref,
-      transition("cancelled", FieldValue.serverTimestamp(), { cancelReason: "accept_timeout", cancelledBy: "backend" }),
+      transition("cancelled", FieldValue.serverTimestamp(), by, {
+        cancelReason: "accept_timeout",
+        cancelledBy: "backend",
+      }),
     );
-    return "cancelled";
+    return { outcome: "cancelled" } as const;
   });
 }
 
@@ -45,8 +48,10 @@ export async function acceptTimeoutTask(data: { orderId?: unknown } | undefined)
     logger.error("acceptTimeout without an orderId", { data });
     return;
   }
-  const outcome = await cancelIfOverdue(liveDeps(), orderId);
-  logger.info("accept timeout", { orderId, outcome });
+  const deps = liveDeps();
+  const result = await cancelIfOverdue(deps, orderId, "backend:task");
+  logger.info("accept timeout", { orderId, outcome: result.outcome });
+  retryWhenNear(result, deps.now().getTime());
 }
 
 export async function scheduleAcceptTimeout(orderId: string, acceptBy: Date): Promise<void> {

@@ -34,6 +34,7 @@ import {
   restaurantProblem,
   staffNotices,
   transition,
+  type BackendActor,
   type Language,
   type MenuItem,
   type Order,
@@ -115,10 +116,10 @@ interface PromoFacts {
 }
 
 /** The order's new fields once checked: placed, scheduled or rejected. */
-function patchFor(order: Order, ctx: Context, result: OrderCheck, at: Date) {
+function patchFor(order: Order, ctx: Context, result: OrderCheck, at: Date, by: BackendActor) {
   const stamp = FieldValue.serverTimestamp();
   const common = { "timeline.submitted": order.createdAt ?? stamp, restaurantName: ctx.restaurant?.name ?? "" };
-  if (!result.ok) return transition("rejected", stamp, { ...common, rejection: result.rejection });
+  if (!result.ok) return transition("rejected", stamp, by, { ...common, rejection: result.rejection });
   const accepted = {
     ...common,
     pricing: result.pricing,
@@ -130,15 +131,15 @@ function patchFor(order: Order, ctx: Context, result: OrderCheck, at: Date) {
     courierId: null,
   };
   return result.releaseAt
-    ? transition("scheduled", stamp, { ...accepted, releaseAt: Timestamp.fromDate(result.releaseAt) })
-    : transition("placed", stamp, { ...accepted, acceptBy: acceptDeadline(at) });
+    ? transition("scheduled", stamp, by, { ...accepted, releaseAt: Timestamp.fromDate(result.releaseAt) })
+    : transition("placed", stamp, by, { ...accepted, acceptBy: acceptDeadline(at) });
 }
 
 /** An order with a promo code is placed in one transaction with its redemption: the code's
  * conditions read there (the customer's earlier orders and redemptions), what is left of it
  * taken from its allocations, and the redemption recorded under the order's id, so a replayed
  * event or a racing instance cannot redeem twice, and a code with 10 left is redeemed 10 times. */
-async function placeWithPromo(db: Firestore, orderRef: DocumentReference, ctx: Context, at: Date) {
+async function placeWithPromo(db: Firestore, orderRef: DocumentReference, ctx: Context, at: Date, by: BackendActor) {
   return db.runTransaction(async (tx) => {
     const snap = await tx.get(orderRef);
     const order = snap.data() as Order | undefined;
@@ -180,7 +181,7 @@ async function placeWithPromo(db: Firestore, orderRef: DocumentReference, ctx: C
       }
       if (need.redemptions > 0 || need.cents > 0) result = reject("promo_exhausted");
     }
-    tx.update(orderRef, patchFor(order, ctx, result, at));
+    tx.update(orderRef, patchFor(order, ctx, result, at, by));
     if (result.ok && promo) {
       for (const t of takes) {
         tx.update(db.doc(paths.promoAllocation(code, t.shard)), {
@@ -212,7 +213,11 @@ export function acceptDeadline(at: Date): Timestamp {
 }
 
 /** Processes one order from a snapshot of it (the trigger's, or a fresh read by the reconciler). */
-export async function processSubmittedOrder(deps: Deps, snapshot: DocumentSnapshot): Promise<Outcome> {
+export async function processSubmittedOrder(
+  deps: Deps,
+  snapshot: DocumentSnapshot,
+  by: BackendActor,
+): Promise<Outcome> {
   const { db, now } = deps;
   const order = snapshot.data() as Order | undefined;
   if (!order || order.status !== "submitted" || !snapshot.updateTime) return "already processed";
@@ -220,13 +225,13 @@ export async function processSubmittedOrder(deps: Deps, snapshot: DocumentSnapsh
   const ctx = await readContext(db, order, at);
   let result: OrderCheck | null;
   if (order.promoCode) {
-    result = await placeWithPromo(db, snapshot.ref, ctx, at);
+    result = await placeWithPromo(db, snapshot.ref, ctx, at, by);
     if (!result) return "already processed";
   } else {
     result = check(order, ctx, at);
     try {
       // Only if the order is still exactly as created: a replay or a racing instance wrote first.
-      await snapshot.ref.update(patchFor(order, ctx, result, at), { lastUpdateTime: snapshot.updateTime });
+      await snapshot.ref.update(patchFor(order, ctx, result, at, by), { lastUpdateTime: snapshot.updateTime });
     } catch (err) {
       if (isFailedPrecondition(err)) return "already processed";
       throw err;

@@ -19,6 +19,7 @@ import { runEffects } from "./effects";
 import { processSubmittedOrder } from "./placement";
 import { releaseIfDue } from "./release";
 import { endPauseIfDue } from "../restaurants/rush";
+import { TIMER_TAKEOVER_MS } from "../tasks";
 
 const BATCH = 200;
 /** Repairs run this many at a time. */
@@ -28,6 +29,10 @@ const CONCURRENCY = 10;
 const BUDGET_MS = 40_000;
 /** How far back the first run (or a run after a long gap) looks for missing side effects. */
 const FIRST_LOOK_BACK_MS = 15 * 60 * 1000;
+/** The window of checked changes stops at the first order whose repair failed, so the next run
+ * looks at it again; an order that still cannot be repaired after this long is logged as an error
+ * (someone must look) and the window moves on, so that one broken order cannot hold up the rest. */
+const HOLD_WINDOW_MS = 60 * 60 * 1000;
 
 export interface ReconcileReport {
   /** Orders found still submitted and processed now. */
@@ -42,6 +47,8 @@ export interface ReconcileReport {
   effects: number;
   /** Transitions looked at for missing side effects. */
   checked: number;
+  /** Repairs that failed this run (each is tried again next run). */
+  failed: number;
 }
 
 type Tracked = Order & { updatedAt?: Timestamp };
@@ -55,10 +62,16 @@ async function effectsDone(deps: Deps, orderId: string, order: Tracked): Promise
 }
 
 /** Runs one repair; a failure is logged and left for the next run, never ends this one. */
-async function attempt<T>(what: string, id: string, repair: () => Promise<T>): Promise<T | undefined> {
+async function attempt<T>(
+  report: ReconcileReport,
+  what: string,
+  id: string,
+  repair: () => Promise<T>,
+): Promise<T | undefined> {
   try {
     return await repair();
   } catch (err) {
+    report.failed++;
     logger.warn(`reconciler: ${what} failed, will retry next run`, { orderId: id, err: String(err) });
     return undefined;
   }
@@ -87,21 +100,32 @@ async function drain(
   return fixed;
 }
 
-/** The reconciler's release step: scheduled orders whose release time (by `deps.now`) has come. */
-export async function releaseDueOrders(deps: Deps, deadline = Date.now() + BUDGET_MS): Promise<number> {
-  return drain(
-    deps,
-    QUERIES.dueOrders("scheduled", "releaseAt", deps.now(), BATCH),
-    deadline,
-    async (snap) => (await attempt("release", snap.id, () => releaseIfDue(deps, snap.id))) === "released",
-  );
+/** Whether the side effects of the order's current status are there, running them where they are
+ * not; false when that failed. */
+async function effectsRepaired(deps: Deps, report: ReconcileReport, id: string, order: Tracked): Promise<boolean> {
+  const done = await attempt(report, "checking side effects", id, () => effectsDone(deps, id, order));
+  if (done) return true;
+  if (done === undefined) return false;
+  report.effects++;
+  return (await attempt(report, "side effects", id, () => runEffects(deps, id, order).then(() => true))) === true;
 }
 
 export async function reconcile(deps: Deps, graceSeconds: number): Promise<ReconcileReport> {
   const { db } = deps;
   const now = deps.now();
   const settled = new Date(now.getTime() - graceSeconds * 1000);
-  const report: ReconcileReport = { submitted: 0, timedOut: 0, released: 0, resumed: 0, effects: 0, checked: 0 };
+  // A timer's own task acts at its time; the reconciler takes over only a while after.
+  const overdue = new Date(now.getTime() - TIMER_TAKEOVER_MS);
+  const report: ReconcileReport = {
+    submitted: 0,
+    timedOut: 0,
+    released: 0,
+    resumed: 0,
+    effects: 0,
+    checked: 0,
+    failed: 0,
+  };
+  const by = "backend:reconciler";
 
   const deadline = Date.now() + BUDGET_MS;
   report.submitted = await drain(
@@ -109,22 +133,31 @@ export async function reconcile(deps: Deps, graceSeconds: number): Promise<Recon
     QUERIES.dueOrders("submitted", "createdAt", settled, BATCH),
     deadline,
     async (snap) => {
-      const outcome = await attempt("processing", snap.id, () => processSubmittedOrder(deps, snap));
-      return outcome === "placed" || outcome === "rejected";
+      const outcome = await attempt(report, "processing", snap.id, () => processSubmittedOrder(deps, snap, by));
+      return outcome === "placed" || outcome === "rejected" || outcome === "scheduled";
     },
   );
-  report.released = await releaseDueOrders(deps, deadline);
+  report.released = await drain(
+    deps,
+    QUERIES.dueOrders("scheduled", "releaseAt", overdue, BATCH),
+    deadline,
+    async (snap) =>
+      (await attempt(report, "release", snap.id, () => releaseIfDue(deps, snap.id, by)))?.outcome === "released",
+  );
   report.resumed = await drain(
     deps,
-    QUERIES.pausesEnded(now, BATCH),
+    QUERIES.pausesEnded(overdue, BATCH),
     deadline,
-    async (snap) => (await attempt("end of pause", snap.id, () => endPauseIfDue(deps, snap.id))) === "resumed",
+    async (snap) =>
+      (await attempt(report, "end of pause", snap.id, () => endPauseIfDue(deps, snap.id)))?.outcome === "resumed",
   );
   report.timedOut = await drain(
     deps,
-    QUERIES.dueOrders("placed", "acceptBy", now, BATCH),
+    QUERIES.dueOrders("placed", "acceptBy", overdue, BATCH),
     deadline,
-    async (snap) => (await attempt("accept timeout", snap.id, () => cancelIfOverdue(deps, snap.id))) === "cancelled",
+    async (snap) =>
+      (await attempt(report, "accept timeout", snap.id, () => cancelIfOverdue(deps, snap.id, by)))?.outcome ===
+      "cancelled",
   );
 
   const stateRef = db.doc(paths.reconcilerState());
@@ -132,27 +165,37 @@ export async function reconcile(deps: Deps, graceSeconds: number): Promise<Recon
   const from = new Date(Math.max(state?.checkedUntil?.toMillis() ?? 0, settled.getTime() - FIRST_LOOK_BACK_MS));
   const changed = from < settled ? await adminQuery(db, QUERIES.changedBetween(from, settled, BATCH)).get() : null;
   let checkedUntil = settled;
-  for (const snap of changed?.docs ?? []) {
-    const order = snap.data() as Tracked;
-    report.checked++;
-    if (await attempt("checking side effects", snap.id, () => effectsDone(deps, snap.id, order))) continue;
-    report.effects++;
-    await attempt("side effects", snap.id, () => runEffects(deps, snap.id, order));
-  }
   // A full batch may have left later changes unchecked: continue from the last one next time.
   if (changed && changed.size === BATCH)
     checkedUntil = (changed.docs[BATCH - 1].get("updatedAt") as Timestamp).toDate();
+  let held: string | null = null;
+  for (const snap of changed?.docs ?? []) {
+    report.checked++;
+    if (await effectsRepaired(deps, report, snap.id, snap.data() as Tracked)) continue;
+    const at = (snap.get("updatedAt") as Timestamp).toDate();
+    if (held || at >= checkedUntil) continue;
+    if (now.getTime() - at.getTime() < HOLD_WINDOW_MS) {
+      // The next run starts here (the query includes its start), so this order is looked at again.
+      checkedUntil = at;
+      held = snap.id;
+    } else {
+      logger.error("reconciler: an order's side effects could not be repaired for an hour; moving on", {
+        orderId: snap.id,
+      });
+    }
+  }
 
   await stateRef.set(
     {
       checkedUntil,
+      heldBy: held,
       lastRunAt: FieldValue.serverTimestamp(),
       last: report,
       totals: Object.fromEntries(Object.entries(report).map(([k, v]) => [k, FieldValue.increment(v)])),
     },
     { merge: true },
   );
-  if (report.submitted || report.timedOut || report.released || report.resumed || report.effects)
+  if (report.submitted || report.timedOut || report.released || report.resumed || report.effects || report.failed)
     logger.info("reconciler recovered orders", { ...report });
   return report;
 }

@@ -19,7 +19,7 @@ export async function orderCreated(event: Event<DocumentSnapshot>): Promise<void
   if (!event.data) return;
   const deps = liveDeps();
   try {
-    const outcome = await processSubmittedOrder(deps, event.data);
+    const outcome = await processSubmittedOrder(deps, event.data, "backend:trigger");
     logger.info("order processed", { orderId: event.params.orderId, outcome });
   } catch (err) {
     if (!tooOldToRetry(event.time, deps.now())) throw err;

@@ -17,30 +17,33 @@ import {
 import { isFailedPrecondition } from "../errors";
 import { tellStaff } from "../notify/staffNotice";
 import { adminQuery } from "../query";
-import { enqueueOnce, taskId } from "../tasks";
+import { enqueueOnce, retryWhenNear, taskId, type TimerOutcome } from "../tasks";
 
 type Rush = Restaurant & { autoPausedFor?: string };
 
-export type PauseOutcome = "resumed" | "not paused" | "not due";
+export type PauseResult = TimerOutcome<"resumed", "not paused">;
 
-/** Clears a pause whose time is up, and tells the staff orders are back on. */
-export async function endPauseIfDue(deps: Deps, rid: string): Promise<PauseOutcome> {
-  const snap = await deps.db.doc(paths.restaurant(rid)).get();
-  const r = snap.data() as Rush | undefined;
-  const until = r?.pausedUntil?.toMillis();
-  if (!r || !until || !snap.updateTime) return "not paused";
-  if (until > deps.now().getTime()) return "not due";
-  try {
-    await snap.ref.update(
-      { pausedUntil: null, pausedBy: null, updatedAt: FieldValue.serverTimestamp() },
-      { lastUpdateTime: snap.updateTime },
-    );
-  } catch (err) {
-    if (isFailedPrecondition(err)) return "not due"; // changed meanwhile: the next look decides
-    throw err;
+/** Clears a pause whose time is up, and tells the staff orders are back on. A restaurant changed
+ * between the read and the write (its staff saving settings, say) is read again. */
+export async function endPauseIfDue(deps: Deps, rid: string): Promise<PauseResult> {
+  for (let attempt = 0; ; attempt++) {
+    const snap = await deps.db.doc(paths.restaurant(rid)).get();
+    const r = snap.data() as Rush | undefined;
+    const until = r?.pausedUntil?.toMillis();
+    if (!r || !until || !snap.updateTime) return { outcome: "not paused" };
+    if (until > deps.now().getTime()) return { outcome: "not due", dueAt: until };
+    try {
+      await snap.ref.update(
+        { pausedUntil: null, pausedBy: null, updatedAt: FieldValue.serverTimestamp() },
+        { lastUpdateTime: snap.updateTime },
+      );
+    } catch (err) {
+      if (isFailedPrecondition(err) && attempt < 3) continue;
+      throw err;
+    }
+    await tellStaff(deps, rid, `resumed-${until}`, (lang) => staffNotices(lang).resumed);
+    return { outcome: "resumed" };
   }
-  await tellStaff(deps, rid, `resumed-${until}`, (lang) => staffNotices(lang).resumed);
-  return "resumed";
 }
 
 /** After a restaurant write: a pause that was set or moved gets a task at its end. */
@@ -55,7 +58,10 @@ export async function endPauseTask(data: { rid?: unknown } | undefined): Promise
     logger.error("endPause without a restaurant id", { data });
     return;
   }
-  logger.info("end of pause", { rid: data.rid, outcome: await endPauseIfDue(liveDeps(), data.rid) });
+  const deps = liveDeps();
+  const result = await endPauseIfDue(deps, data.rid);
+  logger.info("end of pause", { rid: data.rid, outcome: result.outcome });
+  retryWhenNear(result, deps.now().getTime());
 }
 
 /** Whether the restaurant's last AUTO_PAUSE_AFTER_MISSES orders placed up to this one all timed out. */
