@@ -174,8 +174,14 @@ export interface EmulatorSetup {
 export async function emulatorEnv(): Promise<EmulatorSetup> {
   const node = functionsNode();
   const java = findJava();
+  // firebase-tools finds a running suite through a file named for the project in the temporary
+  // folder: each checkout gets a folder of its own, so that two checkouts' suites (on their own
+  // ports) never export or import each other's data.
+  const tmp = join(ROOT, ".emulators", "tmp");
+  mkdirSync(tmp, { recursive: true });
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    TMPDIR: tmp,
     // Scripts and tests run against the emulators only: never probe for Google's metadata server.
     METADATA_SERVER_DETECTION: "none",
     JAVA_HOME: java.home,

@@ -6,17 +6,18 @@ import {
   paths,
   percentOf,
   PROMO_REJECTIONS,
+  QUERIES,
   statementOf,
   type Order,
   type Pricing,
   type PromoRejection,
   type ReceiptLine,
 } from "../../functions/src/domain";
-import { raiseTip } from "../../functions/src/money/tips";
-import { processSubmittedOrder } from "../../functions/src/orders/placement";
+import { Timestamp } from "firebase-admin/firestore";
 import {
   adminDb,
   claimOrder,
+  clientQuery,
   closeClients,
   createRestaurant,
   createUser,
@@ -24,8 +25,8 @@ import {
   moveOrder,
   placeOrder,
   statusIs,
-  testDeps,
   waitForDoc,
+  RECOVERY_MS,
   withEventsLost,
   type TestRestaurant,
   type TestUser,
@@ -167,30 +168,6 @@ describe("pipeline: money (tips, promo codes, receipts, earnings, statements)", 
     assert.equal(exhausted.size, 1, "only the first order redeemed the capped code");
   });
 
-  it("of 40 orders at once on a code with 10 uses left, exactly 10 get the discount", async function () {
-    this.timeout(240_000);
-    const code = await createPromo({ maxRedemptions: 10, budgetCents: null });
-    // A restaurant of its own: the ten placed orders go unanswered, and missed orders pause a restaurant.
-    const crowded = await createRestaurant({ pizza: { price: 1290 } }, { minOrder: 0, deliveryFee: 249 });
-    const people = await Promise.all(Array.from({ length: 40 }, (_, i) => createUser({}, `Rush ${i}`)));
-    const ids = await Promise.all(people.map((p) => order(p, 2, { promoCode: code }, crowded)));
-    const results = await Promise.all(
-      ids.map((id) => waitForDoc(orderRef(id), (s) => s.get("status") !== "submitted", 180_000)),
-    );
-    const placed = results.filter((s) => s.get("status") === "placed");
-    const rejected = results.filter((s) => s.get("status") === "rejected");
-    assert.equal(placed.length, 10);
-    assert.ok(placed.every((s) => s.get("pricing.discount") === 258));
-    assert.equal(rejected.length, 30);
-    assert.ok(rejected.every((s) => s.get("rejection.code") === "promo_exhausted"));
-    const left = await adminDb.collection(`${paths.promoCode(code)}/allocations`).get();
-    assert.equal(
-      left.docs.reduce((sum, d) => sum + d.get("left"), 0),
-      0,
-    );
-    assert.equal((await adminDb.collection(paths.promoRedemptions(code)).get()).size, 10);
-  });
-
   it("gives a redemption back when the order is declined, cancelled or times out", async function () {
     this.timeout(150_000);
     const code = await createPromo({ maxRedemptions: 3, budgetCents: 1000 });
@@ -220,18 +197,13 @@ describe("pipeline: money (tips, promo codes, receipts, earnings, statements)", 
     assert.deepEqual(await left(), { uses: 3, budget: 1000 });
   });
 
-  it("a replayed creation event, even racing itself, redeems once", async () => {
+  it("an order with a code whose creation event is lost is placed by the reconciler and redeems once", async () => {
     const code = await createPromo({ maxRedemptions: 5 });
     const who = await createUser({}, "Rex Replay");
     const id = await withEventsLost(() => order(who, 2, { promoCode: code }));
-    const snap = await orderRef(id).get();
-    assert.equal(snap.get("status"), "submitted");
-    const outcomes = await Promise.all([1, 2, 3].map(() => processSubmittedOrder(testDeps(), snap)));
-    // The runner's reconciler may race them too (it places orders whose event was lost): at most
-    // one of all of them places the order, and the code is redeemed once.
-    const after = await waitForDoc(orderRef(id), statusIs("placed", "rejected"));
+    const after = await waitForDoc(orderRef(id), statusIs("placed", "rejected"), RECOVERY_MS);
     assert.equal(after.get("status"), "placed", JSON.stringify(after.get("rejection")));
-    assert.ok(outcomes.filter((o) => o === "placed").length <= 1, outcomes.join(", "));
+    assert.equal(after.get("by.placed"), "backend:reconciler", "placed by the system's safety net");
     assert.equal((await adminDb.collection(paths.promoRedemptions(code)).get()).size, 1);
     const shards = await adminDb.collection(`${paths.promoCode(code)}/allocations`).get();
     assert.equal(
@@ -263,12 +235,9 @@ describe("pipeline: money (tips, promo codes, receipts, earnings, statements)", 
     await assert.rejects(raise({ orderId: id, tip: 1_000_000 }), /at most/);
     const stranger = await createUser({}, "Stan Stranger");
     await assert.rejects(httpsCallable(stranger.functions, "raiseTip")({ orderId: id, tip: 900 }), /No such order/);
-    // A day later (the time passed in to the backend's step), no more.
-    const delivered = o.get("timeline.delivered").toMillis();
-    await assert.rejects(
-      raiseTip(testDeps({ now: () => new Date(delivered + DAY + 1000) }), who.uid, { orderId: id, tip: 900 }),
-      /within a day/,
-    );
+    // A day after delivery (the delivery moved a day back: the test cannot wait a day), no more.
+    await orderRef(id).update({ "timeline.delivered": Timestamp.fromMillis(Date.now() - DAY - 1000) });
+    await assert.rejects(raise({ orderId: id, tip: 900 }), /within a day/);
     assert.equal((await orderRef(id).get()).get("pricing.tip"), 600);
   });
 
@@ -293,10 +262,10 @@ describe("pipeline: money (tips, promo codes, receipts, earnings, statements)", 
       ids.push(id);
     }
     await Promise.all(ids.map((id) => waitForDoc(adminDb.doc(paths.receipt(id)), (s) => s.exists)));
-    // Read as the staff read them for their statement.
-    const receipts = (await getDocs(collection(kitchen.db, paths.receipts())).catch(() => null))?.docs;
-    assert.equal(receipts, undefined, "staff cannot list every receipt, only their restaurant's");
-    const mine = await adminDb.collection(paths.receipts()).where("restaurantId", "==", rest.id).get();
+    // Read as the staff read them for their statement, and as the courier reads their earnings.
+    await assert.rejects(getDocs(collection(kitchen.db, paths.receipts())), { code: "permission-denied" });
+    const day = { from: new Date(Date.now() - DAY), to: new Date(Date.now() + DAY) };
+    const mine = await getDocs(clientQuery(kitchen.db, QUERIES.restaurantReceipts(rest.id, day.from, day.to)));
     const rs = mine.docs.map((d) => d.data() as ReceiptLine);
     const s = statementOf(rs);
     assert.equal(s.orders, 3);
@@ -306,7 +275,7 @@ describe("pipeline: money (tips, promo codes, receipts, earnings, statements)", 
       s.netPayout,
       rs.reduce((n, x) => n + x.subtotal - x.split.commission - x.split.restaurantPromo, 0),
     );
-    const earnings = await adminDb.collection(paths.earnings(rider.uid)).get();
+    const earnings = await getDocs(collection(rider.db, paths.earnings(rider.uid)));
     assert.equal(earnings.size, 3);
     assert.equal(
       earnings.docs.reduce((n, d) => n + d.get("total"), 0),

@@ -9,8 +9,6 @@ import {
   travelMinutes,
   type OpeningHours,
 } from "../../functions/src/domain";
-import { releaseIfDue } from "../../functions/src/orders/release";
-import { releaseDueOrders } from "../../functions/src/orders/reconcile";
 import {
   adminDb,
   BERLIN_CENTRE,
@@ -20,7 +18,9 @@ import {
   moveOrder,
   placeOrder,
   statusIs,
-  testDeps,
+  moveDueTime,
+  nextReconcilerRun,
+  RECOVERY_MS,
   waitForCount,
   waitForDoc,
   withEventsLost,
@@ -137,47 +137,70 @@ describe("pipeline: a restaurant's rush and orders ahead", function () {
     const laterSlot = () =>
       slotsFor(lisbon, new Date(), lead(15)).find((s) => s.getTime() > Date.now() + 3 * 60 * MIN)!;
 
-    it("schedules an order for a slot, releases it at slot start less prep, pickup and travel, and not before", async () => {
-      const { r, staff } = await kitchen({ ...lisbon, prepTimeMin: 15 });
+    /** The restaurant's soonest slot: its release falls within the quarter hour, so the order's
+     * task is still being retried near its time when the test moves that time. */
+    const soonestSlot = () =>
+      slotsFor({ openingHours: allDayHours, timeZone: "Europe/Berlin" }, new Date(), lead(15)).find(
+        (s) => s.getTime() - lead(15) * MIN > Date.now() + MIN,
+      )!;
+
+    it("schedules an order for a slot to be released at slot start less prep, pickup and travel", async () => {
+      const { r } = await kitchen({ ...lisbon, prepTimeMin: 15 });
       const slot = laterSlot();
       const id = await order(r, { slotStart: slot });
       const scheduled = await waitForDoc(orderRef(id), statusIs("scheduled"));
-      const releaseAt = scheduled.get("releaseAt").toMillis();
-      assert.equal(releaseAt, slot.getTime() - lead(15) * MIN);
+      assert.equal(scheduled.get("releaseAt").toMillis(), slot.getTime() - lead(15) * MIN);
       assert.equal(scheduled.get("acceptBy"), undefined, "no accept deadline while it waits");
       const customerTold = await waitForDoc(
         adminDb.doc(paths.notification(customer.uid, `${id}_scheduled`)),
         (s) => s.exists,
       );
       assert.match(customerTold.get("body"), /scheduled for (tomorrow )?\d\d:\d\d/);
-      // Time passed in: a minute early it waits; at its time it goes to the kitchen.
-      assert.equal(await releaseIfDue(testDeps({ now: () => new Date(releaseAt - MIN) }), id), "not due");
+    });
+
+    it("its own task releases a scheduled order at its time, not before, and the normal flow follows", async () => {
+      const { r, staff } = await kitchen({ prepTimeMin: 15 });
+      const id = await order(r, { slotStart: soonestSlot() });
+      await waitForDoc(orderRef(id), statusIs("scheduled"));
+      // The task keeps coming back while its time is near; it leaves the order as it is.
+      await new Promise((done) => setTimeout(done, 6000));
       assert.equal((await orderRef(id).get()).get("status"), "scheduled");
-      assert.equal(await releaseIfDue(testDeps({ now: () => new Date(releaseAt) }), id), "released");
-      const placed = await waitForDoc(orderRef(id), statusIs("placed"));
-      assert.ok(placed.get("acceptBy").toMillis() > releaseAt, "the accept timeout starts at release");
-      // From here the normal flow: the staff accept it.
+      const releaseAt = new Date(Date.now() + 3000);
+      await moveDueTime(id, "releaseAt", releaseAt);
+      const placed = await waitForDoc(orderRef(id), statusIs("placed"), 30_000);
+      assert.equal(placed.get("by.placed"), "backend:task", "released by its task, not the reconciler");
+      assert.ok(placed.get("timeline.placed").toMillis() >= releaseAt.getTime(), "not before its time");
+      assert.ok(placed.get("acceptBy").toMillis() > releaseAt.getTime(), "the accept timeout starts at release");
       await moveOrder(staff, id, "accepted");
       await waitForDoc(orderRef(id), statusIs("accepted"));
     });
 
-    it("the reconciler releases a scheduled order whose task was lost", async () => {
+    it("the reconciler releases a scheduled order whose task is gone", async () => {
       const { r } = await kitchen({ ...lisbon, prepTimeMin: 15 });
       const id = await order(r, { slotStart: laterSlot() });
-      const releaseAt = (await waitForDoc(orderRef(id), statusIs("scheduled"))).get("releaseAt").toMillis();
-      // The task is gone; at its time, the reconciler's release step finds the order due.
-      const released = await releaseDueOrders(testDeps({ now: () => new Date(releaseAt + 1000) }));
-      assert.ok(released >= 1);
-      await waitForDoc(orderRef(id), statusIs("placed"));
+      await waitForDoc(orderRef(id), statusIs("scheduled"));
+      // Its task came hours early and left the order to the reconciler (as the emulator's
+      // immediate dispatch does with every far-off task): once the scheduled effects have run
+      // and a reconciler run has passed, no task of this order is waiting any more.
+      await waitForDoc(adminDb.doc(paths.notification(customer.uid, `${id}_scheduled`)), (s) => s.exists);
+      await nextReconcilerRun();
+      await moveDueTime(id, "releaseAt", new Date());
+      const placed = await waitForDoc(orderRef(id), statusIs("placed"), RECOVERY_MS);
+      assert.equal(placed.get("by.placed"), "backend:reconciler");
     });
 
     it("the customer cancels a scheduled order until it is released, and it is never released after", async () => {
-      const { r } = await kitchen({ ...lisbon, prepTimeMin: 15 });
-      const id = await order(r, { slotStart: laterSlot() });
-      const releaseAt = (await waitForDoc(orderRef(id), statusIs("scheduled"))).get("releaseAt").toMillis();
+      const { r } = await kitchen({ prepTimeMin: 15 });
+      const id = await order(r, { slotStart: soonestSlot() });
+      await waitForDoc(orderRef(id), statusIs("scheduled"));
       await moveOrder(customer, id, "cancelled", { cancelReason: "changed_mind" });
-      assert.equal(await releaseIfDue(testDeps({ now: () => new Date(releaseAt + 1000) }), id), "not scheduled");
-      assert.equal((await orderRef(id).get()).get("status"), "cancelled");
+      await moveDueTime(id, "releaseAt", new Date());
+      // Its task and the reconciler both come by after its time: neither releases it.
+      await new Promise((done) => setTimeout(done, 6000));
+      await nextReconcilerRun();
+      const final = await orderRef(id).get();
+      assert.equal(final.get("status"), "cancelled");
+      assert.equal(final.get("by.cancelled"), customer.uid);
     });
 
     it("refuses a slot that is too soon, one when the restaurant is closed, and one off the quarter hour", async () => {

@@ -3,11 +3,11 @@
 // at the emulator with a push service that records what it was asked to send.
 
 import { withFunctionTriggersDisabled } from "@firebase/rules-unit-testing";
-import { FieldValue } from "firebase-admin/firestore";
+import { FieldValue, Timestamp } from "firebase-admin/firestore";
 import type { Deps } from "../../functions/src/deps";
-import { allDay, type CartLine, type MenuItem } from "../../functions/src/domain";
+import { allDay, paths, type CartLine, type MenuItem } from "../../functions/src/domain";
 import type { PushMessage, PushSender } from "../../functions/src/notify/push";
-import { adminDb, type Person } from "../../scripts/lib/clients";
+import { adminDb, waitForDoc, type Person } from "../../scripts/lib/clients";
 import { HOST, PORTS } from "../../scripts/lib/config";
 import { placeOrder as place } from "../../scripts/lib/people";
 
@@ -108,6 +108,28 @@ export function recordingPush(
 /** The functions' dependencies on the emulator, for calling a step of the backend directly. */
 export function testDeps(patch: Partial<Deps> = {}): Deps {
   return { db: adminDb, push: recordingPush(), now: () => new Date(), ...patch };
+}
+
+/** How long a lost event may take to be made good: the reconciler ticks every few seconds, but a
+ * run busy with many due orders drains for up to 40 s first, on a slower machine longer. */
+export const RECOVERY_MS = 120_000;
+
+/** Resolves once the reconciler (ticked by the test runner, as Cloud Scheduler would) has finished
+ * a run that started after now. */
+export async function nextReconcilerRun(): Promise<void> {
+  const since = Date.now();
+  await waitForDoc(
+    adminDb.doc(paths.reconcilerState()),
+    (s) => (s.get("lastRunAt")?.toMillis() ?? 0) > since,
+    RECOVERY_MS,
+  );
+}
+
+/** Moves a timer of an order (its release to the kitchen, its accept deadline) to `at`: a test
+ * cannot wait the hours to a real slot. The system then acts at the new time by itself: the
+ * order's task (retried near its time) or, where that task is gone, the reconciler. */
+export async function moveDueTime(orderId: string, field: "releaseAt" | "acceptBy", at: Date): Promise<void> {
+  await adminDb.doc(`orders/${orderId}`).update({ [field]: Timestamp.fromDate(at) });
 }
 
 /** Runs `write` while the Functions emulator delivers no events (nor scheduler ticks): whatever it
