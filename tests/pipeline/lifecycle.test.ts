@@ -1,6 +1,5 @@
 import { strict as assert } from "node:assert";
 import { doc, getDoc, serverTimestamp, setDoc, updateDoc } from "firebase/firestore";
-import { httpsCallable } from "firebase/functions";
 import { type Firestore as AdminFirestore } from "firebase-admin/firestore";
 import {
   INBOX,
@@ -16,7 +15,6 @@ import { syncDevice, syncRoleTopics } from "../../functions/src/notify/devices";
 import { notifyTransition } from "../../functions/src/notify/notify";
 import { TIMER_TAKEOVER_MS } from "../../functions/src/tasks";
 import {
-  adminAuth,
   adminDb,
   claimOrder,
   closeClients,
@@ -401,49 +399,5 @@ describe("pipeline: lifecycle, notifications, timeouts, ratings", function () {
       push.sent.map((s) => s.to),
       [`user-${customer.uid}`],
     );
-  });
-
-  describe("roles (admin-only callable)", () => {
-    it("an admin grants and revokes the courier role; claims and mirror follow; revoking ends the old tokens", async () => {
-      const admin = await createUser({ admin: true }, "Ada");
-      const person = await createUser({}, "Future Courier");
-      const setRole = httpsCallable(admin.functions, "setRole");
-      await setRole({ email: person.email, role: "courier", grant: true });
-      assert.equal((await adminAuth.getUser(person.uid)).customClaims?.courier, true);
-      assert.deepEqual((await adminDb.doc(paths.user(person.uid)).get()).get("roles"), { courier: true });
-      await setRole({ uid: person.uid, role: "staff", grant: true, restaurantId: r.id });
-      assert.deepEqual((await adminAuth.getUser(person.uid)).customClaims, { courier: true, staff: [r.id] });
-      const before = Date.now();
-      await setRole({ uid: person.uid, role: "courier", grant: false });
-      const mirror = (await adminDb.doc(paths.user(person.uid)).get()).data()!;
-      assert.deepEqual(mirror.roles, { staff: [r.id] });
-      assert.ok(mirror.tokensValidAfter * 1000 >= before - 1000, "the rules now refuse tokens issued before this");
-      const validSince = Date.parse((await adminAuth.getUser(person.uid)).tokensValidAfterTime ?? "");
-      assert.ok(validSince >= before - 1000, "refresh tokens revoked");
-    });
-    it("refuses non-admins, unknown users, unknown restaurants and bad input, each with its own code", async () => {
-      const admin = await createUser({ admin: true });
-      const asCustomer = httpsCallable(customer.functions, "setRole");
-      await assert.rejects(asCustomer({ uid: customer.uid, role: "admin", grant: true }), {
-        code: "functions/permission-denied",
-      });
-      assert.equal((await adminAuth.getUser(customer.uid)).customClaims?.admin, undefined);
-      const setRole = httpsCallable(admin.functions, "setRole");
-      await assert.rejects(setRole({ email: "nobody@nowhere.test", role: "courier", grant: true }), {
-        code: "functions/not-found",
-      });
-      await assert.rejects(setRole({ email: "not an email", role: "courier", grant: true }), {
-        code: "functions/invalid-argument",
-      });
-      await assert.rejects(setRole({ uid: customer.uid, role: "staff", grant: true, restaurantId: "nope" }), {
-        code: "functions/not-found",
-      });
-      await assert.rejects(setRole({ uid: customer.uid, role: "superuser", grant: true }), {
-        code: "functions/invalid-argument",
-      });
-      await assert.rejects(setRole({ uid: admin.uid, role: "admin", grant: false }), {
-        code: "functions/failed-precondition",
-      });
-    });
   });
 });

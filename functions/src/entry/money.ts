@@ -1,18 +1,25 @@
-// Money callables: a customer raising a tip after delivery, an admin creating a promo code.
-import { HttpsError, onCall } from "firebase-functions/v2/https";
+// Money callables: a customer raising a tip after delivery, an admin creating a promo code. Both
+// ask the guard first (auth/guard.ts): the role, and a token not revoked since.
+import { onCall } from "firebase-functions/v2/https";
 
 export const raiseTip = onCall(async (request) => {
-  if (!request.auth) throw new HttpsError("unauthenticated", "Sign in first.");
-  const [{ raiseTip: raise }, { liveDeps }] = await Promise.all([import("../money/tips"), import("../deps")]);
-  return raise(liveDeps(), request.auth.uid, request.data);
+  const [{ raiseTip: raise }, { liveDeps }, { requireCaller }] = await Promise.all([
+    import("../money/tips"),
+    import("../deps"),
+    import("../auth/guard"),
+  ]);
+  const deps = liveDeps();
+  const caller = await requireCaller(deps.db, request.auth, { role: "signedIn" });
+  return raise(deps, caller.uid, request.data);
 });
 
 export const createPromo = onCall(async (request) => {
-  if (!request.auth) throw new HttpsError("unauthenticated", "Sign in first.");
-  if (request.auth.token.admin !== true) throw new HttpsError("permission-denied", "Only admins can create codes.");
-  const [{ createPromo: create }, { liveDeps }] = await Promise.all([
+  const [{ createPromo: create }, { liveDeps }, { requireCaller }] = await Promise.all([
     import("../money/createPromo"),
     import("../deps"),
+    import("../auth/guard"),
   ]);
-  return create(liveDeps(), request.data, request.auth.uid);
+  const deps = liveDeps();
+  const caller = await requireCaller(deps.db, request.auth, { role: "admin" });
+  return create(deps, request.data, caller.uid);
 });

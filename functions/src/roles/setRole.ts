@@ -6,6 +6,7 @@ import { getAuth } from "firebase-admin/auth";
 import { FieldValue } from "firebase-admin/firestore";
 import { HttpsError } from "firebase-functions/v2/https";
 import { logger } from "firebase-functions/logger";
+import { requireCaller, type TokenClaims } from "../auth/guard";
 import { liveDeps, type Deps } from "../deps";
 import { syncRoleTopics } from "../notify/devices";
 import {
@@ -13,6 +14,8 @@ import {
   GRANTABLE_ROLES,
   MAX_STAFF_RESTAURANTS,
   paths,
+  RESTAURANT_ROLES,
+  staffRestaurantIds,
   type GrantableRole,
   type RoleClaims,
 } from "../domain";
@@ -33,8 +36,8 @@ function parse(data: unknown): SetRoleRequest {
     throw new HttpsError("invalid-argument", `role must be one of ${GRANTABLE_ROLES.join(", ")}.`);
   }
   if (typeof d.grant !== "boolean") throw new HttpsError("invalid-argument", "grant must be true or false.");
-  if (d.role === "staff" && typeof d.restaurantId !== "string")
-    throw new HttpsError("invalid-argument", "The staff role needs a restaurantId.");
+  if (RESTAURANT_ROLES.includes(d.role as GrantableRole) && typeof d.restaurantId !== "string")
+    throw new HttpsError("invalid-argument", `The ${String(d.role)} role needs a restaurantId.`);
   return d as unknown as SetRoleRequest;
 }
 
@@ -68,13 +71,13 @@ export async function changeRole(
   if (req.role === "admin" && !req.grant && user.uid === callerUid) {
     throw new HttpsError("failed-precondition", "Admins cannot revoke their own admin role.");
   }
-  if (req.role === "staff" && req.grant) {
+  if (RESTAURANT_ROLES.includes(req.role) && req.grant) {
     const restaurant = await db.doc(paths.restaurant(req.restaurantId!)).get();
     if (!restaurant.exists) throw new HttpsError("not-found", "No restaurant with that id.");
   }
   const before = (user.customClaims ?? {}) as RoleClaims;
   const claims = applyRoleChange(before, req);
-  if ((claims.staff?.length ?? 0) > MAX_STAFF_RESTAURANTS) {
+  if (staffRestaurantIds(claims).length > MAX_STAFF_RESTAURANTS) {
     throw new HttpsError("resource-exhausted", `A user can be staff of at most ${MAX_STAFF_RESTAURANTS} restaurants.`);
   }
   await auth.setCustomUserClaims(user.uid, claims);
@@ -97,8 +100,8 @@ export async function changeRole(
 }
 
 /** The callable's body (index.ts defines the callable). */
-export async function setRoleCall(request: { auth?: { uid: string; token: Record<string, unknown> }; data: unknown }) {
-  if (!request.auth) throw new HttpsError("unauthenticated", "Sign in first.");
-  if (request.auth.token.admin !== true) throw new HttpsError("permission-denied", "Only admins can change roles.");
-  return changeRole(liveDeps(), parse(request.data), request.auth.uid);
+export async function setRoleCall(request: { auth?: { uid: string; token: TokenClaims }; data: unknown }) {
+  const deps = liveDeps();
+  const caller = await requireCaller(deps.db, request.auth, { role: "admin" });
+  return changeRole(deps, parse(request.data), caller.uid);
 }

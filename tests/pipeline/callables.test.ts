@@ -1,0 +1,190 @@
+// The callables: who may call each, checked by one guard (functions/src/auth/guard.ts) as the rules
+// check it. Every callable the functions define is in the table below, and each refuses a caller
+// whose roles were revoked after their ID token was issued, although that token has not expired.
+
+import { strict as assert } from "node:assert";
+import { httpsCallable } from "firebase/functions";
+import { paths } from "../../functions/src/domain";
+import {
+  adminAuth,
+  adminDb,
+  claimOrder,
+  closeClients,
+  createRestaurant,
+  createUser,
+  deliverOrder,
+  moveOrder,
+  placeOrder,
+  statusIs,
+  waitForDoc,
+  type TestRestaurant,
+  type TestUser,
+} from "../support/app";
+
+const DAY = 24 * 3600_000;
+
+/** The callables the functions define (what `firebase deploy` reads from functions/lib). */
+function deployedCallables(): string[] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the built functions, as deploy loads them
+  const functions = require("../../functions/lib/index.js") as Record<string, { __endpoint?: Record<string, unknown> }>;
+  return Object.entries(functions)
+    .filter(([, f]) => f?.__endpoint && "callableTrigger" in f.__endpoint)
+    .map(([name]) => name)
+    .sort();
+}
+
+const promoInput = (code: string) => ({
+  code,
+  description: "Revoked",
+  kind: "percent",
+  percentBps: 1000,
+  amountCents: 0,
+  minSubtotal: 0,
+  maxDiscount: null,
+  validFrom: Date.now() - 60_000,
+  validUntil: Date.now() + DAY,
+  firstOrderOnly: false,
+  perCustomerLimit: 0,
+  maxRedemptions: null,
+  budgetCents: null,
+  restaurantId: null,
+  fundedBy: "platform",
+  paused: false,
+  public: false,
+});
+
+describe("pipeline: callables and who may call them", function () {
+  this.timeout(120_000);
+  let r: TestRestaurant;
+  let admin: TestUser, kitchen: TestUser, courier: TestUser;
+  before(async () => {
+    r = await createRestaurant({ dish: { price: 1200 } }, { minOrder: 0 });
+    [admin, kitchen, courier] = await Promise.all([
+      createUser({ admin: true }, "Ada Guard"),
+      createUser({ staff: [r.id] }, "Kai Kitchen"),
+      createUser({ courier: true }, "Cem Carrier"),
+    ]);
+  });
+  after(closeClients);
+
+  const revokeAll = async (who: TestUser, roles: { role: string; restaurantId?: string }[]) => {
+    // Tokens carry whole seconds: the revocation must come after the second the token was issued.
+    await new Promise((done) => setTimeout(done, 1100));
+    for (const r of roles) await httpsCallable(admin.functions, "setRole")({ uid: who.uid, grant: false, ...r });
+  };
+  const delivered = async (customer: TestUser) => {
+    const id = await placeOrder(customer, r.id, [{ itemId: r.items.dish, quantity: 1, options: {} }]);
+    await waitForDoc(adminDb.doc(paths.order(id)), statusIs("placed"));
+    for (const s of ["accepted", "preparing", "ready"] as const) await moveOrder(kitchen, id, s);
+    await claimOrder(courier, id);
+    await moveOrder(courier, id, "picked_up");
+    await deliverOrder(courier, id);
+    await waitForDoc(adminDb.doc(paths.receipt(id)), (s) => s.exists);
+    return id;
+  };
+
+  /** Each callable: a call its role holder may make, and what it left behind (to show a refused one changed nothing). */
+  const CASES: Record<
+    string,
+    (revoked: boolean) => Promise<{ call: () => Promise<unknown>; changed: () => Promise<boolean> }>
+  > = {
+    async setRole(revoked) {
+      const other = await createUser({ admin: true }, "Ada Other");
+      const target = await createUser({}, "Tess Target");
+      if (revoked) await revokeAll(other, [{ role: "admin" }]);
+      return {
+        call: () => httpsCallable(other.functions, "setRole")({ uid: target.uid, role: "courier", grant: true }),
+        changed: async () => (await adminAuth.getUser(target.uid)).customClaims?.courier === true,
+      };
+    },
+    async createPromo(revoked) {
+      const other = await createUser({ admin: true }, "Ada Promo");
+      if (revoked) await revokeAll(other, [{ role: "admin" }]);
+      const code = `RV${Date.now().toString(36).toUpperCase()}`;
+      return {
+        call: () => httpsCallable(other.functions, "createPromo")(promoInput(code)),
+        changed: async () => (await adminDb.doc(paths.promoCode(code)).get()).exists,
+      };
+    },
+    async raiseTip(revoked) {
+      const customer = await createUser({ courier: true }, "Tia Tipper");
+      const id = await delivered(customer);
+      if (revoked) await revokeAll(customer, [{ role: "courier" }]);
+      return {
+        call: () => httpsCallable(customer.functions, "raiseTip")({ orderId: id, tip: 300 }),
+        changed: async () => (await adminDb.doc(paths.order(id)).get()).get("pricing.tip") === 300,
+      };
+    },
+  };
+
+  it("every callable the functions define is in this table", () => {
+    assert.deepEqual(deployedCallables(), Object.keys(CASES).sort());
+  });
+
+  for (const name of Object.keys(CASES)) {
+    it(`${name}: refused with a token issued before its user's roles were revoked, allowed otherwise`, async () => {
+      const refused = await CASES[name](true);
+      await assert.rejects(refused.call(), { code: "functions/unauthenticated" });
+      assert.equal(await refused.changed(), false, "a refused call changed nothing");
+      const allowed = await CASES[name](false);
+      await allowed.call();
+      assert.equal(await allowed.changed(), true);
+    });
+  }
+
+  it("a revoked admin cannot make themselves admin again with the old token", async () => {
+    const former = await createUser({ admin: true }, "Ada Former");
+    await revokeAll(former, [{ role: "admin" }]);
+    await assert.rejects(httpsCallable(former.functions, "setRole")({ uid: former.uid, role: "admin", grant: true }), {
+      code: "functions/unauthenticated",
+    });
+    assert.equal((await adminAuth.getUser(former.uid)).customClaims?.admin, undefined);
+  });
+
+  describe("roles (the admin-only setRole)", () => {
+    it("an admin grants and revokes the courier role; claims and mirror follow; revoking ends the old tokens", async () => {
+      const admin = await createUser({ admin: true }, "Ada");
+      const person = await createUser({}, "Future Courier");
+      const setRole = httpsCallable(admin.functions, "setRole");
+      await setRole({ email: person.email, role: "courier", grant: true });
+      assert.equal((await adminAuth.getUser(person.uid)).customClaims?.courier, true);
+      assert.deepEqual((await adminDb.doc(paths.user(person.uid)).get()).get("roles"), { courier: true });
+      await setRole({ uid: person.uid, role: "kitchen", grant: true, restaurantId: r.id });
+      assert.deepEqual((await adminAuth.getUser(person.uid)).customClaims, { courier: true, staff: [r.id] });
+      await setRole({ uid: person.uid, role: "owner", grant: true, restaurantId: r.id });
+      assert.deepEqual((await adminAuth.getUser(person.uid)).customClaims, { courier: true, owner: [r.id] });
+      const before = Date.now();
+      await setRole({ uid: person.uid, role: "courier", grant: false });
+      const mirror = (await adminDb.doc(paths.user(person.uid)).get()).data()!;
+      assert.deepEqual(mirror.roles, { owner: [r.id] });
+      assert.ok(mirror.tokensValidAfter * 1000 >= before - 1000, "the rules now refuse tokens issued before this");
+      const validSince = Date.parse((await adminAuth.getUser(person.uid)).tokensValidAfterTime ?? "");
+      assert.ok(validSince >= before - 1000, "refresh tokens revoked");
+    });
+    it("refuses non-admins, unknown users, unknown restaurants and bad input, each with its own code", async () => {
+      const admin = await createUser({ admin: true });
+      const customer = await createUser({}, "Cara Customer");
+      const asCustomer = httpsCallable(customer.functions, "setRole");
+      await assert.rejects(asCustomer({ uid: customer.uid, role: "admin", grant: true }), {
+        code: "functions/permission-denied",
+      });
+      assert.equal((await adminAuth.getUser(customer.uid)).customClaims?.admin, undefined);
+      const setRole = httpsCallable(admin.functions, "setRole");
+      await assert.rejects(setRole({ email: "nobody@nowhere.test", role: "courier", grant: true }), {
+        code: "functions/not-found",
+      });
+      await assert.rejects(setRole({ email: "not an email", role: "courier", grant: true }), {
+        code: "functions/invalid-argument",
+      });
+      await assert.rejects(setRole({ uid: customer.uid, role: "owner", grant: true, restaurantId: "nope" }), {
+        code: "functions/not-found",
+      });
+      await assert.rejects(setRole({ uid: customer.uid, role: "superuser", grant: true }), {
+        code: "functions/invalid-argument",
+      });
+      await assert.rejects(setRole({ uid: admin.uid, role: "admin", grant: false }), {
+        code: "functions/failed-precondition",
+      });
+    });
+  });
+});
