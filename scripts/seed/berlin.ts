@@ -451,10 +451,16 @@ export const DEMO_ACCOUNTS = [
   {
     email: "owner.trattoria@dishpatch.test",
     displayName: "Rosa Bianchi",
-    role: "staff" as const,
+    role: "owner" as const,
     restaurant: "trattoria",
   },
-  { email: "owner.sakura@dishpatch.test", displayName: "Kenji Sato", role: "staff" as const, restaurant: "sakura" },
+  {
+    email: "kitchen.trattoria@dishpatch.test",
+    displayName: "Marco Rossi",
+    role: "kitchen" as const,
+    restaurant: "trattoria",
+  },
+  { email: "owner.sakura@dishpatch.test", displayName: "Kenji Sato", role: "owner" as const, restaurant: "sakura" },
   { email: "courier@dishpatch.test", displayName: "Cem Courier", role: "courier" as const },
   { email: "admin@dishpatch.test", displayName: "Ada Admin", role: "admin" as const },
 ];

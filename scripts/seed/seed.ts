@@ -92,7 +92,8 @@ export async function seed(projectId: string): Promise<SeedResult> {
     const claims: RoleClaims = {};
     if (account.role === "admin") claims.admin = true;
     if (account.role === "courier") claims.courier = true;
-    if (account.role === "staff") claims.staff = [restaurantIds[account.restaurant!]];
+    if (account.role === "owner") claims.owner = [restaurantIds[account.restaurant!]];
+    if (account.role === "kitchen") claims.staff = [restaurantIds[account.restaurant!]];
     await auth.setCustomUserClaims(user.uid, claims);
     await db.doc(`users/${user.uid}`).set({
       displayName: account.displayName,

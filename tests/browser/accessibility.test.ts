@@ -47,7 +47,7 @@ describe("browser: accessibility", function () {
         { name: `Axe Kitchen ${size}`, minOrder: 0, imageUrl: "/photos/bowl.svg" },
       );
       const customer = await createUser({}, "Alex Axe");
-      const staff = await createUser({ staff: [r.id] }, "Stan Staff");
+      const staff = await createUser({ owner: [r.id] }, "Stan Staff");
       const courier = await createUser({ courier: true }, "Cleo Courier");
       const order = await placeOrder(customer, r.id, [{ itemId: r.items.Soup, quantity: 2, options: {} }]);
       await waitForDoc(adminDb.doc(paths.order(order)), statusIs("placed"));

@@ -35,7 +35,7 @@ const menuItem = (page: Page, name: string) => page.locator(`li.menu-item[data-i
 
 /** Delivers an order through the people who do it: staff accept and prepare, a courier delivers. */
 async function delivered(customer: TestUser, rid: string, items: { itemId: string; quantity: number }[]) {
-  const staff = await createUser({ staff: [rid] }, "Sam Staff");
+  const staff = await createUser({ owner: [rid] }, "Sam Staff");
   const courier = await createUser({ courier: true }, "Cora Courier");
   const id = await placeOrder(
     customer,
@@ -127,7 +127,7 @@ describe("browser: the customer's experience", function () {
 
   it("staff declare a dish's allergens and diet in the menu editor, and customers see them at once", async () => {
     const r = await createRestaurant({ "Plain Soup": { price: 600 } }, { name: "Declaring Kitchen" });
-    const staff = await createUser({ staff: [r.id] }, "Dana Declare");
+    const staff = await createUser({ owner: [r.id] }, "Dana Declare");
     const { page: k } = await newPage();
     await signIn(k, staff.email, "password", "/dashboard/menu");
     await k.locator('tr[data-item="Plain Soup"]').getByRole("button", { name: "Edit" }).click();

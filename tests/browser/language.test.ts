@@ -71,7 +71,7 @@ describe("browser: German and English", function () {
 
   it("a German restaurant's settings name the days, write amounts and say what is wrong in German", async () => {
     const r = await createRestaurant({ Brezel: { price: 300 } }, { name: "Bäckerei Test" });
-    const staff = await createUser({ staff: [r.id] }, "Bäckerin");
+    const staff = await createUser({ owner: [r.id] }, "Bäckerin");
     const { context, page } = await newPage({ locale: "de-DE" });
     try {
       await page.goto(`${APP_URL}/signin?next=${encodeURIComponent("/dashboard/settings")}`);

@@ -37,7 +37,7 @@ describe("browser: money", function () {
 
   it("a code from the admin, a tip and the discount at checkout, a raised tip the courier sees, the statement", async () => {
     const r = await createRestaurant({ "Money Pizza": { price: 1500 } }, { minOrder: 0, name: "Cent Kitchen" });
-    const staff = await createUser({ staff: [r.id] }, "Stella Statement");
+    const staff = await createUser({ owner: [r.id] }, "Stella Statement");
     const courier = await createUser({ courier: true }, "Kurt Courier");
     const admin = await createUser({ admin: true }, "Ada Admin");
     const code = `SAVE${Date.now().toString(36).toUpperCase()}`.slice(0, 20);

@@ -22,7 +22,7 @@ import {
   type TestUser,
 } from "../support/app";
 
-const staffEmail = DEMO_ACCOUNTS.find((a) => a.role === "staff" && a.restaurant === "trattoria")!.email;
+const staffEmail = DEMO_ACCOUNTS.find((a) => a.role === "kitchen" && a.restaurant === "trattoria")!.email;
 
 /** Waits until the service worker controls the page, so a reload works without the network. */
 async function shellCached(page: Page) {

@@ -16,7 +16,7 @@ import {
   type TestUser,
   TORSTRASSE,
 } from "../support/app";
-import { PROJECT_ID as APP_PROJECT } from "../../scripts/lib/config";
+import { HOST, PORTS, PROJECT_ID as APP_PROJECT } from "../../scripts/lib/config";
 import { APP_URL, closeBrowser, newPage, screenshot, signIn } from "../../scripts/lib/browser";
 
 const emailOf = (role: string, restaurant?: string) =>
@@ -34,7 +34,7 @@ describe("browser: scenarios", function () {
     trattoria = restaurantIds.trattoria;
     const menu = await adminDb.collection(`restaurants/${trattoria}/menu`).get();
     items = Object.fromEntries(menu.docs.map((d) => [d.get("name"), d.id]));
-    staff = await signInAs(emailOf("staff", "trattoria"), DEMO_PASSWORD);
+    staff = await signInAs(emailOf("kitchen", "trattoria"), DEMO_PASSWORD);
   });
   // Each scenario has a customer of its own (a customer may have only so many orders under way).
   beforeEach(async () => {
@@ -90,13 +90,19 @@ describe("browser: scenarios", function () {
     await b.context.close();
   });
 
-  it("a dish the restaurant marks sold out becomes unorderable for a customer who has the menu open", async () => {
+  it("a dish the kitchen marks sold out becomes unorderable for a customer who has the menu open", async () => {
     const c = await newPage();
     const k = await newPage();
     await signIn(c.page, customer.email, "password", `/r/${trattoria}`);
     const dish = c.page.locator('.menu-item[data-item="Penne Arrabbiata"]');
     await dish.getByRole("button", { name: "Add Penne Arrabbiata" }).waitFor();
-    await signIn(k.page, emailOf("staff", "trattoria"), DEMO_PASSWORD, "/dashboard/menu");
+    // The kitchen's menu tab marks dishes sold out; it does not edit them, nor see the owner's tabs.
+    await signIn(k.page, emailOf("kitchen", "trattoria"), DEMO_PASSWORD, "/dashboard/menu");
+    await k.page.getByText("The owner changes the menu and its prices").waitFor();
+    assert.equal(await k.page.getByRole("button", { name: "Add a dish" }).count(), 0);
+    assert.equal(await k.page.getByRole("button", { name: "Edit" }).count(), 0);
+    const tabs = await k.page.getByRole("navigation", { name: "Dashboard" }).getByRole("link").allTextContents();
+    assert.ok(!tabs.some((tab) => /Settings|Statements/.test(tab)), tabs.join(", "));
     await k.page.getByLabel("Penne Arrabbiata available").uncheck();
     await dish.getByText("Sold out").waitFor();
     assert.equal(await dish.getByRole("button").count(), 0, "no Add button any more");
@@ -109,7 +115,7 @@ describe("browser: scenarios", function () {
 
   it("the menu form says what is wrong before writing, and saves a valid price change", async () => {
     const k = await newPage();
-    await signIn(k.page, emailOf("staff", "trattoria"), DEMO_PASSWORD, "/dashboard/menu");
+    await signIn(k.page, emailOf("owner", "trattoria"), DEMO_PASSWORD, "/dashboard/menu");
     await k.page.locator('tr[data-item="Bruschetta"]').getByRole("button", { name: "Edit" }).click();
     const form = k.page.getByRole("form", { name: "Edit Bruschetta" });
     await form.getByLabel("Price (€)").fill("6,5x");
@@ -127,7 +133,7 @@ describe("browser: scenarios", function () {
   it("a declined order reaches the customer with its reason", async () => {
     const c = await newPage();
     const k = await newPage();
-    await signIn(k.page, emailOf("staff", "trattoria"), DEMO_PASSWORD, "/dashboard");
+    await signIn(k.page, emailOf("kitchen", "trattoria"), DEMO_PASSWORD, "/dashboard");
     const id = await placeOrder(
       customer,
       trattoria,
@@ -192,16 +198,18 @@ describe("browser: scenarios", function () {
     await c.context.close();
   });
 
-  it("a new customer signs up, is asked to sign in at checkout, and works on a phone-sized screen", async () => {
+  it("a new customer signs up, confirms their email address before the first order, and works on a phone-sized screen", async () => {
     const { page, context } = await newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await context.addInitScript((a) => localStorage.setItem("dishpatch.address", JSON.stringify(a)), BERLIN_CENTRE);
     await page.goto(`${APP_URL}/r/${trattoria}`);
     await page.getByRole("button", { name: "Add Bruschetta" }).click();
     await page.getByRole("link", { name: /Cart, 1 items/ }).click();
     await page.waitForURL(/\/signin\?next=(%2F|\/)checkout/);
     await page.getByRole("button", { name: "Create an account" }).click();
     const name = `Mo Mobile ${Date.now()}`;
+    const email = `mo${Date.now()}@example.test`;
     await page.getByLabel("Your name").fill(name);
-    await page.getByLabel("Email").fill(`mo${Date.now()}@example.test`);
+    await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill("secret-pass");
     await page.getByRole("button", { name: "Create account" }).click();
     await page.waitForURL(/\/checkout$/);
@@ -210,7 +218,31 @@ describe("browser: scenarios", function () {
     assert.equal(profiles.size, 1, "a profile was created at sign-up");
     const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(scrollWidth <= 390, `no horizontal scrolling (${scrollWidth}px)`);
-    await screenshot(page, "mobile-checkout");
+    // Not confirmed yet: checkout says so and the order cannot be sent.
+    const verify = page.getByTestId("verify-email");
+    await verify.getByRole("heading", { name: "Verify your email to order" }).waitFor();
+    await page.getByTestId("preview-total").waitFor();
+    assert.equal(await page.getByRole("button", { name: "Place order" }).isDisabled(), true);
+    await screenshot(page, "mobile-checkout-verify-email");
+    await verify.getByRole("button", { name: "I have confirmed it" }).click();
+    await verify.getByText("Your address is not confirmed yet").waitFor();
+    await verify.getByRole("button", { name: "Send the link again" }).click();
+    await verify.getByText(`A new link is on its way to ${email}`).waitFor();
+    // The Auth emulator keeps the emailed links; the test opens one as the mailbox would.
+    const res = await fetch(`http://${HOST}:${PORTS.auth}/emulator/v1/projects/${APP_PROJECT}/oobCodes`);
+    const { oobCodes } = (await res.json()) as { oobCodes: { email: string; requestType: string; oobLink: string }[] };
+    const links = oobCodes.filter((c) => c.email === email && c.requestType === "VERIFY_EMAIL");
+    assert.equal(links.length, 2, "one link at sign-up, one on request");
+    const mailbox = await context.newPage();
+    await mailbox.goto(links[0].oobLink);
+    await mailbox.close();
+    await verify.getByRole("button", { name: "I have confirmed it" }).click();
+    await verify.waitFor({ state: "detached" });
+    await page.getByRole("button", { name: "Place order" }).click();
+    await page.waitForURL(/\/orders\/[A-Za-z0-9]{20}$/);
+    const orderId = page.url().split("/orders/")[1];
+    await waitForDoc(adminDb.doc(`orders/${orderId}`), statusIs("placed"));
+    await screenshot(page, "mobile-first-order");
     await page.goto(`${APP_URL}/`);
     await page.locator(".restaurant-card").first().waitFor();
     await screenshot(page, "mobile-restaurants");

@@ -243,7 +243,7 @@ describe("pipeline: money (tips, promo codes, receipts, earnings, statements)", 
 
   it("the restaurant's statement and the courier's earnings add up to the receipts", async () => {
     const rest = await createRestaurant({ pizza: { price: 990 } }, { minOrder: 0 });
-    const kitchen = await createUser({ staff: [rest.id] }, "Sara Statement");
+    const kitchen = await createUser({ owner: [rest.id] }, "Sara Statement");
     const rider = await createUser({ courier: true }, "Eddie Earnings");
     const code = await createPromo({ kind: "fixed", amountCents: 300, fundedBy: "restaurant", restaurantId: rest.id });
     const ids: string[] = [];

@@ -92,7 +92,8 @@ describe("pipeline: a restaurant's rush and orders ahead", function () {
     const paused = await waitForDoc(restaurantRef(missing.r.id), (s) => s.get("pausedBy") === "auto", 20_000);
     const until = paused.get("pausedUntil").toMillis();
     assert.ok(Math.abs(until - (Date.now() + 30 * MIN)) < 2 * MIN, "for 30 minutes");
-    const pausedFor = paused.get("autoPausedFor");
+    assert.equal(paused.get("autoPausedFor"), undefined, "which order it was is not on the public document");
+    const pausedFor = (await adminDb.doc(paths.rushNote(missing.r.id)).get()).get("autoPausedFor");
     assert.ok([missed[2], missed[3]].includes(pausedFor), "paused by the third or the fourth miss");
     const told = await waitForDoc(
       adminDb.doc(paths.notification(missing.staff.uid, `auto-pause-${pausedFor}`)),

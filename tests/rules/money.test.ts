@@ -56,7 +56,7 @@ describe("rules: money", () => {
   });
 
   describe("restaurantTerms/r1", () => {
-    matrix("get", ["staff", "admin"], (db) => getDoc(doc(db, "restaurantTerms/r1")));
+    matrix("get", ["owner", "admin"], (db) => getDoc(doc(db, "restaurantTerms/r1")));
     matrix("list", ["admin"], (db) => getDocs(collection(db, "restaurantTerms")));
     matrix("delete", ["admin"], (db) => deleteDoc(doc(db, "restaurantTerms/r1")));
     matrix("set the commission", ["admin"], (db) =>
@@ -104,8 +104,8 @@ describe("rules: money", () => {
   });
 
   describe("receipts and earnings", () => {
-    matrix("get a receipt", ["customer", "staff", "admin"], (db) => getDoc(doc(db, "receipts/delivered")));
-    matrix("list the restaurant's receipts", ["staff", "admin"], (db) =>
+    matrix("get a receipt", ["customer", "owner", "admin"], (db) => getDoc(doc(db, "receipts/delivered")));
+    matrix("list the restaurant's receipts", ["owner", "admin"], (db) =>
       getDocs(query(collection(db, "receipts"), where("restaurantId", "==", "r1"))),
     );
     matrix("list one's own receipts", ["customer", "admin"], (db) =>

@@ -89,7 +89,12 @@ function claim(db: Firestore, orderId: string, courierId: string, orderPatch: Re
 }
 
 /** Which actor of the state machine a test role plays for the fixture orders (alice's, at r1, courier cora). */
-const ACTOR: Partial<Record<RoleName, Actor>> = { customer: "customer", staff: "staff", courier: "courier" };
+const ACTOR: Partial<Record<RoleName, Actor>> = {
+  customer: "customer",
+  staff: "staff",
+  owner: "staff",
+  courier: "courier",
+};
 
 /** The fixture order in `status`; a ready order is the one cora has claimed. */
 const fixtureFor = (status: OrderStatus) => (status === "ready" ? "readyClaimed" : status);
@@ -99,17 +104,17 @@ describe("rules: orders", () => {
   beforeEach(seedFixtures);
 
   describe("reading", () => {
-    matrix("get a placed order", ["customer", "staff", "admin"], (db) => getDoc(doc(db, "orders/placed")));
-    matrix("get an unclaimed ready order", ["customer", "staff", "courier", "otherCourier", "admin"], (db) =>
+    matrix("get a placed order", ["customer", "staff", "owner", "admin"], (db) => getDoc(doc(db, "orders/placed")));
+    matrix("get an unclaimed ready order", ["customer", "staff", "owner", "courier", "otherCourier", "admin"], (db) =>
       getDoc(doc(db, "orders/ready")),
     );
-    matrix("get an order claimed by cora", ["customer", "staff", "courier", "admin"], (db) =>
+    matrix("get an order claimed by cora", ["customer", "staff", "owner", "courier", "admin"], (db) =>
       getDoc(doc(db, "orders/readyClaimed")),
     );
-    matrix("get an order cora is delivering", ["customer", "staff", "courier", "admin"], (db) =>
+    matrix("get an order cora is delivering", ["customer", "staff", "owner", "courier", "admin"], (db) =>
       getDoc(doc(db, "orders/picked_up")),
     );
-    matrix("get an order cora delivered a moment ago", ["customer", "staff", "courier", "admin"], (db) =>
+    matrix("get an order cora delivered a moment ago", ["customer", "staff", "owner", "courier", "admin"], (db) =>
       getDoc(doc(db, "orders/deliveredNow")),
     );
     matrix(
@@ -119,7 +124,7 @@ describe("rules: orders", () => {
     );
     matrix(
       "get an order that does not exist (yet)",
-      ["customer", "otherCustomer", "staff", "otherStaff", "courier", "otherCourier", "admin"],
+      ["customer", "otherCustomer", "staff", "owner", "otherStaff", "courier", "otherCourier", "admin"],
       (db) => getDoc(doc(db, `orders/${NEW_ID}`)),
     );
     matrix("get another restaurant's order", ["customer", "otherStaff", "admin"], (db) =>
@@ -128,7 +133,7 @@ describe("rules: orders", () => {
     matrix("list alice's orders", ["customer", "admin"], (db) =>
       getDocs(query(collection(db, "orders"), where("customerId", "==", "alice"))),
     );
-    matrix("list r1's orders", ["staff", "admin"], (db) =>
+    matrix("list r1's orders", ["staff", "owner", "admin"], (db) =>
       getDocs(query(collection(db, "orders"), where("restaurantId", "==", "r1"))),
     );
     matrix("list r2's orders", ["otherStaff", "admin"], (db) =>
@@ -157,7 +162,7 @@ describe("rules: orders", () => {
   describe("placing (create)", () => {
     matrix(
       "create a cart as oneself",
-      ["customer", "otherCustomer", "staff", "otherStaff", "courier", "otherCourier", "admin"],
+      ["customer", "otherCustomer", "staff", "owner", "otherStaff", "courier", "otherCourier", "admin"],
       (db, role) => setDoc(doc(db, `orders/${NEW_ID}`), cart({ customerId: uidOf(role) })),
     );
     matrix("create a cart in alice's name", ["customer"], (db) => setDoc(doc(db, `orders/${NEW_ID}`), cart()));
@@ -172,6 +177,19 @@ describe("rules: orders", () => {
       expectAccess(
         true,
         setDoc(doc(dbWithToken("alice", { firebase: { sign_in_provider: "google.com" } }), `orders/${NEW_ID}`), cart()),
+      ));
+    it("denies a cart from a password account whose email address is not confirmed", () =>
+      expectAccess(false, setDoc(doc(dbWithToken("alice", { email_verified: false }), `orders/${NEW_ID}`), cart())));
+    it("allows a cart from a Google sign-in, which counts as confirmed", () =>
+      expectAccess(
+        true,
+        setDoc(
+          doc(
+            dbWithToken("alice", { firebase: { sign_in_provider: "google.com" }, email_verified: false }),
+            `orders/${NEW_ID}`,
+          ),
+          cart(),
+        ),
       ));
     for (const id of ["my.order", "bestellung-für-mich00", "ShortId0000000000001x", "Short000000000000001"]) {
       const ok = /^[A-Za-z0-9]{20}$/.test(id);
@@ -495,7 +513,7 @@ describe("rules: orders", () => {
 
   describe("live courier position", () => {
     const pos = (patch: Record<string, unknown> = {}) => ({ lat: 52.52, lng: 13.41, updatedAt: now(), ...patch });
-    matrix("get", ["customer", "staff", "courier", "admin"], (db) =>
+    matrix("get", ["customer", "staff", "owner", "courier", "admin"], (db) =>
       getDoc(doc(db, "orders/picked_up/tracking/courier")),
     );
     matrix("write one's position on an order one carries", ["courier"], (db) =>

@@ -36,6 +36,7 @@ describe("rules: restaurants and menus", () => {
       "customer",
       "otherCustomer",
       "staff",
+      "owner",
       "otherStaff",
       "courier",
       "otherCourier",
@@ -44,7 +45,7 @@ describe("rules: restaurants and menus", () => {
     matrix("get", all, (db) => getDoc(doc(db, "restaurants/r1")));
     matrix("list", all, (db) => getDocs(collection(db, "restaurants")));
     matrix("create", ["admin"], (db) => setDoc(doc(db, "restaurants/new"), restaurant({ createdAt: now() })));
-    matrix("update settings", ["staff", "admin"], (db) =>
+    matrix("update settings", ["owner", "admin"], (db) =>
       updateDoc(doc(db, "restaurants/r1"), { isOpen: false, deliveryFee: 199, updatedAt: now() }),
     );
     matrix("delete", ["admin"], (db) => deleteDoc(doc(db, "restaurants/r1")));
@@ -52,7 +53,7 @@ describe("rules: restaurants and menus", () => {
 
   describe("restaurant shapes", () => {
     const staffUpdate = (patch: Record<string, unknown>) =>
-      setDoc(doc(dbAs("staff"), "restaurants/r1"), restaurant(patch));
+      setDoc(doc(dbAs("owner"), "restaurants/r1"), restaurant(patch));
     const bad: [string, Record<string, unknown>][] = [
       ["a negative delivery fee", { deliveryFee: -1 }],
       ["a fractional delivery fee", { deliveryFee: 2.5 }],
@@ -150,7 +151,7 @@ describe("rules: restaurants and menus", () => {
     }
     it("staff cannot leave createdAt out of the document (it is kept, like the ratings)", () => {
       const { createdAt: _, ...rest } = restaurant() as Record<string, unknown>;
-      return expectAccess(false, setDoc(doc(dbAs("staff"), "restaurants/r1"), rest));
+      return expectAccess(false, setDoc(doc(dbAs("owner"), "restaurants/r1"), rest));
     });
     it("an admin cannot create a restaurant with a head start in ratings", () =>
       expectAccess(
@@ -158,18 +159,18 @@ describe("rules: restaurants and menus", () => {
         setDoc(doc(dbAs("admin"), "restaurants/new"), restaurant({ ratingCount: 10, ratingSum: 50, ratingAvg: 5 })),
       ));
     it("staff cannot create a new restaurant", () =>
-      expectAccess(false, setDoc(doc(dbAs("staff"), "restaurants/new"), restaurant())));
+      expectAccess(false, setDoc(doc(dbAs("owner"), "restaurants/new"), restaurant())));
   });
 
   describe("a rush: pause and busy mode", () => {
     const MIN = 60_000;
     const inMin = (m: number) => Timestamp.fromMillis(Date.now() + m * MIN);
-    const as = (role: "staff" | "admin" | "customer" | "otherStaff", patch: Record<string, unknown>) =>
+    const as = (role: "staff" | "owner" | "admin" | "customer" | "otherStaff", patch: Record<string, unknown>) =>
       updateDoc(doc(dbAs(role), "restaurants/r1"), { ...patch, updatedAt: now() });
-    matrix("pause for 30 minutes", ["staff", "admin"], (db) =>
+    matrix("pause for 30 minutes", ["staff", "owner", "admin"], (db) =>
       updateDoc(doc(db, "restaurants/r1"), { pausedUntil: inMin(30), pausedBy: "staff", updatedAt: now() }),
     );
-    matrix("switch on busy mode", ["staff", "admin"], (db) =>
+    matrix("switch on busy mode", ["staff", "owner", "admin"], (db) =>
       updateDoc(doc(db, "restaurants/r1"), { busyExtraMin: 20, busyUntil: inMin(60), updatedAt: now() }),
     );
     it("allows a pause until tomorrow's opening (just under 48 hours ahead)", () =>
@@ -197,10 +198,22 @@ describe("rules: restaurants and menus", () => {
     it("denies setting which order auto-paused the restaurant (the backend's note)", () =>
       expectAccess(false, as("staff", { autoPausedFor: "placed" })));
     it("other settings can be saved while an ended pause is still set", async () => {
-      await withoutRules((db) =>
-        updateDoc(doc(db, "restaurants/r1"), { pausedUntil: T0, pausedBy: "auto", autoPausedFor: "placed" }),
-      );
-      await expectAccess(true, as("staff", { deliveryFee: 199 }));
+      await withoutRules((db) => updateDoc(doc(db, "restaurants/r1"), { pausedUntil: T0, pausedBy: "auto" }));
+      await expectAccess(true, as("owner", { deliveryFee: 199 }));
+    });
+    it("the kitchen cannot change a setting while it pauses", () =>
+      expectAccess(false, as("staff", { pausedUntil: inMin(30), pausedBy: "staff", deliveryFee: 0 })));
+    it("the kitchen cannot switch the restaurant off (a setting of the owner's)", () =>
+      expectAccess(false, as("staff", { isOpen: false })));
+    it("a pause staff move while the backend's automatic pause is on says it is theirs", async () => {
+      await withoutRules((db) => updateDoc(doc(db, "restaurants/r1"), { pausedUntil: inMin(20), pausedBy: "auto" }));
+      await expectAccess(false, as("staff", { pausedUntil: inMin(60) }));
+      await expectAccess(true, as("staff", { pausedUntil: inMin(60), pausedBy: "staff" }));
+    });
+    it("a pause cleared must clear who set it", async () => {
+      await withoutRules((db) => updateDoc(doc(db, "restaurants/r1"), { pausedUntil: inMin(20), pausedBy: "staff" }));
+      await expectAccess(false, as("staff", { pausedUntil: null }));
+      await expectAccess(true, as("staff", { pausedUntil: null, pausedBy: null }));
     });
     it("an admin cannot create a restaurant that starts paused", () =>
       expectAccess(
@@ -215,6 +228,7 @@ describe("rules: restaurants and menus", () => {
       "customer",
       "otherCustomer",
       "staff",
+      "owner",
       "otherStaff",
       "courier",
       "otherCourier",
@@ -222,14 +236,24 @@ describe("rules: restaurants and menus", () => {
     ] as const;
     matrix("get", all, (db) => getDoc(doc(db, "restaurants/r1/menu/m1")));
     matrix("list", all, (db) => getDocs(collection(db, "restaurants/r1/menu")));
-    matrix("create", ["staff", "admin"], (db) => setDoc(doc(db, "restaurants/r1/menu/m2"), menuItem()));
-    matrix("toggle sold out", ["staff", "admin"], (db) =>
+    matrix("create", ["owner", "admin"], (db) => setDoc(doc(db, "restaurants/r1/menu/m2"), menuItem()));
+    matrix("toggle sold out", ["staff", "owner", "admin"], (db) =>
       setDoc(doc(db, "restaurants/r1/menu/m1"), menuItem({ available: false })),
     );
-    matrix("change price", ["staff", "admin"], (db) =>
+    it("the kitchen cannot change a price while marking a dish sold out", () =>
+      expectAccess(
+        false,
+        setDoc(doc(dbAs("staff"), "restaurants/r1/menu/m1"), menuItem({ available: false, price: 1 })),
+      ));
+    it("the kitchen cannot mark a dish sold out with a client clock", () =>
+      expectAccess(
+        false,
+        updateDoc(doc(dbAs("staff"), "restaurants/r1/menu/m1"), { available: false, updatedAt: new Date() }),
+      ));
+    matrix("change price", ["owner", "admin"], (db) =>
       setDoc(doc(db, "restaurants/r1/menu/m1"), menuItem({ price: 1050 })),
     );
-    matrix("delete", ["staff", "admin"], (db) => deleteDoc(doc(db, "restaurants/r1/menu/m1")));
+    matrix("delete", ["owner", "admin"], (db) => deleteDoc(doc(db, "restaurants/r1/menu/m1")));
     const bad: [string, Record<string, unknown>][] = [
       ["a negative price", { price: -100 }],
       ["a fractional price", { price: 9.5 }],
@@ -258,13 +282,13 @@ describe("rules: restaurants and menus", () => {
     ];
     for (const [what, patch] of bad) {
       it(`denies an item with ${what}`, () =>
-        expectAccess(false, setDoc(doc(dbAs("staff"), "restaurants/r1/menu/m1"), menuItem(patch))));
+        expectAccess(false, setDoc(doc(dbAs("owner"), "restaurants/r1/menu/m1"), menuItem(patch))));
     }
     it("allows values at their limits", () =>
       expectAccess(
         true,
         setDoc(
-          doc(dbAs("staff"), "restaurants/r1/menu/m1"),
+          doc(dbAs("owner"), "restaurants/r1/menu/m1"),
           menuItem({
             price: LIMITS.maxPriceCents,
             name: "x".repeat(LIMITS.maxNameLength),
@@ -281,10 +305,10 @@ describe("rules: restaurants and menus", () => {
     it("allows a dish with its photo on the app's hosting and no declaration", () =>
       expectAccess(
         true,
-        setDoc(doc(dbAs("staff"), "restaurants/r1/menu/m1"), menuItem({ imageUrl: "/photos/pizza.svg" })),
+        setDoc(doc(dbAs("owner"), "restaurants/r1/menu/m1"), menuItem({ imageUrl: "/photos/pizza.svg" })),
       ));
     it("a menu item must stamp the server time", () =>
-      expectAccess(false, setDoc(doc(dbAs("staff"), "restaurants/r1/menu/m1"), menuItem({ updatedAt: new Date() }))));
+      expectAccess(false, setDoc(doc(dbAs("owner"), "restaurants/r1/menu/m1"), menuItem({ updatedAt: new Date() }))));
   });
 
   describe("reviews", () => {
@@ -294,6 +318,7 @@ describe("rules: restaurants and menus", () => {
       "customer",
       "otherCustomer",
       "staff",
+      "owner",
       "otherStaff",
       "courier",
       "otherCourier",
@@ -311,11 +336,11 @@ describe("rules: restaurants and menus", () => {
       replyAt: serverTimestamp(),
       ...patch,
     });
-    matrix("reply in public", ["staff", "admin"], (db) =>
+    matrix("reply in public", ["owner", "admin"], (db) =>
       updateDoc(doc(db, "restaurants/r1/reviews/delivered0"), reply()),
     );
     const replyAs = (patch: Record<string, unknown>, id = "delivered0") =>
-      updateDoc(doc(dbAs("staff"), `restaurants/r1/reviews/${id}`), reply(patch));
+      updateDoc(doc(dbAs("owner"), `restaurants/r1/reviews/${id}`), reply(patch));
     it("denies a reply that changes the review", () => expectAccess(false, replyAs({ rating: 5, text: "Best" })));
     it("denies a reply before the backend has signed the review", () => expectAccess(false, replyAs({}, "unsigned0")));
     it("denies an empty or oversized reply", async () => {
@@ -362,8 +387,10 @@ describe("rules: restaurants and menus", () => {
 
   describe("daily statistics", () => {
     const shard = "restaurants/r1/stats/2026-11-24/shards/0";
-    matrix("get", ["staff", "admin"], (db) => getDoc(doc(db, shard)));
-    matrix("list", ["staff", "admin"], (db) => getDocs(collection(db, "restaurants/r1/stats/2026-11-24/shards")));
+    matrix("get", ["staff", "owner", "admin"], (db) => getDoc(doc(db, shard)));
+    matrix("list", ["staff", "owner", "admin"], (db) =>
+      getDocs(collection(db, "restaurants/r1/stats/2026-11-24/shards")),
+    );
     matrix("write", [], (db) => setDoc(doc(db, shard), { orders: 1000, revenue: 1 }));
   });
 });

@@ -16,14 +16,16 @@ import { HOST, PORTS, ROOT, RULES_PROJECT } from "../../scripts/lib/config";
 
 const RULES = readFileSync(join(ROOT, "firestore.rules"), "utf8");
 
-/** The sign-in method every cast member used (anonymous sessions are a role of their own). */
-const PASSWORD = { firebase: { sign_in_provider: "password" } };
+/** The sign-in method every cast member used (anonymous sessions are a role of their own), with the
+ * email address confirmed. */
+const PASSWORD = { firebase: { sign_in_provider: "password" }, email_verified: true };
 
 export const CAST = {
   anonymous: null,
   customer: { uid: "alice", claims: {} },
   otherCustomer: { uid: "bob", claims: {} },
   staff: { uid: "sam", claims: { staff: ["r1"] } },
+  owner: { uid: "otto", claims: { owner: ["r1"] } },
   otherStaff: { uid: "olga", claims: { staff: ["r2"] } },
   courier: { uid: "cora", claims: { courier: true } },
   otherCourier: { uid: "carl", claims: { courier: true } },

@@ -6,6 +6,9 @@ import {
   allDay,
   DEFAULT_FEES,
   applyRoleChange,
+  ownedRestaurantIds,
+  rolesOf,
+  staffRestaurantIds,
   cartDoc,
   CURRENCIES,
   decodeLine,
@@ -411,16 +414,29 @@ describe("unit: state machine", () => {
 });
 
 describe("unit: roles", () => {
-  it("grants and revokes staff restaurants without touching other roles", () => {
-    let c = applyRoleChange({ courier: true }, { role: "staff", grant: true, restaurantId: "b" });
-    c = applyRoleChange(c, { role: "staff", grant: true, restaurantId: "a" });
+  it("grants and revokes kitchen staff restaurants without touching other roles", () => {
+    let c = applyRoleChange({ courier: true }, { role: "kitchen", grant: true, restaurantId: "b" });
+    c = applyRoleChange(c, { role: "kitchen", grant: true, restaurantId: "a" });
     assert.deepEqual(c, { courier: true, staff: ["a", "b"] });
-    c = applyRoleChange(c, { role: "staff", grant: false, restaurantId: "a" });
-    c = applyRoleChange(c, { role: "staff", grant: false, restaurantId: "b" });
+    c = applyRoleChange(c, { role: "kitchen", grant: false, restaurantId: "a" });
+    c = applyRoleChange(c, { role: "kitchen", grant: false, restaurantId: "b" });
     assert.deepEqual(c, { courier: true });
   });
-  it("needs a restaurant for the staff role", () =>
-    assert.throws(() => applyRoleChange({}, { role: "staff", grant: true })));
+  it("holds one role per person and restaurant: making the kitchen owner moves them, and back", () => {
+    let c = applyRoleChange({}, { role: "kitchen", grant: true, restaurantId: "a" });
+    c = applyRoleChange(c, { role: "owner", grant: true, restaurantId: "a" });
+    assert.deepEqual(c, { owner: ["a"] });
+    assert.deepEqual(rolesOf(c), ["customer", "staff", "owner"]);
+    assert.deepEqual(staffRestaurantIds(c), ["a"], "an owner works the board too");
+    c = applyRoleChange(c, { role: "kitchen", grant: true, restaurantId: "a" });
+    assert.deepEqual(c, { staff: ["a"] });
+    assert.deepEqual(ownedRestaurantIds(c), []);
+    assert.deepEqual(rolesOf(c), ["customer", "staff"]);
+  });
+  it("needs a restaurant for the owner and kitchen roles", () => {
+    assert.throws(() => applyRoleChange({}, { role: "kitchen", grant: true }));
+    assert.throws(() => applyRoleChange({}, { role: "owner", grant: true }));
+  });
 });
 
 describe("unit: menu items and geography", () => {

@@ -38,6 +38,8 @@ export const paths = {
   earning: (uid: string, orderId: string) => `couriers/${uid}/earnings/${orderId}`,
   /** Backend bookkeeping no client reads. */
   reconcilerState: () => "system/reconciler",
+  /** Which missed order auto-paused a restaurant (backend only). */
+  rushNote: (rid: string) => `restaurants/${rid}/backend/rush`,
 };
 
 /** Daily stats are spread over this many shard documents so that a busy day does not

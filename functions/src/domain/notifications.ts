@@ -3,6 +3,7 @@
 // duplicates them. Texts come from fixed strings and reason codes, never from what someone typed.
 
 import type { Language } from "./language";
+import { staffRestaurantIds, type RoleClaims } from "./roles";
 import type { RejectionCode } from "./orderCheck";
 import type { CancelReason, DeclineReason } from "./reasons";
 import type { OrderStatus } from "./status";
@@ -44,15 +45,12 @@ export const userTopic = (uid: string) => `user-${uid}`;
 export const couriersTopic = (lang: Language) => `couriers-${lang}`;
 export const restaurantTopic = (rid: string, lang: Language) => `restaurant-${rid}-${lang}`;
 
-/** The topics a device belongs to, given its user's roles and its language. */
-export function topicsFor(
-  uid: string,
-  roles: { courier?: boolean; staff?: string[] } | undefined,
-  lang: Language,
-): string[] {
+/** The topics a device belongs to, given its user's roles and its language: its owner's and
+ * kitchen staff's devices both hear about their restaurants' orders. */
+export function topicsFor(uid: string, roles: RoleClaims | undefined, lang: Language): string[] {
   return [
     userTopic(uid),
-    ...(roles?.staff ?? []).map((rid) => restaurantTopic(rid, lang)),
+    ...staffRestaurantIds(roles).map((rid) => restaurantTopic(rid, lang)),
     ...(roles?.courier ? [couriersTopic(lang)] : []),
   ];
 }

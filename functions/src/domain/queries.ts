@@ -117,11 +117,19 @@ export const QUERIES = {
     orderBy: [],
     limit: pageSize,
   }),
-  /** Backend: who works at a restaurant, and every courier (users' roles mirror). */
+  /** Backend: who works at a restaurant, in its kitchen and as its owner, and every courier (users'
+   * roles mirror). A restaurant has a handful of staff; the limit only bounds a mistake. */
   staffOf: (rid: string): QuerySpec => ({
     collection: paths.users(),
     where: [["roles.staff", "array-contains", rid]],
     orderBy: [],
+    limit: 200,
+  }),
+  ownersOf: (rid: string): QuerySpec => ({
+    collection: paths.users(),
+    where: [["roles.owner", "array-contains", rid]],
+    orderBy: [],
+    limit: 200,
   }),
   couriers: (): QuerySpec => ({ collection: paths.users(), where: [["roles.courier", "==", true]], orderBy: [] }),
   /** Backend: a customer's orders under way (counted, for the open-orders limit). */

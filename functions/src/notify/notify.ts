@@ -16,7 +16,6 @@ import {
   parseSlot,
   paths,
   PUSH,
-  QUERIES,
   restaurantTopic,
   userTopic,
   type Audience,
@@ -27,8 +26,8 @@ import {
   type OrderStatus,
 } from "../domain";
 import { isAlreadyExists } from "../errors";
-import { adminQuery } from "../query";
 import type { PushSender } from "./push";
+import { staffOfRestaurant } from "./staff";
 
 type Recipient = { uid: string; lang: Language };
 
@@ -36,10 +35,7 @@ type Recipient = { uid: string; lang: Language };
  * member's their profile's (read in the same query, as one field). */
 export async function recipientsOf(db: Firestore, audience: Audience, order: Order): Promise<Recipient[]> {
   if (audience === "customer") return [{ uid: order.customerId, lang: languageOr(order.language) }];
-  if (audience === "staff") {
-    const snap = await adminQuery(db, QUERIES.staffOf(order.restaurantId)).select("language").get();
-    return snap.docs.map((d) => ({ uid: d.id, lang: languageOr(d.get("language")) }));
-  }
+  if (audience === "staff") return staffOfRestaurant(db, order.restaurantId);
   return []; // couriers hear through their topic
 }
 

@@ -4,9 +4,9 @@
 import { FieldValue } from "firebase-admin/firestore";
 import { logger } from "firebase-functions/logger";
 import type { Deps } from "../deps";
-import { LANGUAGES, languageOr, paths, QUERIES, restaurantTopic, type Language, type Message } from "../domain";
+import { LANGUAGES, paths, restaurantTopic, type Language, type Message } from "../domain";
 import { isAlreadyExists } from "../errors";
-import { adminQuery } from "../query";
+import { staffOfRestaurant } from "./staff";
 
 /** An inbox entry for each of the restaurant's staff (once per `id`) and a push to its topic. */
 export async function tellStaff(
@@ -16,18 +16,18 @@ export async function tellStaff(
   message: (lang: Language) => Message,
   link = "/dashboard",
 ) {
-  const staff = await adminQuery(db, QUERIES.staffOf(rid)).select("language").get();
+  const staff = await staffOfRestaurant(db, rid);
   let wrote = false;
   await Promise.all(
-    staff.docs.map((s) =>
+    staff.map((s) =>
       db
-        .doc(paths.notification(s.id, id))
+        .doc(paths.notification(s.uid, id))
         .create({
           orderId: null,
           status: "placed",
           audience: "staff",
           link,
-          ...message(languageOr(s.get("language"))),
+          ...message(s.lang),
           read: false,
           createdAt: FieldValue.serverTimestamp(),
         })

@@ -19,8 +19,6 @@ import { tellStaff } from "../notify/staffNotice";
 import { adminQuery } from "../query";
 import { enqueueOnce, retryWhenNear, taskId, type TimerOutcome } from "../tasks";
 
-type Rush = Restaurant & { autoPausedFor?: string };
-
 export type PauseResult = TimerOutcome<"resumed", "not paused">;
 
 /** Clears a pause whose time is up, and tells the staff orders are back on. A restaurant changed
@@ -28,7 +26,7 @@ export type PauseResult = TimerOutcome<"resumed", "not paused">;
 export async function endPauseIfDue(deps: Deps, rid: string): Promise<PauseResult> {
   for (let attempt = 0; ; attempt++) {
     const snap = await deps.db.doc(paths.restaurant(rid)).get();
-    const r = snap.data() as Rush | undefined;
+    const r = snap.data() as Restaurant | undefined;
     const until = r?.pausedUntil?.toMillis();
     if (!r || !until || !snap.updateTime) return { outcome: "not paused" };
     if (until > deps.now().getTime()) return { outcome: "not due", dueAt: until };
@@ -47,7 +45,7 @@ export async function endPauseIfDue(deps: Deps, rid: string): Promise<PauseResul
 }
 
 /** After a restaurant write: a pause that was set or moved gets a task at its end. */
-export async function schedulePauseEnd(rid: string, before?: Rush, after?: Rush): Promise<void> {
+export async function schedulePauseEnd(rid: string, before?: Restaurant, after?: Restaurant): Promise<void> {
   const until = after?.pausedUntil?.toMillis();
   if (!until || until === before?.pausedUntil?.toMillis()) return;
   await enqueueOnce("endPause", { rid }, new Date(until), taskId("pause-end", `${rid}-${until}`));
@@ -82,10 +80,13 @@ async function missedInARow(db: Firestore, order: Order): Promise<boolean> {
 export async function autoPauseAfterMiss(deps: Deps, orderId: string, order: Order): Promise<boolean> {
   if (order.cancelReason !== "accept_timeout" || !(await missedInARow(deps.db, order))) return false;
   const ref = deps.db.doc(paths.restaurant(order.restaurantId));
+  // Which miss paused it is the backend's own note, kept off the public restaurant document.
+  const noteRef = deps.db.doc(paths.rushNote(order.restaurantId));
   const paused = await deps.db.runTransaction(async (tx) => {
-    const r = (await tx.get(ref)).data() as Rush | undefined;
+    const [snap, note] = await tx.getAll(ref, noteRef);
+    const r = snap.data() as Restaurant | undefined;
     if (!r) return false;
-    if (r.autoPausedFor === orderId) return true; // this miss paused it already: tell the staff (once)
+    if (note.get("autoPausedFor") === orderId) return true; // this miss paused it already: tell the staff (once)
     // Already paused (by this rule or by staff): the misses of orders placed before it do not
     // extend it. Extending on each would rewrite the restaurant, its card and its end-of-pause
     // task once per missed order.
@@ -94,9 +95,9 @@ export async function autoPauseAfterMiss(deps: Deps, orderId: string, order: Ord
     tx.update(ref, {
       pausedUntil: Timestamp.fromMillis(until),
       pausedBy: "auto",
-      autoPausedFor: orderId,
       updatedAt: FieldValue.serverTimestamp(),
     });
+    tx.set(noteRef, { autoPausedFor: orderId, at: FieldValue.serverTimestamp() });
     return true;
   });
   if (paused) {

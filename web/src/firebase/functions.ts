@@ -1,5 +1,5 @@
 import { connectFunctionsEmulator, getFunctions, httpsCallable } from "firebase/functions";
-import { REGION } from "@domain";
+import { REGION, type GrantableRole } from "@domain";
 import { app, EMULATOR_PORTS, emulatorHost, usingEmulators } from "./app";
 
 const functions = getFunctions(app, REGION);
@@ -7,7 +7,7 @@ if (usingEmulators) connectFunctionsEmulator(functions, emulatorHost, EMULATOR_P
 
 export interface SetRoleInput {
   email: string;
-  role: "admin" | "courier" | "staff";
+  role: GrantableRole;
   grant: boolean;
   restaurantId?: string;
 }

@@ -30,6 +30,7 @@ import { deliveryAddress } from "../state/address";
 import { cart, cartSubtotal, clearCart, setQuantity, type Cart } from "../state/cart";
 import { online } from "../state/network";
 import { session } from "../state/session";
+import { VerifyEmail } from "../components/VerifyEmail";
 import { errorText, money } from "../components/format";
 import { Empty, Outcome } from "../components/States";
 import { Totals } from "../components/Totals";
@@ -321,7 +322,8 @@ export function Checkout() {
             {t("co.offline")}
           </p>
         )}
-        <button type="submit" disabled={busy || !address || !session.value || (result ? !result.ok : false)}>
+        {session.value && !session.value.verified && <VerifyEmail email={session.value.email} />}
+        <button type="submit" disabled={busy || !address || !session.value?.verified || (result ? !result.ok : false)}>
           {busy ? t("co.sending") : t("co.place")}
         </button>
       </form>

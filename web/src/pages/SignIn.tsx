@@ -2,6 +2,7 @@ import { useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
 import {
   createUserWithEmailAndPassword,
+  sendEmailVerification,
   sendPasswordResetEmail,
   signInWithEmailAndPassword,
   updateProfile,
@@ -41,6 +42,8 @@ export function SignIn() {
         const { user } = await createUserWithEmailAndPassword(auth, email, password);
         await updateProfile(user, { displayName: name });
         await createProfile(user.uid, name, language.value);
+        // The link confirms the address (needed to order) and leads back to where they were going.
+        await sendEmailVerification(user, { url: `${window.location.origin}${next}` });
         await user.getIdToken(true);
       } else {
         await signInWithEmailAndPassword(auth, email, password);

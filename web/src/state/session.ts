@@ -11,6 +11,9 @@ export interface Session {
   email: string;
   displayName: string;
   claims: RoleClaims;
+  /** May order: a password account whose email address is confirmed, or a Google account (the
+   * rules' verified()). */
+  verified: boolean;
 }
 
 /** undefined while Firebase Auth restores the session, null when signed out. */
@@ -19,12 +22,13 @@ export const roles = computed(() => rolesOf(session.value?.claims));
 
 async function toSession(user: User): Promise<Session> {
   const token = await user.getIdTokenResult();
-  const { admin, courier, staff } = token.claims as RoleClaims;
+  const { admin, courier, staff, owner } = token.claims as RoleClaims;
   return {
     uid: user.uid,
     email: user.email ?? "",
     displayName: user.displayName ?? user.email ?? "",
-    claims: { admin, courier, staff },
+    claims: { admin, courier, staff, owner },
+    verified: token.signInProvider === "google.com" || token.claims.email_verified === true,
   };
 }
 

@@ -97,6 +97,13 @@ export const shopDe: Record<ShopKey, string> = {
   "co.offline":
     "Du bist offline. Du kannst trotzdem bestellen: Die Bestellung wird gesendet, sobald die Verbindung zurück ist, und die Bestellseite zeigt sie bis dahin als nicht gesendet.",
   "co.sending": "Wird gesendet…",
+  "ver.title": "Bestätige deine E-Mail-Adresse, um zu bestellen",
+  "ver.body":
+    "Wir haben einen Link an {email} geschickt. Öffne ihn, um deine Adresse zu bestätigen, und komm dann hierher zurück.",
+  "ver.resend": "Link erneut senden",
+  "ver.done": "Ich habe bestätigt",
+  "ver.sent": "Ein neuer Link ist unterwegs an {email}.",
+  "ver.notYet": "Deine Adresse ist noch nicht bestätigt. Öffne zuerst den Link in der E-Mail.",
   "co.place": "Bestellen",
   "co.tip": "Trinkgeld für deinen Kurier (alles geht an ihn)",
   "co.noTip": "Kein Trinkgeld",

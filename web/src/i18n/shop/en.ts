@@ -97,6 +97,12 @@ export const shopEn = {
   "co.offline":
     "You are offline. You can still place the order: it is sent as soon as the connection is back, and the order page shows it as not sent until then.",
   "co.sending": "Sending…",
+  "ver.title": "Verify your email to order",
+  "ver.body": "We sent a link to {email}. Open it to confirm your address, then come back here.",
+  "ver.resend": "Send the link again",
+  "ver.done": "I have confirmed it",
+  "ver.sent": "A new link is on its way to {email}.",
+  "ver.notYet": "Your address is not confirmed yet. Open the link in the email first.",
   "co.place": "Place order",
   "co.tip": "Tip for your courier (all of it goes to them)",
   "co.noTip": "No tip",

@@ -2,6 +2,7 @@
 import type { WorkKey } from "./en";
 
 export const workDe: Record<WorkKey, string> = {
+  "dash.ownerOnly": "Diese Seite sieht nur der Inhaber des Restaurants.",
   "dash.menu": "Speisekarte",
   "dash.open": "Geöffnet",
   "dash.closed": "Geschlossen",
@@ -143,6 +144,8 @@ export const workDe: Record<WorkKey, string> = {
   "stmt.food": "Essen",
   "stmt.yourPromo": "Deine Aktion",
   "stmt.netShort": "Netto",
+  "menu.kitchenNote":
+    "Hier markierst du Gerichte als ausverkauft und wieder verfügbar. Karte und Preise ändert der Inhaber.",
   "menu.dishes": "Gerichte",
   "menu.dish": "Gericht",
   "menu.priceShort": "Preis",
@@ -209,7 +212,8 @@ export const workDe: Record<WorkKey, string> = {
     "Entzogen. {email} hat jetzt: {claims}. Die Änderung greift bei der nächsten Sitzungsaktualisierung (ab- und wieder anmelden).",
   "roles.email": "E-Mail der Person",
   "roles.role": "Rolle",
-  "roles.staff": "Restaurantpersonal",
+  "roles.owner": "Restaurantinhaber (Einstellungen, Karte, Abrechnungen)",
+  "roles.kitchen": "Küchenpersonal (Bestellungen, Pause, ausverkauft)",
   "roles.grant": "Vergeben",
   "roles.revoke": "Entziehen",
   "promo.days": "Ein Code gilt mindestens einen Tag.",

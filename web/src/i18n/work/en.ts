@@ -2,6 +2,7 @@
 // screens, not with the first one. Every key here is in de.ts too.
 
 export const workEn = {
+  "dash.ownerOnly": "Only the restaurant's owner can see this page.",
   "dash.menu": "Menu",
   "dash.open": "Open",
   "dash.closed": "Closed",
@@ -143,6 +144,7 @@ export const workEn = {
   "stmt.food": "Food",
   "stmt.yourPromo": "Your promotion",
   "stmt.netShort": "Net",
+  "menu.kitchenNote": "Mark dishes sold out here, and available again. The owner changes the menu and its prices.",
   "menu.dishes": "Dishes",
   "menu.dish": "Dish",
   "menu.priceShort": "Price",
@@ -209,7 +211,8 @@ export const workEn = {
     "Revoked. {email} now has: {claims}. They see the change the next time their session refreshes (sign out and in).",
   "roles.email": "User's email",
   "roles.role": "Role",
-  "roles.staff": "Restaurant staff",
+  "roles.owner": "Restaurant owner (settings, menu, statements)",
+  "roles.kitchen": "Kitchen staff (orders, pause, sold out)",
   "roles.grant": "Grant",
   "roles.revoke": "Revoke",
   "promo.days": "A code runs for at least a day.",

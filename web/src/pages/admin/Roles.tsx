@@ -6,6 +6,7 @@ import { useAllRestaurants } from "../../data/restaurants";
 import { setRole, type SetRoleInput } from "../../firebase/functions";
 import { errorText } from "../../components/format";
 import { t } from "../../i18n";
+import { RESTAURANT_ROLES } from "@domain";
 
 export function Roles() {
   const restaurants = useAllRestaurants();
@@ -21,7 +22,7 @@ export function Roles() {
       email: String(form.get("email")).trim(),
       role,
       grant,
-      ...(role === "staff" ? { restaurantId: String(form.get("restaurantId")) } : {}),
+      ...(RESTAURANT_ROLES.includes(role) ? { restaurantId: String(form.get("restaurantId")) } : {}),
     };
     setBusy(true);
     setMessage("");
@@ -53,11 +54,12 @@ export function Roles() {
             onChange={(e) => setRoleName((e.target as HTMLSelectElement).value as SetRoleInput["role"])}
           >
             <option value="courier">{t("op.courier")}</option>
-            <option value="staff">{t("roles.staff")}</option>
+            <option value="owner">{t("roles.owner")}</option>
+            <option value="kitchen">{t("roles.kitchen")}</option>
             <option value="admin">{t("nav.admin")}</option>
           </select>
         </label>
-        {role === "staff" && (
+        {RESTAURANT_ROLES.includes(role) && (
           <label>
             {t("op.restaurant")}
             <select name="restaurantId" required>

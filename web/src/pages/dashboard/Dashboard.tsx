@@ -2,7 +2,7 @@
 
 import { useState } from "preact/hooks";
 import { Route, Router, useLocation } from "preact-iso";
-import { pausedUntil, staffRestaurantIds } from "@domain";
+import { ownedRestaurantIds, pausedUntil, staffRestaurantIds } from "@domain";
 import { useRestaurant } from "../../data/restaurants";
 import { useBoardOrders } from "../../data/orders";
 import { session } from "../../state/session";
@@ -34,23 +34,48 @@ function OrdersTab() {
 }
 
 function ReviewsTab() {
-  const { rid } = useDashboard();
-  return <Reviews rid={rid} staff />;
+  const { rid, owner } = useDashboard();
+  return <Reviews rid={rid} staff={owner} />;
 }
 
-const TABS: { path: string; title: Key }[] = [
+const StatementsTab = () => (
+  <OwnerOnly>
+    <Statements />
+  </OwnerOnly>
+);
+const SettingsTab = () => (
+  <OwnerOnly>
+    <Settings />
+  </OwnerOnly>
+);
+
+/** The dashboard's tabs; the owner's alone manage the restaurant (domain/roles.ts). The kitchen's
+ * Menu tab marks dishes sold out, and its Reviews tab reads without replying. */
+const TABS: { path: string; title: Key; ownerOnly?: boolean }[] = [
   { path: "/dashboard", title: "nav.orders" },
   { path: "/dashboard/menu", title: "dash.menu" },
   { path: "/dashboard/reviews", title: "rev.title" },
-  { path: "/dashboard/statements", title: "dash.statements" },
-  { path: "/dashboard/settings", title: "dash.settings" },
+  { path: "/dashboard/statements", title: "dash.statements", ownerOnly: true },
+  { path: "/dashboard/settings", title: "dash.settings", ownerOnly: true },
 ];
+
+/** A tab only the owner may use, as the kitchen finds it by its address. */
+function OwnerOnly({ children }: { children: preact.ComponentChildren }) {
+  const { owner } = useDashboard();
+  if (owner) return <>{children}</>;
+  return (
+    <Empty>
+      <p>{t("dash.ownerOnly")}</p>
+    </Empty>
+  );
+}
 
 export function Dashboard() {
   const s = session.value;
   const ids = staffRestaurantIds(s?.claims);
   const [chosen, setChosen] = useState<string | null>(null);
   const rid = chosen && ids.includes(chosen) ? chosen : (ids[0] ?? null);
+  const owner = rid !== null && ownedRestaurantIds(s?.claims).includes(rid);
   const restaurant = useRestaurant(rid);
   // One subscription to the board's orders for every tab: a new order is announced on any of them.
   const orders = useBoardOrders(rid);
@@ -76,7 +101,7 @@ export function Dashboard() {
   const r = restaurant.data;
   const waiting = orders.data?.filter((o) => o.status === "placed").length ?? 0;
   return (
-    <DashboardContext.Provider value={{ rid, restaurant, orders, arrivals }}>
+    <DashboardContext.Provider value={{ rid, owner, restaurant, orders, arrivals }}>
       <main class="page wide dashboard">
         {restaurant.error ? <ErrorNote error={restaurant.error} /> : null}
         <div class="dash-head">
@@ -87,7 +112,7 @@ export function Dashboard() {
         </div>
         <AlertBar />
         <nav class="tabs" aria-label={t("nav.dashboard")}>
-          {TABS.map((tab) => (
+          {TABS.filter((tab) => owner || !tab.ownerOnly).map((tab) => (
             <a key={tab.path} href={tab.path} aria-current={path === tab.path ? "page" : undefined}>
               {t(tab.title)}
               {tab.path === "/dashboard" && waiting > 0 && (
@@ -102,8 +127,8 @@ export function Dashboard() {
           <Route path="/" component={OrdersTab} />
           <Route path="/menu" component={MenuEditor} />
           <Route path="/reviews" component={ReviewsTab} />
-          <Route path="/statements" component={Statements} />
-          <Route path="/settings" component={Settings} />
+          <Route path="/statements" component={StatementsTab} />
+          <Route path="/settings" component={SettingsTab} />
         </Router>
       </main>
     </DashboardContext.Provider>

@@ -39,8 +39,9 @@ const slug = (s: string, taken: string[]) => {
   return id;
 };
 
+/** The menu: the owner edits it; the kitchen marks dishes sold out (and back). */
 export function MenuEditor() {
-  const { rid, restaurant } = useDashboard();
+  const { rid, owner, restaurant } = useDashboard();
   const items = useMenu(rid);
   const [editing, setEditing] = useState<Dish | "new" | null>(null);
   const [error, setError] = useState("");
@@ -59,13 +60,16 @@ export function MenuEditor() {
 
   return (
     <section class="menu-editor">
-      <Categories rid={rid} categories={categories} used={items.data.map((i) => i.category)} />
+      {owner && <Categories rid={rid} categories={categories} used={items.data.map((i) => i.category)} />}
       <div class="row">
         <h2>{t("menu.dishes")}</h2>
-        <button type="button" onClick={() => setEditing("new")}>
-          {t("menu.addDish")}
-        </button>
+        {owner && (
+          <button type="button" onClick={() => setEditing("new")}>
+            {t("menu.addDish")}
+          </button>
+        )}
       </div>
+      {!owner && <p class="muted">{t("menu.kitchenNote")}</p>}
       <Outcome error={error} />
       {editing && (
         <ItemForm
@@ -106,9 +110,11 @@ export function MenuEditor() {
                 </label>
               </td>
               <td>
-                <button type="button" class="link" onClick={() => setEditing(item)}>
-                  {t("ap.edit")}
-                </button>
+                {owner && (
+                  <button type="button" class="link" onClick={() => setEditing(item)}>
+                    {t("ap.edit")}
+                  </button>
+                )}
               </td>
             </tr>
           ))}

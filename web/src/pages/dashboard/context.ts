@@ -8,6 +8,8 @@ import type { BoardOrder } from "../../data/orders";
 
 export interface DashboardContext {
   rid: string;
+  /** Whether the signed-in person owns this restaurant (or only works in its kitchen). */
+  owner: boolean;
   restaurant: Live<LiveRow<Restaurant> | null>;
   orders: Live<LiveRow<BoardOrder>[]>;
   /** Orders that arrived while the dashboard was open and still wait for an answer. */
