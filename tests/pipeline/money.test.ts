@@ -45,7 +45,7 @@ describe("pipeline: money (tips, promo codes, receipts, earnings, statements)", 
   before(async () => {
     admin = await createUser({ admin: true }, "Ada Admin");
     r = await createRestaurant({ pizza: { price: 1290 } }, { minOrder: 0, deliveryFee: 249 });
-    staff = await createUser({ staff: [r.id] }, "Mia Money");
+    staff = await createUser({ owner: [r.id] }, "Mia Money");
     courier = await createUser({ courier: true }, "Carl Cash");
     // The fees these tests price with (another suite may have changed them).
     await adminDb.doc(paths.fees()).set({ ...DEFAULT_FEES, updatedAt: new Date() });

@@ -55,8 +55,13 @@ const ERRORS: [(code: string) => boolean, Key][] = [
   [(c) => c === "auth/popup-blocked", "err.popupBlocked"],
 ];
 
+/** Why a callable refused, by the reason the backend's guard gives (functions/src/auth/guard.ts). */
+const REASONS: Record<string, Key> = { revoked: "err.revoked", signed_out: "err.signedOut", role: "err.denied" };
+
 /** What went wrong, in the reader's words: known Firebase codes get a sentence of their own. */
 export function errorText(err: unknown): string {
+  const reason = (err as { details?: { reason?: string } }).details?.reason;
+  if (reason && REASONS[reason]) return t(REASONS[reason]);
   const code = (err as { code?: string }).code ?? "";
   const known = ERRORS.find(([test]) => test(code));
   if (known) return t(known[1]);

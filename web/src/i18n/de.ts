@@ -112,6 +112,8 @@ export const de: Record<Key, string> = {
   "si.new": "Neu bei Dishpatch?",
   "si.have": "Schon ein Konto?",
 
+  "err.revoked": "Deine Anmeldung ist abgelaufen. Melde dich ab und wieder an.",
+  "err.signedOut": "Melde dich zuerst an.",
   "err.denied": "Das ist nicht erlaubt.",
   "err.unavailable": "Der Server ist nicht erreichbar. Prüfe deine Verbindung und versuche es erneut.",
   "err.credentials": "E-Mail oder Passwort falsch.",

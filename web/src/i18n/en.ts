@@ -113,6 +113,8 @@ export const en = {
   "si.new": "New to Dishpatch?",
   "si.have": "Already have an account?",
 
+  "err.revoked": "Your sign-in has ended. Sign out and in again.",
+  "err.signedOut": "Sign in first.",
   "err.denied": "That is not allowed.",
   "err.unavailable": "Cannot reach the server. Check your connection and try again.",
   "err.credentials": "Wrong email or password.",
