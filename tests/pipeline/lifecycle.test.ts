@@ -194,6 +194,19 @@ describe("pipeline: lifecycle, notifications, timeouts, ratings", function () {
     assert.ok(n.get("body").includes(TEXTS.en.reasons.accept_timeout));
   });
 
+  it("a customer's cancel that the accept timeout beat is a refusal, not the customer's own cancel", async function () {
+    this.timeout(120_000);
+    const id = await place();
+    await waitForDoc(orderRef(id), statusIs("cancelled"), 110_000);
+    // The order is cancelled, as the customer asked, but not by them: the helper (like the web
+    // app's moveOrder) must not report the backend's change as the customer's.
+    await assert.rejects(moveOrder(customer, id, "cancelled", { cancelReason: "changed_mind" }), (err: Error) => {
+      assert.match(err.message, /made so by backend:(task|reconciler)/);
+      return true;
+    });
+    assert.equal((await orderRef(id).get()).get("cancelReason"), "accept_timeout");
+  });
+
   it("the reconciler cancels an unanswered order whose timeout task is gone", async function () {
     this.timeout(180_000);
     const id = await place();
