@@ -2,6 +2,7 @@
 // the web app and the tests.
 export * from "./cart";
 export * from "./city";
+export * from "./complaints";
 export * from "./collections";
 export * from "./deployment";
 export * from "./diet";
@@ -18,6 +19,7 @@ export * from "./money";
 export * from "./notifications";
 export * from "./options";
 export * from "./orderCheck";
+export * from "./payment";
 export * from "./photos";
 export * from "./pricing";
 export * from "./promo";
@@ -33,3 +35,4 @@ export * from "./status";
 export * from "./texts";
 export * from "./tips";
 export * from "./types";
+export * from "./vat";
