@@ -42,7 +42,7 @@ describe("browser: the full journey with three people at once", function () {
       r = rider.page;
 
     // The restaurant and the courier are at work before the order exists.
-    await signIn(k, email("staff", "trattoria"), DEMO_PASSWORD, "/dashboard");
+    await signIn(k, email("kitchen", "trattoria"), DEMO_PASSWORD, "/dashboard");
     await k.getByRole("heading", { name: /Trattoria Rosa/ }).waitFor();
     await screenshot(k, "dashboard-empty");
     await signIn(r, email("courier"), DEMO_PASSWORD, "/courier");
