@@ -78,7 +78,13 @@ export default defineConfig(({ command, mode }) => {
         injectManifest: { globPatterns: ["**/*.{js,css,html,svg,png,webp,ico,txt}"] },
       }),
     ],
-    resolve: { alias: { "@domain": domain } },
+    resolve: {
+      alias: [
+        { find: "@domain", replacement: domain },
+        // Unicode's confusables data comes with the forms that need it (src/lookalikes.ts).
+        { find: /^unhomoglyph$/, replacement: fileURLToPath(new URL("src/lookalikes.ts", import.meta.url)) },
+      ],
+    },
     // Only an emulator build knows where the emulators are; a project's build has null here.
     define: { __EMULATORS__: JSON.stringify(onEmulators ? emulators : null) },
     server: { fs: { allow: [".."] } },

@@ -298,7 +298,7 @@ describe("rules: restaurants and menus", () => {
             optionGroups: Array(LIMITS.maxOptionGroups).fill({ id: "g", name: "G", min: 0, max: 1, options: [] }),
             allergens: [...ALLERGENS],
             diet: ["vegetarian", "vegan", "spicy"],
-            imageUrl: "https://firebasestorage.googleapis.com/v0/b/demo/o/dish.jpg?alt=media&token=abc-1",
+            imageUrl: `/photos/${"x".repeat(100)}.webp`,
           }),
         ),
       ));

@@ -379,7 +379,10 @@ describe("unit: cart lines and documents", () => {
     assert.equal(shortName("Clara Customer"), "Clara C.");
     assert.equal(shortName("  Madonna "), "Madonna");
     assert.equal(shortName("Anna Maria von Lotte"), "Anna L.");
-    assert.equal(shortName(""), "A customer");
+    assert.equal(shortName(""), null, 'no name: the page says "A customer" in the reader\'s language');
+    assert.equal(shortName("Ｃｌａｒａ Ｃｕｓｔｏｍｅｒ"), "Clara C.", "NFKC");
+    assert.equal(shortName("Nina 🍕"), "Nina 🍕.", "a whole character as the initial");
+    assert.equal(shortName("Dishpatch Support"), null, "a name that is not plain signs nothing");
   });
 });
 

@@ -11,3 +11,9 @@ declare const __EMULATORS__: {
   projectId: string;
   ports: { auth: number; firestore: number; functions: number };
 } | null;
+
+/** The unhomoglyph package's own file, loaded by src/lookalikes.ts (its types name only the package). */
+declare module "unhomoglyph/index.js" {
+  const unhomoglyph: (text: string) => string;
+  export default unhomoglyph;
+}

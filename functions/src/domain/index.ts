@@ -22,6 +22,7 @@ export * from "./orderCheck";
 export * from "./payment";
 export * from "./photos";
 export * from "./pricing";
+export * from "./publicText";
 export * from "./promo";
 export * from "./queries";
 export * from "./reasons";

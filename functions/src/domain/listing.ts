@@ -6,6 +6,8 @@
 import { distanceBetween, geohashForLocation, geohashQueryBounds } from "geofire-common";
 import type { LatLng } from "./geo";
 import type { OpeningHours } from "./hours";
+import { LIMITS } from "./limits";
+import { publicName } from "./publicText";
 import { restaurantProblem } from "./restaurant";
 import type { Restaurant, TimestampLike } from "./types";
 
@@ -58,7 +60,8 @@ export function listingOf(value: unknown): Listing | null {
   if (restaurantProblem(r) !== null) {
     return {
       ...UNAVAILABLE,
-      name: typeof r.name === "string" ? r.name.slice(0, 100) : "Restaurant",
+      // Shown on the first screen: a name that is not plain is not shown (publicText.ts).
+      name: publicName(r.name, LIMITS.maxNameLength) ?? "Restaurant",
       address: { line1: String(a.line1 ?? "").slice(0, 200), lat: a.lat, lng: a.lng },
       geohash: geohashForLocation([a.lat, a.lng]),
     };

@@ -184,7 +184,8 @@ export interface Order {
   acceptBy?: TimestampLike;
   /** The prep time staff chose when accepting. */
   prepMin?: number;
-  customerName?: string;
+  /** The customer's name as the board shows it (NFKC); null when it is not plain (publicText.ts). */
+  customerName?: string | null;
   restaurantName?: string;
   restaurantAddress?: Address;
   /** For the receipt. */
@@ -211,7 +212,9 @@ export interface Order {
 /** restaurants/{rid}/reviews/{orderId}: public, so it names no user; the backend adds the
  * author's short name from their profile. */
 export interface Review {
-  authorName?: string;
+  /** Set when the backend has signed it; null when the author's name is not plain (publicText.ts):
+   * the page then says "A customer" in the reader's language. */
+  authorName?: string | null;
   rating: number;
   text: string;
   createdAt: TimestampLike;

@@ -11,10 +11,12 @@ import {
   INBOX,
   LANGUAGES,
   languageOr,
+  LIMITS,
   messageFor,
   notificationId,
   parseSlot,
   paths,
+  publicName,
   PUSH,
   restaurantTopic,
   userTopic,
@@ -42,7 +44,8 @@ export async function recipientsOf(db: Firestore, audience: Audience, order: Ord
 function contextOf(order: Order & { timeZone?: string }): MessageContext {
   const slot = parseSlot(order.slotStart);
   return {
-    restaurantName: order.restaurantName ?? "",
+    // Placement copied it plain; an order written before that check says "the restaurant".
+    restaurantName: publicName(order.restaurantName, LIMITS.maxNameLength) ?? "",
     rejectionCode: order.rejection?.code,
     rejection: order.rejection?.message,
     declineReason: order.declineReason,

@@ -29,6 +29,7 @@ import {
   localDay,
   parseCart,
   paths,
+  publicName,
   QUERIES,
   reject,
   restaurantProblem,
@@ -118,15 +119,19 @@ interface PromoFacts {
 /** The order's new fields once checked: placed, scheduled or rejected. */
 function patchFor(order: Order, ctx: Context, result: OrderCheck, at: Date, by: BackendActor) {
   const stamp = FieldValue.serverTimestamp();
-  const common = { "timeline.submitted": order.createdAt ?? stamp, restaurantName: ctx.restaurant?.name ?? "" };
+  // Names are copied as they will be pushed and printed (publicText.ts): NFKC, and only when
+  // plain. A restaurant whose names are not plain was refused as unreadable (restaurantProblem);
+  // a customer's is left out (the board says "A customer"): their order need not fail for it.
+  const restaurantName = publicName(ctx.restaurant?.name, LIMITS.maxNameLength);
+  const common = { "timeline.submitted": order.createdAt ?? stamp, restaurantName: restaurantName ?? "" };
   if (!result.ok) return transition("rejected", stamp, by, { ...common, rejection: result.rejection });
   const accepted = {
     ...common,
     pricing: result.pricing,
     estimate: result.estimate,
-    customerName: ctx.customer?.displayName ?? "Customer",
+    customerName: publicName(ctx.customer?.displayName, LIMITS.maxNameLength),
     restaurantAddress: ctx.restaurant!.address,
-    restaurantLegalName: ctx.restaurant!.legalName ?? ctx.restaurant!.name,
+    restaurantLegalName: publicName(ctx.restaurant!.legalName, LIMITS.maxLegalNameLength) ?? restaurantName,
     timeZone: ctx.restaurant!.timeZone,
     courierId: null,
   };

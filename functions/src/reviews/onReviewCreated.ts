@@ -23,7 +23,7 @@ export async function countReview({ db }: Deps, restaurantId: string, orderId: s
     const ratingSum = (restaurant.ratingSum ?? 0) + review.rating;
     const ratingCount = (restaurant.ratingCount ?? 0) + 1;
     tx.update(restaurantRef, { ratingSum, ratingCount, ratingAvg: Math.round((ratingSum / ratingCount) * 100) / 100 });
-    tx.update(reviewRef, { counted: true, authorName: shortName(author?.displayName ?? "") });
+    tx.update(reviewRef, { counted: true, authorName: shortName(author?.displayName) });
     return true;
   });
 }

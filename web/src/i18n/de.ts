@@ -103,6 +103,7 @@ export const de: Record<Key, string> = {
   "si.create": "Konto erstellen",
   "si.google": "Weiter mit Google",
   "si.or": "oder mit deiner E-Mail",
+  "si.defaultName": "Kunde",
   "si.nameMissing": "Gib deinen Namen ein.",
   "si.name": "Dein Name",
   "si.password": "Passwort",

@@ -105,6 +105,7 @@ export const en = {
   "si.google": "Continue with Google",
   "si.or": "or with your email",
   "si.name": "Your name",
+  "si.defaultName": "Customer",
   "si.nameMissing": "Enter your name.",
   "si.password": "Password",
   "si.wait": "Please wait…",

@@ -7,12 +7,21 @@ import {
   signInWithEmailAndPassword,
   updateProfile,
 } from "firebase/auth";
-import { LIMITS } from "@domain";
+import { LIMITS, nameProblem } from "@domain";
 import { auth } from "../firebase/auth";
 import { createProfile, fetchProfile } from "../data/profile";
 import { errorText } from "../components/format";
 import { language, t } from "../i18n";
 import { Outcome } from "../components/States";
+import { loadLookalikes } from "../lookalikes";
+
+/** What is wrong with a name others will read (publicText.ts), in the reader's language: the
+ * confusables data and the checks' texts load only when someone signs up. */
+async function nameTrouble(name: string): Promise<string | null> {
+  const [{ PROBLEMS }] = await Promise.all([import("@domain/texts/problems"), loadLookalikes()]);
+  const say = PROBLEMS[language.value];
+  return nameProblem(name, say.fields.displayName, say);
+}
 
 export function SignIn() {
   const location = useLocation();
@@ -39,6 +48,9 @@ export function SignIn() {
       }
       if (mode === "up") {
         if (name.length < 1 || name.length > LIMITS.maxNameLength) throw new Error(t("si.nameMissing"));
+        // Before the account exists: a name the rules refuse would leave it without a profile.
+        const trouble = await nameTrouble(name);
+        if (trouble) throw new Error(trouble);
         const { user } = await createUserWithEmailAndPassword(auth, email, password);
         await updateProfile(user, { displayName: name });
         await createProfile(user.uid, name, language.value);
@@ -62,13 +74,13 @@ export function SignIn() {
     try {
       const { signInWithGoogle } = await import("../firebase/google");
       const { user } = await signInWithGoogle();
-      // A first Google sign-in has no profile yet: make one from the Google account's name.
-      if (!(await fetchProfile(user.uid)))
-        await createProfile(
-          user.uid,
-          (user.displayName || user.email || "Customer").slice(0, LIMITS.maxNameLength),
-          language.value,
-        );
+      // A first Google sign-in has no profile yet: make one from the Google account's name, or a
+      // plain "Customer" where that name may not be shown to others (an email address is a domain).
+      if (!(await fetchProfile(user.uid))) {
+        const given = (user.displayName ?? "").trim().slice(0, LIMITS.maxNameLength);
+        const name = given && !(await nameTrouble(given)) ? given : t("si.defaultName");
+        await createProfile(user.uid, name, language.value);
+      }
       location.route(next);
     } catch (err) {
       // Google's popup helper is a script from apis.google.com; when it cannot load, the SDK

@@ -57,6 +57,7 @@ export const shopDe: Record<ShopKey, string> = {
   "opt.quantity": "Menge",
   "opt.cancel": "Abbrechen",
   "opt.add": "{n} für {amount} hinzufügen",
+  "rev.aCustomer": "Ein Kunde",
   "rev.title": "Bewertungen",
   "rev.loading": "Bewertungen",
   "rev.none": "Noch keine Bewertungen.",

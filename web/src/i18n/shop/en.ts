@@ -57,6 +57,7 @@ export const shopEn = {
   "opt.quantity": "Quantity",
   "opt.cancel": "Cancel",
   "opt.add": "Add {n} for {amount}",
+  "rev.aCustomer": "A customer",
   "rev.title": "Reviews",
   "rev.loading": "reviews",
   "rev.none": "No reviews yet.",

@@ -153,7 +153,7 @@ function ActiveDelivery({ uid, order: o, pos }: { uid: string; order: Delivery; 
         </dd>
         <dt>{t("cour.deliverTo")}</dt>
         <dd>
-          {o.customerName}, {o.deliveryAddress.line1}
+          {o.customerName ?? t("alert.aCustomer")}, {o.deliveryAddress.line1}
         </dd>
         {o.note && (
           <>

@@ -92,8 +92,8 @@ export function Board() {
               const tz = r?.timeZone ?? "UTC";
               return (
                 <li key={o.id} data-order={o.id}>
-                  <strong>{slot ? clockTime(slot, tz, new Date(now)) : t("op.later")}</strong> · {o.customerName} ·{" "}
-                  {itemCount(o)} ·{" "}
+                  <strong>{slot ? clockTime(slot, tz, new Date(now)) : t("op.later")}</strong> ·{" "}
+                  {o.customerName ?? t("alert.aCustomer")} · {itemCount(o)} ·{" "}
                   <span class="muted">
                     {t("board.toKitchen")}{" "}
                     {o.releaseAt ? clockTime(new Date(o.releaseAt.toMillis()), tz, new Date(now)) : "—"}
@@ -157,10 +157,10 @@ function OrderCard({ order: o, now, fresh, prep, onPrint }: CardProps) {
       id={`order-${o.id}`}
       class={`order-card${fresh ? " fresh" : ""}${o.pending ? " pending" : ""}`}
       data-order={o.id}
-      aria-label={t("board.orderFor", { name: o.customerName ?? "" })}
+      aria-label={t("board.orderFor", { name: o.customerName ?? t("alert.aCustomer") })}
     >
       <header>
-        <strong>{o.customerName}</strong>
+        <strong>{o.customerName ?? t("alert.aCustomer")}</strong>
         <span class="muted">
           #{o.id.slice(0, 5)} · {clock(o.createdAt, o.timeZone)}
         </span>

@@ -16,6 +16,7 @@ import { MenuEditor } from "./MenuEditor";
 import { Settings } from "./Settings";
 import { Statements } from "./Statements";
 import { Reviews } from "../../components/Reviews";
+import { ReplyForm } from "./ReplyForm";
 import { Today } from "./Today";
 import { t, type Key } from "../../i18n";
 import "../../i18n/shop"; // this screen's texts
@@ -35,7 +36,12 @@ function OrdersTab() {
 
 function ReviewsTab() {
   const { rid, owner } = useDashboard();
-  return <Reviews rid={rid} staff={owner} />;
+  return (
+    <Reviews
+      rid={rid}
+      reply={owner ? (r) => <ReplyForm rid={rid} orderId={r.id} current={r.reply ?? ""} /> : undefined}
+    />
+  );
 }
 
 const StatementsTab = () => (

@@ -8,6 +8,7 @@ import {
   DIETS,
   LIMITS,
   menuItemProblem,
+  nameProblem,
   parseCents,
   photoRule,
   type Allergen,
@@ -21,6 +22,8 @@ import { updateRestaurant } from "../../data/restaurants";
 import { useDashboard } from "./context";
 import { amountInput, errorText, money } from "../../components/format";
 import { ErrorNote, Loading, Outcome } from "../../components/States";
+import { useLookalikes } from "../../components/useLookalikes";
+import { loadLookalikes } from "../../lookalikes";
 import { allergenLabel, dietLabel, t } from "../../i18n";
 import { problems } from "../../i18n/work";
 
@@ -127,6 +130,7 @@ export function MenuEditor() {
 function Categories({ rid, categories, used }: { rid: string; categories: string[]; used: string[] }) {
   const [name, setName] = useState("");
   const [error, setError] = useState("");
+  useLookalikes();
   const save = async (next: string[]) => {
     setError("");
     try {
@@ -135,11 +139,14 @@ function Categories({ rid, categories, used }: { rid: string; categories: string
       setError(errorText(err));
     }
   };
-  const add = (e: Event) => {
+  const add = async (e: Event) => {
     e.preventDefault();
     const n = name.trim();
     if (!n || n.length > LIMITS.maxCategoryLength)
       return setError(t("menu.categoryLength", { max: LIMITS.maxCategoryLength }));
+    await loadLookalikes();
+    const plain = nameProblem(n, problems().fields.category, problems());
+    if (plain) return setError(plain);
     if (categories.includes(n)) return setError(t("menu.categoryExists"));
     if (categories.length >= LIMITS.maxCategories)
       return setError(t("menu.categoryMax", { max: LIMITS.maxCategories }));
@@ -276,6 +283,7 @@ function ItemForm({
   const [d, setD] = useState<Draft>(() => toDraft(item, categories));
   const [error, setError] = useState("");
   const [confirmDelete, setConfirmDelete] = useState(false);
+  useLookalikes(); // renders again with the full check of names once the data is there
   const checked = fromDraft(d);
   const set = (patch: Partial<Draft>) => setD({ ...d, ...patch });
   const setGroup = (i: number, patch: Partial<Draft["optionGroups"][number]>) =>
@@ -283,6 +291,8 @@ function ItemForm({
 
   const save = async (e: Event) => {
     e.preventDefault();
+    await loadLookalikes();
+    const checked = fromDraft(d);
     if ("problem" in checked) return setError(checked.problem);
     setError("");
     try {

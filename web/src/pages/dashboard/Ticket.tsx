@@ -40,7 +40,7 @@ export function Ticket({ order: o, restaurant: r }: { order: LiveRow<BoardOrder>
           </>
         )}
         <hr />
-        <p>{o.customerName}</p>
+        <p>{o.customerName ?? t("alert.aCustomer")}</p>
         <p>{o.deliveryAddress.line1}</p>
       </article>
     </div>
