@@ -103,22 +103,46 @@ describe("rules: money", () => {
     );
   });
 
-  describe("receipts and earnings", () => {
-    matrix("get a receipt", ["customer", "owner", "admin"], (db) => getDoc(doc(db, "receipts/delivered")));
-    matrix("list the restaurant's receipts", ["owner", "admin"], (db) =>
-      getDocs(query(collection(db, "receipts"), where("restaurantId", "==", "r1"))),
-    );
+  // Each reads what they pay or earn: the customer their receipt, the courier their earning, the
+  // restaurant's owner its statement line; the whole split is in the books, for admins only.
+  describe("an order's money, one record per reader", () => {
+    matrix("get the customer's receipt", ["customer", "admin"], (db) => getDoc(doc(db, "receipts/delivered")));
     matrix("list one's own receipts", ["customer", "admin"], (db) =>
       getDocs(query(collection(db, "receipts"), where("customerId", "==", "alice"))),
     );
-    matrix("change a receipt's total", [], (db) => updateDoc(doc(db, "receipts/delivered"), { total: 1 }));
-    matrix("write a receipt", [], (db) => setDoc(doc(db, "receipts/placed"), { customerId: "alice", total: 1 }));
-    matrix("read cora's earnings", ["courier", "admin"], (db) => getDocs(collection(db, "couriers/cora/earnings")));
-    matrix("raise one's own earning", [], (db) =>
-      updateDoc(doc(db, "couriers/cora/earnings/delivered"), { tip: 5000, total: 5199 }),
+    matrix("list every receipt", ["admin"], (db) => getDocs(collection(db, "receipts")));
+    matrix("get the restaurant's statement line", ["owner", "admin"], (db) =>
+      getDoc(doc(db, "statementLines/delivered")),
     );
-    each(["customer", "courier"], "a collection-group look at everyone's earnings", false, (db) =>
+    matrix("list r1's statement lines", ["owner", "admin"], (db) =>
+      getDocs(query(collection(db, "statementLines"), where("restaurantId", "==", "r1"))),
+    );
+    matrix("list r2's statement lines", ["admin"], (db) =>
+      getDocs(query(collection(db, "statementLines"), where("restaurantId", "==", "r2"))),
+    );
+    matrix("list every statement line", ["admin"], (db) => getDocs(collection(db, "statementLines")));
+    matrix("get the order's books (the whole split)", ["admin"], (db) => getDoc(doc(db, "orderBooks/delivered")));
+    matrix("list r1's books", ["admin"], (db) =>
+      getDocs(query(collection(db, "orderBooks"), where("restaurantId", "==", "r1"))),
+    );
+    matrix("list the books cora delivered", ["admin"], (db) =>
+      getDocs(query(collection(db, "orderBooks"), where("courierId", "==", "cora"))),
+    );
+    matrix("read cora's earnings", ["courier", "admin"], (db) => getDocs(collection(db, "couriers/cora/earnings")));
+    each(["customer", "courier", "owner"], "a collection-group look at everyone's earnings", false, (db) =>
       getDocs(collectionGroup(db, "earnings")),
     );
+    for (const [what, path, data] of [
+      ["change a receipt's total", "receipts/delivered", { total: 1 }],
+      ["write a receipt", "receipts/placed", { customerId: "alice", total: 1 }],
+      ["raise one's statement line", "statementLines/delivered", { restaurantNet: 5000 }],
+      ["write a statement line", "statementLines/placed", { restaurantId: "r1", restaurantNet: 5000 }],
+      ["change the books", "orderBooks/delivered", { split: { commission: 0 } }],
+      ["write books", "orderBooks/placed", { restaurantId: "r1", total: 1 }],
+      ["raise one's own earning", "couriers/cora/earnings/delivered", { tip: 5000, total: 5199 }],
+    ] as const) {
+      matrix(what, [], (db) => setDoc(doc(db, path), data, { merge: true }));
+    }
+    matrix("delete the books", [], (db) => deleteDoc(doc(db, "orderBooks/delivered")));
   });
 });

@@ -1,17 +1,25 @@
 import { strict as assert } from "node:assert";
 import {
+  aggregationGroups,
+  booksAtPlacement,
   checkPromo,
   DEFAULT_FEES,
   discountOf,
+  earningOf,
   feesProblem,
   initialAllocations,
+  MAX_AGGREGATIONS,
   neededFor,
   normalizeCode,
   priceOrder,
   PROMO_SHARDS,
   promoProblem,
+  REVENUE_SUMS,
+  revenueOf,
   splitEvenly,
+  splitOf,
   statementCsv,
+  statementLineOf,
   statementOf,
   takeFrom,
   tipAmount,
@@ -19,8 +27,8 @@ import {
   tipRaiseProblem,
   withTip,
   type MenuItem,
+  type OrderBooks,
   type PromoCode,
-  type ReceiptLine,
 } from "../../functions/src/domain";
 
 const ts = (ms: number) => ({ toMillis: () => ms });
@@ -62,14 +70,16 @@ describe("unit: money", () => {
     assert.equal(p.subtotal, 3870);
     assert.equal(p.serviceFee, 194);
     assert.equal(p.total, 3870 - 387 + 249 + 194 + 387);
-    assert.equal(p.split.commission, 581); // 15 % of 38.70 = 5.805, half up
-    assert.equal(p.split.courierDeliveryShare, 199);
-    assert.equal(p.split.platformDeliveryShare, 50);
-    assert.equal(p.split.restaurantPromo, 387);
-    assert.equal(p.split.platformPromo, 0);
-    assert.equal(p.split.restaurantNet, 3870 - 581 - 387);
-    assert.equal(p.split.courierTotal, 199 + 387);
-    assert.equal(p.split.restaurantNet + p.split.courierTotal + p.split.platformRevenue, p.total);
+    assert.equal("split" in p, false, "what the customer pays holds no one's share");
+    const s = splitOf(p, terms);
+    assert.equal(s.commission, 581); // 15 % of 38.70 = 5.805, half up
+    assert.equal(s.courierDeliveryShare, 199);
+    assert.equal(s.platformDeliveryShare, 50);
+    assert.equal(s.restaurantPromo, 387);
+    assert.equal(s.platformPromo, 0);
+    assert.equal(s.restaurantNet, 3870 - 581 - 387);
+    assert.equal(s.courierTotal, 199 + 387);
+    assert.equal(s.restaurantNet + s.courierTotal + s.platformRevenue, p.total);
   });
   it("keeps the parties' shares summing to the total for many orders, whoever funds the code", () => {
     for (let q = 1; q <= 20; q++) {
@@ -81,7 +91,7 @@ describe("unit: money", () => {
           discount,
           promo: { code: "X", fundedBy },
         });
-        const s = p.split;
+        const s = splitOf(p, { commissionBps: 1000 + 37 * q, courierDeliveryShareBps: 8000 - 101 * q });
         assert.equal(s.restaurantNet + s.courierTotal + s.platformRevenue, p.total, `q=${q} ${fundedBy}`);
         for (const v of Object.values(s)) assert.ok(Number.isInteger(v));
       }
@@ -91,9 +101,10 @@ describe("unit: money", () => {
     const p = priceOrder(line(2), menu, { deliveryFee: 249, currency: "EUR" }, terms, { tip: 100 });
     const q = withTip(p, 500);
     assert.equal(q.total, p.total + 400);
-    assert.equal(q.split.courierTotal, p.split.courierTotal + 400);
-    assert.equal(q.split.restaurantNet, p.split.restaurantNet);
-    assert.equal(q.split.platformRevenue, p.split.platformRevenue);
+    const [before, after] = [splitOf(p, terms), splitOf(q, splitOf(p, terms))];
+    assert.equal(after.courierTotal, before.courierTotal + 400);
+    assert.equal(after.restaurantNet, before.restaurantNet);
+    assert.equal(after.platformRevenue, before.platformRevenue);
   });
   it("reads tip choices and caps them at 50.00 and half the food", () => {
     assert.equal(tipAmount(undefined, 2000), 0);
@@ -164,16 +175,45 @@ describe("unit: money", () => {
     assert.deepEqual(takeFrom(4, { left: 1, budgetLeft: 500 }, need), { shard: 4, redemptions: 1, cents: 250 });
     assert.equal(takeFrom(5, { left: 0, budgetLeft: 0 }, need), null);
   });
-  it("builds a statement and its CSV from receipts, to the cent", () => {
-    const receipt = (n: number, fundedBy: "platform" | "restaurant" | null): ReceiptLine => {
+  it("books an order for each reader from one record, and the records agree to the cent", () => {
+    const p = priceOrder(line(2), menu, { deliveryFee: 249, currency: "EUR" }, terms, {
+      tip: 200,
+      discount: 300,
+      promo: { code: "X", fundedBy: "restaurant" },
+    });
+    const books = booksAtPlacement("abcdef123", "r1", p, splitOf(p, terms));
+    assert.equal("lines" in books, false);
+    const at = ts(NOW);
+    const line_ = statementLineOf(books, at);
+    assert.deepEqual(Object.keys(line_).sort(), [
+      "commission",
+      "commissionBps",
+      "currency",
+      "deliveredAt",
+      "number",
+      "orderId",
+      "promo",
+      "restaurantId",
+      "restaurantNet",
+      "restaurantPromo",
+      "subtotal",
+    ]);
+    assert.equal(line_.number, "ABCDEF");
+    assert.equal(line_.restaurantNet, line_.subtotal - line_.commission - line_.restaurantPromo);
+    const earning = earningOf(books, "Kitchen", at);
+    assert.equal(earning.total, earning.deliveryShare + earning.tip);
+    assert.equal(line_.restaurantNet + earning.total + books.split.platformRevenue, books.total);
+  });
+  it("builds a statement and its CSV from statement lines, to the cent", () => {
+    const lineOf = (n: number, fundedBy: "platform" | "restaurant" | null) => {
       const p = priceOrder(line(n), menu, { deliveryFee: 249, currency: "EUR" }, terms, {
         discount: fundedBy ? 300 : 0,
         promo: fundedBy ? { code: "X", fundedBy } : null,
         tip: 100,
       });
-      return { ...p, orderId: `o${n}`, number: `O${n}`, deliveredAt: ts(NOW + n * 60_000) };
+      return statementLineOf(booksAtPlacement(`o${n}`, "r1", p, splitOf(p, terms)), ts(NOW + n * 60_000));
     };
-    const rs = [receipt(1, null), receipt(2, "restaurant"), receipt(3, "platform")];
+    const rs = [lineOf(1, null), lineOf(2, "restaurant"), lineOf(3, "platform")];
     const s = statementOf(rs);
     assert.equal(s.orders, 3);
     assert.equal(s.grossSales, 1290 * 6);
@@ -184,6 +224,24 @@ describe("unit: money", () => {
     assert.match(csv[0], /^order,delivered,gross_sales,commission/);
     assert.match(csv[1], /^O1,2026-11-26 13:01,12\.90,1\.94,0\.00,0\.00,10\.96,EUR$/);
     assert.match(csv[4], new RegExp(`^total,3 orders,77\\.40,.*,${(s.netPayout / 100).toFixed(2)},EUR$`));
+  });
+  it("asks for the revenue in aggregation queries of at most five, and its figures add up", () => {
+    const wanted = { orders: "count", ...REVENUE_SUMS };
+    const groups = aggregationGroups(wanted);
+    assert.ok(groups.every((g) => Object.keys(g).length <= MAX_AGGREGATIONS));
+    assert.deepEqual(Object.assign({}, ...groups), wanted, "every figure asked exactly once");
+    assert.equal(groups.length, 2);
+    const books: OrderBooks[] = [1, 2, 3].map((q) => {
+      const p = priceOrder(line(q), menu, { deliveryFee: 249, currency: "EUR" }, terms, {
+        discount: 100 * q,
+        promo: { code: "X", fundedBy: q === 2 ? "restaurant" : "platform" },
+      });
+      return booksAtPlacement(`o${q}`, "r1", p, splitOf(p, terms));
+    });
+    const r = revenueOf(books);
+    assert.equal(r.orders, 3);
+    assert.equal(r.revenue, r.commission + r.serviceFees + r.deliveryShare - r.platformPromotions);
+    assert.equal(r.platformPromotions, 100 + 300);
   });
   it("checks the platform's fees", () => {
     assert.equal(feesProblem(DEFAULT_FEES), null);

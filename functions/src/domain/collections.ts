@@ -32,8 +32,13 @@ export const paths = {
   promoAllocation: (code: string, n: number) => `promoCodes/${code}/allocations/${n}`,
   promoRedemptions: (code: string) => `promoCodes/${code}/redemptions`,
   promoRedemption: (code: string, orderId: string) => `promoCodes/${code}/redemptions/${orderId}`,
+  /** An order's money, one record per reader (books.ts). */
   receipts: () => "receipts",
   receipt: (orderId: string) => `receipts/${orderId}`,
+  orderBooks: () => "orderBooks",
+  books: (orderId: string) => `orderBooks/${orderId}`,
+  statementLines: () => "statementLines",
+  statementLine: (orderId: string) => `statementLines/${orderId}`,
   earnings: (uid: string) => `couriers/${uid}/earnings`,
   earning: (uid: string, orderId: string) => `couriers/${uid}/earnings/${orderId}`,
   /** Backend bookkeeping no client reads. */

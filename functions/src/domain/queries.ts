@@ -212,9 +212,9 @@ export const QUERIES = {
     orderBy: [["createdAt", "desc"]],
     limit: 100,
   }),
-  /** A restaurant's receipts for a period (its statement). */
-  restaurantReceipts: (rid: string, from: Date, to: Date): QuerySpec => ({
-    collection: paths.receipts(),
+  /** A restaurant's statement lines for a period (its owner's statement). */
+  restaurantStatement: (rid: string, from: Date, to: Date): QuerySpec => ({
+    collection: paths.statementLines(),
     where: [
       ["restaurantId", "==", rid],
       ["deliveredAt", ">=", from],
@@ -222,9 +222,9 @@ export const QUERIES = {
     ],
     orderBy: [["deliveredAt", "asc"]],
   }),
-  /** Every receipt of a period (the admin's revenue figures, aggregated). */
-  receiptsBetween: (from: Date, to: Date): QuerySpec => ({
-    collection: paths.receipts(),
+  /** The books of every order delivered in a period (the admin's revenue figures, aggregated). */
+  booksDeliveredBetween: (from: Date, to: Date): QuerySpec => ({
+    collection: paths.orderBooks(),
     where: [
       ["deliveredAt", ">=", from],
       ["deliveredAt", "<", to],
