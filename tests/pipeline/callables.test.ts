@@ -115,6 +115,21 @@ describe("pipeline: callables and who may call them", function () {
         changed: async () => (await adminDb.doc(paths.order(id)).get()).get("pricing.tip") === 300,
       };
     },
+    async quotePromo(revoked) {
+      const customer = await createUser({ courier: true }, "Quincy Quote");
+      if (revoked) await revokeAll(customer, [{ role: "courier" }]);
+      let answered = false;
+      return {
+        call: async () => {
+          const res = await httpsCallable<unknown, { ok: boolean }>(
+            customer.functions,
+            "quotePromo",
+          )({ code: "NOSUCHCODE", restaurantId: r.id, subtotal: 1200 });
+          answered = res.data.ok === false;
+        },
+        changed: async () => answered,
+      };
+    },
   };
 
   it("every callable the functions define is in this table", () => {

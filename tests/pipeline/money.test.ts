@@ -1,5 +1,15 @@
 import { strict as assert } from "node:assert";
-import { collection, count, doc, getAggregateFromServer, getDoc, getDocs, sum } from "firebase/firestore";
+import {
+  collection,
+  count,
+  doc,
+  getAggregateFromServer,
+  getDoc,
+  getDocs,
+  serverTimestamp,
+  sum,
+  updateDoc,
+} from "firebase/firestore";
 import { httpsCallable } from "firebase/functions";
 import {
   aggregationGroups,
@@ -14,6 +24,7 @@ import {
   type OrderBooks,
   type Order,
   type Pricing,
+  type PromoQuote,
   type PromoRejection,
   type Receipt,
   type StatementLine,
@@ -228,6 +239,57 @@ describe("pipeline: money (tips, promo codes, receipts, earnings, statements)", 
     }
     const exhausted = await adminDb.collection(paths.promoRedemptions(capped)).get();
     assert.equal(exhausted.size, 1, "only the first order redeemed the capped code");
+  });
+
+  it("checkout asks the backend what a code gives; a code's terms are the admins', its public view holds what checkout lists", async () => {
+    const privateCode = await createPromo({
+      kind: "percent",
+      percentBps: 2000,
+      maxDiscount: 300,
+      maxRedemptions: 2,
+      minSubtotal: 1000,
+    });
+    const listed = await createPromo({ public: true, description: "For everyone", budgetCents: 5000 });
+    const customer = await createUser({}, "Quinn Quote");
+    const quote = (code: string, subtotal: number, restaurantId = r.id, who = customer) =>
+      httpsCallable<unknown, PromoQuote>(
+        who.functions,
+        "quotePromo",
+      )({ code, restaurantId, subtotal }).then((x) => x.data);
+    // Good for me, and for how much: 20 % of 12.90 capped at 3.00; at the minimum and below it.
+    assert.deepEqual(await quote(privateCode.toLowerCase(), 1290), { ok: true, discount: 258, fundedBy: "platform" });
+    assert.deepEqual(await quote(privateCode, 5000), { ok: true, discount: 300, fundedBy: "platform" });
+    assert.deepEqual(await quote(privateCode, 1000), { ok: true, discount: 200, fundedBy: "platform" });
+    assert.deepEqual(await quote(privateCode, 999), { ok: false, code: "promo_below_minimum" });
+    assert.deepEqual(await quote("NOSUCHCODE1", 5000), { ok: false, code: "promo_unknown" });
+    await assert.rejects(quote(privateCode, -1), { code: "functions/invalid-argument" });
+    // Used up: two redemptions, then the third customer hears it is exhausted.
+    // (At a kitchen of their own: orders nobody accepts count as misses against the shared one.)
+    const elsewhere = await createRestaurant({ pizza: { price: 1290 } }, { minOrder: 0 });
+    for (const n of [1, 2]) {
+      const who = await createUser({}, `Spender ${n}`);
+      assert.equal((await settled(await order(who, 1, { promoCode: privateCode }, elsewhere))).status, "placed");
+    }
+    assert.deepEqual(await quote(privateCode, 1290), { ok: false, code: "promo_exhausted" });
+    // The code's document (budget, caps, creator) is refused to the customer, guessed or listed.
+    for (const code of [privateCode, listed]) {
+      await assert.rejects(getDoc(doc(customer.db, paths.promoCode(code))), { code: "permission-denied" });
+    }
+    // The public view: the listed code only, with what checkout shows; pausing takes it off.
+    const view = await waitForDoc(adminDb.doc(paths.publicPromo(listed)), (v) => v.exists);
+    assert.deepEqual(Object.keys(view.data()!).sort(), [
+      "code",
+      "description",
+      "restaurantId",
+      "updatedAt",
+      "validFrom",
+      "validUntil",
+    ]);
+    const seen = await getDocs(clientQuery(customer.db, QUERIES.publicPromos()));
+    assert.ok(seen.docs.some((d) => d.id === listed));
+    assert.ok(!seen.docs.some((d) => d.id === privateCode), "a private code is never listed");
+    await updateDoc(doc(admin.db, paths.promoCode(listed)), { paused: true, updatedAt: serverTimestamp() });
+    await waitForDoc(adminDb.doc(paths.publicPromo(listed)), (v) => !v.exists);
   });
 
   it("gives a redemption back when the order is declined, cancelled or times out", async function () {

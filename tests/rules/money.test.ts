@@ -73,12 +73,19 @@ describe("rules: money", () => {
   });
 
   describe("promo codes", () => {
-    const signedIn = everyone.filter((r) => r !== "anonymous");
-    matrix("look a code up", signedIn, (db) => getDoc(doc(db, "promoCodes/SECRET")));
-    matrix("list the public codes", signedIn, (db) =>
+    // A code's terms (budget, caps, creator) are the admins': checkout asks the backend
+    // (quotePromo) and lists the public codes from their public view.
+    matrix("look a code up by guessing it", ["admin"], (db) => getDoc(doc(db, "promoCodes/SECRET")));
+    matrix("look a public code's terms up", ["admin"], (db) => getDoc(doc(db, "promoCodes/SAVE10")));
+    matrix("list the public codes' terms", ["admin"], (db) =>
       getDocs(query(collection(db, "promoCodes"), where("public", "==", true))),
     );
     matrix("list every code", ["admin"], (db) => getDocs(collection(db, "promoCodes")));
+    matrix("read a public code's public view", everyone, (db) => getDoc(doc(db, "publicPromos/SAVE10")));
+    matrix("list the public views", everyone, (db) => getDocs(collection(db, "publicPromos")));
+    matrix("write a public view", [], (db) =>
+      setDoc(doc(db, "publicPromos/SECRET"), { code: "SECRET", description: "mine now", restaurantId: null }),
+    );
     matrix("pause a code", ["admin"], (db) =>
       updateDoc(doc(db, "promoCodes/SAVE10"), { paused: true, updatedAt: now() }),
     );

@@ -306,6 +306,7 @@ export async function seedFixtures(): Promise<void> {
         discount: 100,
         released: false,
       }),
+      put("publicPromos/SAVE10", { code: "SAVE10", description: "10 % off", restaurantId: null }),
       // The delivered order's money, one record per reader (functions/src/domain/books.ts).
       put("receipts/delivered", {
         orderId: "delivered",

@@ -1,19 +1,24 @@
 import { strict as assert } from "node:assert";
 import {
   aggregationGroups,
+  allDay,
   booksAtPlacement,
+  checkOrder,
   checkPromo,
   DEFAULT_FEES,
   discountOf,
   earningOf,
+  encodeLine,
   feesProblem,
   initialAllocations,
+  isLeftFor,
   MAX_AGGREGATIONS,
   neededFor,
   normalizeCode,
   priceOrder,
   PROMO_SHARDS,
   promoProblem,
+  publicViewOf,
   REVENUE_SUMS,
   revenueOf,
   splitEvenly,
@@ -105,6 +110,46 @@ describe("unit: money", () => {
     assert.equal(after.courierTotal, before.courierTotal + 400);
     assert.equal(after.restaurantNet, before.restaurantNet);
     assert.equal(after.platformRevenue, before.platformRevenue);
+  });
+  it("the checkout's preview with the backend's answer for a code prices exactly as the backend does", () => {
+    const order = {
+      items: line(2).map(encodeLine),
+      deliveryAddress: { line1: "Torstraße 1", city: "Berlin", lat: 52.53, lng: 13.41 },
+      restaurant: {
+        name: "R",
+        cuisine: "x",
+        description: "",
+        address: { line1: "Torstraße 3", city: "Berlin", lat: 52.531, lng: 13.41 },
+        timeZone: "Europe/Berlin",
+        openingHours: allDay(),
+        isOpen: true,
+        prepTimeMin: 15,
+        deliveryRadiusM: 5000,
+        deliveryFee: 249,
+        minOrder: 0,
+        currency: "EUR",
+        categories: [],
+        ratingAvg: 0,
+        ratingCount: 0,
+        ratingSum: 0,
+      },
+      restaurantId: "r1",
+      menu,
+      now: new Date(NOW),
+      fees: DEFAULT_FEES,
+      tip: { percent: 10 },
+      promoCode: "save10",
+    };
+    const code = promo({ fundedBy: "restaurant", restaurantId: "r1" });
+    const backend = checkOrder({ ...order, promo: code, firstOrder: true, customerRedemptions: 0 });
+    const answer = checkPromo(code, { subtotal: 2580, restaurantId: "r1", now: new Date(NOW) });
+    assert.ok(answer.ok && backend.ok);
+    const preview = checkOrder({ ...order, promoQuote: { ...answer, fundedBy: code.fundedBy } });
+    assert.ok(preview.ok);
+    assert.deepEqual(preview.pricing, backend.pricing);
+    assert.deepEqual(preview.pricing.promo, { code: "SAVE10", fundedBy: "restaurant" });
+    const refused = checkOrder({ ...order, promoQuote: { ok: false, code: "promo_exhausted" } });
+    assert.equal(!refused.ok && refused.rejection.code, "promo_exhausted");
   });
   it("reads tip choices and caps them at 50.00 and half the food", () => {
     assert.equal(tipAmount(undefined, 2000), 0);
@@ -242,6 +287,24 @@ describe("unit: money", () => {
     assert.equal(r.orders, 3);
     assert.equal(r.revenue, r.commission + r.serviceFees + r.deliveryShare - r.platformPromotions);
     assert.equal(r.platformPromotions, 100 + 300);
+  });
+  it("a code's public view holds what checkout shows, for listed codes only; what is left decides", () => {
+    const code = promo({ public: true, budgetCents: 1000, maxRedemptions: 3 });
+    assert.deepEqual(Object.keys(publicViewOf(code)!).sort(), [
+      "code",
+      "description",
+      "restaurantId",
+      "validFrom",
+      "validUntil",
+    ]);
+    assert.equal(publicViewOf(promo({ public: false })), null);
+    assert.equal(publicViewOf(promo({ public: true, paused: true })), null);
+    const left = (l: number, b: number) =>
+      Array.from({ length: PROMO_SHARDS }, (_, i) => ({ left: i ? 0 : l, budgetLeft: i < 2 ? b : 0 }));
+    assert.equal(isLeftFor(code, left(1, 100), 200), true, "a budget gathered from two allocations");
+    assert.equal(isLeftFor(code, left(1, 99), 200), false, "one cent short");
+    assert.equal(isLeftFor(code, left(0, 500), 200), false, "no use left");
+    assert.equal(isLeftFor(promo({ maxRedemptions: null, budgetCents: null }), [], 200), true);
   });
   it("checks the platform's fees", () => {
     assert.equal(feesProblem(DEFAULT_FEES), null);

@@ -32,6 +32,9 @@ export const paths = {
   promoAllocation: (code: string, n: number) => `promoCodes/${code}/allocations/${n}`,
   promoRedemptions: (code: string) => `promoCodes/${code}/redemptions`,
   promoRedemption: (code: string, orderId: string) => `promoCodes/${code}/redemptions/${orderId}`,
+  /** What checkout may read of the codes listed to everyone (promo.ts PublicPromo). */
+  publicPromos: () => "publicPromos",
+  publicPromo: (code: string) => `publicPromos/${code}`,
   /** An order's money, one record per reader (books.ts). */
   receipts: () => "receipts",
   receipt: (orderId: string) => `receipts/${orderId}`,

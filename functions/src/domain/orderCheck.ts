@@ -9,7 +9,7 @@ import { LIMITS } from "./limits";
 import { decodeLine } from "./options";
 import { priceOrder, type Menu } from "./pricing";
 import type { PlatformFees } from "./fees";
-import { checkPromo, normalizeCode, type PromoCode } from "./promo";
+import { checkPromo, normalizeCode, type PromoCode, type PromoQuote } from "./promo";
 import { EN_REJECTIONS } from "./texts/rejections";
 import { tipAmount, tipCap } from "./tips";
 import { restaurantProblem } from "./restaurant";
@@ -95,9 +95,12 @@ export interface CheckInput {
   fees: Pick<PlatformFees, "serviceFeeBps">;
   /** The cart's tip choice as stored ({percent} or {cents}), if any. */
   tip?: unknown;
-  /** The code as the customer typed it, and the code's document as read (null: no such code). */
+  /** The code as the customer typed it, and either the code's document as read (the backend; null:
+   * no such code) or the backend's answer for this order (the checkout's preview, which may not
+   * read a code's terms). */
   promoCode?: unknown;
   promo?: PromoCode | null;
+  promoQuote?: PromoQuote;
   /** The backend's knowledge of the customer for the code's conditions; the preview has none. */
   firstOrder?: boolean;
   customerRedemptions?: number;
@@ -164,16 +167,18 @@ export function checkOrder(input: CheckInput): OrderCheck {
     if (typeof input.promoCode !== "string") return reject("promo_unknown");
     const code = normalizeCode(input.promoCode);
     const promo = input.promo && input.promo.code === code ? input.promo : null;
-    const answer = checkPromo(promo, {
-      subtotal: food.subtotal,
-      restaurantId: typeof input.restaurantId === "string" ? input.restaurantId : "",
-      now,
-      firstOrder: input.firstOrder,
-      customerRedemptions: input.customerRedemptions,
-    });
+    const answer =
+      input.promoQuote ??
+      checkPromo(promo, {
+        subtotal: food.subtotal,
+        restaurantId: typeof input.restaurantId === "string" ? input.restaurantId : "",
+        now,
+        firstOrder: input.firstOrder,
+        customerRedemptions: input.customerRedemptions,
+      });
     if (!answer.ok) return reject(answer.code);
     discount = answer.discount;
-    applied = { code, fundedBy: promo!.fundedBy };
+    applied = { code, fundedBy: input.promoQuote?.ok ? input.promoQuote.fundedBy : promo!.fundedBy };
   }
   const pricing = priceOrder(lines, menu, restaurant, input.fees, { tip, discount, promo: applied });
   return {

@@ -195,13 +195,10 @@ export const QUERIES = {
     ],
     orderBy: [],
   }),
-  /** Checkout: the codes every customer may see. */
+  /** Checkout: the codes every customer may see (their public view). */
   publicPromos: (): QuerySpec => ({
-    collection: paths.promoCodes(),
-    where: [
-      ["public", "==", true],
-      ["paused", "==", false],
-    ],
+    collection: paths.publicPromos(),
+    where: [],
     orderBy: [],
     limit: 20,
   }),

@@ -1,5 +1,5 @@
 // Money as the faces see it, each from its own records (domain/books.ts): the platform's fees and
-// promo codes for the checkout, the customer's receipt, a courier's earnings, a restaurant
+// the public codes for the checkout, the customer's receipt, a courier's earnings, a restaurant
 // owner's statement lines, and the admin's codes, fees and revenue (from the admin-only books).
 import {
   count,
@@ -22,27 +22,28 @@ import {
   type CourierEarning,
   type PlatformFees,
   type PromoCode,
+  type PromoQuote,
+  type PublicPromo,
   type Receipt,
   type Revenue,
   type StatementLine,
 } from "@domain";
 import { liveDb, liveQuery } from "../firebase/live";
-import { createPromoCall, raiseTipCall, type PromoInput } from "../firebase/functions";
+import { createPromoCall, quotePromoCall, raiseTipCall, type PromoInput } from "../firebase/functions";
 import { useLiveDoc, useLiveQuery } from "./live";
 
 export async function readFees(): Promise<PlatformFees> {
   return feesOf((await getDoc(doc(liveDb, paths.fees()))).data());
 }
 
-/** The code's document, or null when there is no such code. */
-export async function readPromo(code: string): Promise<PromoCode | null> {
-  if (!code) return null;
-  const snap = await getDoc(doc(liveDb, paths.promoCode(code)));
-  return snap.exists() ? (snap.data() as PromoCode) : null;
+/** Whether a code is good for this customer at this restaurant, and for how much of `subtotal`:
+ * the backend's answer (a code's terms are the admins'). */
+export async function quotePromo(code: string, restaurantId: string, subtotal: number): Promise<PromoQuote> {
+  return (await quotePromoCall({ code, restaurantId, subtotal })).data;
 }
 
 export function usePublicPromos() {
-  return useLiveQuery<PromoCode>(liveQuery(QUERIES.publicPromos()));
+  return useLiveQuery<PublicPromo>(liveQuery(QUERIES.publicPromos()));
 }
 
 export async function raiseTip(orderId: string, tip: number): Promise<void> {
