@@ -22,6 +22,8 @@ const ENTRIES: Record<string, () => Record<string, unknown>> = {
   createPromo: () => require("./entry/money"),
   quotePromo: () => require("./entry/money"),
   onPromoCodeWritten: () => require("./entry/money"),
+  exportMyData: () => require("./entry/privacy"),
+  deleteMyAccount: () => require("./entry/privacy"),
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 

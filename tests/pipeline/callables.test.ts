@@ -130,6 +130,32 @@ describe("pipeline: callables and who may call them", function () {
         changed: async () => answered,
       };
     },
+    async exportMyData(revoked) {
+      const customer = await createUser({ courier: true }, "Ella Export");
+      if (revoked) await revokeAll(customer, [{ role: "courier" }]);
+      let exported: unknown = null;
+      return {
+        call: async () => {
+          exported = (await httpsCallable<unknown, { account: { uid: string } }>(customer.functions, "exportMyData")())
+            .data.account.uid;
+        },
+        changed: async () => exported === customer.uid,
+      };
+    },
+    async deleteMyAccount(revoked) {
+      // A role must be given up before an account is deleted: the revoked courier has none left,
+      // and still cannot use the token issued while they had it.
+      const customer = await createUser(revoked ? { courier: true } : {}, "Dana Delete");
+      if (revoked) await revokeAll(customer, [{ role: "courier" }]);
+      return {
+        call: () => httpsCallable(customer.functions, "deleteMyAccount")(),
+        changed: async () =>
+          !(await adminAuth.getUser(customer.uid).then(
+            () => true,
+            () => false,
+          )),
+      };
+    },
   };
 
   it("every callable the functions define is in this table", () => {

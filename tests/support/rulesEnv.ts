@@ -24,6 +24,7 @@ import {
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { allDay, ORDER_STATUSES, type QuerySpec, type RoleClaims } from "../../functions/src/domain";
+import { uidHash } from "../../functions/src/privacy/closedAccounts";
 import { HOST, PORTS, ROOT, RULES_PROJECT } from "../../scripts/lib/config";
 
 const RULES = readFileSync(join(ROOT, "firestore.rules"), "utf8");
@@ -229,6 +230,9 @@ export function promoDoc(code: string, isPublic: boolean): Record<string, unknow
   };
 }
 
+/** How the backend records that dora deleted her account. */
+export const CLOSED_DORA = uidHash("dora");
+
 const hoursAgo = (h: number, plusMinutes: number) =>
   Timestamp.fromMillis(Date.now() - h * 3600_000 - plusMinutes * 60_000);
 
@@ -332,7 +336,8 @@ export async function seedFixtures(): Promise<void> {
         split: { commission: 143, restaurantNet: 807, courierTotal: 199, platformRevenue: 241 },
         deliveredAt: T0,
       }),
-
+      // Dora deleted her account a moment ago; her ID token is still valid.
+      put(`closedAccounts/${CLOSED_DORA}`, { closedAt: T0, expiresAt: T0 }),
       put("couriers/cora/earnings/delivered", {
         orderId: "delivered",
         deliveryShare: 199,

@@ -44,6 +44,9 @@ export const paths = {
   statementLine: (orderId: string) => `statementLines/${orderId}`,
   earnings: (uid: string) => `couriers/${uid}/earnings`,
   earning: (uid: string, orderId: string) => `couriers/${uid}/earnings/${orderId}`,
+  /** A deleted account, by a hash of its uid, while its last ID tokens may still be valid
+   * (the rules refuse their writes). */
+  closedAccount: (uidHash: string) => `closedAccounts/${uidHash}`,
   /** Backend bookkeeping no client reads. */
   reconcilerState: () => "system/reconciler",
   /** Which missed order auto-paused a restaurant (backend only). */

@@ -23,6 +23,7 @@ export * from "./orderCheck";
 export * from "./payment";
 export * from "./photos";
 export * from "./pricing";
+export * from "./privacy";
 export * from "./promo";
 export * from "./queries";
 export * from "./reasons";

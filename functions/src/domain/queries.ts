@@ -228,6 +228,13 @@ export const QUERIES = {
     ],
     orderBy: [],
   }),
+  /** Backend (deleting an account): a page of the receipts still naming the customer. */
+  customerReceipts: (uid: string, pageSize: number): QuerySpec => ({
+    collection: paths.receipts(),
+    where: [["customerId", "==", uid]],
+    orderBy: [],
+    limit: pageSize,
+  }),
   /** A courier's deliveries since `from` (today's and this week's earnings), newest first. */
   courierEarnings: (uid: string, from: Date): QuerySpec => ({
     collection: paths.earnings(uid),

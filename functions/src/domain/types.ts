@@ -213,7 +213,9 @@ export interface Order {
 /** restaurants/{rid}/reviews/{orderId}: public, so it names no user; the backend adds the
  * author's short name from their profile. */
 export interface Review {
-  authorName?: string;
+  /** null once the author deleted their account (formerCustomer). */
+  authorName?: string | null;
+  formerCustomer?: boolean;
   rating: number;
   text: string;
   createdAt: TimestampLike;

@@ -1,6 +1,7 @@
 // A restaurant's reviews, newest first, a page at a time: signed with the author's short name (the
-// backend writes it; the document holds no id), with the restaurant's public reply, which its
-// staff write from the dashboard.
+// backend writes it; the document holds no id), or "former customer" in the reader's language once
+// the author deleted their account, with the restaurant's public reply, which its staff write
+// from the dashboard.
 
 import { useState } from "preact/hooks";
 import { replyToReview, useRestaurantReviews } from "../data/reviews";
@@ -12,7 +13,7 @@ const PAGE = 5;
 
 export function Reviews({ rid, staff = false }: { rid: string; staff?: boolean }) {
   const reviews = useRestaurantReviews(rid, PAGE);
-  const signed = reviews.data?.filter((r) => r.authorName);
+  const signed = reviews.data?.filter((r) => r.authorName || r.formerCustomer);
   return (
     <section class="reviews" aria-labelledby="reviews-title">
       <h2 id="reviews-title">{t("rev.title")}</h2>
@@ -26,7 +27,8 @@ export function Reviews({ rid, staff = false }: { rid: string; staff?: boolean }
               <span aria-label={t("rev.stars", { n: r.rating })}>
                 {"★".repeat(r.rating) + "☆".repeat(5 - r.rating)}
               </span>{" "}
-              <strong>{r.authorName}</strong> <small>{dateTime(r.createdAt)}</small>
+              <strong>{r.formerCustomer ? t("rev.formerCustomer") : r.authorName}</strong>{" "}
+              <small>{dateTime(r.createdAt)}</small>
             </p>
             {r.text && <p>{r.text}</p>}
             {r.reply && (

@@ -1,5 +1,5 @@
 import { connectFunctionsEmulator, getFunctions, httpsCallable } from "firebase/functions";
-import { REGION, type GrantableRole, type PromoQuote } from "@domain";
+import { REGION, type AccountExport, type GrantableRole, type PromoQuote } from "@domain";
 import { app, EMULATOR_PORTS, emulatorHost, usingEmulators } from "./app";
 
 const functions = getFunctions(app, REGION);
@@ -30,3 +30,6 @@ export const quotePromoCall = httpsCallable<{ code: string; restaurantId: string
   functions,
   "quotePromo",
 );
+
+export const exportMyDataCall = httpsCallable<void, AccountExport>(functions, "exportMyData");
+export const deleteMyAccountCall = httpsCallable<void, { deleted: true }>(functions, "deleteMyAccount");
