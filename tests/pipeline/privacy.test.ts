@@ -181,8 +181,13 @@ describe("pipeline: a customer's data (download, deletion)", function () {
     const { home, work } = c;
     const needles = [c.who.uid, c.name, shortName(c.name), c.email, c.phone, home.line1, work.line1, c.note];
 
-    // The scan finds them where they are (so that finding nothing later means something).
+    // The scan finds them where they are (so that finding nothing later means something), also in
+    // a collection nobody told it about, under a document that exists only as a parent.
+    const stray = adminDb.doc(`strayCollection${Date.now()}/parent/deeper/${c.who.uid}`);
+    await stray.set({ keptBy: "a feature that forgot to delete it" });
     const before = await scanEverything(needles);
+    assert.ok(before.hits.includes(`${stray.path} holds ${c.who.uid}`), "the scan finds a new collection");
+    await stray.delete();
     for (const where of [
       `users/${c.who.uid} holds ${c.name}`,
       `users/${c.who.uid}/addresses/a1 holds ${work.line1}`,
