@@ -20,6 +20,10 @@ const ENTRIES: Record<string, () => Record<string, unknown>> = {
   onDeviceWritten: () => require("./entry/users"),
   raiseTip: () => require("./entry/money"),
   createPromo: () => require("./entry/money"),
+  quotePromo: () => require("./entry/money"),
+  onPromoCodeWritten: () => require("./entry/money"),
+  exportMyData: () => require("./entry/privacy"),
+  deleteMyAccount: () => require("./entry/privacy"),
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 

@@ -115,6 +115,47 @@ describe("pipeline: callables and who may call them", function () {
         changed: async () => (await adminDb.doc(paths.order(id)).get()).get("pricing.tip") === 300,
       };
     },
+    async quotePromo(revoked) {
+      const customer = await createUser({ courier: true }, "Quincy Quote");
+      if (revoked) await revokeAll(customer, [{ role: "courier" }]);
+      let answered = false;
+      return {
+        call: async () => {
+          const res = await httpsCallable<unknown, { ok: boolean }>(
+            customer.functions,
+            "quotePromo",
+          )({ code: "NOSUCHCODE", restaurantId: r.id, subtotal: 1200 });
+          answered = res.data.ok === false;
+        },
+        changed: async () => answered,
+      };
+    },
+    async exportMyData(revoked) {
+      const customer = await createUser({ courier: true }, "Ella Export");
+      if (revoked) await revokeAll(customer, [{ role: "courier" }]);
+      let exported: unknown = null;
+      return {
+        call: async () => {
+          exported = (await httpsCallable<unknown, { account: { uid: string } }>(customer.functions, "exportMyData")())
+            .data.account.uid;
+        },
+        changed: async () => exported === customer.uid,
+      };
+    },
+    async deleteMyAccount(revoked) {
+      // A role must be given up before an account is deleted: the revoked courier has none left,
+      // and still cannot use the token issued while they had it.
+      const customer = await createUser(revoked ? { courier: true } : {}, "Dana Delete");
+      if (revoked) await revokeAll(customer, [{ role: "courier" }]);
+      return {
+        call: () => httpsCallable(customer.functions, "deleteMyAccount")(),
+        changed: async () =>
+          !(await adminAuth.getUser(customer.uid).then(
+            () => true,
+            () => false,
+          )),
+      };
+    },
   };
 
   it("every callable the functions define is in this table", () => {

@@ -19,6 +19,7 @@ import {
   DECLINE_REASONS,
   LIMITS,
   ORDER_STATUSES,
+  QUERIES,
   transition,
   type Actor,
   type OrderStatus,
@@ -34,6 +35,7 @@ import {
   ROLE_NAMES,
   rulesEnv,
   seedFixtures,
+  specQuery,
   uidOf,
   withoutRules,
   type RoleName,
@@ -118,10 +120,23 @@ describe("rules: orders", () => {
       getDoc(doc(db, "orders/deliveredNow")),
     );
     matrix(
-      `get an order cora delivered more than ${LIMITS.courierAccessAfterDeliveryMin} minutes ago`,
+      `get an order cora delivered more than ${LIMITS.courierAccessAfterDeliveryMin} minutes ago, within a day`,
       ["customer", "staff", "owner", "admin"],
-      (db) => getDoc(doc(db, "orders/delivered")),
+      (db) => getDoc(doc(db, "orders/endedInsideDay")),
     );
+    // After a day the restaurant keeps its statement line, not the customer's name and address.
+    matrix(
+      `get an order delivered more than ${LIMITS.staffAccessAfterEndHours} hours ago`,
+      ["customer", "admin"],
+      (db) => getDoc(doc(db, "orders/endedPastDay")),
+    );
+    matrix("get an order delivered weeks ago", ["customer", "admin"], (db) => getDoc(doc(db, "orders/delivered")));
+    matrix(
+      `get an order cancelled less than ${LIMITS.staffAccessAfterEndHours} hours ago`,
+      ["customer", "staff", "owner", "admin"],
+      (db) => getDoc(doc(db, "orders/cancelledInsideDay")),
+    );
+    matrix("get an order cancelled weeks ago", ["customer", "admin"], (db) => getDoc(doc(db, "orders/cancelled")));
     matrix(
       "get an order that does not exist (yet)",
       ["customer", "otherCustomer", "staff", "owner", "otherStaff", "courier", "otherCourier", "admin"],
@@ -133,11 +148,14 @@ describe("rules: orders", () => {
     matrix("list alice's orders", ["customer", "admin"], (db) =>
       getDocs(query(collection(db, "orders"), where("customerId", "==", "alice"))),
     );
-    matrix("list r1's orders", ["staff", "owner", "admin"], (db) =>
+    matrix("list r1's orders under way (the board)", ["staff", "owner", "admin"], (db) =>
+      getDocs(specQuery(db, QUERIES.boardOrders("r1"))),
+    );
+    matrix("list every order r1 ever had", ["admin"], (db) =>
       getDocs(query(collection(db, "orders"), where("restaurantId", "==", "r1"))),
     );
-    matrix("list r2's orders", ["otherStaff", "admin"], (db) =>
-      getDocs(query(collection(db, "orders"), where("restaurantId", "==", "r2"))),
+    matrix("list r2's orders under way (the board)", ["otherStaff", "admin"], (db) =>
+      getDocs(specQuery(db, QUERIES.boardOrders("r2"))),
     );
     matrix("list unclaimed ready orders", ["courier", "otherCourier", "admin"], (db) =>
       getDocs(query(collection(db, "orders"), where("status", "==", "ready"), where("courierId", "==", null))),
@@ -515,6 +533,10 @@ describe("rules: orders", () => {
     const pos = (patch: Record<string, unknown> = {}) => ({ lat: 52.52, lng: 13.41, updatedAt: now(), ...patch });
     matrix("get", ["customer", "staff", "owner", "courier", "admin"], (db) =>
       getDoc(doc(db, "orders/picked_up/tracking/courier")),
+    );
+    // Where the courier last was is where the customer lives.
+    matrix("get once the order is delivered", ["customer", "admin"], (db) =>
+      getDoc(doc(db, "orders/delivered/tracking/courier")),
     );
     matrix("write one's position on an order one carries", ["courier"], (db) =>
       setDoc(doc(db, "orders/picked_up/tracking/courier"), pos()),

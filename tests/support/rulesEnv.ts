@@ -8,10 +8,23 @@ import {
   type RulesTestEnvironment,
   type TokenOptions,
 } from "@firebase/rules-unit-testing";
-import { doc, setDoc, setLogLevel, Timestamp, type Firestore } from "firebase/firestore";
+import {
+  collection,
+  doc,
+  limit,
+  orderBy,
+  query,
+  setDoc,
+  setLogLevel,
+  Timestamp,
+  where,
+  type Firestore,
+  type Query,
+} from "firebase/firestore";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { allDay, ORDER_STATUSES, type RoleClaims } from "../../functions/src/domain";
+import { allDay, ORDER_STATUSES, type QuerySpec, type RoleClaims } from "../../functions/src/domain";
+import { uidHash } from "../../functions/src/privacy/closedAccounts";
 import { HOST, PORTS, ROOT, RULES_PROJECT } from "../../scripts/lib/config";
 
 const RULES = readFileSync(join(ROOT, "firestore.rules"), "utf8");
@@ -74,6 +87,16 @@ export function dbWithToken(uid: string, token: Record<string, unknown>): Firest
   return env!
     .authenticatedContext(uid, { ...PASSWORD, iat: ISSUED_AT, ...token } as TokenOptions)
     .firestore() as unknown as Firestore;
+}
+
+/** One of the app's queries (domain/queries.ts), as `db` would run it. */
+export function specQuery(db: Firestore, spec: QuerySpec): Query {
+  return query(
+    collection(db, spec.collection),
+    ...spec.where.map(([f, op, v]) => where(f, op, v)),
+    ...spec.orderBy.map(([f, d]) => orderBy(f, d)),
+    ...(spec.limit ? [limit(spec.limit)] : []),
+  );
 }
 
 /** Changes the fixtures for one test, past the rules. */
@@ -207,6 +230,12 @@ export function promoDoc(code: string, isPublic: boolean): Record<string, unknow
   };
 }
 
+/** How the backend records that dora deleted her account. */
+export const CLOSED_DORA = uidHash("dora");
+
+const hoursAgo = (h: number, plusMinutes: number) =>
+  Timestamp.fromMillis(Date.now() - h * 3600_000 - plusMinutes * 60_000);
+
 const ORDER_TIMES = Object.fromEntries(["submitted", ...PATH_TO.delivered].map((s) => [s, T0]));
 
 const ALL_STATUSES = ORDER_STATUSES;
@@ -244,11 +273,22 @@ export async function seedFixtures(): Promise<void> {
       put("orders/delivered0", orderDoc("delivered")),
       // Delivered a moment ago: its courier may still look at it.
       put("orders/deliveredNow", orderDoc("delivered", { timeline: { ...ORDER_TIMES, delivered: Timestamp.now() } })),
+      // Staff may read an ended order for a day: one a minute inside that day, one a minute past it.
+      put(
+        "orders/endedInsideDay",
+        orderDoc("delivered", { timeline: { ...ORDER_TIMES, delivered: hoursAgo(24, -1) } }),
+      ),
+      put("orders/endedPastDay", orderDoc("delivered", { timeline: { ...ORDER_TIMES, delivered: hoursAgo(24, 1) } })),
+      put(
+        "orders/cancelledInsideDay",
+        orderDoc("cancelled", { timeline: { ...ORDER_TIMES, cancelled: hoursAgo(24, -1) } }),
+      ),
       put("orders/readyClaimed", orderDoc("ready", { courierId: "cora" })),
       put("orders/readyClaimedByOther", orderDoc("ready", { courierId: "carl" })),
       put("orders/bobPlaced", orderDoc("placed", { customerId: "bob", customerName: "Bob" })),
       put("orders/r2Placed", orderDoc("placed", { restaurantId: "r2" })),
       put("orders/picked_up/tracking/courier", { lat: 52.52, lng: 13.4, updatedAt: T0 }),
+      put("orders/delivered/tracking/courier", { lat: 52.529, lng: 13.401, updatedAt: T0 }),
       // Cora is carrying orders/picked_up, so she may claim nothing else; carl is free.
       put("couriers/cora", { activeOrderId: "picked_up", updatedAt: T0 }),
       // Money: the fees, r1's own commission, a public code and a private one with an
@@ -270,15 +310,34 @@ export async function seedFixtures(): Promise<void> {
         discount: 100,
         released: false,
       }),
+      put("publicPromos/SAVE10", { code: "SAVE10", description: "10 % off", restaurantId: null }),
+      // The delivered order's money, one record per reader (functions/src/domain/books.ts).
       put("receipts/delivered", {
         orderId: "delivered",
         customerId: "alice",
-        restaurantId: "r1",
-        courierId: "cora",
+        deliveryAddress: ADDRESS,
         subtotal: 950,
         total: 1247,
         deliveredAt: T0,
       }),
+      put("statementLines/delivered", {
+        orderId: "delivered",
+        restaurantId: "r1",
+        subtotal: 950,
+        commission: 143,
+        restaurantNet: 807,
+        deliveredAt: T0,
+      }),
+      put("orderBooks/delivered", {
+        orderId: "delivered",
+        restaurantId: "r1",
+        courierId: "cora",
+        total: 1247,
+        split: { commission: 143, restaurantNet: 807, courierTotal: 199, platformRevenue: 241 },
+        deliveredAt: T0,
+      }),
+      // Dora deleted her account a moment ago; her ID token is still valid.
+      put(`closedAccounts/${CLOSED_DORA}`, { closedAt: T0, expiresAt: T0 }),
       put("couriers/cora/earnings/delivered", {
         orderId: "delivered",
         deliveryShare: 199,

@@ -32,10 +32,21 @@ export const paths = {
   promoAllocation: (code: string, n: number) => `promoCodes/${code}/allocations/${n}`,
   promoRedemptions: (code: string) => `promoCodes/${code}/redemptions`,
   promoRedemption: (code: string, orderId: string) => `promoCodes/${code}/redemptions/${orderId}`,
+  /** What checkout may read of the codes listed to everyone (promo.ts PublicPromo). */
+  publicPromos: () => "publicPromos",
+  publicPromo: (code: string) => `publicPromos/${code}`,
+  /** An order's money, one record per reader (books.ts). */
   receipts: () => "receipts",
   receipt: (orderId: string) => `receipts/${orderId}`,
+  orderBooks: () => "orderBooks",
+  books: (orderId: string) => `orderBooks/${orderId}`,
+  statementLines: () => "statementLines",
+  statementLine: (orderId: string) => `statementLines/${orderId}`,
   earnings: (uid: string) => `couriers/${uid}/earnings`,
   earning: (uid: string, orderId: string) => `couriers/${uid}/earnings/${orderId}`,
+  /** A deleted account, by a hash of its uid, while its last ID tokens may still be valid
+   * (the rules refuse their writes). */
+  closedAccount: (uidHash: string) => `closedAccounts/${uidHash}`,
   /** Backend bookkeeping no client reads. */
   reconcilerState: () => "system/reconciler",
   /** Which missed order auto-paused a restaurant (backend only). */

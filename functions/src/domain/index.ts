@@ -1,5 +1,6 @@
 // The Dishpatch domain: plain TypeScript with no Firebase imports, shared by the functions,
 // the web app and the tests.
+export * from "./books";
 export * from "./cart";
 export * from "./city";
 export * from "./complaints";
@@ -22,6 +23,7 @@ export * from "./orderCheck";
 export * from "./payment";
 export * from "./photos";
 export * from "./pricing";
+export * from "./privacy";
 export * from "./publicText";
 export * from "./promo";
 export * from "./queries";

@@ -195,13 +195,10 @@ export const QUERIES = {
     ],
     orderBy: [],
   }),
-  /** Checkout: the codes every customer may see. */
+  /** Checkout: the codes every customer may see (their public view). */
   publicPromos: (): QuerySpec => ({
-    collection: paths.promoCodes(),
-    where: [
-      ["public", "==", true],
-      ["paused", "==", false],
-    ],
+    collection: paths.publicPromos(),
+    where: [],
     orderBy: [],
     limit: 20,
   }),
@@ -212,9 +209,9 @@ export const QUERIES = {
     orderBy: [["createdAt", "desc"]],
     limit: 100,
   }),
-  /** A restaurant's receipts for a period (its statement). */
-  restaurantReceipts: (rid: string, from: Date, to: Date): QuerySpec => ({
-    collection: paths.receipts(),
+  /** A restaurant's statement lines for a period (its owner's statement). */
+  restaurantStatement: (rid: string, from: Date, to: Date): QuerySpec => ({
+    collection: paths.statementLines(),
     where: [
       ["restaurantId", "==", rid],
       ["deliveredAt", ">=", from],
@@ -222,14 +219,21 @@ export const QUERIES = {
     ],
     orderBy: [["deliveredAt", "asc"]],
   }),
-  /** Every receipt of a period (the admin's revenue figures, aggregated). */
-  receiptsBetween: (from: Date, to: Date): QuerySpec => ({
-    collection: paths.receipts(),
+  /** The books of every order delivered in a period (the admin's revenue figures, aggregated). */
+  booksDeliveredBetween: (from: Date, to: Date): QuerySpec => ({
+    collection: paths.orderBooks(),
     where: [
       ["deliveredAt", ">=", from],
       ["deliveredAt", "<", to],
     ],
     orderBy: [],
+  }),
+  /** Backend (deleting an account): a page of the receipts still naming the customer. */
+  customerReceipts: (uid: string, pageSize: number): QuerySpec => ({
+    collection: paths.receipts(),
+    where: [["customerId", "==", uid]],
+    orderBy: [],
+    limit: pageSize,
   }),
   /** A courier's deliveries since `from` (today's and this week's earnings), newest first. */
   courierEarnings: (uid: string, from: Date): QuerySpec => ({

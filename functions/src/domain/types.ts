@@ -125,7 +125,9 @@ export interface AppliedPromo {
   fundedBy: "platform" | "restaurant";
 }
 
-/** Who gets what of an order's total, under the terms it was placed with (domain/pricing.ts). */
+/** Who gets what of an order's total, under the terms it was placed with (domain/pricing.ts
+ * splitOf). Never on the order: the admin-only books hold it (books.ts), and the owner's
+ * statement line holds the restaurant's part. */
 export interface Split {
   commissionBps: number;
   courierDeliveryShareBps: number;
@@ -139,9 +141,10 @@ export interface Split {
   platformRevenue: Cents;
 }
 
-/** The backend's prices. total = subtotal - discount + deliveryFee + serviceFee + tip. A card
- * payment, when there is one, attaches to the order as its own record (authorised for `total`
- * at placement, captured at delivery, voided or partly refunded later) without changing these. */
+/** What the customer pays, priced by the backend: total = subtotal - discount + deliveryFee +
+ * serviceFee + tip. Everyone who may read the order may read this. A card payment, when there is
+ * one, attaches to the order as its own record (authorised for `total` at placement, captured at
+ * delivery, voided or partly refunded later) without changing these. */
 export interface Pricing {
   lines: PricedLine[];
   subtotal: Cents;
@@ -152,7 +155,6 @@ export interface Pricing {
   tip: Cents;
   total: Cents;
   currency: string;
-  split: Split;
 }
 
 export interface Rejection {
@@ -212,9 +214,11 @@ export interface Order {
 /** restaurants/{rid}/reviews/{orderId}: public, so it names no user; the backend adds the
  * author's short name from their profile. */
 export interface Review {
-  /** Set when the backend has signed it; null when the author's name is not plain (publicText.ts):
-   * the page then says "A customer" in the reader's language. */
+  /** Set when the backend has signed it; null when the author's name is not plain (publicText.ts),
+   * the page then says "A customer" in the reader's language, or once the author deleted their
+   * account (formerCustomer). */
   authorName?: string | null;
+  formerCustomer?: boolean;
   rating: number;
   text: string;
   createdAt: TimestampLike;

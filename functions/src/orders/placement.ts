@@ -1,6 +1,7 @@
 // Turns a customer's `submitted` cart into a `placed` order priced from the menu (`scheduled` when
-// ordered ahead for a slot), or a `rejected` one with a reason. Two round trips after the trigger fires: one batched read (restaurant, dishes,
-// customer, and the count of the customer's open orders beside it), then one write that holds
+// ordered ahead for a slot), or a `rejected` one with a reason. Two round trips after the trigger
+// fires: one batched read (restaurant, dishes, customer, and the count of the customer's open
+// orders beside it), then one write (the order and its admin-only books in one commit) that holds
 // only if the order is still exactly as created, so a replayed event or a racing instance (or the
 // reconciler) leaves one result.
 
@@ -15,6 +16,9 @@ import { logger } from "firebase-functions/logger";
 import { ACCEPT_TIMEOUT_SECONDS } from "../config";
 import {
   asMenuItem,
+  booksAtPlacement,
+  splitOf,
+  splitTermsFor,
   checkOrder,
   CODE_PATTERN,
   neededFor,
@@ -103,7 +107,6 @@ function check(order: Order, ctx: Context, at: Date, promo?: PromoFacts): OrderC
     now: at,
     slotStart: order.slotStart,
     fees: ctx.fees,
-    terms: ctx.terms,
     tip: order.tip,
     promoCode: order.promoCode,
     ...promo,
@@ -138,6 +141,17 @@ function patchFor(order: Order, ctx: Context, result: OrderCheck, at: Date, by: 
   return result.releaseAt
     ? transition("scheduled", stamp, by, { ...accepted, releaseAt: Timestamp.fromDate(result.releaseAt) })
     : transition("placed", stamp, by, { ...accepted, acceptBy: acceptDeadline(at) });
+}
+
+/** The admin-only books of an order that goes through: who gets what under today's terms, written
+ * in the same write that places it (so an order is never placed without them). */
+function booksFor(orderId: string, order: Order, ctx: Context, result: OrderCheck) {
+  if (!result.ok) return null;
+  const split = splitOf(result.pricing, splitTermsFor(ctx.fees, ctx.terms));
+  return {
+    ...booksAtPlacement(orderId, order.restaurantId, result.pricing, split),
+    createdAt: FieldValue.serverTimestamp(),
+  };
 }
 
 /** An order with a promo code is placed in one transaction with its redemption: the code's
@@ -187,6 +201,8 @@ async function placeWithPromo(db: Firestore, orderRef: DocumentReference, ctx: C
       if (need.redemptions > 0 || need.cents > 0) result = reject("promo_exhausted");
     }
     tx.update(orderRef, patchFor(order, ctx, result, at, by));
+    const books = booksFor(orderRef.id, order, ctx, result);
+    if (books) tx.set(db.doc(paths.books(orderRef.id)), books);
     if (result.ok && promo) {
       for (const t of takes) {
         tx.update(db.doc(paths.promoAllocation(code, t.shard)), {
@@ -234,9 +250,15 @@ export async function processSubmittedOrder(
     if (!result) return "already processed";
   } else {
     result = check(order, ctx, at);
+    // Only if the order is still exactly as created: a replay or a racing instance wrote first.
+    // The books go in the same commit, so they exist exactly when the order went through.
+    const batch = db.batch().update(snapshot.ref, patchFor(order, ctx, result, at, by), {
+      lastUpdateTime: snapshot.updateTime,
+    });
+    const books = booksFor(snapshot.id, order, ctx, result);
+    if (books) batch.set(db.doc(paths.books(snapshot.id)), books);
     try {
-      // Only if the order is still exactly as created: a replay or a racing instance wrote first.
-      await snapshot.ref.update(patchFor(order, ctx, result, at, by), { lastUpdateTime: snapshot.updateTime });
+      await batch.commit();
     } catch (err) {
       if (isFailedPrecondition(err)) return "already processed";
       throw err;

@@ -35,6 +35,7 @@ export function Header() {
             {t("nav.cart")} <span class="count">{cartCount.value}</span>
           </a>
         )}
+        {s && <a href="/account">{t("nav.account")}</a>}
         {s === null && (
           <a href="/signin" class="button small">
             {t("nav.signIn")}

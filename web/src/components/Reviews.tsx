@@ -1,6 +1,7 @@
 // A restaurant's reviews, newest first, a page at a time: signed with the author's short name (the
-// backend writes it; the document holds no id), with the restaurant's public reply, which its
-// staff write from the dashboard.
+// backend writes it; the document holds no id), or "former customer" in the reader's language once
+// the author deleted their account, with the restaurant's public reply, which its staff write
+// from the dashboard.
 
 import type { ComponentChildren } from "preact";
 import type { Review } from "@domain";
@@ -15,8 +16,9 @@ const PAGE = 5;
 /** `reply` renders the owner's reply form under each review (the dashboard's, in its own chunk). */
 export function Reviews({ rid, reply }: { rid: string; reply?: (review: LiveRow<Review>) => ComponentChildren }) {
   const reviews = useRestaurantReviews(rid, PAGE);
-  // Signed by the backend: with the author's short name, or null where their name was not plain.
-  const signed = reviews.data?.filter((r) => r.authorName !== undefined);
+  // Signed by the backend: with the author's short name, null where their name was not plain, or
+  // as a former customer.
+  const signed = reviews.data?.filter((r) => r.authorName !== undefined || r.formerCustomer);
   return (
     <section class="reviews" aria-labelledby="reviews-title">
       <h2 id="reviews-title">{t("rev.title")}</h2>
@@ -30,7 +32,8 @@ export function Reviews({ rid, reply }: { rid: string; reply?: (review: LiveRow<
               <span aria-label={t("rev.stars", { n: r.rating })}>
                 {"★".repeat(r.rating) + "☆".repeat(5 - r.rating)}
               </span>{" "}
-              <strong>{r.authorName ?? t("rev.aCustomer")}</strong> <small>{dateTime(r.createdAt)}</small>
+              <strong>{r.formerCustomer ? t("rev.formerCustomer") : (r.authorName ?? t("rev.aCustomer"))}</strong>{" "}
+              <small>{dateTime(r.createdAt)}</small>
             </p>
             {r.text && <p>{r.text}</p>}
             {r.reply && (

@@ -1,5 +1,5 @@
 import { connectFunctionsEmulator, getFunctions, httpsCallable } from "firebase/functions";
-import { REGION, type GrantableRole } from "@domain";
+import { REGION, type AccountExport, type GrantableRole, type PromoQuote } from "@domain";
 import { app, EMULATOR_PORTS, emulatorHost, usingEmulators } from "./app";
 
 const functions = getFunctions(app, REGION);
@@ -25,3 +25,11 @@ export const raiseTipCall = httpsCallable<{ orderId: string; tip: number }, { ti
 /** A new promo code as the admin form sends it: dates as milliseconds. */
 export type PromoInput = Record<string, unknown> & { code: string; validFrom: number; validUntil: number };
 export const createPromoCall = httpsCallable<PromoInput, { code: string }>(functions, "createPromo");
+
+export const quotePromoCall = httpsCallable<{ code: string; restaurantId: string; subtotal: number }, PromoQuote>(
+  functions,
+  "quotePromo",
+);
+
+export const exportMyDataCall = httpsCallable<void, AccountExport>(functions, "exportMyData");
+export const deleteMyAccountCall = httpsCallable<void, { deleted: true }>(functions, "deleteMyAccount");

@@ -17,6 +17,7 @@ export const de: Record<Key, string> = {
   "nav.cartLabel": "Warenkorb, {n} Artikel",
   "nav.signIn": "Anmelden",
   "nav.signOut": "Abmelden",
+  "nav.account": "Konto",
   "nav.language": "Sprache",
 
   "state.loading": "Lade {what}…",

@@ -18,6 +18,7 @@ export const en = {
   "nav.cartLabel": "Cart, {n} items",
   "nav.signIn": "Sign in",
   "nav.signOut": "Sign out",
+  "nav.account": "Account",
   "nav.language": "Language",
 
   "state.loading": "Loading {what}…",

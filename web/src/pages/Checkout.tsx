@@ -1,5 +1,7 @@
 // The cart and checkout. The price preview runs the backend's own check (checkOrder) on the
-// menu as it is now; the backend runs it again, authoritatively, when the order arrives.
+// menu as it is now, with the backend's answer for a promo code (its terms are the admins'); the
+// backend runs it again, authoritatively, when the order arrives. The preview is what the customer
+// pays: who gets what of it is not the customer's to read.
 
 import { useEffect, useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
@@ -25,7 +27,7 @@ import {
 } from "@domain";
 import { readDishes, useMenu } from "../data/menu";
 import { placeOrder, readRestaurant } from "../data/orders";
-import { readFees, readPromo, usePublicPromos } from "../data/money";
+import { quotePromo, readFees, usePublicPromos } from "../data/money";
 import { deliveryAddress } from "../state/address";
 import { cart, cartSubtotal, clearCart, setQuantity, type Cart } from "../state/cart";
 import { online } from "../state/network";
@@ -155,17 +157,16 @@ export function Checkout() {
   ]);
   const preview = useAsync(async () => {
     if (!c.restaurantId || !address) return null;
-    const [restaurant, menu, fees, promo] = await Promise.all([
+    const [restaurant, menu, fees] = await Promise.all([
       readRestaurant(c.restaurantId),
       readDishes(
         c.restaurantId,
         c.lines.map((l) => l.itemId),
       ),
       readFees(),
-      code ? readPromo(code) : null,
     ]);
     const doc = cartDoc(cartInput(c, address, "preview", "", slotStart, tip, code), null);
-    const check = checkOrder({
+    const input = {
       items: doc.items,
       deliveryAddress: doc.deliveryAddress,
       restaurant,
@@ -175,9 +176,13 @@ export function Checkout() {
       slotStart,
       fees,
       tip: doc.tip,
-      promoCode: doc.promoCode,
-      promo,
-    });
+    };
+    let check = checkOrder(input);
+    // The code last, as the backend checks it: what it gives depends on the food's subtotal.
+    if (check.ok && typeof doc.promoCode === "string") {
+      const promoQuote = await quotePromo(doc.promoCode, c.restaurantId, check.pricing.subtotal);
+      check = checkOrder({ ...input, promoCode: doc.promoCode, promoQuote });
+    }
     // Only a restaurant the domain can read offers delivery times (checkOrder says why not).
     return { check, restaurant: asRestaurant(restaurant) };
   }, [key]);

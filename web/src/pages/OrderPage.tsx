@@ -367,7 +367,7 @@ function RaiseTip({ orderId, order: o }: { orderId: string; order: Order }) {
   const [error, setError] = useState("");
   const [done, setDone] = useState("");
   const delivered = o.timeline?.delivered?.toMillis();
-  if (!o.pricing?.split || !delivered || Date.now() - delivered > TIP_RAISE_HOURS * 3600_000) return null;
+  if (!o.pricing || !delivered || Date.now() - delivered > TIP_RAISE_HOURS * 3600_000) return null;
   const cents = parseCents(text);
   const submit = async (e: Event) => {
     e.preventDefault();

@@ -1,5 +1,6 @@
 // The platform's revenue per day (commission, service fees and its share of delivery fees, less
-// the promotions it funded), each day one aggregation the server sums over that day's receipts.
+// the promotions it funded), summed by the server over the admin-only books of that day's
+// deliveries (data/money.ts revenueBetween).
 
 import { addDays, CITY, localTime, zonedInstant } from "@domain";
 import { revenueBetween } from "../../data/money";

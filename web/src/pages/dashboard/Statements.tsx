@@ -1,5 +1,6 @@
-// The restaurant's statement for a day or a week, from its receipts: gross food sales,
-// commission, promotions it funded, refunds, and the net payout; and the same as CSV.
+// The restaurant's statement for a day or a week, from its statement lines (its part of each
+// delivered order, no customer in them): gross food sales, commission, promotions it funded,
+// refunds, and the net payout; and the same as CSV.
 
 import { useState } from "preact/hooks";
 import { addDays, localTime, statementCsv, statementOf, zonedInstant } from "@domain";
@@ -27,8 +28,8 @@ export function Statements() {
   const [period, setPeriod] = useState<Period>("day");
   const [date, setDate] = useState(() => localTime(new Date(), tz).date);
   const { from, to, first } = bounds(period, date, tz);
-  const receipts = useAsync(() => readStatement(rid, from, to), [rid, from.getTime(), to.getTime()]);
-  const rows = receipts.data ?? [];
+  const lines = useAsync(() => readStatement(rid, from, to), [rid, from.getTime(), to.getTime()]);
+  const rows = lines.data ?? [];
   const sum = statementOf(rows);
   const download = () => {
     const blob = new Blob([statementCsv(rows, tz)], { type: "text/csv" });
@@ -52,15 +53,15 @@ export function Statements() {
           {t("stmt.date")}
           <input type="date" value={date} onChange={(e) => setDate((e.target as HTMLInputElement).value)} />
         </label>
-        <button type="button" class="secondary" onClick={receipts.reload}>
+        <button type="button" class="secondary" onClick={lines.reload}>
           {t("stmt.refresh")}
         </button>
-        <button type="button" class="secondary" disabled={!receipts.data} onClick={download}>
+        <button type="button" class="secondary" disabled={!lines.data} onClick={download}>
           {t("stmt.csv")}
         </button>
       </div>
-      {receipts.error !== undefined && <ErrorNote error={receipts.error} />}
-      {receipts.loading && !receipts.data && <Loading what={t("stmt.loading")} />}
+      {lines.error !== undefined && <ErrorNote error={lines.error} />}
+      {lines.loading && !lines.data && <Loading what={t("stmt.loading")} />}
       <dl class="statement-totals" data-testid="statement-totals">
         <dt>{t("stmt.orders")}</dt>
         <dd data-testid="statement-orders">{sum.orders}</dd>
@@ -92,14 +93,12 @@ export function Statements() {
           <tbody>
             {rows.map((x) => (
               <tr key={x.orderId} data-order={x.orderId}>
-                <td>
-                  <a href={`/receipts/${x.orderId}`}>{x.number}</a>
-                </td>
+                <td>{x.number}</td>
                 <td>{clock(x.deliveredAt, tz)}</td>
                 <td class="amount">{money(x.subtotal)}</td>
-                <td class="amount">{money(x.split.commission)}</td>
-                <td class="amount">{money(x.split.restaurantPromo)}</td>
-                <td class="amount">{money(x.split.restaurantNet)}</td>
+                <td class="amount">{money(x.commission)}</td>
+                <td class="amount">{money(x.restaurantPromo)}</td>
+                <td class="amount">{money(x.restaurantNet)}</td>
               </tr>
             ))}
           </tbody>
