@@ -20,6 +20,13 @@ const ENTRIES: Record<string, () => Record<string, unknown>> = {
   onDeviceWritten: () => require("./entry/users"),
   raiseTip: () => require("./entry/money"),
   createPromo: () => require("./entry/money"),
+  api: () => require("./entry/api"),
+  createApiClient: () => require("./entry/api"),
+  rotateApiClient: () => require("./entry/api"),
+  revokeApiClient: () => require("./entry/api"),
+  setApiWebhook: () => require("./entry/api"),
+  resendWebhook: () => require("./entry/api"),
+  deliverWebhook: () => require("./entry/api"),
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 

@@ -2,6 +2,7 @@
 // is a sum of the receipts' own amounts, so a statement reconciles to the cent with the receipts
 // it lists.
 
+import { addDays, zonedInstant } from "./hours";
 import type { Cents } from "./money";
 import type { Split } from "./types";
 
@@ -30,6 +31,17 @@ export interface Statement {
    * so this stays 0; the column is there for when it does. */
   refunds: Cents;
   netPayout: Cents;
+}
+
+export type StatementPeriod = "day" | "week";
+
+/** [from, to) of the day or the week (from Monday) holding `date` (YYYY-MM-DD), on the
+ * restaurant's clock; `first` is the period's first day. */
+export function statementBounds(period: StatementPeriod, date: string, timeZone: string) {
+  const weekday = (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
+  const first = period === "day" ? date : addDays(date, -weekday);
+  const last = addDays(first, period === "day" ? 1 : 7);
+  return { from: zonedInstant(first, 0, timeZone), to: zonedInstant(last, 0, timeZone), first };
 }
 
 export function statementOf(receipts: readonly ReceiptLine[]): Statement {

@@ -62,7 +62,7 @@ async function readContext(db: Firestore, order: Order, now: Date) {
       : [];
   const refs = [
     db.doc(paths.user(order.customerId)),
-    ...(rid ? [db.doc(paths.restaurant(rid))] : []),
+    ...(rid ? [db.doc(paths.restaurant(rid)), db.doc(paths.apiRegistry(rid))] : []),
     ...itemIds.map((id) => db.doc(paths.menuItem(rid!, id))),
   ];
   const [docs, open, platform] = await Promise.all([
@@ -70,7 +70,8 @@ async function readContext(db: Firestore, order: Order, now: Date) {
     adminQuery(db, QUERIES.openOrdersOf(order.customerId)).count().get(),
     termsFor(db, rid, now.getTime()),
   ]);
-  const [customer, restaurant, ...items] = docs;
+  const [customer, ...rest] = docs;
+  const [restaurant, registry, ...items] = rid ? rest : [];
   const menu = new Map<string, MenuItem>();
   for (const doc of rid ? items : []) {
     if (!doc.exists) continue;
@@ -85,6 +86,8 @@ async function readContext(db: Firestore, order: Order, now: Date) {
     terms: platform.terms,
     menu,
     openOrders: open.data().count,
+    // Its API clients listening for events (the partner API's webhooks): its changes go to them.
+    apiEvents: Object.keys(registry?.get("subscribers") ?? {}).length > 0,
   };
 }
 
@@ -129,6 +132,7 @@ function patchFor(order: Order, ctx: Context, result: OrderCheck, at: Date, by: 
     restaurantLegalName: ctx.restaurant!.legalName ?? ctx.restaurant!.name,
     timeZone: ctx.restaurant!.timeZone,
     courierId: null,
+    ...(ctx.apiEvents ? { apiEvents: true } : {}),
   };
   return result.releaseAt
     ? transition("scheduled", stamp, by, { ...accepted, releaseAt: Timestamp.fromDate(result.releaseAt) })
