@@ -25,3 +25,25 @@ export const raiseTipCall = httpsCallable<{ orderId: string; tip: number }, { ti
 /** A new promo code as the admin form sends it: dates as milliseconds. */
 export type PromoInput = Record<string, unknown> & { code: string; validFrom: number; validUntil: number };
 export const createPromoCall = httpsCallable<PromoInput, { code: string }>(functions, "createPromo");
+
+// The partner API's clients, managed by the restaurant's owner (Integrations tab).
+export const createApiClientCall = httpsCallable<
+  { restaurantId: string; name: string; scopes: string[] },
+  { clientId: string; clientSecret: string }
+>(functions, "createApiClient");
+export const rotateApiClientCall = httpsCallable<{ clientId: string }, { clientId: string; clientSecret: string }>(
+  functions,
+  "rotateApiClient",
+);
+export const revokeApiClientCall = httpsCallable<{ clientId: string }, { clientId: string }>(
+  functions,
+  "revokeApiClient",
+);
+export const setApiWebhookCall = httpsCallable<
+  { clientId: string; url: string | null; events?: string[] },
+  { clientId: string; signingSecret: string | null }
+>(functions, "setApiWebhook");
+export const resendWebhookCall = httpsCallable<{ clientId: string; eventId: string }, { round: number }>(
+  functions,
+  "resendWebhook",
+);

@@ -15,6 +15,7 @@ import { Dashboard as DashboardContext, useDashboard } from "./context";
 import { MenuEditor } from "./MenuEditor";
 import { Settings } from "./Settings";
 import { Statements } from "./Statements";
+import { Integrations } from "./integrations/Integrations";
 import { Reviews } from "../../components/Reviews";
 import { Today } from "./Today";
 import { t, type Key } from "../../i18n";
@@ -43,6 +44,11 @@ const StatementsTab = () => (
     <Statements />
   </OwnerOnly>
 );
+const IntegrationsTab = () => (
+  <OwnerOnly>
+    <Integrations />
+  </OwnerOnly>
+);
 const SettingsTab = () => (
   <OwnerOnly>
     <Settings />
@@ -57,6 +63,7 @@ const TABS: { path: string; title: Key; ownerOnly?: boolean }[] = [
   { path: "/dashboard/reviews", title: "rev.title" },
   { path: "/dashboard/statements", title: "dash.statements", ownerOnly: true },
   { path: "/dashboard/settings", title: "dash.settings", ownerOnly: true },
+  { path: "/dashboard/integrations", title: "dash.integrations", ownerOnly: true },
 ];
 
 /** A tab only the owner may use, as the kitchen finds it by its address. */
@@ -129,6 +136,7 @@ export function Dashboard() {
           <Route path="/reviews" component={ReviewsTab} />
           <Route path="/statements" component={StatementsTab} />
           <Route path="/settings" component={SettingsTab} />
+          <Route path="/integrations" component={IntegrationsTab} />
         </Router>
       </main>
     </DashboardContext.Provider>
