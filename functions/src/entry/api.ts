@@ -62,7 +62,9 @@ export const deliverWebhook = onTaskDispatched<{ clientId: string; eventId: stri
       maxBackoffSeconds: WEBHOOK_MAX_BACKOFF_SECONDS,
       maxDoublings: 16,
     },
-    rateLimits: { maxConcurrentDispatches: 50 },
+    // A delivery may wait up to 10 s on a slow endpoint; on the emulator each concurrent dispatch is
+    // a worker process of its own.
+    rateLimits: { maxConcurrentDispatches: 10 },
   },
   async (req) => {
     const [{ deliver }, { liveDeps }] = await Promise.all([import("../api/webhooks/deliver"), import("../deps")]);
