@@ -158,6 +158,87 @@ describe("pipeline: callables and who may call them", function () {
     },
   };
 
+  /** An owner of r and one of r's API clients, made by them; `revoked`: their owner role then revoked. */
+  const ownerWithClient = async (revoked: boolean, name: string) => {
+    const owner = await createUser({ owner: [r.id] }, name);
+    const made = await httpsCallable<unknown, { clientId: string }>(
+      owner.functions,
+      "createApiClient",
+    )({
+      restaurantId: r.id,
+      name,
+      scopes: ["orders:read"],
+    });
+    if (revoked) await revokeAll(owner, [{ role: "owner", restaurantId: r.id }]);
+    return {
+      owner,
+      clientId: made.data.clientId,
+      client: () => adminDb.doc(paths.apiClient(made.data.clientId)).get(),
+    };
+  };
+  const hook = { url: "http://127.0.0.1:9/hook", events: ["order.placed"] };
+  Object.assign(CASES, {
+    async createApiClient(revoked: boolean) {
+      const owner = await createUser({ owner: [r.id] }, "Olli Owner");
+      if (revoked) await revokeAll(owner, [{ role: "owner", restaurantId: r.id }]);
+      const name = `Till ${Date.now().toString(36)}`;
+      return {
+        call: () =>
+          httpsCallable(owner.functions, "createApiClient")({ restaurantId: r.id, name, scopes: ["orders:read"] }),
+        changed: async () => !(await adminDb.collection(paths.apiClients()).where("name", "==", name).get()).empty,
+      };
+    },
+    async rotateApiClient(revoked: boolean) {
+      const { owner, clientId, client } = await ownerWithClient(revoked, "Rita Rotate");
+      return {
+        call: () => httpsCallable(owner.functions, "rotateApiClient")({ clientId }),
+        changed: async () => (await client()).get("secretVersion") === 2,
+      };
+    },
+    async revokeApiClient(revoked: boolean) {
+      const { owner, clientId, client } = await ownerWithClient(revoked, "Rex Revoke");
+      return {
+        call: () => httpsCallable(owner.functions, "revokeApiClient")({ clientId }),
+        changed: async () => (await client()).get("revokedAt") !== null,
+      };
+    },
+    async setApiWebhook(revoked: boolean) {
+      const { owner, clientId, client } = await ownerWithClient(revoked, "Hedi Hook");
+      return {
+        call: () => httpsCallable(owner.functions, "setApiWebhook")({ clientId, ...hook }),
+        changed: async () => (await client()).get("webhook") !== null,
+      };
+    },
+    async resendWebhook(revoked: boolean) {
+      const owner = await createUser({ owner: [r.id] }, "Remy Resend");
+      const made = await httpsCallable<unknown, { clientId: string }>(
+        owner.functions,
+        "createApiClient",
+      )({
+        restaurantId: r.id,
+        name: "Resend",
+        scopes: ["orders:read"],
+      });
+      const clientId = made.data.clientId;
+      await httpsCallable(owner.functions, "setApiWebhook")({ clientId, ...hook });
+      // A delivery whose attempts all failed, as the Integrations tab lists it.
+      const delivery = adminDb.doc(paths.delivery(clientId, "order1.placed"));
+      await delivery.set({
+        restaurantId: r.id,
+        clientId,
+        type: "order.placed",
+        state: "failed",
+        round: 1,
+        attempts: [],
+      });
+      if (revoked) await revokeAll(owner, [{ role: "owner", restaurantId: r.id }]);
+      return {
+        call: () => httpsCallable(owner.functions, "resendWebhook")({ clientId, eventId: "order1.placed" }),
+        changed: async () => (await delivery.get()).get("round") === 2,
+      };
+    },
+  });
+
   it("every callable the functions define is in this table", () => {
     assert.deepEqual(deployedCallables(), Object.keys(CASES).sort());
   });

@@ -179,7 +179,7 @@ describe("pipeline: a customer's data (download, deletion)", function () {
     const orderBefore = (await adminDb.doc(paths.order(c.delivered)).get()).data()!;
     const ratingBefore = (await adminDb.doc(paths.restaurant(r.id)).get()).get("ratingSum");
     const { home, work } = c;
-    const needles = [c.who.uid, c.name, shortName(c.name), c.email, c.phone, home.line1, work.line1, c.note];
+    const needles = [c.who.uid, c.name, shortName(c.name)!, c.email, c.phone, home.line1, work.line1, c.note];
 
     // The scan finds them where they are (so that finding nothing later means something), also in
     // a collection nobody told it about, under a document that exists only as a parent.

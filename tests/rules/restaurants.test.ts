@@ -279,6 +279,9 @@ describe("rules: restaurants and menus", () => {
       ["a photo from another host", { imageUrl: "https://evil.example/a.jpg" }],
       ["a photo over plain http", { imageUrl: "http://firebasestorage.googleapis.com/a.jpg" }],
       ["a photo address with a quote", { imageUrl: 'https://images.unsplash.com/a.jpg"onerror=x' }],
+      ["a till's id with a slash", { externalId: "PLU/1" }],
+      ["a till's id over 64 characters", { externalId: "x".repeat(65) }],
+      ["a till's id that is a number", { externalId: 1001 }],
     ];
     for (const [what, patch] of bad) {
       it(`denies an item with ${what}`, () =>
@@ -299,8 +302,14 @@ describe("rules: restaurants and menus", () => {
             allergens: [...ALLERGENS],
             diet: ["vegetarian", "vegan", "spicy"],
             imageUrl: `/photos/${"x".repeat(100)}.webp`,
+            externalId: "x".repeat(64),
           }),
         ),
+      ));
+    it("the editor keeps the till's id of a dish (partner API) when it saves the dish", () =>
+      expectAccess(
+        true,
+        setDoc(doc(dbAs("owner"), "restaurants/r1/menu/m1"), menuItem({ externalId: "PLU-1001.large:2" })),
       ));
     it("allows a dish with its photo on the app's hosting and no declaration", () =>
       expectAccess(

@@ -153,6 +153,20 @@ export function restaurantDoc(name = "Trattoria Test"): Record<string, unknown> 
   };
 }
 
+export function apiClientDoc(rid: string): Record<string, unknown> {
+  return {
+    restaurantId: rid,
+    name: "Till",
+    scopes: ["orders:read"],
+    createdAt: T0,
+    createdBy: "otto",
+    secretVersion: 1,
+    rotatedAt: null,
+    revokedAt: null,
+    webhook: null,
+  };
+}
+
 export function menuItemDoc(): Record<string, unknown> {
   return {
     name: "Margherita",
@@ -266,6 +280,26 @@ export async function seedFixtures(): Promise<void> {
       put("restaurants/r1", restaurantDoc()),
       put("restaurants/r2", restaurantDoc("Other Place")),
       put("restaurants/r1/menu/m1", menuItemDoc()),
+      // The partner API: r1's client c1 (with a delivery, its secrets, a key and a rate window) and
+      // r2's client c2; who listens to what is the backend's note.
+      put("apiClients/c1", apiClientDoc("r1")),
+      put("apiClients/c2", apiClientDoc("r2")),
+      put("apiClients/c1/private/secrets", { secretHash: "0".repeat(64) }),
+      put("apiClients/c1/deliveries/e1", {
+        restaurantId: "r1",
+        clientId: "c1",
+        type: "order.placed",
+        state: "delivered",
+      }),
+      put("apiClients/c2/deliveries/e2", {
+        restaurantId: "r2",
+        clientId: "c2",
+        type: "order.placed",
+        state: "delivered",
+      }),
+      put("apiClients/c1/idempotency/k1", { fingerprint: "f", state: "done", startedAt: T0 }),
+      put("apiClients/c1/usage/w1", { window: "1", count: 1, expireAt: T0 }),
+      put("restaurants/r1/backend/api", { subscribers: { c1: ["order.placed"] } }),
       put("restaurants/r1/reviews/delivered0", { rating: 5, text: "Great", createdAt: T0, authorName: "Alice A." }),
       put("restaurants/r1/reviews/unsigned0", { rating: 4, text: "Hm", createdAt: T0 }),
       put("restaurants/r1/stats/2026-11-24/shards/0", { orders: 1, revenue: 950 }),

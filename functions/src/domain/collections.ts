@@ -51,6 +51,17 @@ export const paths = {
   reconcilerState: () => "system/reconciler",
   /** Which missed order auto-paused a restaurant (backend only). */
   rushNote: (rid: string) => `restaurants/${rid}/backend/rush`,
+  /** Which of a restaurant's API clients hear which events (backend only; kept with the clients). */
+  apiRegistry: (rid: string) => `restaurants/${rid}/backend/api`,
+  apiClients: () => "apiClients",
+  apiClient: (cid: string) => `apiClients/${cid}`,
+  /** The client secret's hash and the webhook's encrypted signing secret (backend only). */
+  apiClientSecrets: (cid: string) => `apiClients/${cid}/private/secrets`,
+  deliveries: (cid: string) => `apiClients/${cid}/deliveries`,
+  delivery: (cid: string, eventId: string) => `apiClients/${cid}/deliveries/${eventId}`,
+  idempotencyKey: (cid: string, keyHash: string) => `apiClients/${cid}/idempotency/${keyHash}`,
+  usage: (cid: string) => `apiClients/${cid}/usage`,
+  usageShard: (cid: string, id: string) => `apiClients/${cid}/usage/${id}`,
 };
 
 /** Daily stats are spread over this many shard documents so that a busy day does not

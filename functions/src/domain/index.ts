@@ -1,5 +1,6 @@
 // The Dishpatch domain: plain TypeScript with no Firebase imports, shared by the functions,
 // the web app and the tests.
+export * from "./api";
 export * from "./books";
 export * from "./cart";
 export * from "./city";

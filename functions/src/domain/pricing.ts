@@ -13,7 +13,13 @@ export function priceLine(line: CartLine, item: MenuItem): PricedLine {
     for (const optionId of line.options[group.id] ?? []) {
       const option = group.options.find((o) => o.id === optionId);
       if (!option) throw new Error(`option ${group.id}/${optionId} is not on ${line.itemId}`);
-      options.push({ groupId: group.id, optionId, name: option.name, priceDelta: option.priceDelta });
+      options.push({
+        groupId: group.id,
+        optionId,
+        name: option.name,
+        priceDelta: option.priceDelta,
+        ...(option.externalId ? { externalId: option.externalId } : {}),
+      });
     }
   }
   const unitPrice = item.price + options.reduce((sum, o) => sum + o.priceDelta, 0);
@@ -24,6 +30,7 @@ export function priceLine(line: CartLine, item: MenuItem): PricedLine {
     options,
     unitPrice,
     lineTotal: unitPrice * line.quantity,
+    ...(item.externalId ? { externalId: item.externalId } : {}),
   };
 }
 

@@ -248,6 +248,74 @@ export const QUERIES = {
     orderBy: [["pausedUntil", "asc"]],
     limit: max,
   }),
+  /** The owner's API clients (Integrations tab), and their count against the limit. */
+  apiClientsOf: (rid: string): QuerySpec => ({
+    collection: paths.apiClients(),
+    where: [["restaurantId", "==", rid]],
+    orderBy: [],
+    limit: 50,
+  }),
+  /** Partner API: a dish by the till's own id. */
+  menuItemByExternalId: (rid: string, externalId: string): QuerySpec => ({
+    collection: paths.menu(rid),
+    where: [["externalId", "==", externalId]],
+    orderBy: [],
+    limit: 1,
+  }),
+  /** A client's latest webhook deliveries, newest first. */
+  recentDeliveries: (cid: string, pageSize: number): QuerySpec => ({
+    collection: paths.deliveries(cid),
+    where: [],
+    orderBy: [["createdAt", "desc"]],
+    limit: pageSize,
+  }),
+  /** Partner API: a restaurant's orders in these statuses changed since `since`, oldest change
+   * first (a till catching up pages forward from its last sync). */
+  apiOrders: (rid: string, statuses: readonly OrderStatus[], since: unknown, pageSize: number): QuerySpec => ({
+    collection: paths.orders(),
+    where: [
+      ["restaurantId", "==", rid],
+      ["status", "in", statuses],
+      ["updatedAt", ">=", since],
+    ],
+    orderBy: [["updatedAt", "asc"]],
+    limit: pageSize,
+  }),
+  /** Backend: whether a restaurant has an order waiting for an answer (two equalities). */
+  waitingOrders: (rid: string): QuerySpec => ({
+    collection: paths.orders(),
+    where: [
+      ["restaurantId", "==", rid],
+      ["status", "==", "placed"],
+    ],
+    orderBy: [],
+    limit: 1,
+  }),
+  /** Partner API rate limit: the shards of one client's window (summed). */
+  usageWindow: (cid: string, window: string): QuerySpec => ({
+    collection: paths.usage(cid),
+    where: [["window", "==", window]],
+    orderBy: [],
+  }),
+  /** Reconciler: records past their keeping time (what a TTL policy deletes in production). */
+  expired: (group: "deliveries" | "idempotency" | "usage", now: Date, max: number): QuerySpec => ({
+    collection: group,
+    group: true,
+    where: [["expireAt", "<", now]],
+    orderBy: [["expireAt", "asc"]],
+    limit: max,
+  }),
+  /** Reconciler: webhook deliveries whose retry is long overdue (a lost task). */
+  stalledDeliveries: (before: Date, max: number): QuerySpec => ({
+    collection: "deliveries",
+    group: true,
+    where: [
+      ["state", "==", "pending"],
+      ["nextAttemptAt", "<", before],
+    ],
+    orderBy: [["nextAttemptAt", "asc"]],
+    limit: max,
+  }),
 } satisfies Record<string, (...args: never[]) => QuerySpec>;
 
 export type QueryName = keyof typeof QUERIES;

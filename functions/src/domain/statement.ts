@@ -3,6 +3,7 @@
 // statement reconciles to the cent with the lines it lists, and the revenue with the books.
 
 import type { OrderBooks, StatementLine } from "./books";
+import { addDays, zonedInstant } from "./hours";
 import type { Cents } from "./money";
 
 export interface Statement {
@@ -14,6 +15,17 @@ export interface Statement {
    * so this stays 0; the column is there for when it does. */
   refunds: Cents;
   netPayout: Cents;
+}
+
+export type StatementPeriod = "day" | "week";
+
+/** [from, to) of the day or the week (from Monday) holding `date` (YYYY-MM-DD), on the
+ * restaurant's clock; `first` is the period's first day. */
+export function statementBounds(period: StatementPeriod, date: string, timeZone: string) {
+  const weekday = (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
+  const first = period === "day" ? date : addDays(date, -weekday);
+  const last = addDays(first, period === "day" ? 1 : 7);
+  return { from: zonedInstant(first, 0, timeZone), to: zonedInstant(last, 0, timeZone), first };
 }
 
 export function statementOf(lines: readonly StatementLine[]): Statement {

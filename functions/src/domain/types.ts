@@ -74,6 +74,8 @@ export interface MenuOption {
   id: string;
   name: string;
   priceDelta: Cents;
+  /** The restaurant's own system's id for it (partner API). */
+  externalId?: string;
 }
 
 export interface OptionGroup {
@@ -83,6 +85,7 @@ export interface OptionGroup {
   min: number;
   max: number;
   options: MenuOption[];
+  externalId?: string;
 }
 
 export interface MenuItem {
@@ -97,6 +100,8 @@ export interface MenuItem {
   diet?: Diet[];
   /** A photo, from an allowed host (photos.ts). */
   imageUrl?: string;
+  /** The restaurant's own system's id for the dish (partner API): orders carry it to the till. */
+  externalId?: string;
 }
 
 /** A cart line as the backend and the checkout preview use it: references and choices. */
@@ -114,7 +119,9 @@ export interface PricedLine {
   itemId: string;
   name: string;
   quantity: number;
-  options: { groupId: string; optionId: string; name: string; priceDelta: Cents }[];
+  options: { groupId: string; optionId: string; name: string; priceDelta: Cents; externalId?: string }[];
+  /** The till's id for the dish, where it has one (copied when the order is priced). */
+  externalId?: string;
   unitPrice: Cents;
   lineTotal: Cents;
 }
@@ -206,8 +213,11 @@ export interface Order {
   courierId?: string | null;
   /** status -> server time it was entered */
   timeline?: Partial<Record<OrderStatus, TimestampLike>>;
-  /** status -> who made the change: a uid, or one of the backend's actors (status.ts) */
+  /** status -> who made the change: a uid, one of the backend's actors (status.ts), or an API
+   * client (api.ts) */
   by?: Partial<Record<OrderStatus, string>>;
+  /** Its restaurant had API clients listening when it was placed: its changes are sent to them. */
+  apiEvents?: boolean;
   updatedAt?: TimestampLike;
 }
 

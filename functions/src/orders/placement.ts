@@ -67,7 +67,7 @@ async function readContext(db: Firestore, order: Order, now: Date) {
       : [];
   const refs = [
     db.doc(paths.user(order.customerId)),
-    ...(rid ? [db.doc(paths.restaurant(rid))] : []),
+    ...(rid ? [db.doc(paths.restaurant(rid)), db.doc(paths.apiRegistry(rid))] : []),
     ...itemIds.map((id) => db.doc(paths.menuItem(rid!, id))),
   ];
   const [docs, open, platform] = await Promise.all([
@@ -75,7 +75,8 @@ async function readContext(db: Firestore, order: Order, now: Date) {
     adminQuery(db, QUERIES.openOrdersOf(order.customerId)).count().get(),
     termsFor(db, rid, now.getTime()),
   ]);
-  const [customer, restaurant, ...items] = docs;
+  const [customer, ...rest] = docs;
+  const [restaurant, registry, ...items] = rid ? rest : [];
   const menu = new Map<string, MenuItem>();
   for (const doc of rid ? items : []) {
     if (!doc.exists) continue;
@@ -90,6 +91,8 @@ async function readContext(db: Firestore, order: Order, now: Date) {
     terms: platform.terms,
     menu,
     openOrders: open.data().count,
+    // Its API clients listening for events (the partner API's webhooks): its changes go to them.
+    apiEvents: Object.keys(registry?.get("subscribers") ?? {}).length > 0,
   };
 }
 
@@ -137,6 +140,7 @@ function patchFor(order: Order, ctx: Context, result: OrderCheck, at: Date, by: 
     restaurantLegalName: publicName(ctx.restaurant!.legalName, LIMITS.maxLegalNameLength) ?? restaurantName,
     timeZone: ctx.restaurant!.timeZone,
     courierId: null,
+    ...(ctx.apiEvents ? { apiEvents: true } : {}),
   };
   return result.releaseAt
     ? transition("scheduled", stamp, by, { ...accepted, releaseAt: Timestamp.fromDate(result.releaseAt) })

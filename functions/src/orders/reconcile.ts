@@ -4,7 +4,10 @@
 // - `scheduled` orders past their release time (a lost or early release task),
 // - `placed` orders past their accept deadline (a lost or early accept-timeout task),
 // - restaurants whose pause has ended but is still set (a lost or early end-of-pause task),
-// - recent transitions whose side effects are missing (a lost or failed update event).
+// - recent transitions whose side effects are missing (a lost or failed update event),
+// - webhook deliveries whose retry is long overdue (a lost task), and records past their keeping
+//   time (idempotency keys, deliveries, rate-limit windows: what a TTL policy deletes in
+//   production, which the emulator does not).
 // Each step uses the same idempotent code as the triggers, so racing a late trigger is harmless.
 // Its work per run is a few bounded queries over what changed recently, not over all orders.
 
@@ -12,7 +15,7 @@ import { FieldValue, type QueryDocumentSnapshot, type Timestamp } from "firebase
 import { logger } from "firebase-functions/logger";
 import { RECONCILE_GRACE_SECONDS } from "../config";
 import { liveDeps, type Deps } from "../deps";
-import { INBOX, notificationId, paths, QUERIES, type Order, type QuerySpec } from "../domain";
+import { INBOX, notificationId, paths, QUERIES, type Order, type QuerySpec, type WebhookDelivery } from "../domain";
 import { adminQuery } from "../query";
 import { cancelIfOverdue } from "./acceptTimeout";
 import { runEffects } from "./effects";
@@ -20,6 +23,10 @@ import { processSubmittedOrder } from "./placement";
 import { releaseIfDue } from "./release";
 import { endPauseIfDue } from "../restaurants/rush";
 import { TIMER_TAKEOVER_MS } from "../tasks";
+import { orderEventDone, sendDelivery } from "../api/webhooks/events";
+
+/** A webhook delivery whose queued retry is this late is sent again (its task is taken as lost). */
+const DELIVERY_TAKEOVER_MS = 60_000;
 
 const BATCH = 200;
 /** Repairs run this many at a time. */
@@ -47,6 +54,10 @@ export interface ReconcileReport {
   effects: number;
   /** Transitions looked at for missing side effects. */
   checked: number;
+  /** Webhook deliveries whose task was lost, sent again now. */
+  deliveries: number;
+  /** Records past their keeping time, deleted now. */
+  expired: number;
   /** Repairs that failed this run (each is tried again next run). */
   failed: number;
 }
@@ -56,6 +67,7 @@ type Tracked = Order & { updatedAt?: Timestamp };
 /** Whether the side effects of the order's current status are all there. */
 async function effectsDone(deps: Deps, orderId: string, order: Tracked): Promise<boolean> {
   if (order.status === "delivered" && !(await deps.db.doc(paths.receipt(orderId)).get()).exists) return false;
+  if (order.apiEvents && !(await orderEventDone(deps.db, orderId, order))) return false;
   if (!INBOX[order.status].includes("customer")) return true;
   const entry = await deps.db.doc(paths.notification(order.customerId, notificationId(orderId, order.status))).get();
   return entry.exists;
@@ -123,6 +135,8 @@ export async function reconcile(deps: Deps, graceSeconds: number): Promise<Recon
     resumed: 0,
     effects: 0,
     checked: 0,
+    deliveries: 0,
+    expired: 0,
     failed: 0,
   };
   const by = "backend:reconciler";
@@ -160,6 +174,22 @@ export async function reconcile(deps: Deps, graceSeconds: number): Promise<Recon
       "cancelled",
   );
 
+  report.deliveries = await drain(
+    deps,
+    QUERIES.stalledDeliveries(new Date(now.getTime() - DELIVERY_TAKEOVER_MS), BATCH),
+    deadline,
+    async (snap) => {
+      const d = snap.data() as WebhookDelivery;
+      // A task id per attempt count: the next run finds this one queued, not a second.
+      const takeover = d.attempts.length + 1;
+      const sent = await attempt(report, "webhook delivery", snap.id, () =>
+        sendDelivery(d.clientId, snap.id, d.round, takeover).then(() => true),
+      );
+      return sent === true;
+    },
+  );
+  report.expired = await deleteExpired(deps, now);
+
   const stateRef = db.doc(paths.reconcilerState());
   const state = (await stateRef.get()).data() as { checkedUntil?: Timestamp } | undefined;
   const from = new Date(Math.max(state?.checkedUntil?.toMillis() ?? 0, settled.getTime() - FIRST_LOOK_BACK_MS));
@@ -195,9 +225,31 @@ export async function reconcile(deps: Deps, graceSeconds: number): Promise<Recon
     },
     { merge: true },
   );
-  if (report.submitted || report.timedOut || report.released || report.resumed || report.effects || report.failed)
+  if (
+    report.submitted ||
+    report.timedOut ||
+    report.released ||
+    report.resumed ||
+    report.effects ||
+    report.deliveries ||
+    report.failed
+  )
     logger.info("reconciler recovered orders", { ...report });
   return report;
+}
+
+/** Deletes one page of each kind of record past its expireAt; the rest waits for the next run. */
+async function deleteExpired({ db }: Deps, now: Date): Promise<number> {
+  let deleted = 0;
+  for (const group of ["deliveries", "idempotency", "usage"] as const) {
+    const page = await adminQuery(db, QUERIES.expired(group, now, BATCH)).get();
+    if (page.empty) continue;
+    const batch = db.batch();
+    for (const d of page.docs) batch.delete(d.ref);
+    await batch.commit();
+    deleted += page.size;
+  }
+  return deleted;
 }
 
 /** The scheduled run (index.ts defines the schedule). */

@@ -56,7 +56,20 @@ const ERRORS: [(code: string) => boolean, Key][] = [
 ];
 
 /** Why a callable refused, by the reason the backend's guard gives (functions/src/auth/guard.ts). */
-const REASONS: Record<string, Key> = { revoked: "err.revoked", signed_out: "err.signedOut", role: "err.denied" };
+const REASONS: Record<string, Key> = {
+  revoked: "err.revoked",
+  signed_out: "err.signedOut",
+  role: "err.denied",
+  // The partner API's client management (functions/src/api/clients.ts).
+  api_name: "err.api_name",
+  api_scopes: "err.api_scopes",
+  api_url: "err.api_url",
+  api_events: "err.api_events",
+  api_client_limit: "err.api_client_limit",
+  api_revoked: "err.api_revoked",
+  api_no_endpoint: "err.api_no_endpoint",
+  api_resend_limit: "err.api_resend_limit",
+};
 
 /** What went wrong, in the reader's words: known Firebase codes get a sentence of their own. */
 export function errorText(err: unknown): string {

@@ -33,3 +33,25 @@ export const quotePromoCall = httpsCallable<{ code: string; restaurantId: string
 
 export const exportMyDataCall = httpsCallable<void, AccountExport>(functions, "exportMyData");
 export const deleteMyAccountCall = httpsCallable<void, { deleted: true }>(functions, "deleteMyAccount");
+
+// The partner API's clients, managed by the restaurant's owner (Integrations tab).
+export const createApiClientCall = httpsCallable<
+  { restaurantId: string; name: string; scopes: string[] },
+  { clientId: string; clientSecret: string }
+>(functions, "createApiClient");
+export const rotateApiClientCall = httpsCallable<{ clientId: string }, { clientId: string; clientSecret: string }>(
+  functions,
+  "rotateApiClient",
+);
+export const revokeApiClientCall = httpsCallable<{ clientId: string }, { clientId: string }>(
+  functions,
+  "revokeApiClient",
+);
+export const setApiWebhookCall = httpsCallable<
+  { clientId: string; url: string | null; events?: string[] },
+  { clientId: string; signingSecret: string | null }
+>(functions, "setApiWebhook");
+export const resendWebhookCall = httpsCallable<{ clientId: string; eventId: string }, { round: number }>(
+  functions,
+  "resendWebhook",
+);

@@ -105,5 +105,9 @@ export const de: DomainTexts = {
       title: "Bestellungen werden abgelehnt",
       body: `Die Einstellungen deines Restaurants haben ein Problem, daher kann niemand bestellen: ${problem} Behebe es in den Einstellungen.`,
     }),
+    webhookDown: (client, failingMin, pauseMin) => ({
+      title: "Bestellungen pausiert: deine Kasse antwortet nicht",
+      body: `Das System „${client}“ nimmt seit ${failingMin} Minuten keine Nachrichten von Dishpatch an, während Bestellungen warten. Neue Bestellungen sind daher für ${pauseMin} Minuten pausiert. Beantworte wartende Bestellungen im Dashboard, prüfe die Kasse und setze fort, wenn sie wieder läuft.`,
+    }),
   },
 };

@@ -57,5 +57,9 @@ export const en: DomainTexts = {
       title: "Orders are being refused",
       body: `Your restaurant's settings have a problem, so customers cannot order: ${problem} Fix it in Settings.`,
     }),
+    webhookDown: (client, failingMin, pauseMin) => ({
+      title: "Orders paused: your till is not answering",
+      body: `The system "${client}" has not taken Dishpatch's messages for ${failingMin} minutes while orders wait, so new orders are paused for ${pauseMin} minutes. Answer waiting orders on the dashboard, check the till, and resume when it is back.`,
+    }),
   },
 };

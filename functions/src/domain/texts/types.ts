@@ -36,5 +36,7 @@ export interface DomainTexts {
     autoPaused: (minutes: number) => Message;
     resumed: Message;
     unreadable: (problem: string) => Message;
+    /** The till's webhook endpoint has failed for `failingMin` minutes while orders wait. */
+    webhookDown: (client: string, failingMin: number, pauseMin: number) => Message;
   };
 }

@@ -15,6 +15,7 @@ import { Dashboard as DashboardContext, useDashboard } from "./context";
 import { MenuEditor } from "./MenuEditor";
 import { Settings } from "./Settings";
 import { Statements } from "./Statements";
+import { Integrations } from "./integrations/Integrations";
 import { Reviews } from "../../components/Reviews";
 import { ReplyForm } from "./ReplyForm";
 import { Today } from "./Today";
@@ -49,6 +50,11 @@ const StatementsTab = () => (
     <Statements />
   </OwnerOnly>
 );
+const IntegrationsTab = () => (
+  <OwnerOnly>
+    <Integrations />
+  </OwnerOnly>
+);
 const SettingsTab = () => (
   <OwnerOnly>
     <Settings />
@@ -63,6 +69,7 @@ const TABS: { path: string; title: Key; ownerOnly?: boolean }[] = [
   { path: "/dashboard/reviews", title: "rev.title" },
   { path: "/dashboard/statements", title: "dash.statements", ownerOnly: true },
   { path: "/dashboard/settings", title: "dash.settings", ownerOnly: true },
+  { path: "/dashboard/integrations", title: "dash.integrations", ownerOnly: true },
 ];
 
 /** A tab only the owner may use, as the kitchen finds it by its address. */
@@ -135,6 +142,7 @@ export function Dashboard() {
           <Route path="/reviews" component={ReviewsTab} />
           <Route path="/statements" component={StatementsTab} />
           <Route path="/settings" component={SettingsTab} />
+          <Route path="/integrations" component={IntegrationsTab} />
         </Router>
       </main>
     </DashboardContext.Provider>

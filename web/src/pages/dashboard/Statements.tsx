@@ -3,7 +3,7 @@
 // refunds, and the net payout; and the same as CSV.
 
 import { useState } from "preact/hooks";
-import { addDays, localTime, statementCsv, statementOf, zonedInstant } from "@domain";
+import { localTime, statementBounds, statementCsv, statementOf, type StatementPeriod } from "@domain";
 import { readStatement } from "../../data/money";
 import { clock, money } from "../../components/format";
 import { useAsync } from "../../components/useAsync";
@@ -11,15 +11,7 @@ import { ErrorNote, Loading } from "../../components/States";
 import { useDashboard } from "./context";
 import { t } from "../../i18n";
 
-type Period = "day" | "week";
-
-/** [from, to) of the day or the week (from Monday) holding `date`, on the restaurant's clock. */
-function bounds(period: Period, date: string, timeZone: string) {
-  const weekday = (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
-  const first = period === "day" ? date : addDays(date, -weekday);
-  const last = addDays(first, period === "day" ? 1 : 7);
-  return { from: zonedInstant(first, 0, timeZone), to: zonedInstant(last, 0, timeZone), first };
-}
+type Period = StatementPeriod;
 
 export function Statements() {
   const { rid, restaurant } = useDashboard();
@@ -27,7 +19,7 @@ export function Statements() {
   const tz = r?.timeZone ?? "UTC";
   const [period, setPeriod] = useState<Period>("day");
   const [date, setDate] = useState(() => localTime(new Date(), tz).date);
-  const { from, to, first } = bounds(period, date, tz);
+  const { from, to, first } = statementBounds(period, date, tz);
   const lines = useAsync(() => readStatement(rid, from, to), [rid, from.getTime(), to.getTime()]);
   const rows = lines.data ?? [];
   const sum = statementOf(rows);
