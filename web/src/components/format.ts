@@ -55,10 +55,18 @@ const ERRORS: [(code: string) => boolean, Key][] = [
   [(c) => c === "auth/popup-blocked", "err.popupBlocked"],
 ];
 
-/** What went wrong, in the reader's words: known Firebase codes get a sentence of their own. */
+/**
+ * What went wrong, in the reader's words: known Firebase codes get a sentence of their own, and any
+ * other error from Firebase a general one (its own words are technical and English: they go to the
+ * console). Our callables' messages and the app's own errors are already meant for people.
+ */
 export function errorText(err: unknown): string {
-  const code = (err as { code?: string }).code ?? "";
-  const known = ERRORS.find(([test]) => test(code));
+  const code = (err as { code?: unknown } | null)?.code;
+  const known = typeof code === "string" ? ERRORS.find(([test]) => test(code)) : undefined;
   if (known) return t(known[1]);
+  if (typeof code === "string" && !code.startsWith("functions/")) {
+    console.error("request failed", err);
+    return t("err.server");
+  }
   return err instanceof Error ? err.message : String(err);
 }

@@ -12,7 +12,16 @@ import {
   updateDoc,
   type Query,
 } from "firebase/firestore";
-import { feesOf, paths, QUERIES, type PlatformFees, type PromoCode, type ReceiptLine, type Revenue } from "@domain";
+import {
+  feesOf,
+  paths,
+  platformRevenueOf,
+  QUERIES,
+  type PlatformFees,
+  type PromoCode,
+  type ReceiptLine,
+  type Revenue,
+} from "@domain";
 import { liveDb, liveQuery } from "../firebase/live";
 import { createPromoCall, raiseTipCall, type PromoInput } from "../firebase/functions";
 import { useLiveDoc, useLiveQuery } from "./live";
@@ -97,7 +106,9 @@ export function saveCommission(rid: string, commissionBps: number): Promise<void
   return setDoc(doc(liveDb, paths.restaurantTerms(rid)), { commissionBps, updatedAt: serverTimestamp() });
 }
 
-/** The platform's revenue from the receipts of [from, to), summed by the server: one aggregation. */
+/** The platform's revenue from the receipts of [from, to), summed by the server in one aggregation.
+ * Firestore takes at most five aggregations in one query, so the revenue is made from the sums of
+ * its parts, as each receipt's own is. */
 export async function revenueBetween(from: Date, to: Date): Promise<Revenue> {
   const q: Query = liveQuery(QUERIES.receiptsBetween(from, to));
   const a = (
@@ -107,8 +118,13 @@ export async function revenueBetween(from: Date, to: Date): Promise<Revenue> {
       serviceFees: sum("serviceFee"),
       deliveryShare: sum("split.platformDeliveryShare"),
       platformPromotions: sum("split.platformPromo"),
-      revenue: sum("split.platformRevenue"),
     })
   ).data();
-  return a;
+  const revenue = platformRevenueOf({
+    commission: a.commission,
+    serviceFee: a.serviceFees,
+    platformDeliveryShare: a.deliveryShare,
+    platformPromo: a.platformPromotions,
+  });
+  return { ...a, revenue };
 }

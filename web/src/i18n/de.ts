@@ -121,6 +121,7 @@ export const de: Record<Key, string> = {
   "err.network": "Der Anmeldedienst ist nicht erreichbar. Prüfe deine Verbindung und versuche es erneut.",
   "err.cancelled": "Die Anmeldung wurde abgebrochen.",
   "err.popupBlocked": "Der Browser hat das Anmeldefenster blockiert. Erlaube Pop-ups und versuche es erneut.",
+  "err.server": "Der Server konnte nicht antworten. Versuche es gleich noch einmal.",
 
   "ap.set": "Lieferadresse angeben",
   "ap.noStreet": "Dort kennen wir keine Straße: Gib Straße und Hausnummer ein.",

@@ -122,6 +122,7 @@ export const en = {
   "err.network": "Cannot reach the sign-in service. Check your connection and try again.",
   "err.cancelled": "Sign-in was cancelled.",
   "err.popupBlocked": "The browser blocked the sign-in window. Allow pop-ups and try again.",
+  "err.server": "The server could not answer. Try again in a moment.",
 
   "ap.set": "Set delivery address",
   "ap.noStreet": "No street we know is right there: type the street and number.",
