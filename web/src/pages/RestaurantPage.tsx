@@ -182,7 +182,11 @@ export function RestaurantPage({ id }: { id: string }) {
             {dishes
               .filter((m) => m.category === c)
               .map((m) => (
-                <li key={m.id} class={`menu-item${m.available ? "" : " sold-out"}`} data-item={m.name}>
+                <li
+                  key={m.id}
+                  class={`menu-item${m.available ? "" : " sold-out"}${m.imageUrl ? " with-photo" : ""}`}
+                  data-item={m.name}
+                >
                   {m.imageUrl && (
                     <img class="dish-photo" src={m.imageUrl} alt="" width={72} height={72} loading="lazy" />
                   )}

@@ -9,6 +9,7 @@ import { dateTime, errorText, money } from "../../components/format";
 import { ErrorNote, Loading, Outcome } from "../../components/States";
 import { t } from "../../i18n";
 import { problems } from "../../i18n/work";
+import { TableBox } from "../../components/TableBox";
 
 interface Form {
   code: string;
@@ -179,22 +180,24 @@ export function Promos() {
       </form>
       {promos.error !== undefined && <ErrorNote error={promos.error} />}
       {!promos.data && !promos.error && <Loading what={t("promo.loading")} />}
-      <table class="promos">
-        <thead>
-          <tr>
-            <th>{t("co.code")}</th>
-            <th>{t("totals.discount")}</th>
-            <th>{t("promo.conditions")}</th>
-            <th>{t("promo.until")}</th>
-            <th>{t("promo.state")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {promos.data?.map((p) => (
-            <PromoRow key={p.code} promo={p} />
-          ))}
-        </tbody>
-      </table>
+      <TableBox label={t("adm.promos")}>
+        <table class="promos">
+          <thead>
+            <tr>
+              <th>{t("co.code")}</th>
+              <th>{t("totals.discount")}</th>
+              <th>{t("promo.conditions")}</th>
+              <th>{t("promo.until")}</th>
+              <th>{t("promo.state")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {promos.data?.map((p) => (
+              <PromoRow key={p.code} promo={p} />
+            ))}
+          </tbody>
+        </table>
+      </TableBox>
     </section>
   );
 }
