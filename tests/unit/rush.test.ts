@@ -80,6 +80,11 @@ describe("unit: rush (pause, busy mode, estimates)", () => {
     assert.equal(clockTime(berlin(7, 0, 27), "Europe/Berlin", berlin(12)), "tomorrow 07:00");
     assert.equal(clockTime(berlin(7, 0, 28), "Europe/Berlin", berlin(12)), "Sat 07:00");
   });
+  it("writes them in the reader's language: morgen, Sa.", () => {
+    assert.equal(clockTime(berlin(19, 45), "Europe/Berlin", berlin(12), "de"), "19:45");
+    assert.equal(clockTime(berlin(7, 0, 27), "Europe/Berlin", berlin(12), "de"), "morgen 07:00");
+    assert.match(clockTime(berlin(7, 0, 28), "Europe/Berlin", berlin(12), "de"), /^Sa\.? 07:00$/);
+  });
 });
 
 describe("unit: delivery slots", () => {

@@ -2,6 +2,7 @@
 // the web app and the tests.
 export * from "./cart";
 export * from "./city";
+export * from "./cuisines";
 export * from "./collections";
 export * from "./deployment";
 export * from "./diet";

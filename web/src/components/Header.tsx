@@ -3,7 +3,7 @@ import { auth } from "../firebase/auth";
 import { cartCount } from "../state/cart";
 import { roles, session } from "../state/session";
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from "@domain";
-import { chooseLanguage, language, t } from "../i18n";
+import { chooseLanguage, language, t, tn } from "../i18n";
 import { setProfileLanguage } from "../data/profile";
 import { setDeviceLanguage } from "../push/device";
 import { AddressPicker } from "./AddressPicker";
@@ -30,7 +30,7 @@ export function Header() {
             {t("nav.inbox")} <UnreadBadge uid={s.uid} />
           </a>
           {customer && (
-            <a href="/checkout" class="cart-link" aria-label={t("nav.cartLabel", { n: cartCount.value })}>
+            <a href="/checkout" class="cart-link" aria-label={tn("nav.cartLabel", cartCount.value)}>
               {t("nav.cart")} <span class="count">{cartCount.value}</span>
             </a>
           )}

@@ -1,5 +1,5 @@
-import { formatCents, type TimestampLike } from "@domain";
-import { locale, t, type Key } from "../i18n";
+import { clockTime, formatCents, type TimestampLike } from "@domain";
+import { language, locale, t, type Key } from "../i18n";
 
 /** A number with `digits` decimals, as the reader's language writes it ("1.6" or "1,6"). */
 export const decimal = (n: number, digits = 1) =>
@@ -21,6 +21,9 @@ export function clock(ts: TimestampLike | null | undefined, timeZone?: string): 
     ? new Date(ts.toMillis()).toLocaleTimeString(locale(), { hour: "2-digit", minute: "2-digit", timeZone })
     : "";
 }
+
+/** A time on the restaurant's clock, as seen now, in the reader's language: "19:45", "morgen 07:00". */
+export const clockAt = (at: Date, timeZone: string, now: Date) => clockTime(at, timeZone, now, language.value);
 
 export function dateTime(ts: TimestampLike | null | undefined): string {
   return ts

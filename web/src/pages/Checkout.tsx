@@ -8,7 +8,6 @@ import {
   asRestaurant,
   cartDoc,
   checkOrder,
-  clockTime,
   currentPrepMinutes,
   LIMITS,
   localTime,
@@ -31,7 +30,7 @@ import { cart, cartSubtotal, clearCart, setQuantity, type Cart } from "../state/
 import { online } from "../state/network";
 import { session } from "../state/session";
 import { VerifyEmail } from "../components/VerifyEmail";
-import { errorText, money } from "../components/format";
+import { clockAt, errorText, money } from "../components/format";
 import { Empty, Outcome } from "../components/States";
 import { Totals } from "../components/Totals";
 import { ReorderNotice } from "../components/OrderAgain";
@@ -84,7 +83,7 @@ function WhenChoice({
   const asap = asapState(r, now).open;
   const today = localTime(now, r.timeZone).date;
   const label = (start: Date) =>
-    `${clockTime(start, r.timeZone, now)}–${clockTime(new Date(start.getTime() + SLOT_MINUTES * 60_000), r.timeZone, start)}`;
+    `${clockAt(start, r.timeZone, now)}–${clockAt(new Date(start.getTime() + SLOT_MINUTES * 60_000), r.timeZone, start)}`;
   const group = (day: "today" | "tomorrow") =>
     slots.filter((s) => (localTime(s, r.timeZone).date === today) === (day === "today"));
   return (

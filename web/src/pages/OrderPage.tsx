@@ -5,7 +5,6 @@ import { useEffect, useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
 import {
   canTransition,
-  clockTime,
   estimatedArrival,
   parseCart,
   parseCents,
@@ -27,7 +26,7 @@ import { useReadWhileWatching } from "../data/inbox";
 import { submitReview, useReview } from "../data/reviews";
 import { useCourierPosition } from "../data/tracking";
 import { CityMap } from "../components/CityMap";
-import { clock, errorText, money } from "../components/format";
+import { clockAt, clock, errorText, money } from "../components/format";
 import { Empty, ErrorNote, Loading, Outcome } from "../components/States";
 import { Totals } from "../components/Totals";
 import { OrderAgain } from "../components/OrderAgain";
@@ -316,8 +315,8 @@ function Arrival({ order: o }: { order: Order }) {
     const release = o.releaseAt ? new Date(o.releaseAt.toMillis()) : null;
     return (
       <p class="arrival" data-testid="arrival">
-        {t("op.scheduledFor")} <strong>{slot ? clockTime(slot, tz, now) : t("op.later")}</strong>
-        {release ? ` · ${t("op.release", { time: clockTime(release, tz, now) })}` : ""}
+        {t("op.scheduledFor")} <strong>{slot ? clockAt(slot, tz, now) : t("op.later")}</strong>
+        {release ? ` · ${t("op.release", { time: clockAt(release, tz, now) })}` : ""}
       </p>
     );
   }
@@ -325,7 +324,7 @@ function Arrival({ order: o }: { order: Order }) {
   if (!at) return null;
   return (
     <p class="arrival" data-testid="arrival">
-      {t("op.arrives")} <strong>{clockTime(at, tz, now)}</strong>
+      {t("op.arrives")} <strong>{clockAt(at, tz, now)}</strong>
     </p>
   );
 }

@@ -10,7 +10,7 @@ import { session } from "../../state/session";
 import { CityMap } from "../../components/CityMap";
 import { decimal, errorText, money } from "../../components/format";
 import { Empty, ErrorNote, Loading, Outcome } from "../../components/States";
-import { statusLabel, t } from "../../i18n";
+import { statusLabel, t, tn } from "../../i18n";
 import { SHARE_MIN_INTERVAL_MS, shouldShare, usePosition } from "./position";
 import "../../i18n/shop"; // this screen's texts
 import "../../i18n/work";
@@ -165,7 +165,11 @@ function ActiveDelivery({ uid, order: o, pos }: { uid: string; order: Delivery; 
           <>
             <dt>{t("orders.order")}</dt>
             <dd>
-              {t("board.items", { n: o.pricing.lines.reduce((n, l) => n + l.quantity, 0) })} · {money(o.pricing.total)}
+              {tn(
+                "board.items",
+                o.pricing.lines.reduce((n, l) => n + l.quantity, 0),
+              )}{" "}
+              · {money(o.pricing.total)}
             </dd>
           </>
         )}

@@ -7,7 +7,7 @@ import { useEarnings, type Earning } from "../../data/money";
 import { session } from "../../state/session";
 import { clock, money } from "../../components/format";
 import { Empty, ErrorNote, Loading } from "../../components/States";
-import { t } from "../../i18n";
+import { t, tn } from "../../i18n";
 import "../../i18n/shop"; // this screen's texts
 import "../../i18n/work";
 import { TableBox } from "../../components/TableBox";
@@ -69,9 +69,8 @@ function EarningsView({ uid }: { uid: string }) {
           <div key={name} data-testid={`earnings-${name}`}>
             <span class="big">{money(sum.total)}</span>
             <span>
-              {t(sum.deliveries === 1 ? "earn.summaryOne" : "earn.summary", {
+              {tn("earn.summary", sum.deliveries, {
                 period: t(name === "today" ? "earn.today" : "earn.week"),
-                n: sum.deliveries,
                 fees: money(sum.share),
                 tips: money(sum.tips),
               })}

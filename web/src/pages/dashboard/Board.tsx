@@ -7,7 +7,6 @@
 import { useEffect, useState } from "preact/hooks";
 import {
   BOARD_STATUSES,
-  clockTime,
   currentPrepMinutes,
   DECLINE_REASONS,
   LIMITS,
@@ -19,12 +18,12 @@ import {
 import type { LiveRow } from "../../data/live";
 import { acceptOrder, moveOrder, type BoardOrder } from "../../data/orders";
 import { session } from "../../state/session";
-import { clock, countdown, errorText, minutesSince, money } from "../../components/format";
+import { clockAt, clock, countdown, errorText, minutesSince, money } from "../../components/format";
 import { ErrorNote, Loading, Outcome } from "../../components/States";
 import { reasonText } from "../../i18n/domainTexts";
 import { useDashboard } from "./context";
 import { Ticket } from "./Ticket";
-import { t, type Key } from "../../i18n";
+import { t, tn, type Key } from "../../i18n";
 
 type Card = LiveRow<BoardOrder>;
 
@@ -46,7 +45,7 @@ const MOVE_LABELS: Partial<Record<OrderStatus, Key>> = {
 
 function itemCount(o: Card): string {
   const n = o.pricing?.lines.reduce((sum, l) => sum + l.quantity, 0) ?? 0;
-  return n === 1 ? t("board.oneItem") : t("board.items", { n });
+  return tn("board.items", n);
 }
 
 /** One-tap prep times around the restaurant's current estimate. */
@@ -92,11 +91,11 @@ export function Board() {
               const tz = r?.timeZone ?? "UTC";
               return (
                 <li key={o.id} data-order={o.id}>
-                  <strong>{slot ? clockTime(slot, tz, new Date(now)) : t("op.later")}</strong> · {o.customerName} ·{" "}
+                  <strong>{slot ? clockAt(slot, tz, new Date(now)) : t("op.later")}</strong> · {o.customerName} ·{" "}
                   {itemCount(o)} ·{" "}
                   <span class="muted">
                     {t("board.toKitchen")}{" "}
-                    {o.releaseAt ? clockTime(new Date(o.releaseAt.toMillis()), tz, new Date(now)) : "—"}
+                    {o.releaseAt ? clockAt(new Date(o.releaseAt.toMillis()), tz, new Date(now)) : "—"}
                   </span>{" "}
                   <button type="button" class="secondary small" onClick={() => setTicket({ ...o })}>
                     {t("board.print")}
