@@ -147,6 +147,9 @@ export const de: Record<Key, string> = {
   "ap.search": "Straße, Postleitzahl oder Kiez",
   "ap.searchPlaceholder": "z. B. Torstraße 12, 10119 oder Kreuzberg",
   "ap.found": "Gefundene Orte",
+  "ap.elsewhere": "Nach {place} liefern wir noch nicht. Dishpatch liefert in {city}: {areas}.",
+  "ap.notFound":
+    "Adresse nicht gefunden. Prüfe die Schreibweise oder setze eine Stecknadel auf der Karte, wo die Tür ist.",
   "ap.houseNumber": "Gib jetzt die Hausnummer ein oder verschiebe die Nadel.",
   "ap.clickMap": "Oder klicke auf der Karte, wo die Tür ist.",
   "ap.map": "Karte von Berlin: Klicke, um deine Adresse zu setzen",

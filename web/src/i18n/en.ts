@@ -148,6 +148,8 @@ export const en = {
   "ap.search": "Street, postcode or neighbourhood",
   "ap.searchPlaceholder": "e.g. Torstraße 12, 10119 or Kreuzberg",
   "ap.found": "Places found",
+  "ap.elsewhere": "We don't deliver to {place} yet. Dishpatch delivers in {city}: {areas}.",
+  "ap.notFound": "Address not found. Check the spelling, or drop a pin on the map where the door is.",
   "ap.houseNumber": "Now type the house number, or move the pin.",
   "ap.clickMap": "Or click the map where the door is.",
   "ap.map": "Map of Berlin: click to place your address",

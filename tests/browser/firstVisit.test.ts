@@ -1,0 +1,51 @@
+// What a new user meets first (issue 21.4): an address outside the delivery area is
+// answered (where Dishpatch does deliver) and an unknown one too (drop a pin).
+
+import { strict as assert } from "node:assert";
+import type { Page } from "playwright-core";
+import { APP_URL, closeBrowser, newPage, screenshot } from "../../scripts/lib/browser";
+import { closeClients } from "../support/app";
+
+async function addressDialog(locale: string): Promise<Page> {
+  const { page } = await newPage({ locale });
+  await page.goto(APP_URL);
+  await page.locator(".address-button").click();
+  await page.locator("dialog[open] .address-form").waitFor();
+  return page;
+}
+
+describe("browser: a new user's first visit", function () {
+  this.timeout(120_000);
+  after(async () => {
+    await closeBrowser();
+    await closeClients();
+  });
+
+  it("an address in another city or postcode gets 'not there yet' and where Dishpatch delivers; an unknown one, a hint to drop a pin", async () => {
+    const page = await addressDialog("en-GB");
+    const search = page.getByLabel("Street, postcode or neighbourhood");
+    const answer = page.getByTestId("address-not-found");
+    await search.fill("Marienplatz 1, München");
+    await answer
+      .getByText(/^We don't deliver to München yet\. Dishpatch delivers in Berlin: Mitte, .*Moabit\.$/)
+      .waitFor();
+    await search.fill("80331");
+    await answer.getByText(/^We don't deliver to 80331 yet\./).waitFor();
+    await search.fill("Nirgendwostraße 5");
+    await answer
+      .getByText("Address not found. Check the spelling, or drop a pin on the map where the door is.")
+      .waitFor();
+    // A street Dishpatch knows still finds it, with no such message.
+    await search.fill("torstr 12");
+    await page.getByRole("button", { name: "Torstraße 12, 10119 Berlin" }).waitFor();
+    assert.equal(await answer.count(), 0);
+
+    const de = await addressDialog("de-DE");
+    await de.getByLabel("Straße, Postleitzahl oder Kiez").fill("Marienplatz 1, München");
+    await de
+      .getByTestId("address-not-found")
+      .getByText(/^Nach München liefern wir noch nicht\. Dishpatch liefert in Berlin: Mitte, .* und Moabit\.$/)
+      .waitFor();
+    await screenshot(de, "address-elsewhere-de");
+  });
+});
