@@ -1,5 +1,5 @@
-// What a new user meets first (issue 21.4): an address outside the delivery area is
-// answered (where Dishpatch does deliver) and an unknown one too (drop a pin).
+// What a new user meets first (issue 21.4, 21.12): an address outside the delivery area is
+// answered (where Dishpatch does deliver) and an unknown one too (drop a pin); a name too long for sign-up is said while typing.
 
 import { strict as assert } from "node:assert";
 import type { Page } from "playwright-core";
@@ -47,5 +47,19 @@ describe("browser: a new user's first visit", function () {
       .getByText(/^Nach München liefern wir noch nicht\. Dishpatch liefert in Berlin: Mitte, .* und Moabit\.$/)
       .waitFor();
     await screenshot(de, "address-elsewhere-de");
+  });
+
+  it("a name too long for sign-up is said while typing, not cut off without a word", async () => {
+    const { page } = await newPage();
+    await page.goto(`${APP_URL}/signin`);
+    await page.getByRole("button", { name: "Create an account" }).click();
+    const name = page.getByLabel("Your name");
+    await name.fill("A".repeat(500));
+    assert.equal((await name.inputValue()).length, 500, "what was typed is kept");
+    await page.getByRole("alert").getByText("A name can have at most 100 characters; this one has 500.").waitFor();
+    assert.equal(await page.getByRole("button", { name: "Create account" }).isDisabled(), true);
+    await name.fill("A".repeat(100));
+    await page.getByRole("alert").waitFor({ state: "detached" });
+    assert.equal(await page.getByRole("button", { name: "Create account" }).isDisabled(), false);
   });
 });

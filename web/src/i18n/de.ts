@@ -105,6 +105,7 @@ export const de: Record<Key, string> = {
   "si.create": "Konto erstellen",
   "si.google": "Weiter mit Google",
   "si.or": "oder mit deiner E-Mail",
+  "si.nameTooLong": "Ein Name darf höchstens {max} Zeichen haben; dieser hat {n}.",
   "si.nameMissing": "Gib deinen Namen ein.",
   "si.name": "Dein Name",
   "si.password": "Passwort",

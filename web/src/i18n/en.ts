@@ -108,6 +108,7 @@ export const en = {
   "si.or": "or with your email",
   "si.name": "Your name",
   "si.nameMissing": "Enter your name.",
+  "si.nameTooLong": "A name can have at most {max} characters; this one has {n}.",
   "si.password": "Password",
   "si.wait": "Please wait…",
   "si.createButton": "Create account",

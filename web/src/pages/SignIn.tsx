@@ -21,6 +21,9 @@ export function SignIn() {
   const [sent, setSent] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState("");
+  // Said while typing, not cut off: a name longer than the limit is refused, and the form says why.
+  const [nameLength, setNameLength] = useState(0);
+  const nameTooLong = mode === "up" && nameLength > LIMITS.maxNameLength;
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -38,7 +41,9 @@ export function SignIn() {
         return;
       }
       if (mode === "up") {
-        if (name.length < 1 || name.length > LIMITS.maxNameLength) throw new Error(t("si.nameMissing"));
+        if (name.length < 1) throw new Error(t("si.nameMissing"));
+        if (name.length > LIMITS.maxNameLength)
+          throw new Error(t("si.nameTooLong", { max: LIMITS.maxNameLength, n: name.length }));
         const { user } = await createUserWithEmailAndPassword(auth, email, password);
         await updateProfile(user, { displayName: name });
         await createProfile(user.uid, name, language.value);
@@ -119,8 +124,20 @@ export function SignIn() {
         {mode === "up" && (
           <label>
             {t("si.name")}
-            <input name="name" autocomplete="name" required maxLength={LIMITS.maxNameLength} />
+            <input
+              name="name"
+              autocomplete="name"
+              required
+              aria-invalid={nameTooLong}
+              aria-describedby={nameTooLong ? "name-too-long" : undefined}
+              onInput={(e) => setNameLength((e.target as HTMLInputElement).value.trim().length)}
+            />
           </label>
+        )}
+        {nameTooLong && (
+          <p id="name-too-long" class="error" role="alert">
+            {t("si.nameTooLong", { max: LIMITS.maxNameLength, n: nameLength })}
+          </p>
         )}
         <label>
           {t("si.email")}
@@ -137,7 +154,7 @@ export function SignIn() {
           />
         </label>
         <Outcome error={error} />
-        <button type="submit" disabled={busy}>
+        <button type="submit" disabled={busy || nameTooLong}>
           {busy ? t("si.wait") : mode === "in" ? t("nav.signIn") : t("si.createButton")}
         </button>
       </form>
