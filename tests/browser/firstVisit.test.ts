@@ -1,10 +1,12 @@
-// What a new user meets first (issue 21.4, 21.12): an address outside the delivery area is
-// answered (where Dishpatch does deliver) and an unknown one too (drop a pin); a name too long for sign-up is said while typing.
+// What a new user meets first (issue 21.4, 21.9, 21.12): an address outside the delivery area is
+// answered (where Dishpatch does deliver) and an unknown one too (drop a pin); search finds plurals
+// and cuisines by their German names; a name too long for sign-up is said while typing.
 
 import { strict as assert } from "node:assert";
 import type { Page } from "playwright-core";
+import { paths } from "../../functions/src/domain";
 import { APP_URL, closeBrowser, newPage, screenshot } from "../../scripts/lib/browser";
-import { closeClients } from "../support/app";
+import { adminDb, closeClients, createRestaurant, waitForDoc } from "../support/app";
 
 async function addressDialog(locale: string): Promise<Page> {
   const { page } = await newPage({ locale });
@@ -47,6 +49,28 @@ describe("browser: a new user's first visit", function () {
       .getByText(/^Nach München liefern wir noch nicht\. Dishpatch liefert in Berlin: Mitte, .* und Moabit\.$/)
       .waitFor();
     await screenshot(de, "address-elsewhere-de");
+  });
+
+  it("search finds a dish by its plural and a cuisine by its German name, and says the cuisine in German", async () => {
+    const tag = Date.now().toString(36);
+    const r = await createRestaurant(
+      { Calzonetto: { price: 900 } },
+      { name: `Taverna ${tag}`, cuisine: "Greek", minOrder: 0 },
+    );
+    await waitForDoc(adminDb.doc(paths.searchEntry(r.id)), (s) => (s.get("tokens") ?? []).includes("griechisch"));
+    const { page } = await newPage({ locale: "de-DE" });
+    await page.goto(APP_URL);
+    const search = page.getByLabel("Suche", { exact: true });
+    const card = page.locator(`.restaurant-card[data-restaurant="${r.id}"]`);
+    for (const q of ["calzonettos", "griechisch"]) {
+      await search.fill(q);
+      await search.press("Enter");
+      await page.getByRole("heading", { name: `Ergebnisse für „${q}“` }).waitFor();
+      await card.waitFor();
+    }
+    assert.match(await card.innerText(), /Griechisch/);
+    assert.doesNotMatch(await card.innerText(), /Greek/);
+    await screenshot(page, "search-cuisine-de");
   });
 
   it("a name too long for sign-up is said while typing, not cut off without a word", async () => {

@@ -490,6 +490,11 @@ describe("unit: discovery", () => {
     for (const t of ["ta", "taq", "taqueria", "luna", "tacos", "taco", "pastor"]) assert.ok(tokens.includes(t), t);
     assert.ok(!tokens.includes("pas"), "dish words are whole words");
   });
+  it("finds plurals of what it holds: the query folds them as the entries do", () => {
+    const tokens = searchTokensOf(["Trattoria Rosa", "Italian"], ["Pizza Margherita", "Burgers"]);
+    for (const q of ["pizza", "pizzas", "Pizzas", "burger", "burgers", "rosas"])
+      assert.ok(tokens.includes(searchToken(q)!), q);
+  });
   it("finds a cuisine by its name in every language", () => {
     const tokens = searchTokensOf(["Trattoria Rosa", ...cuisineNames("Italian")], []);
     for (const q of ["italian", "italienisch", "Italienisch", "itali"]) assert.ok(tokens.includes(searchToken(q)!), q);
