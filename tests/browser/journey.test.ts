@@ -26,7 +26,7 @@ describe("browser: the full journey with three people at once", function () {
   let uids: Record<string, string>;
 
   before(async () => {
-    ({ restaurantIds, uids } = await seed(APP_PROJECT));
+    ({ restaurantIds, uids } = await seed(APP_PROJECT, { aroundTheClock: true }));
   });
   after(async () => {
     await closeBrowser();

@@ -30,7 +30,7 @@ describe("browser: scenarios", function () {
   let customer: TestUser, staff: TestUser;
 
   before(async () => {
-    const { restaurantIds } = await seed(APP_PROJECT);
+    const { restaurantIds } = await seed(APP_PROJECT, { aroundTheClock: true });
     trattoria = restaurantIds.trattoria;
     const menu = await adminDb.collection(`restaurants/${trattoria}/menu`).get();
     items = Object.fromEntries(menu.docs.map((d) => [d.get("name"), d.id]));

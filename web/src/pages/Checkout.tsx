@@ -10,9 +10,7 @@ import {
   checkOrder,
   currentPrepMinutes,
   LIMITS,
-  localTime,
   minutesToDoor,
-  SLOT_MINUTES,
   slotsFor,
   travelMinutes,
   normalizeCode,
@@ -20,7 +18,6 @@ import {
   TIP_PERCENTS,
   type TipChoice,
   type Address,
-  type Restaurant,
 } from "@domain";
 import { readDishes, useMenu } from "../data/menu";
 import { placeOrder, readRestaurant } from "../data/orders";
@@ -30,10 +27,11 @@ import { cart, cartSubtotal, clearCart, setQuantity, type Cart } from "../state/
 import { online } from "../state/network";
 import { session } from "../state/session";
 import { VerifyEmail } from "../components/VerifyEmail";
-import { clockAt, errorText, money } from "../components/format";
+import { errorText, money } from "../components/format";
 import { Empty, Outcome } from "../components/States";
 import { Totals } from "../components/Totals";
 import { ReorderNotice } from "../components/OrderAgain";
+import { WhenChoice, type When } from "./checkout/WhenChoice";
 import { useAsync } from "../components/useAsync";
 import { language, t } from "../i18n";
 import { rejectionText } from "../i18n/domainTexts";
@@ -61,57 +59,6 @@ function cartInput(
     // The backend writes to the customer about this order in the language they ordered in.
     language: language.value,
   };
-}
-
-/** "As soon as possible" or the start of a delivery slot (its time in ms, as the select's value). */
-type When = "asap" | number;
-
-function WhenChoice({
-  restaurant: r,
-  address,
-  when,
-  onChange,
-}: {
-  restaurant: Restaurant;
-  address: Address;
-  when: When;
-  onChange: (w: When) => void;
-}) {
-  const now = new Date();
-  const minutes = minutesToDoor(currentPrepMinutes(r, now), travelMinutes(r.address, address));
-  const slots = slotsFor(r, now, minutes);
-  const asap = asapState(r, now).open;
-  const today = localTime(now, r.timeZone).date;
-  const label = (start: Date) =>
-    `${clockAt(start, r.timeZone, now)}–${clockAt(new Date(start.getTime() + SLOT_MINUTES * 60_000), r.timeZone, start)}`;
-  const group = (day: "today" | "tomorrow") =>
-    slots.filter((s) => (localTime(s, r.timeZone).date === today) === (day === "today"));
-  return (
-    <label>
-      {t("co.when")}
-      <select
-        name="when"
-        value={String(when)}
-        onChange={(e) => {
-          const v = (e.target as HTMLSelectElement).value;
-          onChange(v === "asap" ? "asap" : Number(v));
-        }}
-      >
-        {asap && <option value="asap">{t("co.asap", { n: minutes })}</option>}
-        {(["today", "tomorrow"] as const).map((day) =>
-          group(day).length ? (
-            <optgroup key={day} label={day === "today" ? t("co.laterToday") : t("co.tomorrow")}>
-              {group(day).map((s) => (
-                <option key={s.getTime()} value={String(s.getTime())}>
-                  {label(s)}
-                </option>
-              ))}
-            </optgroup>
-          ) : null,
-        )}
-      </select>
-    </label>
-  );
 }
 
 /** How long to wait for the server before going on to the order page, where an order the

@@ -76,6 +76,7 @@ export const shopDe: Record<ShopKey, string> = {
   "co.asap": "So schnell wie möglich (etwa {n} Min.)",
   "co.laterToday": "Später heute",
   "co.tomorrow": "Morgen",
+  "co.slot": "Lieferfenster",
   "co.cart": "Dein Warenkorb",
   "co.empty": "Dein Warenkorb ist leer.",
   "co.findSomething": "Finde etwas Leckeres",

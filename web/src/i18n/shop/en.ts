@@ -76,6 +76,7 @@ export const shopEn = {
   "co.asap": "As soon as possible (about {n} min)",
   "co.laterToday": "Later today",
   "co.tomorrow": "Tomorrow",
+  "co.slot": "Delivery slot",
   "co.cart": "Your cart",
   "co.empty": "Your cart is empty.",
   "co.findSomething": "Find something good",
