@@ -1,5 +1,6 @@
 // The checkout as a new customer meets it: a delivery time chosen as a day and then a short list of
-// that day's slots inside the opening hours (the last one before midnight labelled as such).
+// that day's slots inside the opening hours (the last one before midnight labelled as such), and a
+// tip's limits said in amounts.
 
 import { strict as assert } from "node:assert";
 import type { Page } from "playwright-core";
@@ -50,5 +51,21 @@ describe("browser: checkout", function () {
     await slot.selectOption({ label: "19:30–19:45" });
     await page.getByTestId("preview-total").waitFor();
     await screenshot(page, "checkout-slot-tomorrow");
+  });
+
+  it("a tip above its limits is refused in amounts: half the food, and never more than €50.00", async () => {
+    const r = await createRestaurant({ Salad: { price: 1250 } }, { minOrder: 0, name: "Tip Kitchen" });
+    const page = await atCheckout(r.id, "Salad");
+    await page.getByLabel("Other", { exact: true }).check();
+    const problem = page.getByTestId("preview-problem");
+    for (const amount of ["7", "60"]) {
+      await page.getByLabel("Amount (€)").fill(amount);
+      await problem
+        .getByText("A tip can be at most €6.25 for this order: half the food, and never more than €50.00.")
+        .waitFor();
+    }
+    await page.getByLabel("Amount (€)").fill("6.25");
+    await page.getByTestId("preview-total").waitFor();
+    await screenshot(page, "checkout-tip-limit");
   });
 });

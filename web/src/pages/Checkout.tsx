@@ -15,7 +15,9 @@ import {
   travelMinutes,
   normalizeCode,
   parseCents,
+  MAX_TIP_CENTS,
   TIP_PERCENTS,
+  tipCap,
   type TipChoice,
   type Address,
 } from "@domain";
@@ -60,6 +62,9 @@ function cartInput(
     language: language.value,
   };
 }
+
+/** The tip's limits depend on the food: the checkout says them in amounts, in the restaurant's currency. */
+const isTipProblem = (code: string) => code === "invalid_tip" || code === "tip_too_high";
 
 /** How long to wait for the server before going on to the order page, where an order the
  * browser could not send yet says so. */
@@ -159,6 +164,7 @@ export function Checkout() {
   }
 
   const result = preview.data?.check;
+  const currency = loaded?.currency ?? "EUR";
   const place = async (e: Event) => {
     e.preventDefault();
     const s = session.value;
@@ -253,7 +259,12 @@ export function Checkout() {
           {result && result.ok && <Totals pricing={result.pricing} testId="preview-total" />}
           {result && !result.ok && (
             <p class="error" role="alert" data-testid="preview-problem">
-              {rejectionText(result.rejection)}{" "}
+              {isTipProblem(result.rejection.code)
+                ? t("co.tipLimit", {
+                    max: money(tipCap(cartSubtotal.value), currency),
+                    cap: money(MAX_TIP_CENTS, currency),
+                  })
+                : rejectionText(result.rejection)}{" "}
               {result.rejection.code.startsWith("promo_") && (
                 <button type="button" class="secondary small" onClick={() => setCode(null)}>
                   {t("co.withoutCode")}

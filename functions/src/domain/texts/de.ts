@@ -33,7 +33,7 @@ export const de: DomainTexts = {
     slot_invalid: "Diese Lieferzeit ist keines der 15-Minuten-Fenster von heute oder morgen.",
     slot_closed: "Zu dieser Lieferzeit hat das Restaurant geschlossen.",
     slot_too_soon: "Diese Lieferzeit ist für Küche und Kurier zu knapp; wähle eine spätere.",
-    invalid_tip: `Ein Trinkgeld ist keins, 5, 10 oder 15 % des Essens oder ein Betrag bis ${MAX_TIP_CENTS / 100}.`,
+    invalid_tip: `Ein Trinkgeld ist keins, 5, 10 oder 15 % des Essens oder ein Betrag von höchstens der Hälfte des Essens und nie mehr als ${(MAX_TIP_CENTS / 100).toFixed(2).replace(".", ",")} in der Währung des Restaurants.`,
     tip_too_high: "Ein Trinkgeld kann höchstens die Hälfte des Essens betragen.",
     promo_unknown: "Diesen Gutscheincode gibt es nicht.",
     promo_expired: "Dieser Gutscheincode ist nicht aktiv (abgelaufen, noch nicht gültig oder pausiert).",

@@ -77,6 +77,8 @@ export const shopDe: Record<ShopKey, string> = {
   "co.laterToday": "Später heute",
   "co.tomorrow": "Morgen",
   "co.slot": "Lieferfenster",
+  "co.tipLimit":
+    "Ein Trinkgeld kann bei dieser Bestellung höchstens {max} betragen: die Hälfte des Essens und nie mehr als {cap}.",
   "co.cart": "Dein Warenkorb",
   "co.empty": "Dein Warenkorb ist leer.",
   "co.findSomething": "Finde etwas Leckeres",
