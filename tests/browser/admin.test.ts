@@ -13,6 +13,7 @@ import {
   zonedInstant,
   type ReceiptLine,
 } from "../../functions/src/domain";
+import { Timestamp } from "firebase-admin/firestore";
 import { APP_URL, closeBrowser, newPage, screenshot, signIn } from "../../scripts/lib/browser";
 import {
   adminDb,
@@ -147,6 +148,37 @@ describe("browser: the admin's pages", function () {
     await page.getByText("Commission saved for that restaurant.").waitFor();
     await waitForDoc(adminDb.doc(paths.restaurantTerms(r.id)), (s) => s.get("commissionBps") === 1200);
     await screenshot(page, "admin-fees");
+  });
+
+  it("Promo codes show when a code ends with its year, so one valid into next year does not look expired", async () => {
+    const admin = await createUser({ admin: true }, "Yara Year");
+    const code = `YEAR${Date.now().toString(36).toUpperCase()}`.slice(0, 20);
+    const nextYear = new Date().getUTCFullYear() + 1;
+    await adminDb.doc(paths.promoCode(code)).set({
+      code,
+      description: "Into next year",
+      kind: "percent",
+      percentBps: 1000,
+      amountCents: 0,
+      minSubtotal: 0,
+      maxDiscount: null,
+      firstOrderOnly: false,
+      perCustomerLimit: null,
+      maxRedemptions: null,
+      budgetCents: null,
+      restaurantId: null,
+      fundedBy: "platform",
+      paused: false,
+      public: false,
+      validFrom: Timestamp.fromMillis(Date.now() - 3600_000),
+      validUntil: Timestamp.fromDate(new Date(Date.UTC(nextYear, 5, 30, 12))),
+      createdAt: Timestamp.now(),
+    });
+    const { page } = await newPage();
+    await signIn(page, admin.email, "password", "/admin/promos");
+    const until = page.locator(`tr[data-code="${code}"] td`).nth(3);
+    await until.waitFor();
+    assert.match(await until.innerText(), new RegExp(`30 Jun ${nextYear}`));
   });
 
   for (const [lang, heading] of [

@@ -36,6 +36,11 @@ export function dateTime(ts: TimestampLike | null | undefined): string {
     : "";
 }
 
+/** A date and time with its year ("30 Jun 2027, 10:25"): for dates that may be in another year. */
+export function dateTimeWithYear(ts: TimestampLike | null | undefined): string {
+  return ts ? new Date(ts.toMillis()).toLocaleString(locale(), { dateStyle: "medium", timeStyle: "short" }) : "";
+}
+
 export function minutesSince(ts: TimestampLike | null | undefined, now = Date.now()): number {
   return ts ? Math.max(0, Math.floor((now - ts.toMillis()) / 60000)) : 0;
 }

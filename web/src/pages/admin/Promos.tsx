@@ -5,7 +5,7 @@ import { useState } from "preact/hooks";
 import { normalizeCode, parseCents, promoProblem, type PromoCode } from "@domain";
 import { createPromo, setPromoPaused, useAllPromos } from "../../data/money";
 import { useAllRestaurants } from "../../data/restaurants";
-import { dateTime, errorText, money } from "../../components/format";
+import { dateTimeWithYear, errorText, money } from "../../components/format";
 import { ErrorNote, Loading, Outcome } from "../../components/States";
 import { t } from "../../i18n";
 import { problems } from "../../i18n/work";
@@ -224,7 +224,7 @@ function PromoRow({ promo: p }: { promo: PromoCode }) {
         {p.maxRedemptions !== null ? ` · ${t("promo.nInAll", { n: p.maxRedemptions })}` : ""}
         {p.budgetCents !== null ? ` · ${t("promo.budgetOf", { amount: money(p.budgetCents) })}` : ""}
       </td>
-      <td>{dateTime(p.validUntil)}</td>
+      <td>{dateTimeWithYear(p.validUntil)}</td>
       <td>
         <span data-testid="promo-state">{p.paused ? t("promo.paused") : t("promo.active")}</span>{" "}
         <button
