@@ -70,7 +70,7 @@ describe("browser: a restaurant's rush and orders ahead", function () {
     const ticket = k.getByTestId("ticket");
     await ticket.waitFor();
     const text = String(await ticket.textContent());
-    assert.match(text, new RegExp(`#${id.slice(0, 6).toUpperCase()}`));
+    assert.match(text, new RegExp(`#${(await adminDb.doc(paths.order(id)).get()).get("code")}`));
     assert.match(text, /2 × Rush Lasagne/);
     assert.match(text, /NOTE: No basil please/);
     assert.equal(await k.locator(".board").isVisible(), false, "only the ticket prints");

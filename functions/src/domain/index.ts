@@ -19,6 +19,7 @@ export * from "./money";
 export * from "./notifications";
 export * from "./options";
 export * from "./orderCheck";
+export * from "./orderCode";
 export * from "./photos";
 export * from "./pricing";
 export * from "./promo";

@@ -174,6 +174,8 @@ export interface Order {
   tip?: TipChoice;
   /** A promo code as the customer typed it. */
   promoCode?: string;
+  /** The short code people read it by, allocated when it is placed (orderCode.ts). */
+  code?: string;
   /** The customer's language when ordering (en when absent). */
   language?: Language;
   /** Set by the backend when it places (or schedules) the order. */

@@ -5,12 +5,9 @@
 
 import { FieldValue, Timestamp } from "firebase-admin/firestore";
 import type { Deps } from "../deps";
-import { paths, type Order } from "../domain";
+import { orderCodeOf, paths, type Order } from "../domain";
 import { isAlreadyExists } from "../errors";
 import { deliveryFigure } from "../stats/dailyStats";
-
-/** The short number people read out: the first six characters of the order id, in capitals. */
-export const orderNumber = (orderId: string) => orderId.slice(0, 6).toUpperCase();
 
 /** The documents a delivery books, from the order alone (no reads). */
 export function bookingWrites(
@@ -27,7 +24,7 @@ export function bookingWrites(
       create: true,
       data: {
         orderId,
-        number: orderNumber(orderId),
+        number: orderCodeOf(order, orderId),
         customerId: order.customerId,
         restaurantId: order.restaurantId,
         courierId: order.courierId ?? null,
@@ -60,7 +57,7 @@ export function bookingWrites(
       create: true,
       data: {
         orderId,
-        number: orderNumber(orderId),
+        number: orderCodeOf(order, orderId),
         restaurantName: order.restaurantName ?? "",
         deliveredAt,
         deliveryShare: p.split.courierDeliveryShare,

@@ -1,8 +1,10 @@
 // Turns a customer's `submitted` cart into a `placed` order priced from the menu (`scheduled` when
-// ordered ahead for a slot), or a `rejected` one with a reason. Two round trips after the trigger fires: one batched read (restaurant, dishes,
-// customer, and the count of the customer's open orders beside it), then one write that holds
-// only if the order is still exactly as created, so a replayed event or a racing instance (or the
-// reconciler) leaves one result.
+// ordered ahead for a slot), or a `rejected` one with a reason. Two round trips after the trigger
+// fires: one batched read (restaurant, dishes, customer, and the count of the customer's open
+// orders beside it), then one write that holds only if the order is still exactly as created, so a
+// replayed event or a racing instance (or the reconciler) leaves one result. That write also takes
+// the order's short code (domain/orderCode.ts); in the rare case the code is taken, the next
+// candidate is tried, one more write.
 
 import {
   FieldValue,
@@ -16,7 +18,10 @@ import { ACCEPT_TIMEOUT_SECONDS } from "../config";
 import {
   asMenuItem,
   checkOrder,
+  CODE_KEEP_DAYS,
   CODE_PATTERN,
+  ORDER_CODE_TRIES,
+  orderCodeCandidate,
   neededFor,
   normalizeCode,
   PROMO_SHARDS,
@@ -44,7 +49,7 @@ import {
 } from "../domain";
 import { PROBLEMS } from "../domain/texts/problems";
 import type { Deps } from "../deps";
-import { isFailedPrecondition } from "../errors";
+import { isAlreadyExists, isFailedPrecondition } from "../errors";
 import { tellStaff } from "../notify/staffNotice";
 import { termsFor } from "../money/terms";
 import { adminQuery } from "../query";
@@ -115,8 +120,25 @@ interface PromoFacts {
   customerRedemptions: number;
 }
 
+/** Which order holds a short code, until Firestore's TTL frees it (firestore.indexes.json). */
+function codeHolder(orderId: string, at: Date) {
+  return { orderId, expiresAt: Timestamp.fromMillis(at.getTime() + CODE_KEEP_DAYS * 24 * 3600_000) };
+}
+
+/** Runs `place` with each candidate code of the order in turn until one is not taken. */
+async function withFreeCode<T>(orderId: string, place: (code: string) => Promise<T>): Promise<T> {
+  for (let attempt = 0; attempt < ORDER_CODE_TRIES; attempt++) {
+    try {
+      return await place(orderCodeCandidate(orderId, attempt));
+    } catch (err) {
+      if (!isAlreadyExists(err)) throw err;
+    }
+  }
+  throw new Error(`order ${orderId}: no free short code in ${ORDER_CODE_TRIES} tries`);
+}
+
 /** The order's new fields once checked: placed, scheduled or rejected. */
-function patchFor(order: Order, ctx: Context, result: OrderCheck, at: Date, by: BackendActor) {
+function patchFor(order: Order, ctx: Context, result: OrderCheck, at: Date, by: BackendActor, code: string | null) {
   const stamp = FieldValue.serverTimestamp();
   const common = { "timeline.submitted": order.createdAt ?? stamp, restaurantName: ctx.restaurant?.name ?? "" };
   if (!result.ok) return transition("rejected", stamp, by, { ...common, rejection: result.rejection });
@@ -129,6 +151,7 @@ function patchFor(order: Order, ctx: Context, result: OrderCheck, at: Date, by: 
     restaurantLegalName: ctx.restaurant!.legalName ?? ctx.restaurant!.name,
     timeZone: ctx.restaurant!.timeZone,
     courierId: null,
+    code,
   };
   return result.releaseAt
     ? transition("scheduled", stamp, by, { ...accepted, releaseAt: Timestamp.fromDate(result.releaseAt) })
@@ -139,7 +162,14 @@ function patchFor(order: Order, ctx: Context, result: OrderCheck, at: Date, by: 
  * conditions read there (the customer's earlier orders and redemptions), what is left of it
  * taken from its allocations, and the redemption recorded under the order's id, so a replayed
  * event or a racing instance cannot redeem twice, and a code with 10 left is redeemed 10 times. */
-async function placeWithPromo(db: Firestore, orderRef: DocumentReference, ctx: Context, at: Date, by: BackendActor) {
+async function placeWithPromo(
+  db: Firestore,
+  orderRef: DocumentReference,
+  ctx: Context,
+  at: Date,
+  by: BackendActor,
+  orderCode: string,
+) {
   return db.runTransaction(async (tx) => {
     const snap = await tx.get(orderRef);
     const order = snap.data() as Order | undefined;
@@ -181,7 +211,8 @@ async function placeWithPromo(db: Firestore, orderRef: DocumentReference, ctx: C
       }
       if (need.redemptions > 0 || need.cents > 0) result = reject("promo_exhausted");
     }
-    tx.update(orderRef, patchFor(order, ctx, result, at, by));
+    tx.update(orderRef, patchFor(order, ctx, result, at, by, result.ok ? orderCode : null));
+    if (result.ok) tx.create(db.doc(paths.orderCode(order.restaurantId, orderCode)), codeHolder(orderRef.id, at));
     if (result.ok && promo) {
       for (const t of takes) {
         tx.update(db.doc(paths.promoAllocation(code, t.shard)), {
@@ -225,13 +256,22 @@ export async function processSubmittedOrder(
   const ctx = await readContext(db, order, at);
   let result: OrderCheck | null;
   if (order.promoCode) {
-    result = await placeWithPromo(db, snapshot.ref, ctx, at, by);
+    result = await withFreeCode(snapshot.id, (code) => placeWithPromo(db, snapshot.ref, ctx, at, by, code));
     if (!result) return "already processed";
   } else {
-    result = check(order, ctx, at);
+    const checked = (result = check(order, ctx, at));
+    // Only if the order is still exactly as created: a replay or a racing instance wrote first.
+    const precondition = { lastUpdateTime: snapshot.updateTime };
     try {
-      // Only if the order is still exactly as created: a replay or a racing instance wrote first.
-      await snapshot.ref.update(patchFor(order, ctx, result, at, by), { lastUpdateTime: snapshot.updateTime });
+      if (!checked.ok) await snapshot.ref.update(patchFor(order, ctx, checked, at, by, null), precondition);
+      else
+        await withFreeCode(snapshot.id, (code) =>
+          db
+            .batch()
+            .update(snapshot.ref, patchFor(order, ctx, checked, at, by, code), precondition)
+            .create(db.doc(paths.orderCode(order.restaurantId, code)), codeHolder(snapshot.id, at))
+            .commit(),
+        );
     } catch (err) {
       if (isFailedPrecondition(err)) return "already processed";
       throw err;

@@ -78,6 +78,11 @@ export function OrderPage({ id }: { id: string }) {
   return (
     <main class="page narrow">
       <h1>{t("op.title", { name: o.restaurantName || t("op.theRestaurant") })}</h1>
+      {o.code && (
+        <p class="order-code" data-testid="order-code">
+          {t("op.code", { code: o.code })}
+        </p>
+      )}
       <p class="status-line" data-testid="order-status" data-status={o.status} role="status" aria-live="polite">
         {statusLabel(o.status)}
         {o.pending && (

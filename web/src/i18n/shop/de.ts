@@ -122,6 +122,7 @@ export const shopDe: Record<ShopKey, string> = {
   "op.reconnectingFirst":
     "Verbindung wird wiederhergestellt… Deine Bestellung erscheint, sobald Dishpatch wieder erreichbar ist.",
   "op.none": "Diese Bestellung gibt es nicht.",
+  "op.code": "Bestellung #{code}",
   "op.title": "Bestellung bei {name}",
   "op.theRestaurant": "dem Restaurant",
   "op.notSent": "Noch nicht gesendet",

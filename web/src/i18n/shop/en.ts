@@ -120,6 +120,7 @@ export const shopEn = {
   "op.reconnectingFirst": "Reconnecting… your order will show as soon as Dishpatch is reachable again.",
   "op.none": "No such order.",
   "op.title": "Order from {name}",
+  "op.code": "Order #{code}",
   "op.theRestaurant": "the restaurant",
   "op.notSent": "Not sent yet",
   "op.reconnecting": "Reconnecting… showing the last status Dishpatch sent.",

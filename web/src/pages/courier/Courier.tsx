@@ -2,7 +2,7 @@
 // and the delivery itself, sharing the position while the order is on its way.
 
 import { useEffect, useRef, useState } from "preact/hooks";
-import { distanceM, etaMinutes, nextStatuses, type LatLng, type Order, type OrderStatus } from "@domain";
+import { distanceM, etaMinutes, nextStatuses, orderCodeOf, type LatLng, type Order, type OrderStatus } from "@domain";
 import type { LiveRow } from "../../data/live";
 import { claimOrder, deliverOrder, moveOrder, useCourierActive, useOpenPickups } from "../../data/orders";
 import { shareCourierPosition } from "../../data/tracking";
@@ -86,7 +86,9 @@ function CourierHome({ uid }: { uid: string }) {
         {[...(open.data ?? [])].sort(byDistance).map((o) => (
           <li key={o.id} class="pickup" data-order={o.id}>
             <div>
-              <strong>{o.restaurantName}</strong>
+              <strong>
+                {o.restaurantName} <span class="order-code">#{orderCodeOf(o, o.id)}</span>
+              </strong>
               <span>
                 {o.restaurantAddress?.line1} → {o.deliveryAddress.line1}
               </span>
@@ -165,6 +167,10 @@ function ActiveDelivery({ uid, order: o, pos }: { uid: string; order: Delivery; 
           <>
             <dt>{t("orders.order")}</dt>
             <dd>
+              <strong class="order-code" data-testid="order-code">
+                #{orderCodeOf(o, o.id)}
+              </strong>{" "}
+              ·{" "}
               {tn(
                 "board.items",
                 o.pricing.lines.reduce((n, l) => n + l.quantity, 0),

@@ -11,6 +11,7 @@ import {
   DECLINE_REASONS,
   LIMITS,
   nextStatuses,
+  orderCodeOf,
   parseSlot,
   type DeclineReason,
   type OrderStatus,
@@ -161,7 +162,10 @@ function OrderCard({ order: o, now, fresh, prep, onPrint }: CardProps) {
       <header>
         <strong>{o.customerName}</strong>
         <span class="muted">
-          #{o.id.slice(0, 5)} · {clock(o.createdAt, o.timeZone)}
+          <span class="order-code" data-testid="order-code">
+            #{orderCodeOf(o, o.id)}
+          </span>{" "}
+          · {clock(o.createdAt, o.timeZone)}
         </span>
       </header>
       {o.pending && (
