@@ -30,6 +30,7 @@ import {
   type PromoAllocation,
   type PromoCode,
   type PromoRedemption,
+  LANGUAGES,
   LIMITS,
   localDay,
   parseCart,
@@ -37,7 +38,6 @@ import {
   QUERIES,
   reject,
   restaurantProblem,
-  staffNotices,
   transition,
   type BackendActor,
   type Language,
@@ -285,7 +285,10 @@ export async function processSubmittedOrder(
       deps,
       order.restaurantId,
       `restaurant-problem-${localDay(at, "UTC")}`,
-      (lang) => staffNotices(lang).unreadable(problem(lang)),
+      {
+        key: "unreadable",
+        problem: Object.fromEntries(LANGUAGES.map((l) => [l, problem(l)])) as Record<Language, string>,
+      },
       "/dashboard/settings",
     );
   }

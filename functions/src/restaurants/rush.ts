@@ -5,15 +5,7 @@
 import { FieldValue, Timestamp, type Firestore } from "firebase-admin/firestore";
 import { logger } from "firebase-functions/logger";
 import { liveDeps, type Deps } from "../deps";
-import {
-  AUTO_PAUSE_AFTER_MISSES,
-  AUTO_PAUSE_MIN,
-  paths,
-  QUERIES,
-  staffNotices,
-  type Order,
-  type Restaurant,
-} from "../domain";
+import { AUTO_PAUSE_AFTER_MISSES, AUTO_PAUSE_MIN, paths, QUERIES, type Order, type Restaurant } from "../domain";
 import { isFailedPrecondition } from "../errors";
 import { tellStaff } from "../notify/staffNotice";
 import { adminQuery } from "../query";
@@ -39,7 +31,7 @@ export async function endPauseIfDue(deps: Deps, rid: string): Promise<PauseResul
       if (isFailedPrecondition(err) && attempt < 3) continue;
       throw err;
     }
-    await tellStaff(deps, rid, `resumed-${until}`, (lang) => staffNotices(lang).resumed);
+    await tellStaff(deps, rid, `resumed-${until}`, { key: "resumed" });
     return { outcome: "resumed" };
   }
 }
@@ -102,9 +94,7 @@ export async function autoPauseAfterMiss(deps: Deps, orderId: string, order: Ord
   });
   if (paused) {
     logger.warn("restaurant auto-paused after missed orders", { rid: order.restaurantId, orderId });
-    await tellStaff(deps, order.restaurantId, `auto-pause-${orderId}`, (lang) =>
-      staffNotices(lang).autoPaused(AUTO_PAUSE_MIN),
-    );
+    await tellStaff(deps, order.restaurantId, `auto-pause-${orderId}`, { key: "autoPaused", minutes: AUTO_PAUSE_MIN });
   }
   return paused;
 }

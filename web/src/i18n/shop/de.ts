@@ -77,6 +77,7 @@ export const shopDe: Record<ShopKey, string> = {
   "co.laterToday": "Später heute",
   "co.tomorrow": "Morgen",
   "co.slot": "Lieferfenster",
+  "inbox.history": "Bisher",
   "co.tipLimit":
     "Ein Trinkgeld kann bei dieser Bestellung höchstens {max} betragen: die Hälfte des Essens und nie mehr als {cap}.",
   "co.cart": "Dein Warenkorb",

@@ -77,6 +77,7 @@ export const shopEn = {
   "co.laterToday": "Later today",
   "co.tomorrow": "Tomorrow",
   "co.slot": "Delivery slot",
+  "inbox.history": "So far",
   "co.tipLimit": "A tip can be at most {max} for this order: half the food, and never more than {cap}.",
   "co.cart": "Your cart",
   "co.empty": "Your cart is empty.",
