@@ -75,7 +75,11 @@ export default defineConfig(({ command, mode }) => {
         filename: "sw.ts",
         injectRegister: false,
         manifest: false,
-        injectManifest: { globPatterns: ["**/*.{js,css,html,svg,png,webp,ico,txt}"] },
+        // The tile map needs the network for its tiles: its code is not worth precaching.
+        injectManifest: {
+          globPatterns: ["**/*.{js,css,html,svg,png,webp,ico,txt}"],
+          globIgnores: ["**/TileMap-*", "**/maplibre-gl-*"],
+        },
       }),
     ],
     resolve: { alias: { "@domain": domain } },

@@ -136,8 +136,10 @@ describe("browser: the full journey with three people at once", function () {
     await c.locator('[data-status="picked_up"]').waitFor();
     await k.locator(`[data-column="picked_up"] [data-order="${orderId}"]`).waitFor();
 
-    // Positions reach the customer's map as the courier moves.
+    // Positions reach the customer's map as the courier moves: the map follows the courier (kept in
+    // its middle), so the destination moves on it.
     const courierMarker = c.locator(".city-map .marker.courier");
+    const destination = c.locator(".city-map .marker.destination");
     await courierMarker.waitFor().catch(async (err) => {
       await screenshot(c, "debug-customer");
       await screenshot(r, "debug-courier");
@@ -145,17 +147,18 @@ describe("browser: the full journey with three people at once", function () {
       console.log("courier:", await r.locator("main").innerText());
       throw err;
     });
-    const firstSpot = await courierMarker.getAttribute("transform");
+    const firstSpot = await destination.getAttribute("transform");
     const firstEta = await c.getByTestId("eta").textContent();
     await rider.context.setGeolocation(ROUTE[1]);
     await new Promise((res) => setTimeout(res, 5_500));
     await rider.context.setGeolocation(ROUTE[2]);
     await c.waitForFunction(
-      (before) => document.querySelector(".city-map .marker.courier")?.getAttribute("transform") !== before,
+      (before) => document.querySelector(".city-map .marker.destination")?.getAttribute("transform") !== before,
       firstSpot,
       { timeout: 20_000 },
     );
-    assert.notEqual(await courierMarker.getAttribute("transform"), firstSpot);
+    assert.notEqual(await destination.getAttribute("transform"), firstSpot);
+    assert.equal(await courierMarker.getAttribute("transform"), "translate(300 210)", "the courier in the middle");
     assert.notEqual(await c.getByTestId("eta").textContent(), firstEta, "the ETA follows the courier");
     await screenshot(c, "customer-tracking-map");
     await screenshot(r, "courier-delivery");

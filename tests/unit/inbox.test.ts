@@ -11,6 +11,7 @@ import {
   type InboxText,
   type OrderStatus,
 } from "../../functions/src/domain";
+import { placeLinks, routeLinks } from "../../web/src/geo/links";
 
 const ts = (ms: number) => ({ toMillis: () => ms });
 /** An order at `status`, every step up to it in its timeline a minute apart. */
@@ -100,5 +101,21 @@ describe("unit: order codes", () => {
     // Spread over the space: 2,000 orders share few codes.
     assert.ok(new Set(ids.map((id) => orderCodeCandidate(id, 0))).size > 1990);
     assert.ok(!isOrderCode("K0PX") && !isOrderCode("k7px") && !isOrderCode("K7PXX"));
+  });
+});
+
+describe("unit: Open in Maps", () => {
+  it("links a place for the phone's map app, Google Maps and Apple Maps", () => {
+    const p = { lat: 52.5219, lng: 13.4132 };
+    assert.deepEqual(placeLinks(p, "Courier"), {
+      geo: "geo:52.521900,13.413200?q=52.521900,13.413200(Courier)",
+      google: "https://www.google.com/maps/search/?api=1&query=52.521900,13.413200",
+      apple: "https://maps.apple.com/?ll=52.521900,13.413200&q=Courier",
+    });
+    assert.equal(
+      routeLinks(p, "Torstraße 1").google,
+      "https://www.google.com/maps/dir/?api=1&destination=52.521900,13.413200&travelmode=bicycling",
+    );
+    assert.match(routeLinks(p, "Torstraße 1").apple, /daddr=52\.521900,13\.413200&q=Torstra%C3%9Fe%201$/);
   });
 });

@@ -7,7 +7,7 @@ import { CITY, isLatLng, LIMITS, NEIGHBOURHOODS, type Address, type LatLng } fro
 import { deleteAddress, fetchAddresses, saveAddress, type SavedAddress } from "../data/addresses";
 import { fetchProfile, setDefaultAddress } from "../data/profile";
 import { geocoder, type Search } from "../geo/geocoder";
-import { searchStreets, STREETS } from "../geo/streets";
+import { searchStreets } from "../geo/streets";
 import { deliveryAddress } from "../state/address";
 import { session } from "../state/session";
 import { CityMap } from "./CityMap";
@@ -301,7 +301,6 @@ function AddressForm({ opened, onDone }: { opened: number; onDone: () => void })
         <CityMap
           label={t("ap.map")}
           onPick={dropPin}
-          streets={STREETS}
           markers={point ? [{ ...point, kind: "picked", label: t("ap.yours") }] : []}
         />
         {pinNote && <p class="hint">{pinNote}</p>}

@@ -25,7 +25,7 @@ import { raiseTip } from "../data/money";
 import { useReadWhileWatching } from "../data/inbox";
 import { submitReview, useReview } from "../data/reviews";
 import { useCourierPosition } from "../data/tracking";
-import { CityMap } from "../components/CityMap";
+import { DeliveryMap } from "../components/DeliveryMap";
 import { clockAt, clock, errorText, money } from "../components/format";
 import { Empty, ErrorNote, Loading, Outcome } from "../components/States";
 import { Totals } from "../components/Totals";
@@ -243,10 +243,9 @@ function CourierMap({ orderId, order }: { orderId: string; order: LiveRow<Order>
           {t("op.noPosition")}
         </p>
       )}
-      <CityMap
+      <DeliveryMap
         label={t("op.map")}
-        route
-        fit
+        follow="courier"
         markers={[
           { ...order.restaurantAddress!, kind: "restaurant", label: order.restaurantName ?? t("op.restaurant") },
           ...(courier
@@ -254,6 +253,11 @@ function CourierMap({ orderId, order }: { orderId: string; order: LiveRow<Order>
             : []),
           { ...dest, kind: "destination", label: t("op.you") },
         ]}
+        open={
+          courier
+            ? { place: courier, label: t("op.courier") }
+            : { place: order.restaurantAddress!, label: order.restaurantName ?? t("op.restaurant") }
+        }
       />
     </section>
   );

@@ -78,6 +78,9 @@ export const shopDe: Record<ShopKey, string> = {
   "co.tomorrow": "Morgen",
   "co.slot": "Lieferfenster",
   "inbox.history": "Bisher",
+  "map.openIn": "{place} öffnen in",
+  "map.routeTo": "Route zu {place} in",
+  "map.app": "deiner Karten-App",
   "co.tipLimit":
     "Ein Trinkgeld kann bei dieser Bestellung höchstens {max} betragen: die Hälfte des Essens und nie mehr als {cap}.",
   "co.cart": "Dein Warenkorb",

@@ -7,7 +7,7 @@ import type { LiveRow } from "../../data/live";
 import { claimOrder, deliverOrder, moveOrder, useCourierActive, useOpenPickups } from "../../data/orders";
 import { shareCourierPosition } from "../../data/tracking";
 import { session } from "../../state/session";
-import { CityMap } from "../../components/CityMap";
+import { DeliveryMap } from "../../components/DeliveryMap";
 import { decimal, errorText, money } from "../../components/format";
 import { Empty, ErrorNote, Loading, Outcome } from "../../components/States";
 import { statusLabel, t, tn } from "../../i18n";
@@ -190,15 +190,19 @@ function ActiveDelivery({ uid, order: o, pos }: { uid: string; order: Delivery; 
           </>
         )}
       </dl>
-      <CityMap
+      <DeliveryMap
         label={t("cour.map")}
-        route
-        fit
+        follow="courier"
         markers={[
           ...(pos ? [{ ...pos, kind: "courier" as const, label: t("op.you") }] : []),
           { ...o.restaurantAddress!, kind: "restaurant", label: o.restaurantName ?? t("op.restaurant") },
           { ...o.deliveryAddress, kind: "destination", label: t("cour.customer") },
         ]}
+        open={
+          o.status === "ready"
+            ? { place: o.restaurantAddress!, label: o.restaurantName ?? t("op.restaurant"), route: true }
+            : { place: o.deliveryAddress, label: o.deliveryAddress.line1, route: true }
+        }
       />
       {nextStatuses(o.status, "courier").map((to) => (
         <button key={to} type="button" onClick={() => move(to)}>
