@@ -5,7 +5,7 @@
 
 import { Timestamp } from "firebase-admin/firestore";
 import type { BrowserContextOptions, Locator, Page } from "playwright-core";
-import { paths, type Language } from "../../functions/src/domain";
+import { CITY, localTime, paths, type Language } from "../../functions/src/domain";
 import { APP_URL, newPage } from "../../scripts/lib/browser";
 import {
   adminDb,
@@ -82,10 +82,19 @@ export async function makeFixtures(tag: string): Promise<Fixtures> {
     imageUrl: "/photos/pizza.svg",
     minOrder: 0,
     categories: ["Mains"],
+    ratingAvg: 5,
+    ratingCount: 1,
+    ratingSum: 5,
   });
+  // Next door, one that opens tomorrow morning: closed all day today, whatever the time.
+  const tomorrow = localTime(new Date(Date.now() + 24 * 3600_000), CITY.timeZone).day;
+  await createRestaurant(
+    {},
+    { name: `Morgenbäcker ${tag}`, cuisine: "Bakery", openingHours: { [tomorrow]: "07:00-12:00" } },
+  );
   const [customer, staff, courier, admin] = await Promise.all([
     createUser({}, "Walker Kunde"),
-    createUser({ staff: [r.id] }, "Walker Koch"),
+    createUser({ owner: [r.id] }, "Walker Koch"),
     createUser({ courier: true }, "Walker Kurier"),
     createUser({ admin: true }, "Walker Admin"),
   ]);
@@ -126,6 +135,7 @@ export async function makeFixtures(tag: string): Promise<Fixtures> {
   });
   const content = [
     name,
+    `Morgenbäcker ${tag}`,
     "Wood-fired pizza from a family kitchen.",
     "Mains",
     ...Object.keys(DISHES),
