@@ -103,8 +103,11 @@ export default defineConfig(({ command, mode }) => {
         filename: "sw.ts",
         injectRegister: false,
         manifest: false,
-        // The API reference page is for developers, not part of the app shell.
-        injectManifest: { globPatterns: ["**/*.{js,css,html,svg,png,webp,ico,txt}"], globIgnores: ["api/**"] },
+        // The API reference page is for developers, not part of the app shell; the tile map needs the network for its tiles: its code is not worth precaching.
+        injectManifest: {
+          globPatterns: ["**/*.{js,css,html,svg,png,webp,ico,txt}"],
+          globIgnores: ["api/**", "**/TileMap-*", "**/maplibre-gl-*"],
+        },
       }),
     ],
     resolve: {

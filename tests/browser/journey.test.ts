@@ -26,7 +26,7 @@ describe("browser: the full journey with three people at once", function () {
   let uids: Record<string, string>;
 
   before(async () => {
-    ({ restaurantIds, uids } = await seed(APP_PROJECT));
+    ({ restaurantIds, uids } = await seed(APP_PROJECT, { aroundTheClock: true }));
   });
   after(async () => {
     await closeBrowser();
@@ -136,8 +136,10 @@ describe("browser: the full journey with three people at once", function () {
     await c.locator('[data-status="picked_up"]').waitFor();
     await k.locator(`[data-column="picked_up"] [data-order="${orderId}"]`).waitFor();
 
-    // Positions reach the customer's map as the courier moves.
+    // Positions reach the customer's map as the courier moves: the map follows the courier (kept in
+    // its middle), so the destination moves on it.
     const courierMarker = c.locator(".city-map .marker.courier");
+    const destination = c.locator(".city-map .marker.destination");
     await courierMarker.waitFor().catch(async (err) => {
       await screenshot(c, "debug-customer");
       await screenshot(r, "debug-courier");
@@ -145,17 +147,18 @@ describe("browser: the full journey with three people at once", function () {
       console.log("courier:", await r.locator("main").innerText());
       throw err;
     });
-    const firstSpot = await courierMarker.getAttribute("transform");
+    const firstSpot = await destination.getAttribute("transform");
     const firstEta = await c.getByTestId("eta").textContent();
     await rider.context.setGeolocation(ROUTE[1]);
     await new Promise((res) => setTimeout(res, 5_500));
     await rider.context.setGeolocation(ROUTE[2]);
     await c.waitForFunction(
-      (before) => document.querySelector(".city-map .marker.courier")?.getAttribute("transform") !== before,
+      (before) => document.querySelector(".city-map .marker.destination")?.getAttribute("transform") !== before,
       firstSpot,
       { timeout: 20_000 },
     );
-    assert.notEqual(await courierMarker.getAttribute("transform"), firstSpot);
+    assert.notEqual(await destination.getAttribute("transform"), firstSpot);
+    assert.equal(await courierMarker.getAttribute("transform"), "translate(300 210)", "the courier in the middle");
     assert.notEqual(await c.getByTestId("eta").textContent(), firstEta, "the ETA follows the courier");
     await screenshot(c, "customer-tracking-map");
     await screenshot(r, "courier-delivery");
@@ -170,14 +173,20 @@ describe("browser: the full journey with three people at once", function () {
     assert.equal(times.length, 7);
     for (const t of times) assert.match(t, /^\w+ \d\d:\d\d$/, `a time for every step: ${times.join(", ")}`);
 
-    // Notifications arrived, one per step, read already: the customer was watching the order.
-    await waitForDoc(adminDb.doc(paths.notification(uids[email("customer")], `${orderId}_delivered`)), (s) =>
-      s.get("read"),
+    // One inbox entry for the order, at its last step with its big moments, read already: the
+    // customer was watching the order.
+    await waitForDoc(
+      adminDb.doc(paths.notification(uids[email("customer")], orderId)),
+      (s) => s.get("status") === "delivered" && s.get("read"),
     );
     await c.getByRole("link", { name: /Inbox/ }).click();
-    for (const s of ["accepted", "preparing", "ready", "picked_up", "delivered"]) {
-      await c.locator(`.inbox li[data-status="${s}"]`).first().waitFor();
-    }
+    const entry = c.locator(`.inbox li[data-order="${orderId}"]`);
+    await entry.locator('[data-moment="delivered"]').waitFor();
+    assert.equal(await entry.count(), 1, "one entry for the order");
+    assert.deepEqual(
+      await entry.locator("[data-moment]").evaluateAll((els) => els.map((e) => e.getAttribute("data-moment"))),
+      ["accepted", "delivered"],
+    );
     assert.equal(await c.locator(".inbox li.unread").count(), 0, "nothing unread about the watched order");
     assert.equal(await c.getByTestId("unread").count(), 0, "no unread badge");
     await screenshot(c, "customer-inbox");

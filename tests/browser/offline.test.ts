@@ -43,7 +43,7 @@ describe("browser: offline", function () {
   before(async () => {
     ({
       restaurantIds: { trattoria },
-    } = await seed(PROJECT_ID));
+    } = await seed(PROJECT_ID, { aroundTheClock: true }));
     const menu = await adminDb.collection(paths.menu(trattoria)).where("name", "==", "Tagliatelle al Ragù").get();
     dish = menu.docs[0].id;
     staff = await signInAs(staffEmail, DEMO_PASSWORD);

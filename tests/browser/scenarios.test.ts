@@ -30,7 +30,7 @@ describe("browser: scenarios", function () {
   let customer: TestUser, staff: TestUser;
 
   before(async () => {
-    const { restaurantIds } = await seed(APP_PROJECT);
+    const { restaurantIds } = await seed(APP_PROJECT, { aroundTheClock: true });
     trattoria = restaurantIds.trattoria;
     const menu = await adminDb.collection(`restaurants/${trattoria}/menu`).get();
     items = Object.fromEntries(menu.docs.map((d) => [d.get("name"), d.id]));
@@ -262,7 +262,8 @@ describe("browser: scenarios", function () {
     await context.close();
   });
   it("the inbox shows 20 notifications at a time, counts every unread one, and shows older ones on request", async () => {
-    // History set up directly: 25 notifications, a minute apart.
+    // History set up directly: 25 notifications as they were written before texts were keys, a
+    // minute apart (the inbox shows their own title and body).
     const batch = adminDb.batch();
     for (let i = 0; i < 25; i++) {
       batch.set(adminDb.collection(`users/${customer.uid}/notifications`).doc(), {
@@ -273,6 +274,7 @@ describe("browser: scenarios", function () {
         body: "From the archive.",
         read: false,
         createdAt: Timestamp.fromMillis(Date.UTC(2026, 0, 1) + i * 60_000),
+        updatedAt: Timestamp.fromMillis(Date.UTC(2026, 0, 1) + i * 60_000),
       });
     }
     await batch.commit();

@@ -4,7 +4,16 @@
 
 import { strict as assert } from "node:assert";
 import { doc, serverTimestamp, setDoc } from "firebase/firestore";
-import { localDay, notificationId, paths, type Order, type OrderStatus } from "../../functions/src/domain";
+import {
+  inboxEntryId,
+  inboxMessage,
+  inboxTells,
+  localDay,
+  paths,
+  type Language,
+  type Order,
+  type OrderStatus,
+} from "../../functions/src/domain";
 import { PROBLEMS } from "../../functions/src/domain/texts/problems";
 import { notifyTransition } from "../../functions/src/notify/notify";
 import {
@@ -25,8 +34,14 @@ import {
 } from "../support/app";
 
 const orderRef = (id: string) => adminDb.doc(paths.order(id));
-const entry = (uid: string, id: string, status: OrderStatus) =>
-  adminDb.doc(paths.notification(uid, notificationId(id, status)));
+/** The person's inbox entry about the order, once it tells them about `status`. */
+const told = (uid: string, id: string, status: OrderStatus) =>
+  waitForDoc(adminDb.doc(paths.notification(uid, inboxEntryId(id))), (s) => inboxTells(s.data(), status));
+/** What an entry says to a reader (it stores a key and parameters, said in the reader's language). */
+const says = (entry: { get(field: string): unknown }, lang: Language = "en") => {
+  const m = inboxMessage(entry.get("text") as never, lang);
+  return `${m.title} ${m.body}`;
+};
 
 describe("pipeline: names and texts others read", function () {
   this.timeout(120_000);
@@ -121,10 +136,10 @@ describe("pipeline: names and texts others read", function () {
           "not copied onto the order",
         );
         assert.equal(rejected.get("restaurantLegalName"), undefined);
-        const told = (await waitForDoc(entry(customer.uid, id, "rejected"), (s) => s.exists)).data()!;
-        assert.doesNotMatch(`${told.title} ${told.body}`, /DISHPATCH|ＤＩＳＨ|evil/i);
+        const rejection = await told(customer.uid, id, "rejected");
+        assert.doesNotMatch(`${JSON.stringify(rejection.data())} ${says(rejection)}`, /DISHPATCH|ＤＩＳＨ|evil/i);
         const notice = await problemNotice(owner.uid);
-        assert.ok(String(notice.get("body")).includes(problem), notice.get("body"));
+        assert.ok(says(notice, "de").includes(problem), says(notice, "de"));
         const card = await waitForDoc(adminDb.doc(paths.listing(r.id)), (s) => s.exists);
         assert.equal(card.get("available"), false);
         assert.doesNotMatch(String(card.get("name")), /DISHPATCH|ＤＩＳＨ/i, "the public card does not show it");
@@ -139,8 +154,8 @@ describe("pipeline: names and texts others read", function () {
       assert.equal(placed.get("restaurantName"), "Pizza Place");
       assert.equal(placed.get("restaurantLegalName"), "Pizza Place GmbH");
       await moveOrder(owner, id, "accepted");
-      const accepted = await waitForDoc(entry(customer.uid, id, "accepted"), (s) => s.exists);
-      assert.ok(String(accepted.get("body")).includes("Pizza Place"), accepted.get("body"));
+      const accepted = await told(customer.uid, id, "accepted");
+      assert.ok(says(accepted).includes("Pizza Place"), says(accepted));
     });
   });
 
@@ -151,6 +166,12 @@ describe("pipeline: names and texts others read", function () {
       r = await createRestaurant({ dish: { price: 1200 } }, { minOrder: 0 });
       owner = await createUser({ owner: [r.id] }, "Otto Owner");
     });
+    /** Everything an entry holds, and what it says in each language. */
+    const entryTexts = (n: { data(): unknown; get(field: string): unknown }) => [
+      JSON.stringify(n.data()),
+      says(n, "en"),
+      says(n, "de"),
+    ];
     const noNote = (texts: string[], where: string) => {
       for (const text of texts) assert.doesNotMatch(text, /evil|Ring twice/, `${where}: ${text}`);
     };
@@ -171,14 +192,13 @@ describe("pipeline: names and texts others read", function () {
       const courier = await createUser({ courier: true }, "Cora Courier");
       for (const s of ["accepted", "preparing"] as const) await moveOrder(owner, id, s);
       // Their events are handled before the next one is lost on purpose.
-      await waitForDoc(entry(customer.uid, id, "preparing"), (x) => x.exists);
+      await told(customer.uid, id, "preparing");
       noNote(await pushesOf(id, () => moveOrder(owner, id, "ready")), "ready push");
       await claimOrder(courier, id);
       await moveOrder(courier, id, "picked_up");
       await deliverOrder(courier, id);
       for (const s of ["accepted", "preparing", "ready", "picked_up", "delivered"] as const) {
-        const n = await waitForDoc(entry(customer.uid, id, s), (x) => x.exists);
-        noNote([n.get("title"), n.get("body")], `${s} inbox`);
+        noNote(entryTexts(await told(customer.uid, id, s)), `${s} inbox`);
       }
       assert.equal((await orderRef(id).get()).get("note"), LINKY, "the note stays on the order, as it was written");
     });
@@ -191,8 +211,7 @@ describe("pipeline: names and texts others read", function () {
         moveOrder(owner, id, "declined", { declineReason: "other", declineNote: LINKY }),
       );
       noNote(pushed, "declined push");
-      const n = await waitForDoc(entry(customer.uid, id, "declined"), (x) => x.exists);
-      noNote([n.get("title"), n.get("body")], "declined inbox");
+      noNote(entryTexts(await told(customer.uid, id, "declined")), "declined inbox");
     });
 
     it("the cancel note: the staff's and the customer's inbox entries and pushes leave it out", async () => {
@@ -205,8 +224,7 @@ describe("pipeline: names and texts others read", function () {
       assert.ok(pushed.length >= 4, "to the customer and to the staff's topics");
       noNote(pushed, "cancelled push");
       for (const uid of [customer.uid, owner.uid]) {
-        const n = await waitForDoc(entry(uid, id, "cancelled"), (x) => x.exists);
-        noNote([n.get("title"), n.get("body")], "cancelled inbox");
+        noNote(entryTexts(await told(uid, id, "cancelled")), "cancelled inbox");
       }
     });
   });

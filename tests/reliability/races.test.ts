@@ -3,7 +3,7 @@
 // reconciler): the tests only place orders and watch. The load tests are in tests/load.
 
 import { strict as assert } from "node:assert";
-import { notificationId, paths, type Order } from "../../functions/src/domain";
+import { inboxEntryId, inboxTells, paths, type Order } from "../../functions/src/domain";
 import {
   adminDb,
   closeClients,
@@ -36,8 +36,9 @@ describe("reliability: races and lost events", function () {
   after(closeClients);
 
   const orderRef = (id: string) => adminDb.doc(paths.order(id));
-  const entry = (uid: string, id: string, status: Order["status"]) =>
-    adminDb.doc(paths.notification(uid, notificationId(id, status)));
+  /** The person's inbox entry about the order, once it tells them about `status`. */
+  const told = (uid: string, id: string, status: Order["status"], ms?: number) =>
+    waitForDoc(adminDb.doc(paths.notification(uid, inboxEntryId(id))), (s) => inboxTells(s.data(), status), ms);
   const inboxFor = (uid: string, orderId: string) =>
     adminDb.collection(paths.inbox(uid)).where("orderId", "==", orderId);
   const placeOne = async () => {
@@ -63,7 +64,7 @@ describe("reliability: races and lost events", function () {
       assert.ok(["cancelled", "accepted"].includes(final.status));
       const loser = final.status === "cancelled" ? "accepted" : "cancelled";
       assert.equal(final.timeline?.[loser], undefined, "the losing transition left no trace");
-      await waitForDoc(entry(customer.uid, id, final.status), (s) => s.exists);
+      await told(customer.uid, id, final.status);
       assert.equal(await waitForCount(inboxFor(customer.uid, id), 1, 20_000, 1000), 1, "no notification for the loser");
     }
   });
@@ -71,7 +72,7 @@ describe("reliability: races and lost events", function () {
   it("a decline whose event is lost is made good once by the reconciler, and later runs change nothing", async () => {
     const id = await placeOne();
     await withEventsLost(() => moveOrder(staff, id, "declined", { declineReason: "closing_soon" }));
-    await waitForDoc(entry(customer.uid, id, "declined"), (s) => s.exists, RECOVERY_MS);
+    await told(customer.uid, id, "declined", RECOVERY_MS);
     const before = JSON.stringify((await orderRef(id).get()).data());
     await nextReconcilerRun();
     await nextReconcilerRun();
@@ -92,7 +93,7 @@ describe("reliability: races and lost events", function () {
   it("a transition whose event is lost gets its notification from the reconciler, exactly once", async () => {
     const id = await placeOne();
     await withEventsLost(() => moveOrder(staff, id, "accepted"));
-    await waitForDoc(entry(customer.uid, id, "accepted"), (s) => s.exists, RECOVERY_MS);
+    await told(customer.uid, id, "accepted", RECOVERY_MS);
     assert.equal(await waitForCount(inboxFor(customer.uid, id), 1, 20_000, 4000), 1);
   });
 });

@@ -402,4 +402,12 @@ describe("rules: restaurants and menus", () => {
     );
     matrix("write", [], (db) => setDoc(doc(db, shard), { orders: 1000, revenue: 1 }));
   });
+
+  // Which order holds a short code is the backend's bookkeeping: nobody reads or takes one.
+  describe("order codes", () => {
+    const held = "restaurants/r1/orderCodes/K7PX";
+    matrix("get", [], (db) => getDoc(doc(db, held)));
+    matrix("list", [], (db) => getDocs(collection(db, "restaurants/r1/orderCodes")));
+    matrix("create", [], (db) => setDoc(doc(db, "restaurants/r1/orderCodes/ABCD"), { orderId: "o1" }));
+  });
 });

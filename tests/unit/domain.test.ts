@@ -17,6 +17,8 @@ import {
   hoursProblem,
   nearbyPieces,
   normalize,
+  cuisineName,
+  cuisineNames,
   searchToken,
   searchTokensOf,
   LIMITS,
@@ -490,5 +492,17 @@ describe("unit: discovery", () => {
     const tokens = searchTokensOf(["Taquería Luna"], ["Tacos al Pastor"]);
     for (const t of ["ta", "taq", "taqueria", "luna", "tacos", "taco", "pastor"]) assert.ok(tokens.includes(t), t);
     assert.ok(!tokens.includes("pas"), "dish words are whole words");
+  });
+  it("finds plurals of what it holds: the query folds them as the entries do", () => {
+    const tokens = searchTokensOf(["Trattoria Rosa", "Italian"], ["Pizza Margherita", "Burgers"]);
+    for (const q of ["pizza", "pizzas", "Pizzas", "burger", "burgers", "rosas"])
+      assert.ok(tokens.includes(searchToken(q)!), q);
+  });
+  it("finds a cuisine by its name in every language", () => {
+    const tokens = searchTokensOf(["Trattoria Rosa", ...cuisineNames("Italian")], []);
+    for (const q of ["italian", "italienisch", "Italienisch", "itali"]) assert.ok(tokens.includes(searchToken(q)!), q);
+    assert.deepEqual(cuisineNames("Späti food"), ["Späti food"], "a cuisine Dishpatch does not know stays as written");
+    assert.equal(cuisineName("Bakery", "de"), "Bäckerei");
+    assert.equal(cuisineName("Späti food", "de"), "Späti food");
   });
 });

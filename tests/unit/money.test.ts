@@ -229,7 +229,7 @@ describe("unit: money", () => {
     const books = booksAtPlacement("abcdef123", "r1", p, splitOf(p, terms));
     assert.equal("lines" in books, false);
     const at = ts(NOW);
-    const line_ = statementLineOf(books, at);
+    const line_ = statementLineOf(books, "K7PX", at);
     assert.deepEqual(Object.keys(line_).sort(), [
       "commission",
       "commissionBps",
@@ -243,9 +243,9 @@ describe("unit: money", () => {
       "restaurantPromo",
       "subtotal",
     ]);
-    assert.equal(line_.number, "ABCDEF");
+    assert.equal(line_.number, "K7PX");
     assert.equal(line_.restaurantNet, line_.subtotal - line_.commission - line_.restaurantPromo);
-    const earning = earningOf(books, "Kitchen", at);
+    const earning = earningOf(books, "K7PX", "Kitchen", at);
     assert.equal(earning.total, earning.deliveryShare + earning.tip);
     assert.equal(line_.restaurantNet + earning.total + books.split.platformRevenue, books.total);
   });
@@ -256,7 +256,7 @@ describe("unit: money", () => {
         promo: fundedBy ? { code: "X", fundedBy } : null,
         tip: 100,
       });
-      return statementLineOf(booksAtPlacement(`o${n}`, "r1", p, splitOf(p, terms)), ts(NOW + n * 60_000));
+      return statementLineOf(booksAtPlacement(`o${n}`, "r1", p, splitOf(p, terms)), `K${n}`, ts(NOW + n * 60_000));
     };
     const rs = [lineOf(1, null), lineOf(2, "restaurant"), lineOf(3, "platform")];
     const s = statementOf(rs);

@@ -3,6 +3,10 @@
 interface ImportMetaEnv {
   /** The web push certificate's public key (Project settings › Cloud Messaging); empty: no push offer. */
   readonly VITE_FCM_VAPID_KEY?: string;
+  /** Map tiles: a raster tile template or a MapLibre style URL; empty: maps are drawn offline. */
+  readonly VITE_MAP_TILE_URL?: string;
+  /** The tile service's attribution, shown on the map. */
+  readonly VITE_MAP_ATTRIBUTION?: string;
 }
 
 /** Set by vite.config.ts from firebase.json and .firebaserc in an emulator build; null in a

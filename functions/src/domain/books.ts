@@ -12,9 +12,6 @@
 import type { Cents } from "./money";
 import type { Address, AppliedPromo, PricedLine, Pricing, Split, TimestampLike } from "./types";
 
-/** The short number people read out: the first six characters of the order id, in capitals. */
-export const orderNumber = (orderId: string) => orderId.slice(0, 6).toUpperCase();
-
 /** What the customer paid, as the books keep it (the priced lines stay on the order and receipt). */
 export type Amounts = Omit<Pricing, "lines">;
 
@@ -81,10 +78,11 @@ export interface StatementLine {
   restaurantNet: Cents;
 }
 
-export function statementLineOf(books: OrderBooks, deliveredAt: TimestampLike): StatementLine {
+/** `number` is the order's code (orderCodeOf). */
+export function statementLineOf(books: OrderBooks, number: string, deliveredAt: TimestampLike): StatementLine {
   return {
     orderId: books.orderId,
-    number: orderNumber(books.orderId),
+    number,
     restaurantId: books.restaurantId,
     deliveredAt,
     currency: books.currency,
@@ -109,10 +107,15 @@ export interface CourierEarning {
   currency: string;
 }
 
-export function earningOf(books: OrderBooks, restaurantName: string, deliveredAt: TimestampLike): CourierEarning {
+export function earningOf(
+  books: OrderBooks,
+  number: string,
+  restaurantName: string,
+  deliveredAt: TimestampLike,
+): CourierEarning {
   return {
     orderId: books.orderId,
-    number: orderNumber(books.orderId),
+    number,
     restaurantName,
     deliveredAt,
     deliveryShare: books.split.courierDeliveryShare,

@@ -13,6 +13,8 @@ export const paths = {
   menuItem: (rid: string, itemId: string) => `restaurants/${rid}/menu/${itemId}`,
   reviews: (rid: string) => `restaurants/${rid}/reviews`,
   review: (rid: string, orderId: string) => `restaurants/${rid}/reviews/${orderId}`,
+  /** Backend only: which order holds a short code at a restaurant (domain/orderCode.ts). */
+  orderCode: (rid: string, code: string) => `restaurants/${rid}/orderCodes/${code}`,
   statsShards: (rid: string, day: string) => `restaurants/${rid}/stats/${day}/shards`,
   statsShard: (rid: string, day: string, shard: number) => `restaurants/${rid}/stats/${day}/shards/${shard}`,
   orders: () => "orders",

@@ -99,8 +99,24 @@ export function splitOf(
     platformPromo,
     restaurantNet: p.subtotal - commission - restaurantPromo,
     courierTotal: courierDeliveryShare + p.tip,
-    platformRevenue: commission + p.serviceFee + (p.deliveryFee - courierDeliveryShare) - platformPromo,
+    platformRevenue: platformRevenueOf({
+      commission,
+      serviceFee: p.serviceFee,
+      platformDeliveryShare: p.deliveryFee - courierDeliveryShare,
+      platformPromo,
+    }),
   };
+}
+
+/** The platform's part of one order, or of many summed: the commission, the service fee and its
+ * share of the delivery fee, less the promotions it funded. */
+export function platformRevenueOf(p: {
+  commission: Cents;
+  serviceFee: Cents;
+  platformDeliveryShare: Cents;
+  platformPromo: Cents;
+}): Cents {
+  return p.commission + p.serviceFee + p.platformDeliveryShare - p.platformPromo;
 }
 
 /** The same order with a new tip (raised after delivery): the total follows; splitOf with the

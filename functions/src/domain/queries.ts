@@ -64,10 +64,11 @@ export const QUERIES = {
     ],
     orderBy: [],
   }),
+  /** The inbox, latest news first: an order's entry moves up when the order moves on. */
   inbox: (uid: string, pageSize: number): QuerySpec => ({
     collection: paths.inbox(uid),
     where: [],
-    orderBy: [["createdAt", "desc"]],
+    orderBy: [["updatedAt", "desc"]],
     limit: pageSize,
   }),
   unread: (uid: string): QuerySpec => ({ collection: paths.inbox(uid), where: [["read", "==", false]], orderBy: [] }),

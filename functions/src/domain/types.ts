@@ -6,6 +6,7 @@ import type { Language } from "./language";
 import type { Cents } from "./money";
 import type { LatLng } from "./geo";
 import type { OpeningHours } from "./hours";
+import type { InboxText } from "./notifications";
 import type { OrderStatus } from "./status";
 import type { RoleClaims } from "./roles";
 import type { ChosenOptions } from "./options";
@@ -183,6 +184,8 @@ export interface Order {
   tip?: TipChoice;
   /** A promo code as the customer typed it. */
   promoCode?: string;
+  /** The short code people read it by, allocated when it is placed (orderCode.ts). */
+  code?: string;
   /** The customer's language when ordering (en when absent). */
   language?: Language;
   /** Set by the backend when it places (or schedules) the order. */
@@ -237,15 +240,25 @@ export interface Review {
   replyAt?: TimestampLike;
 }
 
+/** users/{uid}/notifications/{id}: one entry per order (its id), following the order's latest
+ * status, or a notice to staff (notifications.ts). */
 export interface InboxNotification {
   orderId: string | null;
   status: OrderStatus;
+  audience?: "customer" | "staff";
   /** Where the entry leads in the app. */
   link?: string;
-  title: string;
-  body: string;
+  /** What it says, as a key and parameters: the app says it in the reader's language. */
+  text?: InboxText;
+  /** Entries written before texts were keys say it in their recipient's language of the time. */
+  title?: string;
+  body?: string;
+  /** The order's big moments so far, and when (INBOX_MOMENTS). */
+  moments?: Partial<Record<OrderStatus, TimestampLike>>;
   read: boolean;
   createdAt: TimestampLike;
+  /** When it last changed: the inbox lists the latest news first. */
+  updatedAt?: TimestampLike;
 }
 
 export interface DeviceToken {

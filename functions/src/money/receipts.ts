@@ -7,7 +7,7 @@
 import { FieldValue, Timestamp } from "firebase-admin/firestore";
 import { logger } from "firebase-functions/logger";
 import type { Deps } from "../deps";
-import { earningOf, orderNumber, paths, statementLineOf, type Order, type OrderBooks, type Receipt } from "../domain";
+import { earningOf, orderCodeOf, paths, statementLineOf, type Order, type OrderBooks, type Receipt } from "../domain";
 import { isAlreadyExists } from "../errors";
 import { deliveryFigure } from "../stats/dailyStats";
 
@@ -30,9 +30,10 @@ export function bookingWrites(
   if (order.status !== "delivered" || !deliveredMs || !order.pricing) return [];
   const deliveredAt = Timestamp.fromMillis(deliveredMs);
   const p = order.pricing;
+  const number = orderCodeOf(order, orderId);
   const receipt: Receipt = {
     orderId,
-    number: orderNumber(orderId),
+    number,
     customerId: order.customerId,
     restaurant: {
       name: order.restaurantName ?? "",
@@ -56,7 +57,11 @@ export function bookingWrites(
   const stamp = { createdAt: FieldValue.serverTimestamp() };
   const writes: Write[] = [
     { path: paths.receipt(orderId), create: true, data: { ...receipt, ...stamp } },
-    { path: paths.statementLine(orderId), create: true, data: { ...statementLineOf(books, deliveredAt), ...stamp } },
+    {
+      path: paths.statementLine(orderId),
+      create: true,
+      data: { ...statementLineOf(books, number, deliveredAt), ...stamp },
+    },
     {
       path: paths.books(orderId),
       create: false,
@@ -67,7 +72,7 @@ export function bookingWrites(
     writes.push({
       path: paths.earning(order.courierId, orderId),
       create: true,
-      data: { ...earningOf(books, order.restaurantName ?? "", deliveredAt) },
+      data: { ...earningOf(books, number, order.restaurantName ?? "", deliveredAt) },
     });
   }
   const figure = deliveryFigure(orderId, order, deliveredAt.toDate());

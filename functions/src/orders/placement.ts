@@ -3,7 +3,9 @@
 // fires: one batched read (restaurant, dishes, customer, and the count of the customer's open
 // orders beside it), then one write (the order and its admin-only books in one commit) that holds
 // only if the order is still exactly as created, so a replayed event or a racing instance (or the
-// reconciler) leaves one result.
+// reconciler) leaves one result. That write also takes the order's short code
+// (domain/orderCode.ts); in the rare case the code is taken, the next candidate is tried, one more
+// write.
 
 import {
   FieldValue,
@@ -20,7 +22,10 @@ import {
   splitOf,
   splitTermsFor,
   checkOrder,
+  CODE_KEEP_DAYS,
   CODE_PATTERN,
+  ORDER_CODE_TRIES,
+  orderCodeCandidate,
   neededFor,
   normalizeCode,
   PROMO_SHARDS,
@@ -29,6 +34,7 @@ import {
   type PromoAllocation,
   type PromoCode,
   type PromoRedemption,
+  LANGUAGES,
   LIMITS,
   localDay,
   parseCart,
@@ -37,7 +43,6 @@ import {
   QUERIES,
   reject,
   restaurantProblem,
-  staffNotices,
   transition,
   type BackendActor,
   type Language,
@@ -49,7 +54,7 @@ import {
 } from "../domain";
 import { PROBLEMS } from "../domain/texts/problems";
 import type { Deps } from "../deps";
-import { isFailedPrecondition } from "../errors";
+import { isAlreadyExists, isFailedPrecondition } from "../errors";
 import { tellStaff } from "../notify/staffNotice";
 import { termsFor } from "../money/terms";
 import { adminQuery } from "../query";
@@ -122,8 +127,25 @@ interface PromoFacts {
   customerRedemptions: number;
 }
 
+/** Which order holds a short code, until Firestore's TTL frees it (firestore.indexes.json). */
+function codeHolder(orderId: string, at: Date) {
+  return { orderId, expiresAt: Timestamp.fromMillis(at.getTime() + CODE_KEEP_DAYS * 24 * 3600_000) };
+}
+
+/** Runs `place` with each candidate code of the order in turn until one is not taken. */
+async function withFreeCode<T>(orderId: string, place: (code: string) => Promise<T>): Promise<T> {
+  for (let attempt = 0; attempt < ORDER_CODE_TRIES; attempt++) {
+    try {
+      return await place(orderCodeCandidate(orderId, attempt));
+    } catch (err) {
+      if (!isAlreadyExists(err)) throw err;
+    }
+  }
+  throw new Error(`order ${orderId}: no free short code in ${ORDER_CODE_TRIES} tries`);
+}
+
 /** The order's new fields once checked: placed, scheduled or rejected. */
-function patchFor(order: Order, ctx: Context, result: OrderCheck, at: Date, by: BackendActor) {
+function patchFor(order: Order, ctx: Context, result: OrderCheck, at: Date, by: BackendActor, code: string | null) {
   const stamp = FieldValue.serverTimestamp();
   // Names are copied as they will be pushed and printed (publicText.ts): NFKC, and only when
   // plain. A restaurant whose names are not plain was refused as unreadable (restaurantProblem);
@@ -141,6 +163,7 @@ function patchFor(order: Order, ctx: Context, result: OrderCheck, at: Date, by: 
     timeZone: ctx.restaurant!.timeZone,
     courierId: null,
     ...(ctx.apiEvents ? { apiEvents: true } : {}),
+    code,
   };
   return result.releaseAt
     ? transition("scheduled", stamp, by, { ...accepted, releaseAt: Timestamp.fromDate(result.releaseAt) })
@@ -162,7 +185,14 @@ function booksFor(orderId: string, order: Order, ctx: Context, result: OrderChec
  * conditions read there (the customer's earlier orders and redemptions), what is left of it
  * taken from its allocations, and the redemption recorded under the order's id, so a replayed
  * event or a racing instance cannot redeem twice, and a code with 10 left is redeemed 10 times. */
-async function placeWithPromo(db: Firestore, orderRef: DocumentReference, ctx: Context, at: Date, by: BackendActor) {
+async function placeWithPromo(
+  db: Firestore,
+  orderRef: DocumentReference,
+  ctx: Context,
+  at: Date,
+  by: BackendActor,
+  orderCode: string,
+) {
   return db.runTransaction(async (tx) => {
     const snap = await tx.get(orderRef);
     const order = snap.data() as Order | undefined;
@@ -204,7 +234,8 @@ async function placeWithPromo(db: Firestore, orderRef: DocumentReference, ctx: C
       }
       if (need.redemptions > 0 || need.cents > 0) result = reject("promo_exhausted");
     }
-    tx.update(orderRef, patchFor(order, ctx, result, at, by));
+    tx.update(orderRef, patchFor(order, ctx, result, at, by, result.ok ? orderCode : null));
+    if (result.ok) tx.create(db.doc(paths.orderCode(order.restaurantId, orderCode)), codeHolder(orderRef.id, at));
     const books = booksFor(orderRef.id, order, ctx, result);
     if (books) tx.set(db.doc(paths.books(orderRef.id)), books);
     if (result.ok && promo) {
@@ -250,19 +281,25 @@ export async function processSubmittedOrder(
   const ctx = await readContext(db, order, at);
   let result: OrderCheck | null;
   if (order.promoCode) {
-    result = await placeWithPromo(db, snapshot.ref, ctx, at, by);
+    result = await withFreeCode(snapshot.id, (code) => placeWithPromo(db, snapshot.ref, ctx, at, by, code));
     if (!result) return "already processed";
   } else {
-    result = check(order, ctx, at);
+    const checked = (result = check(order, ctx, at));
     // Only if the order is still exactly as created: a replay or a racing instance wrote first.
     // The books go in the same commit, so they exist exactly when the order went through.
-    const batch = db.batch().update(snapshot.ref, patchFor(order, ctx, result, at, by), {
-      lastUpdateTime: snapshot.updateTime,
-    });
-    const books = booksFor(snapshot.id, order, ctx, result);
-    if (books) batch.set(db.doc(paths.books(snapshot.id)), books);
+    const precondition = { lastUpdateTime: snapshot.updateTime };
+    const books = booksFor(snapshot.id, order, ctx, checked);
     try {
-      await batch.commit();
+      if (!checked.ok) await snapshot.ref.update(patchFor(order, ctx, checked, at, by, null), precondition);
+      else
+        await withFreeCode(snapshot.id, (code) =>
+          db
+            .batch()
+            .update(snapshot.ref, patchFor(order, ctx, checked, at, by, code), precondition)
+            .create(db.doc(paths.orderCode(order.restaurantId, code)), codeHolder(snapshot.id, at))
+            .set(db.doc(paths.books(snapshot.id)), books!)
+            .commit(),
+        );
     } catch (err) {
       if (isFailedPrecondition(err)) return "already processed";
       throw err;
@@ -276,7 +313,10 @@ export async function processSubmittedOrder(
       deps,
       order.restaurantId,
       `restaurant-problem-${localDay(at, "UTC")}`,
-      (lang) => staffNotices(lang).unreadable(problem(lang)),
+      {
+        key: "unreadable",
+        problem: Object.fromEntries(LANGUAGES.map((l) => [l, problem(l)])) as Record<Language, string>,
+      },
       "/dashboard/settings",
     );
   }

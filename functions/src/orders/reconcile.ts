@@ -15,7 +15,17 @@ import { FieldValue, type QueryDocumentSnapshot, type Timestamp } from "firebase
 import { logger } from "firebase-functions/logger";
 import { RECONCILE_GRACE_SECONDS } from "../config";
 import { liveDeps, type Deps } from "../deps";
-import { INBOX, notificationId, paths, QUERIES, type Order, type QuerySpec, type WebhookDelivery } from "../domain";
+import {
+  INBOX,
+  inboxEntryId,
+  inboxTells,
+  paths,
+  QUERIES,
+  type InboxNotification,
+  type Order,
+  type QuerySpec,
+  type WebhookDelivery,
+} from "../domain";
 import { adminQuery } from "../query";
 import { cancelIfOverdue } from "./acceptTimeout";
 import { runEffects } from "./effects";
@@ -69,8 +79,9 @@ async function effectsDone(deps: Deps, orderId: string, order: Tracked): Promise
   if (order.status === "delivered" && !(await deps.db.doc(paths.receipt(orderId)).get()).exists) return false;
   if (order.apiEvents && !(await orderEventDone(deps.db, orderId, order))) return false;
   if (!INBOX[order.status].includes("customer")) return true;
-  const entry = await deps.db.doc(paths.notification(order.customerId, notificationId(orderId, order.status))).get();
-  return entry.exists;
+  // The customer's entry about the order has moved on to this status (and keeps its moment).
+  const entry = await deps.db.doc(paths.notification(order.customerId, inboxEntryId(orderId))).get();
+  return inboxTells(entry.data() as InboxNotification | undefined, order.status);
 }
 
 /** Runs one repair; a failure is logged and left for the next run, never ends this one. */

@@ -10,11 +10,9 @@ import {
   AUTO_PAUSE_MIN,
   paths,
   QUERIES,
-  staffNotices,
-  type Language,
-  type Message,
   type Order,
   type Restaurant,
+  type StaffNotice,
 } from "../domain";
 import { isFailedPrecondition } from "../errors";
 import { tellStaff } from "../notify/staffNotice";
@@ -41,7 +39,7 @@ export async function endPauseIfDue(deps: Deps, rid: string): Promise<PauseResul
       if (isFailedPrecondition(err) && attempt < 3) continue;
       throw err;
     }
-    await tellStaff(deps, rid, `resumed-${until}`, (lang) => staffNotices(lang).resumed);
+    await tellStaff(deps, rid, `resumed-${until}`, { key: "resumed" });
     return { outcome: "resumed" };
   }
 }
@@ -81,17 +79,12 @@ async function missedInARow(db: Firestore, order: Order): Promise<boolean> {
 /** The effect of an order cancelled because nobody accepted it: pause after too many in a row. */
 export async function autoPauseAfterMiss(deps: Deps, orderId: string, order: Order): Promise<boolean> {
   if (order.cancelReason !== "accept_timeout" || !(await missedInARow(deps.db, order))) return false;
-  return autoPause(deps, order.restaurantId, orderId, (lang) => staffNotices(lang).autoPaused(AUTO_PAUSE_MIN));
+  return autoPause(deps, order.restaurantId, orderId, { key: "autoPaused", minutes: AUTO_PAUSE_MIN });
 }
 
 /** Pauses the restaurant for AUTO_PAUSE_MIN as the backend ('auto') because of `cause` (a missed
  * order's id, an endpoint's failing spell) and tells its staff, once per cause. */
-export async function autoPause(
-  deps: Deps,
-  rid: string,
-  cause: string,
-  message: (lang: Language) => Message,
-): Promise<boolean> {
+export async function autoPause(deps: Deps, rid: string, cause: string, notice: StaffNotice): Promise<boolean> {
   const ref = deps.db.doc(paths.restaurant(rid));
   // What paused it is the backend's own note, kept off the public restaurant document.
   const noteRef = deps.db.doc(paths.rushNote(rid));
@@ -114,7 +107,7 @@ export async function autoPause(
   });
   if (paused) {
     logger.warn("restaurant auto-paused", { rid, cause });
-    await tellStaff(deps, rid, `auto-pause-${cause}`, message);
+    await tellStaff(deps, rid, `auto-pause-${cause}`, notice);
   }
   return paused;
 }

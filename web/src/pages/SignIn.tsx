@@ -30,6 +30,9 @@ export function SignIn() {
   const [sent, setSent] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState("");
+  // Said while typing, not cut off: a name longer than the limit is refused, and the form says why.
+  const [nameLength, setNameLength] = useState(0);
+  const nameTooLong = mode === "up" && nameLength > LIMITS.maxNameLength;
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -47,7 +50,9 @@ export function SignIn() {
         return;
       }
       if (mode === "up") {
-        if (name.length < 1 || name.length > LIMITS.maxNameLength) throw new Error(t("si.nameMissing"));
+        if (name.length < 1) throw new Error(t("si.nameMissing"));
+        if (name.length > LIMITS.maxNameLength)
+          throw new Error(t("si.nameTooLong", { max: LIMITS.maxNameLength, n: name.length }));
         // Before the account exists: a name the rules refuse would leave it without a profile.
         const trouble = await nameTrouble(name);
         if (trouble) throw new Error(trouble);
@@ -131,8 +136,20 @@ export function SignIn() {
         {mode === "up" && (
           <label>
             {t("si.name")}
-            <input name="name" autocomplete="name" required maxLength={LIMITS.maxNameLength} />
+            <input
+              name="name"
+              autocomplete="name"
+              required
+              aria-invalid={nameTooLong}
+              aria-describedby={nameTooLong ? "name-too-long" : undefined}
+              onInput={(e) => setNameLength((e.target as HTMLInputElement).value.trim().length)}
+            />
           </label>
+        )}
+        {nameTooLong && (
+          <p id="name-too-long" class="error" role="alert">
+            {t("si.nameTooLong", { max: LIMITS.maxNameLength, n: nameLength })}
+          </p>
         )}
         <label>
           {t("si.email")}
@@ -149,7 +166,7 @@ export function SignIn() {
           />
         </label>
         <Outcome error={error} />
-        <button type="submit" disabled={busy}>
+        <button type="submit" disabled={busy || nameTooLong}>
           {busy ? t("si.wait") : mode === "in" ? t("nav.signIn") : t("si.createButton")}
         </button>
       </form>

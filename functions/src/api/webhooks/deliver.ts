@@ -19,7 +19,6 @@ import {
   AUTO_PAUSE_MIN,
   paths,
   QUERIES,
-  staffNotices,
   type ApiClient,
   type DeliveryAttempt,
   type WebhookDelivery,
@@ -104,7 +103,10 @@ async function recordHealth(deps: Deps, clientId: string, client: ApiClient, ok:
   const waiting = await adminQuery(deps.db, QUERIES.waitingOrders(client.restaurantId)).get();
   if (waiting.empty) return;
   const minutes = Math.max(1, Math.round(failingMs / 60_000));
-  await autoPause(deps, client.restaurantId, `webhook-${clientId}-${since}`, (lang) =>
-    staffNotices(lang).webhookDown(client.name, minutes, AUTO_PAUSE_MIN),
-  );
+  await autoPause(deps, client.restaurantId, `webhook-${clientId}-${since}`, {
+    key: "webhookDown",
+    client: client.name,
+    failingMinutes: minutes,
+    minutes: AUTO_PAUSE_MIN,
+  });
 }

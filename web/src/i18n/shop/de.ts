@@ -78,6 +78,13 @@ export const shopDe: Record<ShopKey, string> = {
   "co.asap": "So schnell wie möglich (etwa {n} Min.)",
   "co.laterToday": "Später heute",
   "co.tomorrow": "Morgen",
+  "co.slot": "Lieferfenster",
+  "inbox.history": "Bisher",
+  "map.openIn": "{place} öffnen in",
+  "map.routeTo": "Route zu {place} in",
+  "map.app": "deiner Karten-App",
+  "co.tipLimit":
+    "Ein Trinkgeld kann bei dieser Bestellung höchstens {max} betragen: die Hälfte des Essens und nie mehr als {cap}.",
   "co.cart": "Dein Warenkorb",
   "co.empty": "Dein Warenkorb ist leer.",
   "co.findSomething": "Finde etwas Leckeres",
@@ -121,6 +128,7 @@ export const shopDe: Record<ShopKey, string> = {
   "op.reconnectingFirst":
     "Verbindung wird wiederhergestellt… Deine Bestellung erscheint, sobald Dishpatch wieder erreichbar ist.",
   "op.none": "Diese Bestellung gibt es nicht.",
+  "op.code": "Bestellung #{code}",
   "op.title": "Bestellung bei {name}",
   "op.theRestaurant": "dem Restaurant",
   "op.notSent": "Noch nicht gesendet",

@@ -26,6 +26,7 @@ import { useLookalikes } from "../../components/useLookalikes";
 import { loadLookalikes } from "../../lookalikes";
 import { allergenLabel, dietLabel, t } from "../../i18n";
 import { problems } from "../../i18n/work";
+import { TableBox } from "../../components/TableBox";
 
 type Dish = LiveRow<MenuEntry>;
 
@@ -83,46 +84,48 @@ export function MenuEditor() {
           onDone={() => setEditing(null)}
         />
       )}
-      <table class="menu-table">
-        <thead>
-          <tr>
-            <th>{t("menu.dish")}</th>
-            <th>{t("menu.category")}</th>
-            <th>{t("menu.priceShort")}</th>
-            <th>{t("menu.available")}</th>
-            <th>
-              <span class="sr-only">{t("menu.actions")}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.data.map((item) => (
-            <tr key={item.id} data-item={item.name}>
-              <td>{item.name}</td>
-              <td>{item.category}</td>
-              <td>{money(item.price)}</td>
-              <td>
-                <label class="switch">
-                  <input
-                    type="checkbox"
-                    checked={item.available}
-                    onChange={() => toggle(item)}
-                    aria-label={t("menu.availableLabel", { name: item.name })}
-                  />
-                  <span>{item.available ? t("menu.available") : t("rp.soldOut")}</span>
-                </label>
-              </td>
-              <td>
-                {owner && (
-                  <button type="button" class="link" onClick={() => setEditing(item)}>
-                    {t("ap.edit")}
-                  </button>
-                )}
-              </td>
+      <TableBox label={t("menu.dishes")}>
+        <table class="menu-table">
+          <thead>
+            <tr>
+              <th>{t("menu.dish")}</th>
+              <th>{t("menu.category")}</th>
+              <th>{t("menu.priceShort")}</th>
+              <th>{t("menu.available")}</th>
+              <th>
+                <span class="sr-only">{t("menu.actions")}</span>
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {items.data.map((item) => (
+              <tr key={item.id} data-item={item.name}>
+                <td>{item.name}</td>
+                <td>{item.category}</td>
+                <td>{money(item.price)}</td>
+                <td>
+                  <label class="switch">
+                    <input
+                      type="checkbox"
+                      checked={item.available}
+                      onChange={() => toggle(item)}
+                      aria-label={t("menu.availableLabel", { name: item.name })}
+                    />
+                    <span>{item.available ? t("menu.available") : t("rp.soldOut")}</span>
+                  </label>
+                </td>
+                <td>
+                  {owner && (
+                    <button type="button" class="link" onClick={() => setEditing(item)}>
+                      {t("ap.edit")}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableBox>
     </section>
   );
 }

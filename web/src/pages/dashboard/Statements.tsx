@@ -10,6 +10,7 @@ import { useAsync } from "../../components/useAsync";
 import { ErrorNote, Loading } from "../../components/States";
 import { useDashboard } from "./context";
 import { t } from "../../i18n";
+import { TableBox } from "../../components/TableBox";
 
 type Period = StatementPeriod;
 
@@ -71,30 +72,32 @@ export function Statements() {
         </dd>
       </dl>
       {rows.length > 0 && (
-        <table class="statement">
-          <thead>
-            <tr>
-              <th>{t("orders.order")}</th>
-              <th>{t("status.delivered")}</th>
-              <th class="amount">{t("stmt.food")}</th>
-              <th class="amount">{t("stmt.commission")}</th>
-              <th class="amount">{t("stmt.yourPromo")}</th>
-              <th class="amount">{t("stmt.netShort")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((x) => (
-              <tr key={x.orderId} data-order={x.orderId}>
-                <td>{x.number}</td>
-                <td>{clock(x.deliveredAt, tz)}</td>
-                <td class="amount">{money(x.subtotal)}</td>
-                <td class="amount">{money(x.commission)}</td>
-                <td class="amount">{money(x.restaurantPromo)}</td>
-                <td class="amount">{money(x.restaurantNet)}</td>
+        <TableBox label={t("stmt.label")}>
+          <table class="statement">
+            <thead>
+              <tr>
+                <th>{t("orders.order")}</th>
+                <th>{t("status.delivered")}</th>
+                <th class="amount">{t("stmt.food")}</th>
+                <th class="amount">{t("stmt.commission")}</th>
+                <th class="amount">{t("stmt.yourPromo")}</th>
+                <th class="amount">{t("stmt.netShort")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((x) => (
+                <tr key={x.orderId} data-order={x.orderId}>
+                  <td>{x.number}</td>
+                  <td>{clock(x.deliveredAt, tz)}</td>
+                  <td class="amount">{money(x.subtotal)}</td>
+                  <td class="amount">{money(x.commission)}</td>
+                  <td class="amount">{money(x.restaurantPromo)}</td>
+                  <td class="amount">{money(x.restaurantNet)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableBox>
       )}
     </section>
   );
