@@ -3,12 +3,15 @@
 // reconciler): the tests only place orders and watch. The load tests are in tests/load.
 
 import { strict as assert } from "node:assert";
-import { inboxEntryId, inboxTells, paths, type Order } from "../../functions/src/domain";
+import { doc, serverTimestamp, setDoc, updateDoc } from "firebase/firestore";
+import { inboxEntryId, inboxTells, paths, wordsOf, type Order } from "../../functions/src/domain";
 import {
   adminDb,
+  claimOrder,
   closeClients,
   createRestaurant,
   createUser,
+  deliverOrder,
   moveOrder,
   nextReconcilerRun,
   placeOrder,
@@ -95,5 +98,59 @@ describe("reliability: races and lost events", function () {
     await withEventsLost(() => moveOrder(staff, id, "accepted"));
     await told(customer.uid, id, "accepted", RECOVERY_MS);
     assert.equal(await waitForCount(inboxFor(customer.uid, id), 1, 20_000, 4000), 1);
+  });
+
+  it("a review whose event is lost is counted into its restaurant's rating by the reconciler, once", async () => {
+    const rest = await createRestaurant({ dish: { price: 1200 } });
+    const kitchen = await createUser({ staff: [rest.id] }, "Lost Review Kitchen");
+    const courier = await createUser({ courier: true }, "Lost Review Courier");
+    const id = await placeOrder(customer, rest.id, [{ itemId: rest.items.dish, quantity: 1, options: {} }]);
+    await waitForDoc(orderRef(id), statusIs("placed"));
+    for (const s of ["accepted", "preparing", "ready"] as const) await moveOrder(kitchen, id, s);
+    await claimOrder(courier, id);
+    await moveOrder(courier, id, "picked_up");
+    await deliverOrder(courier, id);
+    await withEventsLost(() =>
+      setDoc(doc(customer.db, paths.review(rest.id, id)), { rating: 4, text: "Lost", createdAt: serverTimestamp() }),
+    );
+    const rated = await waitForDoc(
+      adminDb.doc(paths.restaurant(rest.id)),
+      (s) => s.get("ratingCount") === 1,
+      RECOVERY_MS,
+    );
+    assert.equal(rated.get("ratingSum"), 4);
+    const review = await adminDb.doc(paths.review(rest.id, id)).get();
+    assert.equal(review.get("counted"), true);
+    assert.equal(review.get("authorName"), "Racing R.");
+    await nextReconcilerRun();
+    assert.equal((await adminDb.doc(paths.restaurant(rest.id)).get()).get("ratingCount"), 1, "counted once");
+  });
+
+  it("a restaurant's and a dish's changes whose events are lost reach the public card and search words", async () => {
+    const rest = await createRestaurant({ dish: { price: 1200 } });
+    const owner = await createUser({ owner: [rest.id] }, "Lost Card Owner");
+    await waitForDoc(adminDb.doc(paths.listing(rest.id)), (s) => s.exists);
+    await withEventsLost(async () => {
+      await updateDoc(doc(owner.db, paths.restaurant(rest.id)), {
+        name: "Renamed Kitchen",
+        updatedAt: serverTimestamp(),
+      });
+      await setDoc(doc(owner.db, paths.menuItem(rest.id, "knodel")), {
+        name: "Zwetschgenknödel",
+        description: "",
+        category: "Mains",
+        price: 900,
+        available: true,
+        optionGroups: [],
+        updatedAt: serverTimestamp(),
+      });
+    });
+    await waitForDoc(adminDb.doc(paths.listing(rest.id)), (s) => s.get("name") === "Renamed Kitchen", RECOVERY_MS);
+    const [word] = wordsOf("Zwetschgenknödel");
+    await waitForDoc(
+      adminDb.doc(paths.searchEntry(rest.id)),
+      (s) => ((s.get("tokens") as string[]) ?? []).includes(word),
+      RECOVERY_MS,
+    );
   });
 });

@@ -167,6 +167,38 @@ export const QUERIES = {
     orderBy: [["updatedAt", "asc"]],
     limit: max,
   }),
+  /** Reconciler: reviews written in [from, to), to check their rating was counted (collection group). */
+  reviewsCreatedBetween: (from: Date, to: Date, max: number): QuerySpec => ({
+    collection: "reviews",
+    group: true,
+    where: [
+      ["createdAt", ">=", from],
+      ["createdAt", "<", to],
+    ],
+    orderBy: [["createdAt", "asc"]],
+    limit: max,
+  }),
+  /** Reconciler: restaurants changed in [from, to), to check their public card followed. */
+  restaurantsChangedBetween: (from: Date, to: Date, max: number): QuerySpec => ({
+    collection: paths.restaurants(),
+    where: [
+      ["updatedAt", ">=", from],
+      ["updatedAt", "<", to],
+    ],
+    orderBy: [["updatedAt", "asc"]],
+    limit: max,
+  }),
+  /** Reconciler: dishes changed in [from, to), to check their restaurant's search words followed. */
+  menusChangedBetween: (from: Date, to: Date, max: number): QuerySpec => ({
+    collection: "menu",
+    group: true,
+    where: [
+      ["updatedAt", ">=", from],
+      ["updatedAt", "<", to],
+    ],
+    orderBy: [["updatedAt", "asc"]],
+    limit: max,
+  }),
   /** Backend (auto-pause): the restaurant's last `max` orders placed at or before `at`, newest first. */
   placedUpTo: (rid: string, at: unknown, max: number): QuerySpec => ({
     collection: paths.orders(),
