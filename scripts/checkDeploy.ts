@@ -114,6 +114,11 @@ const SHAPES: Partial<Record<keyof typeof QUERIES, unknown[][]>> = {
     ["placed", "acceptBy", new Date(), 1],
     ["scheduled", "releaseAt", new Date(), 1],
   ],
+  expired: [
+    ["deliveries", new Date(), 1],
+    ["idempotency", new Date(), 1],
+    ["usage", new Date(), 1],
+  ],
 };
 
 function indexProblems(): Problem[] {
