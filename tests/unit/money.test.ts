@@ -267,7 +267,7 @@ describe("unit: money", () => {
     const csv = statementCsv(rs, "Europe/Berlin").trim().split("\n");
     assert.equal(csv.length, 5);
     assert.match(csv[0], /^order,delivered,gross_sales,commission/);
-    assert.match(csv[1], /^O1,2026-11-26 13:01,12\.90,1\.94,0\.00,0\.00,10\.96,EUR$/);
+    assert.match(csv[1], /^K1,2026-11-26 13:01,12\.90,1\.94,0\.00,0\.00,10\.96,EUR$/);
     assert.match(csv[4], new RegExp(`^total,3 orders,77\\.40,.*,${(s.netPayout / 100).toFixed(2)},EUR$`));
   });
   it("asks for the revenue in aggregation queries of at most five, and its figures add up", () => {
