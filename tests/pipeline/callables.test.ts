@@ -230,6 +230,7 @@ describe("pipeline: callables and who may call them", function () {
         state: "failed",
         round: 1,
         attempts: [],
+        body: JSON.stringify({ id: "order1.placed", type: "order.placed", data: {} }),
       });
       if (revoked) await revokeAll(owner, [{ role: "owner", restaurantId: r.id }]);
       return {

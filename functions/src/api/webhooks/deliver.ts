@@ -58,8 +58,12 @@ export async function deliver(deps: Deps, task: DeliveryTask, encryptionKey: str
 
   const now = deps.now();
   let result: { status: number | null; error: string | null; ms: number };
+  // A delivery without the body it was made with cannot be signed or sent: it fails, not retries.
+  const unsendable = typeof delivery.body !== "string";
   if (!client || client.revokedAt || !client.webhook || !sealed) {
     result = { status: null, error: "the client was revoked or has no endpoint", ms: 0 };
+  } else if (unsendable) {
+    result = { status: null, error: "the delivery keeps no body to send", ms: 0 };
   } else {
     const secret = unseal(sealed, encryptionKey);
     result = await postGuarded(client.webhook.url, delivery.body, {
@@ -71,7 +75,7 @@ export async function deliver(deps: Deps, task: DeliveryTask, encryptionKey: str
   }
   const ok = result.error === null;
   const endpointGone = !client?.webhook || !!client.revokedAt;
-  const last = n >= WEBHOOK_ATTEMPTS.value() || endpointGone;
+  const last = n >= WEBHOOK_ATTEMPTS.value() || endpointGone || unsendable;
   const attempt: DeliveryAttempt = { at: Timestamp.fromDate(now), ...result, round: task.round };
   const outcome: DeliveryOutcome = ok ? "delivered" : last ? "failed" : "retry";
   await ref.update({
