@@ -4,7 +4,7 @@
 
 import { strict as assert } from "node:assert";
 import { collection, deleteDoc, doc, serverTimestamp, setDoc, updateDoc, type Firestore } from "firebase/firestore";
-import { cartDoc, LIMITS, paths, transition } from "../../functions/src/domain";
+import { cartDoc, inboxEntryId, inboxTells, LIMITS, paths, transition } from "../../functions/src/domain";
 import {
   adminDb,
   anonymousDb,
@@ -507,7 +507,9 @@ describe(`reliability: ${DENIED.length + REJECTED.length} hostile or malformed w
         await snapshot([`restaurants/${w.r.id}`, `restaurants/${w.r.id}/menu/${w.r.items.dish}`]),
         restaurantBefore,
       );
-      await waitForDoc(adminDb.doc(paths.notification(w.customer.uid, `${id}_rejected`)), (s) => s.exists);
+      await waitForDoc(adminDb.doc(paths.notification(w.customer.uid, inboxEntryId(id))), (s) =>
+        inboxTells(s.data(), "rejected"),
+      );
       const staffHeard = await adminDb.collection(paths.inbox(w.staff.uid)).where("orderId", "==", id).get();
       assert.equal(staffHeard.size, 0, "the restaurant is not bothered");
     });
