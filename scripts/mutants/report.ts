@@ -35,7 +35,8 @@ export interface MutationReport {
   generatedPerOperator: Record<Operator, number>;
   sample: { size: number; seed: number } | null;
   only: number[] | null;
-  baseline: { tests: number; ms: number };
+  /** The run against the real rules; cached when an earlier run's record was reused. */
+  baseline: { tests: number; ms: number; cached: boolean };
   totalMs: number;
   results: MutantResult[];
   equivalents: EquivalentEntry[];
@@ -43,40 +44,47 @@ export interface MutationReport {
 
 export const RESULTS_DIR = join(ROOT, "test-results", "mutants");
 
+/** Killed, survived (without a reason), equivalent (survived, listed with a reason) and invalid.
+ * N, the score's denominator, leaves out the invalid and the equivalent mutants: neither is a
+ * change a test could see. */
 function counts(results: MutantResult[]) {
   const killed = results.filter((r) => r.status === "killed").length;
-  const survived = results.filter((r) => r.status === "survived");
+  const survived = results.filter((r) => r.status === "survived" && !r.equivalent).length;
+  const equivalent = results.filter((r) => r.status === "survived" && r.equivalent).length;
   const invalid = results.filter((r) => r.status === "invalid").length;
-  return { killed, survived, invalid, n: killed + survived.length };
+  return { killed, survived, equivalent, invalid, n: killed + survived };
 }
+
+const percent = (part: number, whole: number) => (whole ? ((100 * part) / whole).toFixed(1) : "0.0");
 
 /** The score line, then what it covers. */
 export function scoreLines(report: MutationReport): string[] {
-  const { killed, survived, invalid, n } = counts(report.results);
-  const score = n ? ((100 * killed) / n).toFixed(1) : "0.0";
-  const explained = survived.filter((r) => r.equivalent).length;
+  const { killed, survived, equivalent, invalid, n } = counts(report.results);
   const scope = report.only
     ? `only mutants ${report.only.join(", ")}`
     : report.sample
       ? `a fixed sample of ${report.sample.size} of the ${report.generated} mutants (seed ${report.sample.seed})`
       : `all ${report.generated} mutants`;
+  const valid = n + equivalent;
   return [
-    `rules mutants: ${killed} killed of ${n} (${score} %)`,
-    `(${scope}; ${invalid} invalid, refused by the rules compiler and not counted in N; ` +
-      `${survived.length} survived: ${explained} listed as equivalent, ${survived.length - explained} not explained)`,
+    `rules mutants: ${killed} killed of ${n} (${percent(killed, n)} %)`,
+    `(${scope}; not in N: ${invalid} invalid, refused by the rules compiler, and ${equivalent} listed as ` +
+      `equivalent; ${survived} survived unexplained; ${killed} killed of all ${valid} valid mutants, ` +
+      `${percent(killed, valid)} %)`,
   ];
 }
 
 export function operatorTable(report: MutationReport): string[] {
   const rows = [
-    "| operator | mutants | run | killed | survived | invalid |",
-    "| --- | ---: | ---: | ---: | ---: | ---: |",
+    "| operator | mutants | run | killed | survived | equivalent | invalid |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
   ];
   for (const op of Object.keys(OPERATORS) as Operator[]) {
     const c = counts(report.results.filter((r) => r.operator === op));
-    const run = c.n + c.invalid;
+    const run = c.n + c.equivalent + c.invalid;
     rows.push(
-      `| ${OPERATORS[op]} | ${report.generatedPerOperator[op]} | ${run} | ${c.killed} | ${c.survived.length} | ${c.invalid} |`,
+      `| ${OPERATORS[op]} | ${report.generatedPerOperator[op]} | ${run} | ${c.killed} | ${c.survived} | ` +
+        `${c.equivalent} | ${c.invalid} |`,
     );
   }
   return rows;
@@ -92,7 +100,10 @@ export function writeReport(report: MutationReport): string[] {
   mkdirSync(RESULTS_DIR, { recursive: true });
   const json = join(RESULTS_DIR, "report.json");
   writeFileSync(json, JSON.stringify(report, null, 2) + "\n");
-  const survivors = report.results.filter((r) => r.status === "survived");
+  // Unexplained survivors first: they are the ones to look at.
+  const survivors = report.results
+    .filter((r) => r.status === "survived")
+    .sort((x, y) => Number(!!x.equivalent) - Number(!!y.equivalent) || x.id - y.id);
   const invalid = report.results.filter((r) => r.status === "invalid");
   const text = [
     ...scoreLines(report),

@@ -15,6 +15,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT } from "../lib/config";
+import { cachedBaseline, fingerprint, saveBaseline } from "./baseline";
 import { loadRules } from "./emulator";
 import { EQUIVALENT, equivalentReason } from "./equivalent";
 import { applyMutant, mutantsOf, OPERATORS, sampleOf, type Mutant, type Operator } from "./mutate";
@@ -30,19 +31,28 @@ interface Options {
   seed: number;
   only: number[] | null;
   wholeSuite: boolean;
+  fresh: boolean;
+}
+
+/** "3,17,40-60" */
+function idList(value: string): number[] {
+  return value.split(",").flatMap((part) => {
+    const [from, to = from] = part.split("-").map(Number);
+    return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+  });
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { sample: null, seed: 0, only: null, wholeSuite: false };
+  const options: Options = { sample: null, seed: 0, only: null, wholeSuite: false, fresh: false };
   for (let i = 0; i < argv.length; i++) {
     const [flag, value] = [argv[i], argv[i + 1]];
-    if (flag === "--whole-suite") {
-      options.wholeSuite = true;
+    if (flag === "--whole-suite" || flag === "--fresh") {
+      options[flag === "--fresh" ? "fresh" : "wholeSuite"] = true;
       continue;
     }
     if (flag === "--sample") options.sample = Number(value);
     else if (flag === "--seed") options.seed = Number(value);
-    else if (flag === "--only") options.only = value.split(",").map(Number);
+    else if (flag === "--only") options.only = idList(value);
     else throw new Error(`unknown option ${flag}`);
     i++;
   }
@@ -79,21 +89,40 @@ async function main(): Promise<number> {
   const refused = await loadRules(rules);
   if (refused) throw new Error(`the emulator refuses firestore.rules itself: ${refused}`);
   const t0 = Date.now();
-  const { outcome: base, ranges } = await suite.record(rules);
-  if (base.failure) {
-    console.error(
-      `The rules tests fail against firestore.rules itself (${base.failure.test}: ${base.failure.message}).`,
+  const print = fingerprint(rules);
+  let baseline = options.fresh ? null : cachedBaseline(print);
+  const cached = baseline !== null;
+  if (baseline) {
+    console.log(
+      `baseline: ${baseline.tests} rules tests passed against firestore.rules on ${baseline.date.slice(0, 16)}, ` +
+        `with the same rules and tests (test-results/mutants/baseline.json; --fresh runs it again)\n`,
     );
-    return 1;
+  } else {
+    const { outcome: base, ranges } = await suite.record(rules);
+    if (base.failure) {
+      console.error(
+        `The rules tests fail against firestore.rules itself (${base.failure.test}: ${base.failure.message}).`,
+      );
+      return 1;
+    }
+    baseline = {
+      fingerprint: print,
+      date: new Date().toISOString(),
+      tests: base.passed,
+      ms: Date.now() - t0,
+      ranges: Object.fromEntries(ranges),
+    };
+    saveBaseline(baseline);
+    console.log(
+      `baseline: ${base.passed} rules tests pass against firestore.rules in ${seconds(baseline.ms)} ` +
+        `(recording which expressions each one evaluates)\n`,
+    );
   }
   const baselineMs = Date.now() - t0;
-  console.log(
-    `baseline: ${base.passed} rules tests pass against firestore.rules in ${seconds(baselineMs)} ` +
-      `(recording which expressions each one evaluates)\n`,
-  );
+  const ranges = Object.entries(baseline.ranges);
   /** The tests whose requests evaluated the code a mutant changes: no other test can see the change. */
   const reaching = (m: Mutant) =>
-    [...ranges].filter(([, rs]) => rs.some(([from, to]) => from < m.end && to >= m.start)).map(([title]) => title);
+    ranges.filter(([, rs]) => rs.some(([from, to]) => from < m.end && to >= m.start)).map(([title]) => title);
 
   const recent: string[] = [];
   const results: MutantResult[] = [];
@@ -113,7 +142,7 @@ async function main(): Promise<number> {
       if (!run.failure) run = await suite.run(tests);
       const f = run.failure;
       if (f?.inHook) throw new Error(`a hook failed under mutant ${m.id}, not a test: ${f.test}: ${f.message}`);
-      const common = { ...m, tests: tests?.length ?? base.passed, ms: Date.now() - t };
+      const common = { ...m, tests: tests?.length ?? baseline.tests, ms: Date.now() - t };
       result = f
         ? { ...common, status: "killed", killedBy: f.test, detail: f.message }
         : { ...common, status: "survived", equivalent: equivalentReason(m.key) };
@@ -127,10 +156,11 @@ async function main(): Promise<number> {
     const elapsed = Date.now() - t0 - baselineMs;
     const eta = ((elapsed / (i + 1)) * (chosen.length - i - 1)) | 0;
     console.log(
-      `${String(i + 1).padStart(4)}/${chosen.length} #${String(m.id).padEnd(4)} ${result.status.padEnd(8)} ` +
+      `${String(i + 1).padStart(4)}/${chosen.length} #${String(m.id).padEnd(4)} ` +
+        `${(result.equivalent ? "equiv." : result.status).padEnd(8)} ` +
         `${seconds(result.ms).padStart(7)} ${String(result.tests).padStart(5)} tests  ` +
         `${m.line}:${m.column} ${m.operator}: ${m.before.slice(0, 60)}` +
-        (result.status === "survived" ? `\n            → ${m.after}` : "") +
+        (result.status === "survived" && !result.equivalent ? `\n            → ${m.after}` : "") +
         ((i + 1) % 10 === 0 ? `   [${clock(elapsed)} so far, about ${clock(eta)} to go]` : ""),
     );
   }
@@ -142,7 +172,7 @@ async function main(): Promise<number> {
     generatedPerOperator: perOperator(all),
     sample: options.only ? null : options.sample ? { size: chosen.length, seed: options.seed } : null,
     only: options.only,
-    baseline: { tests: base.passed, ms: baselineMs },
+    baseline: { tests: baseline.tests, ms: baseline.ms, cached },
     totalMs: Date.now() - started,
     results,
     equivalents: EQUIVALENT.map((e) => {

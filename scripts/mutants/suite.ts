@@ -59,7 +59,9 @@ export class RulesSuite {
         const rec = suite.recording;
         if (!rec) return;
         const title = this.currentTest!.fullTitle();
-        rec.ranges.set(title, [...(rec.ranges.get(title) ?? []), ...(await evaluatedRanges())]);
+        const seen = new Map((rec.ranges.get(title) ?? []).map((r) => [r.join(":"), r]));
+        for (const r of await evaluatedRanges()) seen.set(r.join(":"), r);
+        rec.ranges.set(title, [...seen.values()]);
       },
     });
     await mocha.loadFilesAsync();
