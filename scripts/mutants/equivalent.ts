@@ -126,6 +126,11 @@ export const EQUIVALENT: { key: string; reason: string }[] = [
     reason: METHOD_NEEDS_TYPE("matches()"),
   },
   {
+    key: "drop-conjunct | function isUntil (/restaurants/{rid}) | return v == null || (v is timestamp && v > request.time && v <= request.time + duration.value(hours, 'h')); | drop v is timestamp",
+    reason:
+      'comparing anything but a timestamp with request.time is an error, which denies the write as the type check did (a pause end of "19:45" is refused under this mutant)',
+  },
+  {
     key: "drop-conjunct | function isCart (/orders/{orderId}) | return items is list && items.size() >= 1 && items.size() <= 30 | drop items is list",
     reason: `${METHOD_NEEDS_TYPE("join()")} (an empty text or map fails the size check first)`,
   },
