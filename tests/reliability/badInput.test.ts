@@ -464,6 +464,11 @@ describe(`reliability: ${DENIED.length + REJECTED.length} hostile or malformed w
     const snap = current ? await adminDb.doc(paths.order(current)).get() : null;
     const acceptBy = snap?.get("acceptBy")?.toMillis() ?? 0;
     if (snap?.get("status") === "placed" && acceptBy - Date.now() > MARGIN_MS) return current;
+    // Its customer gives up on the old one: left to time out, three in a row would pause the
+    // restaurant (AUTO_PAUSE_AFTER_MISSES) and the backend cases would be refused for that.
+    if (snap?.get("status") === "placed") {
+      await moveOrder(who, current, "cancelled", { cancelReason: "changed_mind" }).catch(() => undefined);
+    }
     const id = await placeOrder(who, w.r.id, [{ itemId: w.r.items.dish, quantity: 2, options: {} }]);
     await waitForDoc(adminDb.doc(paths.order(id)), statusIs("placed"));
     return id;

@@ -43,7 +43,12 @@ describe("rules: money", () => {
           courierDeliveryShareBps: 10_000,
         }),
       ));
+    it("allows no fee, no commission and no courier share", () =>
+      expectAccess(true, admin({ serviceFeeBps: 0, defaultCommissionBps: 0, courierDeliveryShareBps: 0 })));
     for (const [what, patch] of [
+      ["a negative service fee", { serviceFeeBps: -1 }],
+      ["a negative commission", { defaultCommissionBps: -1 }],
+      ["a negative courier share", { courierDeliveryShareBps: -1 }],
       ["a service fee above 30 %", { serviceFeeBps: LIMITS.maxServiceFeeBps + 1 }],
       ["a commission above 50 %", { defaultCommissionBps: LIMITS.maxCommissionBps + 1 }],
       ["a courier share above 100 %", { courierDeliveryShareBps: 10_001 }],
@@ -62,14 +67,21 @@ describe("rules: money", () => {
     matrix("set the commission", ["admin"], (db) =>
       setDoc(doc(db, "restaurantTerms/r1"), { commissionBps: 1000, updatedAt: now() }),
     );
-    it("denies a commission above 50 %", () =>
-      expectAccess(
-        false,
-        setDoc(doc(dbAs("admin"), "restaurantTerms/r1"), {
-          commissionBps: LIMITS.maxCommissionBps + 1,
-          updatedAt: now(),
-        }),
-      ));
+    const setCommission = (commissionBps: unknown) =>
+      setDoc(doc(dbAs("admin"), "restaurantTerms/r1"), { commissionBps, updatedAt: now() });
+    it("allows a commission from 0 to 50 %", async () => {
+      await expectAccess(true, setCommission(0));
+      await expectAccess(true, setCommission(LIMITS.maxCommissionBps));
+    });
+    it("denies terms with an extra field or a client clock", async () => {
+      const terms = doc(dbAs("admin"), "restaurantTerms/r1");
+      await expectAccess(false, setDoc(terms, { commissionBps: 1000, payoutDay: 1, updatedAt: now() }));
+      await expectAccess(false, setDoc(terms, { commissionBps: 1000, updatedAt: new Date() }));
+    });
+    for (const commissionBps of [-1, LIMITS.maxCommissionBps + 1]) {
+      it(`denies a commission of ${commissionBps} basis points`, () =>
+        expectAccess(false, setCommission(commissionBps)));
+    }
   });
 
   describe("promo codes", () => {
@@ -93,6 +105,10 @@ describe("rules: money", () => {
       setDoc(doc(db, "promoCodes/NEW10"), promoDoc("NEW10", true)),
     );
     matrix("delete a code", [], (db) => deleteDoc(doc(db, "promoCodes/SAVE10")));
+    it("an admin cannot pause a code with something other than true or false", () =>
+      expectAccess(false, updateDoc(doc(dbAs("admin"), "promoCodes/SAVE10"), { paused: "yes", updatedAt: now() })));
+    it("an admin cannot pause a code with a client clock", () =>
+      expectAccess(false, updateDoc(doc(dbAs("admin"), "promoCodes/SAVE10"), { paused: true, updatedAt: new Date() })));
     it("an admin cannot change a code's discount by pausing it", () =>
       expectAccess(
         false,
