@@ -5,7 +5,7 @@
 
 import { strict as assert } from "node:assert";
 import { httpsCallable } from "firebase/functions";
-import { orderEventId, paths, type WebhookDelivery } from "../../functions/src/domain";
+import { inboxMessage, orderEventId, paths, type WebhookDelivery } from "../../functions/src/domain";
 import { verifyDishpatchSignature } from "../../scripts/pos/verify";
 import { adminDb, closeClients, createUser, placeOrder, statusIs, waitForDoc, type TestUser } from "../support/app";
 import { assertWebhookEvent, call, integration, Receiver, registerWebhook, type Integration } from "../support/api";
@@ -161,7 +161,9 @@ describe("api: webhooks", function () {
     const notice = `auto-pause-webhook-${i.clientId}-${since}`;
     for (const person of [i.owner, kitchen]) {
       const entry = await waitForDoc(adminDb.doc(paths.notification(person.uid, notice)), (s) => s.exists);
-      assert.match(entry.get("title"), /till/);
+      // Said in the reader's language from its key (both catalogues name the till).
+      assert.match(inboxMessage(entry.get("text"), "en").title, /till/);
+      assert.match(inboxMessage(entry.get("text"), "de").title, /Kasse/);
     }
     const eventId = orderEventId(id, "placed");
     const failed = await waitForDoc(

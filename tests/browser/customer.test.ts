@@ -274,7 +274,13 @@ describe("browser: the customer's experience", function () {
     await page.getByRole("button", { name: "♥ Favourite" }).waitFor();
     await waitForDoc(adminDb.doc(paths.user(customer.uid)), (s) => (s.get("favourites") ?? []).includes(r.id));
     await page.goto(`${APP_URL}/`);
-    await page.locator(".restaurant-card").first().waitFor();
+    // The list shows before the profile's favourites arrive, then puts the favourite first.
+    await page
+      .locator(".restaurant-card")
+      .first()
+      .locator("h2", { hasText: "Again Kitchen" })
+      .waitFor({ timeout: 10_000 })
+      .catch(() => undefined);
     assert.match(String(await page.locator(".restaurant-card h2").first().textContent()), /Again Kitchen/);
   });
 

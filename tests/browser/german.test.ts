@@ -4,7 +4,7 @@
 // their nouns in both languages ("1 review", "1 Bewertung").
 
 import { strict as assert } from "node:assert";
-import { CUISINE_NAMES, TEXTS } from "../../functions/src/domain";
+import { CUISINE_NAMES, paths, TEXTS } from "../../functions/src/domain";
 import { APP_URL, closeBrowser, newPage, screenshot } from "../../scripts/lib/browser";
 import { de } from "../../web/src/i18n/de";
 import { en } from "../../web/src/i18n/en";
@@ -99,8 +99,11 @@ describe("browser: German everywhere", function () {
     // this run's tests made (a cuisine Dishpatch knows is not theirs: it is translated), and the
     // walk's own data.
     const cards = await adminDb.collection("listings").get();
+    // Promo codes' descriptions are the admins' own words, as other tests wrote them.
+    const promos = await adminDb.collection(paths.promoCodes()).get();
     const content = new Set([
       ...f.content,
+      ...promos.docs.map((d) => d.get("description") as string),
       ...cards.docs.map((d) => d.get("name") as string),
       ...cards.docs.map((d) => d.get("cuisine") as string).filter((c) => !(c in CUISINE_NAMES)),
     ]);
@@ -125,6 +128,10 @@ describe("browser: German everywhere", function () {
       const { page, context } = await newPage({ ...PHONE, locale: lang === "de" ? "de-DE" : "en-GB" });
       await context.addInitScript((a) => localStorage.setItem("dishpatch.address", JSON.stringify(a)), BERLIN_CENTRE);
       await page.goto(APP_URL);
+      // Found by search: other tests' restaurants crowd the nearest cards. Both names end in the tag.
+      const search = page.getByLabel(lang === "de" ? "Suche" : "Search");
+      await search.fill("deutsch");
+      await search.press("Enter");
       const card = page.locator(`.restaurant-card[data-restaurant="${f.restaurant.id}"]`);
       await card.waitFor();
       assert.equal(await card.locator(`[aria-label^="${rating.split(" ")[0]}"]`).getAttribute("aria-label"), rating);

@@ -75,7 +75,7 @@ describe("browser: the account page (download, delete)", function () {
       const { context, page } = await newPage({ viewport, acceptDownloads: true });
       await signIn(page, customer.email, "password", "/account");
       if (lang === "de") await page.getByRole("combobox", { name: "Language" }).selectOption("de");
-      await page.getByRole("heading", { name: say("acct.title") }).waitFor();
+      await page.getByRole("heading", { name: say("acct.title"), exact: true }).waitFor();
 
       // The download: a JSON file with the profile, the order, its receipt and the review.
       const [download] = await Promise.all([

@@ -203,7 +203,7 @@ describe("browser: scenarios", function () {
     await context.addInitScript((a) => localStorage.setItem("dishpatch.address", JSON.stringify(a)), BERLIN_CENTRE);
     await page.goto(`${APP_URL}/r/${trattoria}`);
     await page.getByRole("button", { name: "Add Bruschetta" }).click();
-    await page.getByRole("link", { name: /Cart, 1 items/ }).click();
+    await page.getByRole("link", { name: /Cart, 1 item\b/ }).click();
     await page.waitForURL(/\/signin\?next=(%2F|\/)checkout/);
     await page.getByRole("button", { name: "Create an account" }).click();
     const name = `Mo Mobile ${Date.now()}`;

@@ -12,7 +12,7 @@ import {
   travelMinutes,
   type LatLng,
 } from "@domain";
-import { fetchNearby, searchRestaurants, type Card } from "../data/discovery";
+import { fetchFavourites, fetchNearby, searchRestaurants, type Card } from "../data/discovery";
 import { deliveryAddress } from "../state/address";
 import { favourites } from "../state/favourites";
 import { useAsync } from "../components/useAsync";
@@ -95,6 +95,8 @@ export function RestaurantList() {
     return page;
   }, [key]);
   const search = useAsync(async () => (submitted ? searchRestaurants(submitted) : null), [submitted]);
+  const favouriteIds = [...favourites.value].sort();
+  const favs = useAsync(async () => fetchFavourites(favouriteIds), [favouriteIds.join(",")]);
 
   const loadMore = async () => {
     if (!pages?.next) return;
@@ -108,7 +110,9 @@ export function RestaurantList() {
   };
 
   const now = new Date();
-  const source = submitted ? (search.data ?? []) : pages?.key === key ? pages.cards : (nearby.data?.cards ?? []);
+  const nearest = pages?.key === key ? pages.cards : (nearby.data?.cards ?? []);
+  const missing = (favs.data ?? []).filter((f) => !nearest.some((c) => c.id === f.id));
+  const source = submitted ? (search.data ?? []) : [...nearest, ...missing];
   const cards = source.map((c) => annotate(c, center, !!address, now));
   const found = cards.map((c) => c.cuisine).filter((c) => c && !seen.has(c));
   if (found.length) setSeen(new Set([...seen, ...found]));
