@@ -152,26 +152,38 @@ describe("api: access", function () {
   });
 
   describe("rate limit", () => {
-    it("past the limit a client gets 429 with Retry-After, across instances; another client is not held", async () => {
+    it("past the limit a client gets 429 with Retry-After, across instances; another client is not held", async function () {
+      this.timeout(300_000);
       const mine = await integration();
       const other = await integration();
-      // The limit counts one-minute windows: start early in one so that the burst stays inside it.
-      const second = new Date().getSeconds();
-      if (second > 35) await new Promise((r) => setTimeout(r, (61 - second) * 1000));
       const limit = Number(process.env.API_RATE_LIMIT_PER_MINUTE);
-      const statuses: number[] = [];
+      // The limit counts one-minute windows: the burst must stay inside one, so it starts early in
+      // a window and is made again (with a fresh window) if a slow machine carried it past the end.
+      let statuses: number[] = [];
       let retryAfter: string | null = null;
-      // The token request counted once already; a few at a time, as a busy till would (the Functions
-      // emulator runs each concurrent request in an instance of its own).
-      while (statuses.length < limit + 10) {
-        const replies = await Promise.all(Array.from({ length: 4 }, () => call(mine.token, "GET", "/orders?limit=1")));
-        for (const r of replies) {
-          statuses.push(r.status);
-          if (r.status === 429) retryAfter ??= r.headers.get("retry-after");
+      for (let attempt = 0; attempt < 3; attempt++) {
+        // Again only in a window the last burst did not reach.
+        const second = new Date().getSeconds();
+        if (second > 20 || attempt > 0) await new Promise((r) => setTimeout(r, (61 - second) * 1000));
+        const minute = Math.floor(Date.now() / 60_000);
+        statuses = [];
+        retryAfter = null;
+        // The token request counted once already; a few at a time, as a busy till would (the
+        // Functions emulator runs each concurrent request in an instance of its own).
+        while (statuses.length < limit + 10) {
+          const replies = await Promise.all(
+            Array.from({ length: 4 }, () => call(mine.token, "GET", "/orders?limit=1")),
+          );
+          for (const r of replies) {
+            statuses.push(r.status);
+            if (r.status === 429) retryAfter ??= r.headers.get("retry-after");
+          }
         }
+        if (Math.floor(Date.now() / 60_000) === minute) break;
       }
       const ok = statuses.filter((s) => s === 200).length;
-      assert.ok(ok >= limit - 1 && ok <= limit + 5, `about ${limit} allowed, got ${ok}`);
+      // The count is kept in shards, read and written by concurrent instances: about, not exactly.
+      assert.ok(ok >= limit - 5 && ok <= limit + 5, `about ${limit} allowed, got ${ok}`);
       assert.ok(statuses.filter((s) => s === 429).length >= 5);
       assert.ok(Number(retryAfter) >= 1 && Number(retryAfter) <= 60, `Retry-After ${retryAfter}`);
       assert.equal((await call(other.token, "GET", "/orders?limit=1")).status, 200);
