@@ -20,18 +20,16 @@ export function Header() {
         Dish<span>patch</span>
       </a>
       {customer && <AddressPicker />}
-      {/* A visitor fills a cart too, and signs in at checkout. */}
-      {(s || customer) && (
+      {/* A visitor's way to the checkout is the restaurant page's checkout bar. */}
+      {s && (
         <nav aria-label={t("nav.main")}>
           {r.includes("staff") && <a href="/dashboard">{t("nav.dashboard")}</a>}
           {r.includes("courier") && <a href="/courier">{t("nav.deliveries")}</a>}
           {r.includes("admin") && <a href="/admin">{t("nav.admin")}</a>}
-          {s && <a href="/orders">{t("nav.orders")}</a>}
-          {s && (
-            <a href="/inbox" class="inbox-link">
-              {t("nav.inbox")} <UnreadBadge uid={s.uid} />
-            </a>
-          )}
+          <a href="/orders">{t("nav.orders")}</a>
+          <a href="/inbox" class="inbox-link">
+            {t("nav.inbox")} <UnreadBadge uid={s.uid} />
+          </a>
           {customer && (
             <a href="/checkout" class="cart-link" aria-label={tn("nav.cartLabel", cartCount.value)}>
               {t("nav.cart")} <span class="count">{cartCount.value}</span>
