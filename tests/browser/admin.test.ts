@@ -17,12 +17,10 @@ import { Timestamp } from "firebase-admin/firestore";
 import { APP_URL, closeBrowser, newPage, screenshot, signIn } from "../../scripts/lib/browser";
 import {
   adminDb,
-  claimOrder,
   closeClients,
   createRestaurant,
   createUser,
-  deliverOrder,
-  moveOrder,
+  deliverThrough,
   placeOrder,
   statusIs,
   waitForDoc,
@@ -67,10 +65,7 @@ describe("browser: the admin's pages", function () {
     for (const tip of [{ percent: 10 }, { cents: 250 }]) {
       const id = await placeOrder(customer, r.id, [{ itemId: r.items.Soup, quantity: 1, options: {} }], { tip });
       await waitForDoc(adminDb.doc(paths.order(id)), statusIs("placed"));
-      for (const s of ["accepted", "preparing", "ready"] as const) await moveOrder(staff, id, s);
-      await claimOrder(courier, id);
-      await moveOrder(courier, id, "picked_up");
-      await deliverOrder(courier, id);
+      await deliverThrough(staff, courier, id);
       await waitForDoc(adminDb.doc(paths.receipt(id)), (s) => s.exists);
       delivered.push(id);
     }

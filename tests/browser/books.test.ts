@@ -28,13 +28,11 @@ import { workEn } from "../../web/src/i18n/work/en";
 import { workDe } from "../../web/src/i18n/work/de";
 import {
   adminDb,
-  claimOrder,
   clientQuery,
   closeClients,
   createRestaurant,
   createUser,
-  deliverOrder,
-  moveOrder,
+  deliverThrough,
   placeOrder,
   statusIs,
   waitForDoc,
@@ -83,10 +81,7 @@ describe("browser: money pages per role", function () {
         tip: { cents: 150 },
       });
       await waitForDoc(adminDb.doc(paths.order(id)), statusIs("placed"));
-      for (const s of ["accepted", "preparing", "ready"] as const) await moveOrder(owner, id, s);
-      await claimOrder(courier, id);
-      await moveOrder(courier, id, "picked_up");
-      await deliverOrder(courier, id);
+      await deliverThrough(owner, courier, id);
       const receipt = (await waitForDoc(adminDb.doc(paths.receipt(id)), (s) => s.exists)).data()!;
       const line = (await waitForDoc(adminDb.doc(paths.statementLine(id)), (s) => s.exists)).data()!;
 

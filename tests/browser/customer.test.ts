@@ -12,12 +12,10 @@ import { HOST, PORTS, PROJECT_ID } from "../../scripts/lib/config";
 import {
   adminDb,
   BERLIN_CENTRE,
-  claimOrder,
   closeClients,
   createRestaurant,
   createUser,
-  deliverOrder,
-  moveOrder,
+  deliverThrough,
   placeOrder,
   statusIs,
   waitForDoc,
@@ -43,10 +41,7 @@ async function delivered(customer: TestUser, rid: string, items: { itemId: strin
     items.map((i) => ({ ...i, options: {} })),
   );
   await waitForDoc(adminDb.doc(paths.order(id)), statusIs("placed"));
-  for (const s of ["accepted", "preparing", "ready"] as const) await moveOrder(staff, id, s);
-  await claimOrder(courier, id);
-  await moveOrder(courier, id, "picked_up");
-  await deliverOrder(courier, id);
+  await deliverThrough(staff, courier, id);
   return { id, staff };
 }
 

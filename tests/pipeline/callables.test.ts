@@ -8,12 +8,10 @@ import { paths } from "../../functions/src/domain";
 import {
   adminAuth,
   adminDb,
-  claimOrder,
   closeClients,
   createRestaurant,
   createUser,
-  deliverOrder,
-  moveOrder,
+  deliverThrough,
   placeOrder,
   statusIs,
   waitForDoc,
@@ -75,10 +73,7 @@ describe("pipeline: callables and who may call them", function () {
   const delivered = async (customer: TestUser) => {
     const id = await placeOrder(customer, r.id, [{ itemId: r.items.dish, quantity: 1, options: {} }]);
     await waitForDoc(adminDb.doc(paths.order(id)), statusIs("placed"));
-    for (const s of ["accepted", "preparing", "ready"] as const) await moveOrder(kitchen, id, s);
-    await claimOrder(courier, id);
-    await moveOrder(courier, id, "picked_up");
-    await deliverOrder(courier, id);
+    await deliverThrough(kitchen, courier, id);
     await waitForDoc(adminDb.doc(paths.receipt(id)), (s) => s.exists);
     return id;
   };

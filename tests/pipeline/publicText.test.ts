@@ -23,6 +23,7 @@ import {
   createRestaurant,
   createUser,
   deliverOrder,
+  deliverThrough,
   moveOrder,
   placeOrder,
   recordingPush,
@@ -52,10 +53,7 @@ describe("pipeline: names and texts others read", function () {
   /** Accepted to delivered, by the restaurant's owner and a courier. */
   async function deliver(id: string, owner: TestUser) {
     const courier = await createUser({ courier: true }, "Cora Courier");
-    for (const s of ["accepted", "preparing", "ready"] as const) await moveOrder(owner, id, s);
-    await claimOrder(courier, id);
-    await moveOrder(courier, id, "picked_up");
-    await deliverOrder(courier, id);
+    await deliverThrough(owner, courier, id);
   }
 
   describe("a customer's name", () => {

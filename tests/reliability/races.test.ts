@@ -7,11 +7,10 @@ import { doc, serverTimestamp, setDoc, updateDoc } from "firebase/firestore";
 import { inboxEntryId, inboxTells, paths, wordsOf, type Order } from "../../functions/src/domain";
 import {
   adminDb,
-  claimOrder,
   closeClients,
   createRestaurant,
   createUser,
-  deliverOrder,
+  deliverThrough,
   moveOrder,
   nextReconcilerRun,
   placeOrder,
@@ -106,10 +105,7 @@ describe("reliability: races and lost events", function () {
     const courier = await createUser({ courier: true }, "Lost Review Courier");
     const id = await placeOrder(customer, rest.id, [{ itemId: rest.items.dish, quantity: 1, options: {} }]);
     await waitForDoc(orderRef(id), statusIs("placed"));
-    for (const s of ["accepted", "preparing", "ready"] as const) await moveOrder(kitchen, id, s);
-    await claimOrder(courier, id);
-    await moveOrder(courier, id, "picked_up");
-    await deliverOrder(courier, id);
+    await deliverThrough(kitchen, courier, id);
     await withEventsLost(() =>
       setDoc(doc(customer.db, paths.review(rest.id, id)), { rating: 4, text: "Lost", createdAt: serverTimestamp() }),
     );

@@ -12,7 +12,14 @@ import { HOST, PORTS } from "../../scripts/lib/config";
 import { placeOrder as place } from "../../scripts/lib/people";
 
 export * from "../../scripts/lib/clients";
-export { claimOrder, deliverOrder, moveOrder, moveOrderOnce, TORSTRASSE } from "../../scripts/lib/people";
+export {
+  claimOrder,
+  deliverOrder,
+  deliverThrough,
+  moveOrder,
+  moveOrderOnce,
+  TORSTRASSE,
+} from "../../scripts/lib/people";
 
 export type TestUser = Person;
 export { createPerson as createUser } from "../../scripts/lib/clients";
