@@ -3,7 +3,7 @@
 
 import { strict as assert } from "node:assert";
 import { Timestamp } from "firebase-admin/firestore";
-import { inboxEntryId, inboxTells, paths, type Order } from "../../functions/src/domain";
+import { paths, type Order } from "../../functions/src/domain";
 import {
   adminDb,
   claimOrder,
@@ -16,6 +16,7 @@ import {
   statusIs,
   waitForDoc,
   type TestUser,
+  inboxTold,
 } from "../support/app";
 import { call, callUndocumented, integration, send, type Integration } from "../support/api";
 
@@ -146,9 +147,7 @@ describe("api: endpoints", function () {
       assert.equal(o.by?.ready, `api:${i.clientId}`);
       assert.ok(o.timeline?.preparing && o.timeline?.ready);
       // The customer's entry about the order followed, as from the dashboard.
-      await waitForDoc(adminDb.doc(paths.notification(customer.uid, inboxEntryId(id))), (d) =>
-        inboxTells(d.data(), "ready"),
-      );
+      await inboxTold(customer.uid, id, "ready");
     });
 
     it("cancel after acceptance: reasons from the domain; the state machine has no such move yet, so 409 with the status", async () => {

@@ -37,6 +37,7 @@ import {
   withEventsLost,
   type TestRestaurant,
   type TestUser,
+  inboxTold,
 } from "../support/app";
 
 describe("pipeline: lifecycle, notifications, timeouts, ratings", function () {
@@ -60,8 +61,7 @@ describe("pipeline: lifecycle, notifications, timeouts, ratings", function () {
   const inbox = (uid: string) => adminDb.collection(paths.inbox(uid));
   const entryRef = (uid: string, id: string) => inbox(uid).doc(inboxEntryId(id));
   /** The person's inbox entry about the order, once it tells them about `status`. */
-  const told = (uid: string, id: string, status: OrderStatus) =>
-    waitForDoc(entryRef(uid, id), (s) => inboxTells(s.data(), status));
+  const told = inboxTold;
   /** What an entry says to a reader of `lang`. */
   const says = (entry: { get(field: string): unknown }, lang: "en" | "de" = "en") =>
     inboxMessage(entry.get("text") as never, lang);

@@ -4,16 +4,7 @@
 
 import { strict as assert } from "node:assert";
 import { doc, serverTimestamp, setDoc } from "firebase/firestore";
-import {
-  inboxEntryId,
-  inboxMessage,
-  inboxTells,
-  localDay,
-  paths,
-  type Language,
-  type Order,
-  type OrderStatus,
-} from "../../functions/src/domain";
+import { inboxMessage, localDay, paths, type Language, type Order } from "../../functions/src/domain";
 import { PROBLEMS } from "../../functions/src/domain/texts/problems";
 import { notifyTransition } from "../../functions/src/notify/notify";
 import {
@@ -32,12 +23,12 @@ import {
   withEventsLost,
   type TestRestaurant,
   type TestUser,
+  inboxTold,
 } from "../support/app";
 
 const orderRef = (id: string) => adminDb.doc(paths.order(id));
 /** The person's inbox entry about the order, once it tells them about `status`. */
-const told = (uid: string, id: string, status: OrderStatus) =>
-  waitForDoc(adminDb.doc(paths.notification(uid, inboxEntryId(id))), (s) => inboxTells(s.data(), status));
+const told = inboxTold;
 /** What an entry says to a reader (it stores a key and parameters, said in the reader's language). */
 const says = (entry: { get(field: string): unknown }, lang: Language = "en") => {
   const m = inboxMessage(entry.get("text") as never, lang);

@@ -4,7 +4,7 @@
 
 import { strict as assert } from "node:assert";
 import { collection, deleteDoc, doc, serverTimestamp, setDoc, updateDoc, type Firestore } from "firebase/firestore";
-import { cartDoc, inboxEntryId, inboxTells, LIMITS, paths, transition } from "../../functions/src/domain";
+import { cartDoc, LIMITS, paths, transition } from "../../functions/src/domain";
 import {
   adminDb,
   anonymousDb,
@@ -18,6 +18,7 @@ import {
   waitForDoc,
   type TestRestaurant,
   type TestUser,
+  inboxTold,
 } from "../support/app";
 
 interface World {
@@ -512,9 +513,7 @@ describe(`reliability: ${DENIED.length + REJECTED.length} hostile or malformed w
         await snapshot([`restaurants/${w.r.id}`, `restaurants/${w.r.id}/menu/${w.r.items.dish}`]),
         restaurantBefore,
       );
-      await waitForDoc(adminDb.doc(paths.notification(w.customer.uid, inboxEntryId(id))), (s) =>
-        inboxTells(s.data(), "rejected"),
-      );
+      await inboxTold(w.customer.uid, id, "rejected");
       const staffHeard = await adminDb.collection(paths.inbox(w.staff.uid)).where("orderId", "==", id).get();
       assert.equal(staffHeard.size, 0, "the restaurant is not bothered");
     });

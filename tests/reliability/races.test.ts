@@ -4,7 +4,7 @@
 
 import { strict as assert } from "node:assert";
 import { doc, serverTimestamp, setDoc, updateDoc } from "firebase/firestore";
-import { inboxEntryId, inboxTells, paths, wordsOf, type Order } from "../../functions/src/domain";
+import { paths, wordsOf, type Order } from "../../functions/src/domain";
 import {
   adminDb,
   closeClients,
@@ -21,6 +21,7 @@ import {
   withEventsLost,
   type TestRestaurant,
   type TestUser,
+  inboxTold,
 } from "../support/app";
 
 describe("reliability: races and lost events", function () {
@@ -39,8 +40,7 @@ describe("reliability: races and lost events", function () {
 
   const orderRef = (id: string) => adminDb.doc(paths.order(id));
   /** The person's inbox entry about the order, once it tells them about `status`. */
-  const told = (uid: string, id: string, status: Order["status"], ms?: number) =>
-    waitForDoc(adminDb.doc(paths.notification(uid, inboxEntryId(id))), (s) => inboxTells(s.data(), status), ms);
+  const told = inboxTold;
   const inboxFor = (uid: string, orderId: string) =>
     adminDb.collection(paths.inbox(uid)).where("orderId", "==", orderId);
   const placeOne = async () => {
