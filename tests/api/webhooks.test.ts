@@ -4,6 +4,7 @@
 // paused when its endpoint stays down while orders wait.
 
 import { strict as assert } from "node:assert";
+import { FieldValue } from "firebase-admin/firestore";
 import { httpsCallable } from "firebase/functions";
 import { inboxMessage, orderEventId, paths, type WebhookDelivery } from "../../functions/src/domain";
 import { verifyDishpatchSignature } from "../../scripts/pos/verify";
@@ -141,6 +142,25 @@ describe("api: webhooks", function () {
       (s) => s.get("state") === "delivered" && s.get("attempts").length === 5,
     );
     assert.equal(again.get("round"), 2);
+    await till.stop();
+  });
+
+  it("a delivery that keeps no body to sign fails on its first attempt instead of being retried", async () => {
+    const i = await integration(MENU);
+    const till = await new Receiver([200]).start();
+    await registerWebhook(i.owner, i.clientId, till.url, ["order.placed"]);
+    const id = await order(i);
+    const eventId = orderEventId(id, "placed");
+    const ref = adminDb.doc(paths.delivery(i.clientId, eventId));
+    await waitForDoc(ref, (s) => s.get("state") === "delivered");
+    // A delivery document without its body (as one written by hand, or damaged, would be).
+    await ref.update({ body: FieldValue.delete() });
+    await httpsCallable(i.owner.functions, "resendWebhook")({ clientId: i.clientId, eventId });
+    const failed = await waitForDoc(ref, (s) => s.get("state") === "failed" && s.get("round") === 2);
+    const second = (failed.data() as WebhookDelivery).attempts.filter((a) => a.round === 2);
+    assert.equal(second.length, 1, "no retries: there is nothing to send");
+    assert.match(second[0].error ?? "", /keeps no body/);
+    assert.equal(till.of(eventId).length, 1, "only the first round reached the till");
     await till.stop();
   });
 
