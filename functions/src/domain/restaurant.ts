@@ -6,7 +6,7 @@ import { isPhotoUrl, photoRule } from "./photos";
 import { EN_PROBLEMS } from "./texts/problems/en";
 import type { ProblemTexts } from "./texts/problems/types";
 import { isLatLng } from "./geo";
-import { hoursProblem } from "./hours";
+import { hoursProblem } from "./hoursCheck";
 import { LIMITS } from "./limits";
 import { isCurrency, isTimeZone } from "./locale";
 import { isCents } from "./money";
