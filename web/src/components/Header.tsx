@@ -1,11 +1,7 @@
-import { signOut } from "firebase/auth";
-import { auth } from "../firebase/auth";
 import { cartCount } from "../state/cart";
-import { roles, session } from "../state/session";
+import { roles, session, signOut } from "../state/session";
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from "@domain";
 import { chooseLanguage, language, t } from "../i18n";
-import { setProfileLanguage } from "../data/profile";
-import { setDeviceLanguage } from "../push/device";
 import { AddressPicker } from "./AddressPicker";
 import { UnreadBadge } from "./UnreadBadge";
 
@@ -35,16 +31,20 @@ export function Header() {
             {t("nav.cart")} <span class="count">{cartCount.value}</span>
           </a>
         )}
-        {s === null && (
-          <a href="/signin" class="button small">
-            {t("nav.signIn")}
-          </a>
-        )}
-        {s && (
-          <button type="button" class="link" onClick={() => signOut(auth)} title={s.email}>
-            {t("nav.signOut")}
-          </button>
-        )}
+        {/* The account's place is kept while Auth loads (after the first paint): nothing moves,
+            and a returning user is never offered "Sign in". */}
+        <span class="account" data-testid="account">
+          {s === null && (
+            <a href="/signin" class="button small">
+              {t("nav.signIn")}
+            </a>
+          )}
+          {s && (
+            <button type="button" class="link" onClick={() => void signOut()} title={s.email}>
+              {t("nav.signOut")}
+            </button>
+          )}
+        </span>
         <select
           class="language"
           aria-label={t("nav.language")}
@@ -52,8 +52,12 @@ export function Header() {
           onChange={(e) => {
             const lang = (e.target as HTMLSelectElement).value as Language;
             // Signed in, the profile keeps it too: the backend writes to staff in it.
-            void chooseLanguage(lang).then(() => {
+            void chooseLanguage(lang).then(async () => {
               if (!s) return;
+              const [{ setProfileLanguage }, { setDeviceLanguage }] = await Promise.all([
+                import("../data/profile"),
+                import("../push/device"),
+              ]);
               void setProfileLanguage(s.uid, lang).catch(() => undefined);
               void setDeviceLanguage(s.uid, lang).catch(() => undefined);
             });

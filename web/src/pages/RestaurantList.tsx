@@ -1,7 +1,7 @@
 // The first screen: the restaurants near the delivery point (or the city centre), a page at a
 // time, open ones and those that deliver to you first; or the results of a search.
 
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import {
   asapState,
   CITY,
@@ -16,6 +16,7 @@ import {
 import { fetchNearby, searchRestaurants, type Card } from "../data/discovery";
 import { deliveryAddress } from "../state/address";
 import { favourites } from "../state/favourites";
+import { startSession } from "../state/session";
 import { useAsync } from "../components/useAsync";
 import { decimal, money } from "../components/format";
 import { t, type Key } from "../i18n";
@@ -117,6 +118,10 @@ export function RestaurantList() {
   const rows = cards.filter((c) => !cuisine || c.cuisine === cuisine).sort(order[sort]);
   const loading = submitted ? search.loading : nearby.loading && pages?.key !== key;
   const error = submitted ? search.error : nearby.error;
+  // Who is signed in is known after the list has painted (effects run after the paint).
+  useEffect(() => {
+    if (!loading) void startSession();
+  }, [loading]);
 
   return (
     <main class="page">
