@@ -20,6 +20,8 @@ const Receipt = lazy(() => import("./pages/Receipt").then((m) => m.Receipt));
 const SignIn = lazy(() => import("./pages/SignIn").then((m) => m.SignIn));
 const Reset = lazy(() => import("./pages/Reset").then((m) => m.Reset));
 const Earnings = lazy(() => import("./pages/courier/Earnings").then((m) => m.Earnings));
+const Account = lazy(() => import("./pages/Account").then((m) => m.Account));
+const AccountDeleted = lazy(() => import("./pages/Account").then((m) => m.AccountDeleted));
 
 function NotFound() {
   return (
@@ -56,6 +58,8 @@ function Pages() {
           <Route path="/courier" component={Courier} />
           <Route path="/courier/earnings" component={Earnings} />
           <Route path="/receipts/:id" component={Receipt} />
+          <Route path="/account" component={Account} />
+          <Route path="/account/deleted" component={AccountDeleted} />
           <Route path="/admin" component={Admin} />
           <Route path="/admin/*" component={Admin} />
           <Route default component={NotFound} />

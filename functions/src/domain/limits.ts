@@ -48,4 +48,7 @@ export const LIMITS = {
   maxOpenOrdersPerCustomer: 5,
   /** How long a courier may still read an order after delivering it. */
   courierAccessAfterDeliveryMin: 120,
+  /** How long a restaurant's staff may still read an order (the customer's name and address)
+   * after it ended; its owner keeps the statement line. */
+  staffAccessAfterEndHours: 24,
 } as const;

@@ -4,6 +4,7 @@
 import { dietProblem } from "./diet";
 import { LIMITS } from "./limits";
 import { isPhotoUrl, photoRule } from "./photos";
+import { nameProblem } from "./publicText";
 import { EN_PROBLEMS } from "./texts/problems/en";
 import type { ProblemTexts } from "./texts/problems/types";
 import { isCents } from "./money";
@@ -20,10 +21,16 @@ export function menuItemProblem(value: unknown, say: ProblemTexts = EN_PROBLEMS)
   if (typeof value !== "object" || value === null) return it.empty;
   const item = value as Record<string, unknown>;
   if (!isText(item.name, 1, LIMITS.maxNameLength)) return it.name(LIMITS.maxNameLength);
+  // Names customers read on the menu and the receipt: plain (publicText.ts). The rules check the
+  // dish's own; options only here, where the backend treats such a dish as sold out.
+  const named = nameProblem(item.name, say.fields.dishName, say);
+  if (named) return named;
   if (!isText(item.description ?? "", 0, LIMITS.maxDescriptionLength)) {
     return it.description(LIMITS.maxDescriptionLength);
   }
   if (!isText(item.category, 1, LIMITS.maxCategoryLength)) return it.category(LIMITS.maxCategoryLength);
+  const category = nameProblem(item.category, say.fields.category, say);
+  if (category) return category;
   if (!isCents(item.price) || item.price > LIMITS.maxPriceCents) return it.price;
   if (typeof item.available !== "boolean") return it.available;
   const groups = item.optionGroups ?? [];
@@ -37,6 +44,8 @@ export function menuItemProblem(value: unknown, say: ProblemTexts = EN_PROBLEMS)
     }
     groupIds.add(g.id);
     if (!isText(g.name, 1, LIMITS.maxNameLength)) return it.groupName;
+    const groupName = nameProblem(g.name, say.fields.optionGroup, say);
+    if (groupName) return groupName;
     const options = g.options;
     if (!Array.isArray(options) || options.length === 0 || options.length > LIMITS.maxOptionsPerGroup) {
       return it.groupOptions(g.name, LIMITS.maxOptionsPerGroup);
@@ -59,6 +68,8 @@ export function menuItemProblem(value: unknown, say: ProblemTexts = EN_PROBLEMS)
       }
       optionIds.add(o.id);
       if (!isText(o.name, 1, LIMITS.maxNameLength)) return it.optionName(g.name);
+      const optionName = nameProblem(o.name, say.fields.option(g.name), say);
+      if (optionName) return optionName;
       const delta = o.priceDelta;
       if (typeof delta !== "number" || !Number.isSafeInteger(delta) || Math.abs(delta) > LIMITS.maxPriceCents) {
         return it.optionPrice(o.name);

@@ -1,7 +1,7 @@
 import { cartCount } from "../state/cart";
 import { roles, session, signOut } from "../state/session";
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from "@domain";
-import { chooseLanguage, language, t } from "../i18n";
+import { chooseLanguage, language, t, tn } from "../i18n";
 import { AddressPicker } from "./AddressPicker";
 import { UnreadBadge } from "./UnreadBadge";
 
@@ -11,29 +11,34 @@ export function Header() {
   // Staff, couriers and admins work here: the customer's address and cart would only be in the way.
   const customer = r.length === 1;
   return (
-    <header class="top">
+    <header class={`top${s ? "" : " visitor"}`}>
       <a class="brand" href="/" aria-label={t("app.home")}>
         Dish<span>patch</span>
       </a>
       {customer && <AddressPicker />}
-      <nav aria-label={t("nav.main")}>
-        {r.includes("staff") && <a href="/dashboard">{t("nav.dashboard")}</a>}
-        {r.includes("courier") && <a href="/courier">{t("nav.deliveries")}</a>}
-        {r.includes("admin") && <a href="/admin">{t("nav.admin")}</a>}
-        {s && <a href="/orders">{t("nav.orders")}</a>}
-        {s && (
+      {/* A visitor's way to the checkout is the restaurant page's checkout bar. */}
+      {s && (
+        <nav aria-label={t("nav.main")}>
+          {r.includes("staff") && <a href="/dashboard">{t("nav.dashboard")}</a>}
+          {r.includes("courier") && <a href="/courier">{t("nav.deliveries")}</a>}
+          {r.includes("admin") && <a href="/admin">{t("nav.admin")}</a>}
+          <a href="/orders">{t("nav.orders")}</a>
           <a href="/inbox" class="inbox-link">
             {t("nav.inbox")} <UnreadBadge uid={s.uid} />
           </a>
-        )}
-        {customer && (
-          <a href="/checkout" class="cart-link" aria-label={t("nav.cartLabel", { n: cartCount.value })}>
-            {t("nav.cart")} <span class="count">{cartCount.value}</span>
-          </a>
-        )}
-        {/* The account's place is kept while Auth loads (after the first paint): nothing moves,
+          {customer && (
+            <a href="/checkout" class="cart-link" aria-label={tn("nav.cartLabel", cartCount.value)}>
+              {t("nav.cart")} <span class="count">{cartCount.value}</span>
+            </a>
+          )}
+        </nav>
+      )}
+      {/* Who is signed in and in which language: on a phone, the second row beside the address. */}
+      <div class="account">
+        {s && <a href="/account">{t("nav.account")}</a>}
+        {/* Sign in or out keeps its place while Auth loads (after the first paint): nothing moves,
             and a returning user is never offered "Sign in". */}
-        <span class="account" data-testid="account">
+        <span class="session-slot" data-testid="account">
           {s === null && (
             <a href="/signin" class="button small">
               {t("nav.signIn")}
@@ -69,7 +74,7 @@ export function Header() {
             </option>
           ))}
         </select>
-      </nav>
+      </div>
     </header>
   );
 }

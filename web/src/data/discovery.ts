@@ -11,9 +11,10 @@ import {
   type GeoPiece,
   type LatLng,
   type Listing,
+  paths,
   type SpanCursor,
 } from "@domain";
-import { restQuery, type RestDoc } from "../firebase/rest";
+import { restDoc, restQuery, type RestDoc } from "../firebase/rest";
 
 export type Card = Listing & { id: string };
 
@@ -41,6 +42,16 @@ export async function fetchNearby(
     onProgress && ((docs) => onProgress(toCards(docs))),
   );
   return { cards: toCards(docs), next };
+}
+
+/** How many favourites the list fetches by id, wherever they are: one read each. */
+export const FAVOURITES_SHOWN = 10;
+
+/** The customer's favourite restaurants' cards, read by id: a favourite comes first on the list
+ * even where the nearest pages, crowded by other restaurants, do not hold it. */
+export async function fetchFavourites(ids: readonly string[]): Promise<Card[]> {
+  const docs = await Promise.all(ids.slice(0, FAVOURITES_SHOWN).map((id) => restDoc(paths.listing(id))));
+  return docs.filter((d) => d !== null).map((d) => ({ id: d.id, ...(d.data() as Listing) }));
 }
 
 export const SEARCH_PAGE = 20;

@@ -23,28 +23,40 @@ export const en: DomainTexts = {
   theRestaurant: "the restaurant",
   later: "later",
   customer: {
-    submitted: ({ r }) => ({ title: "Order sent", body: `Your order to ${r} was sent.` }),
-    scheduled: ({ r, slot }) => ({
+    submitted: ({ r, code }) => ({ title: "Order sent", body: `Your order${code} to ${r} was sent.` }),
+    scheduled: ({ r, code, slot }) => ({
       title: "Order scheduled",
-      body: `Your order to ${r} is scheduled for ${slot}. You can cancel it until the kitchen gets it.`,
+      body: `Your order${code} to ${r} is scheduled for ${slot}. You can cancel it until the kitchen gets it.`,
     }),
-    placed: ({ r }) => ({ title: "Order placed", body: `Your order to ${r} was placed.` }),
+    placed: ({ r, code }) => ({ title: "Order placed", body: `Your order${code} to ${r} was placed.` }),
     rejected: ({ r, rejection }) => ({
       title: "Order not placed",
       body: `Your order to ${r} could not be placed. ${rejection}`.trim(),
     }),
-    accepted: ({ r }) => ({ title: "Order accepted", body: `${r} accepted your order.` }),
-    declined: ({ r, reason }) => ({ title: "Order declined", body: `${r} declined your order.${reason}` }),
-    cancelled: ({ r, reason }) => ({ title: "Order cancelled", body: `Your order to ${r} was cancelled.${reason}` }),
-    preparing: ({ r }) => ({ title: "Being prepared", body: `${r} is preparing your order.` }),
-    ready: ({ r }) => ({ title: "Ready for pickup", body: `Your order is ready at ${r} and waiting for a courier.` }),
-    picked_up: ({ r }) => ({ title: "On its way", body: `A courier picked up your order from ${r}.` }),
-    delivered: ({ r }) => ({ title: "Delivered", body: `Your order from ${r} was delivered. Enjoy!` }),
+    accepted: ({ r, code }) => ({ title: "Order accepted", body: `${r} accepted your order${code}.` }),
+    declined: ({ r, code, reason }) => ({ title: "Order declined", body: `${r} declined your order${code}.${reason}` }),
+    cancelled: ({ r, code, reason }) => ({
+      title: "Order cancelled",
+      body: `Your order${code} to ${r} was cancelled.${reason}`,
+    }),
+    preparing: ({ r, code }) => ({ title: "Being prepared", body: `${r} is preparing your order${code}.` }),
+    ready: ({ r, code }) => ({
+      title: "Ready for pickup",
+      body: `Your order${code} is ready at ${r} and waiting for a courier.`,
+    }),
+    picked_up: ({ r, code }) => ({ title: "On its way", body: `A courier picked up your order${code} from ${r}.` }),
+    delivered: ({ r, code }) => ({ title: "Delivered", body: `Your order${code} from ${r} was delivered. Enjoy!` }),
   },
   staff: {
-    placed: ({ r }) => ({ title: "New order", body: `A new order is waiting for ${r} to accept it.` }),
-    scheduled: ({ r, slot }) => ({ title: "Order for later", body: `An order for ${slot} is scheduled at ${r}.` }),
-    cancelled: ({ r, reason }) => ({ title: "Order cancelled", body: `An order for ${r} was cancelled.${reason}` }),
+    placed: ({ r, code }) => ({ title: `New order${code}`, body: `A new order is waiting for ${r} to accept it.` }),
+    scheduled: ({ r, code, slot }) => ({
+      title: `Order for later${code}`,
+      body: `An order for ${slot} is scheduled at ${r}.`,
+    }),
+    cancelled: ({ r, code, reason }) => ({
+      title: `Order cancelled${code}`,
+      body: `Order${code} for ${r} was cancelled.${reason}`,
+    }),
   },
   couriers: { title: "Pickup available", body: "An order is ready for pickup." },
   notices: {
@@ -56,6 +68,10 @@ export const en: DomainTexts = {
     unreadable: (problem) => ({
       title: "Orders are being refused",
       body: `Your restaurant's settings have a problem, so customers cannot order: ${problem} Fix it in Settings.`,
+    }),
+    webhookDown: (client, failingMin, pauseMin) => ({
+      title: "Orders paused: your till is not answering",
+      body: `The system "${client}" has not taken Dishpatch's messages for ${failingMin} minutes while orders wait, so new orders are paused for ${pauseMin} minutes. Answer waiting orders on the dashboard, check the till, and resume when it is back.`,
     }),
   },
 };
