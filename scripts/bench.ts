@@ -1,7 +1,10 @@
 // `npm run bench`: builds, starts the emulators with the bench's own config (the project's
 // firebase.json plus a second functions codebase holding the floor trigger, and rules that let a
 // signed-in user write its documents), preloads the Firestore meter into the functions' workers,
-// and runs the benchmarks in scripts/bench/run.ts. Options go after `--`, for example
+// writes the functions' parameters for the run (bench/params.ts; among them
+// TASK_EARLY_RETRY_SECONDS=0, so that the emulator's immediate dispatch of every accept timeout
+// does not become a retry every few seconds per order), and runs the benchmarks in
+// scripts/bench/run.ts. Options go after `--` (scripts/bench/options.ts), for example
 // `npm run bench -- --customers 40 --seconds 30 --sizes 10,1000`.
 
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -9,19 +12,14 @@ import { join } from "node:path";
 import { FIREBASE_JSON, ROOT } from "./lib/config";
 import { emulatorEnv, MissingPrerequisite } from "./lib/emulatorEnv";
 import { buildAll, EMULATORS, exec } from "./lib/run";
+import { envLocal } from "./bench/params";
 
 const CONFIG = join(ROOT, "firebase.bench.json");
 const RULES = join(ROOT, ".emulators", "bench.rules");
 const ENV_LOCAL = join(ROOT, "functions", ".env.local");
 const METER_FILE = join(ROOT, ".emulators", "bench-meter.jsonl");
 
-/** The bench's parameters: orders end through the system soon after their phase, and not
- * during it (a phase's kitchen would pause itself after three misses). */
-const PHASE_SECONDS = Number(/--seconds[= ](\d+)/.exec(process.argv.slice(2).join(" "))?.[1] ?? 30);
-const PARAMS = `# written by npm run bench for its run; removed when it ends
-ACCEPT_TIMEOUT_SECONDS=${PHASE_SECONDS + 15}
-RECONCILE_GRACE_SECONDS=5
-`;
+const ROUND_SECONDS = Number(/--seconds[= ](\d+)/.exec(process.argv.slice(2).join(" "))?.[1] ?? 30);
 
 function writeBenchConfig() {
   mkdirSync(join(ROOT, ".emulators"), { recursive: true });
@@ -49,7 +47,7 @@ async function main(): Promise<number> {
   console.log(`emulators: ${setup.describe}`);
   if (!process.env.SKIP_BUILD) await buildAll();
   writeBenchConfig();
-  writeFileSync(ENV_LOCAL, PARAMS);
+  writeFileSync(ENV_LOCAL, envLocal(ROUND_SECONDS));
   rmSync(METER_FILE, { force: true });
   process.once("SIGINT", cleanUp);
   try {

@@ -121,6 +121,16 @@ export default defineConfig(({ command, mode }) => {
     define: { __EMULATORS__: JSON.stringify(onEmulators ? emulators : null) },
     server: { fs: { allow: [".."] } },
     // The manifest lets the benchmark follow what each screen loads.
-    build: { target: "es2022", reportCompressedSize: true, sourcemap: false, manifest: true },
+    build: {
+      target: "es2022",
+      reportCompressedSize: true,
+      sourcemap: false,
+      manifest: true,
+      rolldownOptions: {
+        // The domain is plain functions and constants: a screen gets the parts it uses, not every
+        // module the `@domain` index names (the backend's texts, pricing, promo rules...).
+        treeshake: { moduleSideEffects: [{ test: /\/functions\/src\/domain\//, sideEffects: false }] },
+      },
+    },
   };
 });

@@ -4,6 +4,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT } from "../lib/config";
+import { OPTIONS, PARTS } from "./options";
 import { markdown, type BenchResult } from "./report";
 
 const START = "<!-- bench:start (written by npm run bench:readme) -->";
@@ -24,6 +25,21 @@ function main(): number {
     return 1;
   }
   const result = JSON.parse(readFileSync(latest, "utf8")) as BenchResult;
+  const missing = PARTS.filter((p) => !result.parts?.includes(p));
+  if (missing.length) {
+    console.error(`npm run bench:readme: the last run left out ${missing.join(", ")}; the README takes a whole run.`);
+    return 1;
+  }
+  // Read without options of its own, OPTIONS here are the defaults: a reduced run stays out too.
+  const reduced = (["customers", "seconds", "rounds", "paintRuns", "sizes", "tries"] as const).filter(
+    (k) => JSON.stringify(result.options?.[k]) !== JSON.stringify(OPTIONS[k]),
+  );
+  if (reduced.length) {
+    console.error(
+      `npm run bench:readme: the last run changed ${reduced.join(", ")} from the defaults; the README takes a whole run.`,
+    );
+    return 1;
+  }
   writeFileSync(readmePath, `${readme.slice(0, from + START.length)}\n${markdown(result)}\n${readme.slice(to)}`);
   console.log("README.md: performance figures written from bench-results/latest.json.");
   return 0;

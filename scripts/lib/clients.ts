@@ -62,7 +62,13 @@ export async function signInAs(email: string, password: string): Promise<Person>
 /** A real Auth user with a profile (and roles mirror), signed in through its own client app. */
 export async function createPerson(claims: RoleClaims = {}, displayName = "Test User"): Promise<Person> {
   const email = `user${Date.now()}-${counter++}-${Math.random().toString(36).slice(2, 7)}@test.dishpatch`;
-  const user = await adminAuth.createUser({ email, password: "password", displayName, emailVerified: true });
+  // On a busy machine the admin SDK may retry a creation whose answer was slow: the user is there.
+  const user = await adminAuth
+    .createUser({ email, password: "password", displayName, emailVerified: true })
+    .catch(async (err: { code?: string }) => {
+      if (err.code !== "auth/email-already-exists") throw err;
+      return adminAuth.getUserByEmail(email);
+    });
   if (Object.keys(claims).length) await adminAuth.setCustomUserClaims(user.uid, claims);
   await adminDb.doc(`users/${user.uid}`).set({ displayName, createdAt: FieldValue.serverTimestamp(), roles: claims });
   return signInAs(email, "password");
@@ -79,6 +85,13 @@ export function anonymousDb(): Firestore {
 
 export async function closeClients(): Promise<void> {
   await Promise.all(clientApps.splice(0).map((a) => deleteApp(a)));
+}
+
+/** Signs these people's apps out of the run (their connections closed), as a bench round ends. */
+export async function closePeople(people: Person[]): Promise<void> {
+  const apps = new Set(people.map((p) => p.app));
+  for (let i = clientApps.length - 1; i >= 0; i--) if (apps.has(clientApps[i])) clientApps.splice(i, 1);
+  await Promise.all([...apps].map((a) => deleteApp(a)));
 }
 
 /** Resolves with the first snapshot that satisfies `done`, or fails after `ms`. Listens, and also

@@ -1,11 +1,11 @@
+import { useEffect } from "preact/hooks";
 import { ErrorBoundary, lazy, LocationProvider, Route, Router, useLocation } from "preact-iso";
 import { Header } from "./components/Header";
 import { OfflineBanner } from "./components/OfflineBanner";
 import { Recovery } from "./components/Recovery";
 import { RestaurantList } from "./pages/RestaurantList";
-import { SignIn } from "./pages/SignIn";
 import { t } from "./i18n";
-import { session } from "./state/session";
+import { startSession, viewer } from "./state/session";
 
 // Everything but the first screen loads on demand, with the full Firestore SDK where it listens live.
 const RestaurantPage = lazy(() => import("./pages/RestaurantPage").then((m) => m.RestaurantPage));
@@ -17,6 +17,7 @@ const Dashboard = lazy(() => import("./pages/dashboard/Dashboard").then((m) => m
 const Courier = lazy(() => import("./pages/courier/Courier").then((m) => m.Courier));
 const Admin = lazy(() => import("./pages/admin/Admin").then((m) => m.Admin));
 const Receipt = lazy(() => import("./pages/Receipt").then((m) => m.Receipt));
+const SignIn = lazy(() => import("./pages/SignIn").then((m) => m.SignIn));
 const Reset = lazy(() => import("./pages/Reset").then((m) => m.Reset));
 const Earnings = lazy(() => import("./pages/courier/Earnings").then((m) => m.Earnings));
 const Account = lazy(() => import("./pages/Account").then((m) => m.Account));
@@ -35,12 +36,15 @@ function NotFound() {
 
 function Pages() {
   const { path } = useLocation();
-  // Keyed by the signed-in user, so that no view keeps listening with the previous user's data.
-  const uid = session.value?.uid ?? "signed-out";
+  // The restaurant list paints first and then starts the session; every other page needs it now.
+  useEffect(() => {
+    if (path !== "/") void startSession();
+  }, [path]);
+  // Keyed by the signed-in person, so that no view keeps listening with the previous user's data.
   return (
     <Recovery resetKey={path}>
       <ErrorBoundary>
-        <Router key={uid}>
+        <Router key={viewer.value}>
           <Route path="/" component={RestaurantList} />
           <Route path="/r/:id" component={RestaurantPage} />
           <Route path="/checkout" component={Checkout} />

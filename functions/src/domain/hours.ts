@@ -6,9 +6,6 @@
 // the backend's defensive read.
 
 import { LOCALES, type Language } from "./language";
-import { LIMITS } from "./limits";
-import { EN_PROBLEMS } from "./texts/problems/en";
-import type { ProblemTexts } from "./texts/problems/types";
 
 export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -51,27 +48,6 @@ export function minutesOf(hhmm: string): number {
 
 export function hhmmOf(minute: number): string {
   return `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
-}
-
-/** Why `value` is not valid opening hours, in words an owner understands, or null. */
-export function hoursProblem(value: unknown, say: ProblemTexts = EN_PROBLEMS): string | null {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return say.hours.missing;
-  for (const [day, text] of Object.entries(value)) {
-    if (!(WEEKDAYS as readonly string[]).includes(day)) return say.hours.notADay(day);
-    const named = say.days[day as Weekday];
-    if (typeof text !== "string" || !DAY_PATTERN.test(text)) {
-      return say.hours.shape(named, LIMITS.maxIntervalsPerDay);
-    }
-    let last = -1;
-    for (const { open, close } of intervalsOf(text)) {
-      if (minutesOf(open) >= minutesOf(close)) {
-        return say.hours.endAfterStart(named);
-      }
-      if (minutesOf(open) < last) return say.hours.order(named);
-      last = minutesOf(close);
-    }
-  }
-  return null;
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();

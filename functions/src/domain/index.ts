@@ -13,6 +13,7 @@ export * from "./eta";
 export * from "./fees";
 export * from "./geo";
 export * from "./hours";
+export * from "./hoursCheck";
 export * from "./language";
 export * from "./limits";
 export * from "./listing";

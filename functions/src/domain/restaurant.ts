@@ -7,7 +7,7 @@ import { nameProblem } from "./publicText";
 import { EN_PROBLEMS } from "./texts/problems/en";
 import type { ProblemTexts } from "./texts/problems/types";
 import { isLatLng } from "./geo";
-import { hoursProblem } from "./hours";
+import { hoursProblem } from "./hoursCheck";
 import { LIMITS } from "./limits";
 import { isCurrency, isTimeZone } from "./locale";
 import { isCents } from "./money";

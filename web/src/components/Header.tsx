@@ -1,11 +1,7 @@
-import { signOut } from "firebase/auth";
-import { auth } from "../firebase/auth";
 import { cartCount } from "../state/cart";
-import { roles, session } from "../state/session";
+import { roles, session, signOut } from "../state/session";
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from "@domain";
 import { chooseLanguage, language, t, tn } from "../i18n";
-import { setProfileLanguage } from "../data/profile";
-import { setDeviceLanguage } from "../push/device";
 import { AddressPicker } from "./AddressPicker";
 import { UnreadBadge } from "./UnreadBadge";
 
@@ -39,17 +35,21 @@ export function Header() {
       )}
       {/* Who is signed in and in which language: on a phone, the second row beside the address. */}
       <div class="account">
-        {s === null && (
-          <a href="/signin" class="button small">
-            {t("nav.signIn")}
-          </a>
-        )}
         {s && <a href="/account">{t("nav.account")}</a>}
-        {s && (
-          <button type="button" class="link" onClick={() => signOut(auth)} title={s.email}>
-            {t("nav.signOut")}
-          </button>
-        )}
+        {/* Sign in or out keeps its place while Auth loads (after the first paint): nothing moves,
+            and a returning user is never offered "Sign in". */}
+        <span class="session-slot" data-testid="account">
+          {s === null && (
+            <a href="/signin" class="button small">
+              {t("nav.signIn")}
+            </a>
+          )}
+          {s && (
+            <button type="button" class="link" onClick={() => void signOut()} title={s.email}>
+              {t("nav.signOut")}
+            </button>
+          )}
+        </span>
         <select
           class="language"
           aria-label={t("nav.language")}
@@ -57,8 +57,12 @@ export function Header() {
           onChange={(e) => {
             const lang = (e.target as HTMLSelectElement).value as Language;
             // Signed in, the profile keeps it too: the backend writes to staff in it.
-            void chooseLanguage(lang).then(() => {
+            void chooseLanguage(lang).then(async () => {
               if (!s) return;
+              const [{ setProfileLanguage }, { setDeviceLanguage }] = await Promise.all([
+                import("../data/profile"),
+                import("../push/device"),
+              ]);
               void setProfileLanguage(s.uid, lang).catch(() => undefined);
               void setDeviceLanguage(s.uid, lang).catch(() => undefined);
             });

@@ -1,8 +1,7 @@
-// Finding restaurants, with Firestore Lite (the first screen loads no more SDK than this): the
+// Finding restaurants, over Firestore's REST API (the first screen loads no Firebase SDK): the
 // cards near a delivery point, a page at a time across the geohash ranges that cover the
 // discovery radius, and search by one normalised word. Neither reads every restaurant.
 
-import { doc, getDoc, getDocs, startAfter, type QueryDocumentSnapshot } from "firebase/firestore/lite";
 import {
   DISCOVERY_PAGE,
   fillNearbyPage,
@@ -15,31 +14,30 @@ import {
   paths,
   type SpanCursor,
 } from "@domain";
-import { liteDb, liteQuery } from "../firebase/lite";
+import { restDoc, restQuery, type RestDoc } from "../firebase/rest";
 
 export type Card = Listing & { id: string };
 
 export interface NearbyPage {
   cards: Card[];
   /** Where the next page continues, or null when every restaurant around was shown. */
-  next: SpanCursor<QueryDocumentSnapshot>[] | null;
+  next: SpanCursor<RestDoc>[] | null;
 }
 
 /** One page of the cards nearest to `center`: at most DISCOVERY_PAGE of them, whatever the city's size. */
 export async function fetchNearby(
   center: LatLng,
-  from?: SpanCursor<QueryDocumentSnapshot>[],
+  from?: SpanCursor<RestDoc>[],
   onProgress?: (cards: Card[]) => void,
   cuisine = "",
 ): Promise<NearbyPage> {
-  const toCards = (docs: QueryDocumentSnapshot[]) => docs.map((d) => ({ id: d.id, ...(d.data() as Listing) }));
+  const toCards = (docs: RestDoc[]) => docs.map((d) => ({ id: d.id, ...(d.data() as Listing) }));
   const spec = (piece: GeoPiece, limit: number) =>
     cuisine ? QUERIES.nearbyOfCuisine(piece, limit, cuisine) : QUERIES.nearby(piece, limit);
-  const { docs, next } = await fillNearbyPage<QueryDocumentSnapshot>(
+  const { docs, next } = await fillNearbyPage<RestDoc>(
     nearbyPieces(center),
     DISCOVERY_PAGE,
-    async (piece, limit, after) =>
-      (await getDocs(liteQuery(spec(piece, limit), ...(after ? [startAfter(after)] : [])))).docs,
+    (piece, limit, after) => restQuery(spec(piece, limit), after),
     from,
     onProgress && ((docs) => onProgress(toCards(docs))),
   );
@@ -52,8 +50,8 @@ export const FAVOURITES_SHOWN = 10;
 /** The customer's favourite restaurants' cards, read by id: a favourite comes first on the list
  * even where the nearest pages, crowded by other restaurants, do not hold it. */
 export async function fetchFavourites(ids: readonly string[]): Promise<Card[]> {
-  const snaps = await Promise.all(ids.slice(0, FAVOURITES_SHOWN).map((id) => getDoc(doc(liteDb, paths.listing(id)))));
-  return snaps.filter((s) => s.exists()).map((s) => ({ id: s.id, ...(s.data() as Listing) }));
+  const docs = await Promise.all(ids.slice(0, FAVOURITES_SHOWN).map((id) => restDoc(paths.listing(id))));
+  return docs.filter((d) => d !== null).map((d) => ({ id: d.id, ...(d.data() as Listing) }));
 }
 
 export const SEARCH_PAGE = 20;
@@ -62,6 +60,6 @@ export const SEARCH_PAGE = 20;
 export async function searchRestaurants(query: string): Promise<Card[]> {
   const token = searchToken(query);
   if (!token) return [];
-  const snap = await getDocs(liteQuery(QUERIES.search(token, SEARCH_PAGE)));
-  return snap.docs.map((d) => ({ id: d.id, ...(d.get("card") as Listing) }));
+  const docs = await restQuery(QUERIES.search(token, SEARCH_PAGE));
+  return docs.map((d) => ({ id: d.id, ...(d.data() as { card: Listing }).card }));
 }

@@ -1,15 +1,14 @@
-// Views that paint from one Firestore Lite read (Lite is in the first screen's bundle already)
-// and then follow the data live once the full SDK has loaded in the background: a customer's
-// restaurant page shows its menu without waiting for the full SDK, and a dish that sells out
-// afterwards still says so at once. Until the server has answered the live listener, its
-// cache-only snapshots do not replace what Lite read (an empty cache would blank the page);
-// when Lite fails (offline), the cache is what there is.
+// Views that paint from one REST read (firebase/rest.ts: no SDK before the first paint) and then
+// follow the data live once the full SDK has loaded in the background: a customer's restaurant
+// page shows its menu without waiting for the full SDK, and a dish that sells out afterwards
+// still says so at once. Until the server has answered the live listener, its cache-only
+// snapshots do not replace what the first read found (an empty cache would blank the page); when
+// that read fails (offline), the cache is what there is.
 
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type * as Firestore from "firebase/firestore";
-import { doc as liteDoc, getDoc, getDocs } from "firebase/firestore/lite";
 import { QUERIES, type QuerySpec } from "@domain";
-import { liteDb, liteQuery } from "../firebase/lite";
+import { restDoc, restQuery } from "../firebase/rest";
 import type * as LiveFirestore from "../firebase/live";
 import type { Live, LiveRow } from "./live";
 import type { MenuEntry } from "./menu";
@@ -22,14 +21,14 @@ const row = <T>(d: Snap, pending = false): LiveRow<T> => ({ id: d.id, ...(d.data
 type LiveModule = typeof LiveFirestore;
 type Sdk = typeof Firestore;
 
-// Lite reads under way on the page: the full SDK loads once all of them have answered, or its
+// First reads under way on the page: the full SDK loads once all of them have answered, or its
 // start-up would hold back the paint of the ones still coming (the menu's before the head's).
-let liteReads = 0;
+let firstReads = 0;
 let waiting: (() => void)[] = [];
 function counted<V>(read: Promise<V>): Promise<V> {
-  liteReads++;
+  firstReads++;
   const done = () => {
-    if (--liteReads > 0) return;
+    if (--firstReads > 0) return;
     const ready = waiting;
     waiting = [];
     for (const go of ready) go();
@@ -37,8 +36,8 @@ function counted<V>(read: Promise<V>): Promise<V> {
   read.then(done, done);
   return read;
 }
-const allLiteAnswered = () =>
-  liteReads === 0 ? Promise.resolve() : new Promise<void>((resolve) => waiting.push(resolve));
+const allFirstAnswered = () =>
+  firstReads === 0 ? Promise.resolve() : new Promise<void>((resolve) => waiting.push(resolve));
 /** After the next frame is painted (or a second, where a hidden tab paints no frames). */
 const afterPaint = () =>
   new Promise<void>((resolve) => {
@@ -46,38 +45,38 @@ const afterPaint = () =>
     setTimeout(resolve, 1000);
   });
 
-/** Runs `lite` once and `live` as soon as the full SDK is there; `live` returns its unsubscribe. */
+/** Runs `first` once and `live` as soon as the full SDK is there; `live` returns its unsubscribe. */
 function useSoonLive<V>(
   key: string | null,
-  lite: () => Promise<V>,
+  first: () => Promise<V>,
   live: (sdk: Sdk, m: LiveModule, take: (v: V, fromCache: boolean) => void, fail: (e: unknown) => void) => () => void,
 ): Live<V> {
   const [state, setState] = useState<Live<V>>(LOADING);
   // The readers are built anew on every render; what they read is `key`'s business.
-  const readers = useRef({ lite, live });
-  readers.current = { lite, live };
+  const readers = useRef({ first, live });
+  readers.current = { first, live };
   useEffect(() => {
     if (key === null) return;
-    const { lite, live } = readers.current;
+    const { first, live } = readers.current;
     let cancelled = false;
     let fromServer = false;
-    let liteFailed = false;
+    let firstFailed = false;
     let stop: (() => void) | undefined;
     setState(LOADING);
-    const read = counted(lite()).then(
+    const read = counted(first()).then(
       (data) => {
         if (!cancelled && !fromServer) setState({ data, error: undefined, fromCache: false });
       },
       (error: unknown) => {
-        liteFailed = true;
+        firstFailed = true;
         if (!cancelled && !fromServer) setState((s) => (s.data === undefined ? { ...s, error } : s));
       },
     );
-    // The full SDK waits until Lite has answered, the page is painted with what it read, and the
-    // browser is idle: the page is usable first. (Idle alone comes while Lite's answers are on
+    // The full SDK waits until the first read has answered, the page is painted with what it read, and the
+    // browser is idle: the page is usable first. (Idle alone comes while the answers are on
     // their way.)
     const idle = read
-      .then(allLiteAnswered)
+      .then(allFirstAnswered)
       .then(afterPaint)
       .then(
         () =>
@@ -96,7 +95,7 @@ function useSoonLive<V>(
           m,
           (data, fromCache) => {
             if (!fromCache) fromServer = true;
-            if (fromCache && !fromServer && !liteFailed) return;
+            if (fromCache && !fromServer && !firstFailed) return;
             setState({ data, error: undefined, fromCache });
           },
           (error) => setState({ data: undefined, error, fromCache: false }),
@@ -115,8 +114,8 @@ export function useDocSoonLive<T>(path: string | null): Live<LiveRow<T> | null> 
   return useSoonLive<LiveRow<T> | null>(
     path,
     async () => {
-      const snap = await getDoc(liteDoc(liteDb, path!));
-      return snap.exists() ? row<T>(snap) : null;
+      const snap = await restDoc(path!);
+      return snap ? row<T>(snap) : null;
     },
     (sdk, m, take, fail) =>
       sdk.onSnapshot(
@@ -132,7 +131,7 @@ export function useDocSoonLive<T>(path: string | null): Live<LiveRow<T> | null> 
 export function useQuerySoonLive<T>(spec: QuerySpec | null): Live<LiveRow<T>[]> {
   return useSoonLive<LiveRow<T>[]>(
     spec && JSON.stringify(spec),
-    async () => (await getDocs(liteQuery(spec!))).docs.map((d) => row<T>(d)),
+    async () => (await restQuery(spec!)).map((d) => row<T>(d)),
     (sdk, m, take, fail) =>
       sdk.onSnapshot(
         m.liveQuery(spec!),

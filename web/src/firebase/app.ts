@@ -1,32 +1,7 @@
-// The Firebase app. Built for the local emulators (`vite`, or `vite build --mode emulators`) it is
-// the demo project there, found on the host that served the page; any other build is the project
-// named by VITE_FIREBASE_* (vite.config.ts refuses to build without them).
-
+// The Firebase app, for the SDKs (Auth, Firestore Lite and full, Functions, Messaging).
 import { initializeApp } from "firebase/app";
+import { FIREBASE_CONFIG } from "./config";
 
-const env = import.meta.env;
-const emulators = __EMULATORS__;
+export { EMULATOR_PORTS, emulatorHost, usingEmulators } from "./config";
 
-export const usingEmulators = emulators !== null;
-
-export const app = initializeApp(
-  emulators
-    ? {
-        projectId: emulators.projectId,
-        apiKey: "demo-key",
-        authDomain: `${emulators.projectId}.firebaseapp.com`,
-        // Placeholders that FCM's token request needs; the emulators send no real pushes.
-        appId: "1:000000000000:web:0000000000000000000000",
-        messagingSenderId: "000000000000",
-      }
-    : {
-        projectId: env.VITE_FIREBASE_PROJECT_ID,
-        apiKey: env.VITE_FIREBASE_API_KEY,
-        authDomain: env.VITE_FIREBASE_AUTH_DOMAIN,
-        appId: env.VITE_FIREBASE_APP_ID,
-        messagingSenderId: env.VITE_FIREBASE_MESSAGING_SENDER_ID,
-      },
-);
-
-export const EMULATOR_PORTS = emulators?.ports ?? { auth: 0, firestore: 0, functions: 0 };
-export const emulatorHost = typeof location === "undefined" ? "127.0.0.1" : location.hostname;
+export const app = initializeApp(FIREBASE_CONFIG);

@@ -1,7 +1,7 @@
 // The first screen: the restaurants near the delivery point (or the city centre), a page at a
 // time, open ones and those that deliver to you first; or the results of a search.
 
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import {
   asapState,
   CITY,
@@ -15,6 +15,7 @@ import {
 import { fetchFavourites, fetchNearby, searchRestaurants, type Card } from "../data/discovery";
 import { deliveryAddress } from "../state/address";
 import { favourites } from "../state/favourites";
+import { startSession } from "../state/session";
 import { useAsync } from "../components/useAsync";
 import { clockAt, decimal, money } from "../components/format";
 import { cuisineLabel, locale, t, tn, type Key } from "../i18n";
@@ -122,6 +123,10 @@ export function RestaurantList() {
   const rows = cards.filter((c) => !cuisine || c.cuisine === cuisine).sort(order[sort]);
   const loading = submitted ? search.loading : nearby.loading && pages?.key !== key;
   const error = submitted ? search.error : nearby.error;
+  // Who is signed in is known after the list has painted (effects run after the paint).
+  useEffect(() => {
+    if (!loading) void startSession();
+  }, [loading]);
 
   return (
     <main class="page">

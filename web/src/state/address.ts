@@ -9,3 +9,12 @@ function isAddressOrNull(v: unknown): v is Address | null {
 }
 
 export const deliveryAddress = persisted<Address | null>("dishpatch.address", null, isAddressOrNull);
+
+/** What a chosen address carries into the cart and the order (a saved one's id and the like left out). */
+export const asDelivery = (a: Address): Address => ({
+  line1: a.line1,
+  city: a.city,
+  lat: a.lat,
+  lng: a.lng,
+  ...(a.label ? { label: a.label } : {}),
+});

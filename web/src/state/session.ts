@@ -1,10 +1,10 @@
-// Who is signed in and with which roles. Claims come from the ID token, the same place the
-// security rules read them.
+// Who is signed in and with which roles. Firebase Auth is not in the first screen's JS: the
+// session is started once the restaurant list has painted (at once on any other page), and until
+// it is known the header keeps the account's place empty rather than offer "Sign in" to someone
+// who is signed in.
 
 import { computed, signal } from "@preact/signals";
-import { onIdTokenChanged, type User } from "firebase/auth";
 import { rolesOf, type RoleClaims } from "@domain";
-import { auth } from "../firebase/auth";
 
 export interface Session {
   uid: string;
@@ -20,30 +20,30 @@ export interface Session {
 export const session = signal<Session | null | undefined>(undefined);
 export const roles = computed(() => rolesOf(session.value?.claims));
 
-async function toSession(user: User): Promise<Session> {
-  const token = await user.getIdTokenResult();
-  const { admin, courier, staff, owner } = token.claims as RoleClaims;
-  return {
-    uid: user.uid,
-    email: user.email ?? "",
-    displayName: user.displayName ?? user.email ?? "",
-    claims: { admin, courier, staff, owner },
-    verified: token.signInProvider === "google.com" || token.claims.email_verified === true,
-  };
-}
-
-onIdTokenChanged(auth, async (user) => {
-  session.value = user ? await toSession(user) : null;
+/** Changes when the signed-in person changes (sign-in, sign-out, another account), not when the
+ * session first becomes known: views keyed by it drop what they read for someone else, and the
+ * first screen is not drawn twice. */
+export const viewer = signal(0);
+let known: string | null | undefined;
+session.subscribe((s) => {
+  if (s === undefined) return;
+  const uid = s?.uid ?? null;
+  if (known !== undefined && known !== uid) viewer.value++;
+  known = uid;
 });
 
-/** Waits until Auth has restored (or not) a session. */
-export function sessionReady(): Promise<Session | null> {
-  return new Promise((resolve) => {
-    if (session.value !== undefined) return resolve(session.value);
-    const stop = session.subscribe((s) => {
-      if (s === undefined) return;
-      queueMicrotask(() => stop());
-      resolve(s);
-    });
-  });
+let started: Promise<void> | undefined;
+
+/** Loads Firebase Auth and follows the session; once. */
+export function startSession(): Promise<void> {
+  started ??= import("../firebase/session").then(({ watchSession }) =>
+    watchSession((s) => {
+      session.value = s;
+    }),
+  );
+  return started;
+}
+
+export async function signOut(): Promise<void> {
+  await (await import("../firebase/session")).signOut();
 }
