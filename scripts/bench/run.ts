@@ -24,6 +24,7 @@ import {
 } from "firebase/firestore";
 import {
   allDay,
+  asMenuItem,
   CITY,
   DISCOVERY_PAGE,
   fillNearbyPage,
@@ -115,8 +116,8 @@ async function setup(): Promise<Ctx> {
     .map((d) => ({
       itemId: d.id,
       options: Object.fromEntries(
-        (d.get("optionGroups") as { id: string; min: number; options: { id: string }[] }[])
-          .filter((g) => g.min > 0)
+        asMenuItem(d.data())!
+          .optionGroups.filter((g) => g.min > 0)
           .map((g) => [g.id, [g.options[0].id]]),
       ),
     }));

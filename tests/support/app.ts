@@ -5,7 +5,7 @@
 import { withFunctionTriggersDisabled } from "@firebase/rules-unit-testing";
 import { FieldValue, Timestamp } from "firebase-admin/firestore";
 import type { Deps } from "../../functions/src/deps";
-import { allDay, paths, type CartLine, type MenuItem } from "../../functions/src/domain";
+import { allDay, toMenuItemDoc, paths, type CartLine, type MenuItem } from "../../functions/src/domain";
 import type { PushMessage, PushSender } from "../../functions/src/notify/push";
 import { adminDb, waitForDoc, type Person } from "../../scripts/lib/clients";
 import { HOST, PORTS } from "../../scripts/lib/config";
@@ -56,14 +56,16 @@ export async function createRestaurant(
     const itemRef = ref.collection("menu").doc();
     items[key] = itemRef.id;
     await itemRef.set({
-      name: key,
-      description: "",
-      category: "Mains",
-      price: 1000,
-      available: true,
-      optionGroups: [],
+      ...toMenuItemDoc({
+        name: key,
+        description: "",
+        category: "Mains",
+        price: 1000,
+        available: true,
+        optionGroups: [],
+        ...item,
+      }),
       updatedAt: FieldValue.serverTimestamp(),
-      ...item,
     });
   }
   return { id: ref.id, items };

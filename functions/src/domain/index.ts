@@ -13,6 +13,7 @@ export * from "./language";
 export * from "./limits";
 export * from "./listing";
 export * from "./locale";
+export * from "./menuDoc";
 export * from "./menuItem";
 export * from "./money";
 export * from "./notifications";
