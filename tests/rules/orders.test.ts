@@ -119,7 +119,7 @@ describe("rules: orders", () => {
     );
     matrix(
       `get an order cora delivered more than ${LIMITS.courierAccessAfterDeliveryMin} minutes ago`,
-      ["customer", "staff", "admin"],
+      ["customer", "staff", "owner", "admin"],
       (db) => getDoc(doc(db, "orders/delivered")),
     );
     matrix(
