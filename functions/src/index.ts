@@ -12,14 +12,17 @@ const ENTRIES: Record<string, () => Record<string, unknown>> = {
   acceptTimeout: () => require("./entry/timers"),
   releaseOrder: () => require("./entry/timers"),
   endPause: () => require("./entry/timers"),
+  claimExpiry: () => require("./entry/timers"),
   reconcileOrders: () => require("./entry/timers"),
   onReviewCreated: () => require("./entry/restaurants"),
   onRestaurantWritten: () => require("./entry/restaurants"),
   onMenuWritten: () => require("./entry/restaurants"),
   setRole: () => require("./entry/users"),
   onDeviceWritten: () => require("./entry/users"),
+  onCourierAreaWritten: () => require("./entry/users"),
   raiseTip: () => require("./entry/money"),
   createPromo: () => require("./entry/money"),
+  resolveDelivery: () => require("./entry/decisions"),
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 

@@ -24,6 +24,8 @@ import {
 } from "firebase/firestore";
 import {
   allDay,
+  areaBlock,
+  areaCell,
   asMenuItem,
   CITY,
   DISCOVERY_PAGE,
@@ -322,7 +324,9 @@ async function costPerOrder(ctx: Ctx, pauseScheduler: () => void, resumeSchedule
   const listeners: Record<string, ReturnType<typeof countDelivered>> = {
     "customer: inbox": countDelivered(onQuery(clientQuery(customer.db, QUERIES.inbox(customer.uid, 50)))),
     "restaurant: order board": countDelivered(onQuery(clientQuery(ctx.staff.db, QUERIES.boardOrders(ctx.trattoria)))),
-    "courier: open orders": countDelivered(onQuery(clientQuery(courier.db, QUERIES.openPickups()))),
+    "courier: open orders": countDelivered(
+      onQuery(clientQuery(courier.db, QUERIES.openPickups(areaBlock(areaCell(TORSTRASSE)), LIMITS.maxOpenPickups))),
+    ),
   };
   await sleep(1500);
   const baseline = Object.fromEntries(Object.entries(listeners).map(([k, l]) => [k, l.count()]));

@@ -75,7 +75,7 @@ export async function claimOrder(courier: Person, orderId: string): Promise<void
   await runTransaction(courier.db, async (tx) => {
     const order = await tx.get(doc(courier.db, paths.order(orderId)));
     if (order.get("courierId") !== null) throw new Error(`order ${orderId} is already claimed`);
-    tx.update(order.ref, { courierId: courier.uid, updatedAt: serverTimestamp() });
+    tx.update(order.ref, { courierId: courier.uid, claimedAt: serverTimestamp(), updatedAt: serverTimestamp() });
     tx.set(doc(courier.db, paths.courier(courier.uid)), { activeOrderId: orderId, updatedAt: serverTimestamp() });
   });
 }

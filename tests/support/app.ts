@@ -127,10 +127,16 @@ export async function nextReconcilerRun(): Promise<void> {
   );
 }
 
-/** Moves a timer of an order (its release to the kitchen, its accept deadline) to `at`: a test
- * cannot wait the hours to a real slot. The system then acts at the new time by itself: the
- * order's task (retried near its time) or, where that task is gone, the reconciler. */
-export async function moveDueTime(orderId: string, field: "releaseAt" | "acceptBy", at: Date): Promise<void> {
+/** Moves a timer of an order to `at`: a due time (its release to the kitchen, its accept deadline)
+ * or the start of one (when a courier claimed it, when it was picked up). A test cannot wait the
+ * hours to a real slot, nor the quarter of an hour a claim lasts. The system then acts at the new
+ * time by itself: the order's task (retried near its time) or, where that task is gone, the
+ * reconciler. */
+export async function moveDueTime(
+  orderId: string,
+  field: "releaseAt" | "acceptBy" | "claimedAt" | "timeline.picked_up",
+  at: Date,
+): Promise<void> {
   await adminDb.doc(`orders/${orderId}`).update({ [field]: Timestamp.fromDate(at) });
 }
 

@@ -1,22 +1,33 @@
 // The domain's bounds that other layers repeat or rely on: a dish's option groups as stored (the
-// rules hold the same patterns).
+// rules hold the same patterns), the courier's area, the timers of a delivery, and the deploy
+// check that every query has a limit or says why it needs none.
 
 import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import {
+  areaBlock,
+  areaCell,
+  CLAIM_PICKUP_MIN,
+  courierAreaTopics,
   decodeGroup,
+  DELIVERY_OVERDUE_MIN,
+  distanceM,
   encodeGroup,
   fromMenuItemDoc,
+  isOverdue,
   LIMITS,
   menuItemProblem,
+  pickupDeadline,
   RULES_OPTION_COUNTS,
   RULES_OPTION_LINE,
   RULES_OPTION_SYNTAX,
   toMenuItemDoc,
   type OptionGroup,
+  type QuerySpec,
 } from "../../functions/src/domain";
 import { RESTAURANTS } from "../../scripts/seed/berlin";
+import { limitProblem, limitProblems } from "../../scripts/checkDeploy";
 import { ROOT } from "../../scripts/lib/config";
 
 const size: OptionGroup = {
@@ -102,5 +113,82 @@ describe("unit: a dish's option groups as stored", () => {
     assert.ok(!rules([encodeGroup({ ...size, min: 0, max: 4, options: options(3) })]));
     assert.ok(!rules([encodeGroup({ ...size, min: 2, max: 1, options: options(3) })]));
     assert.ok(rules([encodeGroup({ ...size, min: 0, max: 0, options: options(1) })]));
+  });
+});
+
+describe("unit: a courier's area", () => {
+  const torstrasse = { lat: 52.529, lng: 13.401 };
+  it("is the cell they are in and the eight around it", () => {
+    const block = areaBlock(areaCell(torstrasse));
+    assert.equal(block.length, 9);
+    assert.equal(new Set(block).size, 9);
+    assert.equal(block[0], areaCell(torstrasse));
+  });
+  it("reaches 3 km in every direction and not across the city", () => {
+    const block = areaBlock(areaCell(torstrasse));
+    for (const [dLat, dLng] of [
+      [0.027, 0],
+      [-0.027, 0],
+      [0, 0.044],
+      [0, -0.044],
+    ]) {
+      const p = { lat: torstrasse.lat + dLat, lng: torstrasse.lng + dLng };
+      assert.ok(distanceM(torstrasse, p) >= 2900, String(distanceM(torstrasse, p)));
+      assert.ok(block.includes(areaCell(p)), `${dLat},${dLng}`);
+    }
+    assert.ok(!block.includes(areaCell({ lat: 52.45, lng: 13.27 })), "Steglitz is not around Torstraße");
+  });
+  it("is symmetric: a courier hears of a pickup exactly when the pickup's cell is around them", () => {
+    const a = areaCell(torstrasse);
+    for (const b of areaBlock(a)) assert.ok(areaBlock(b).includes(a));
+  });
+  it("has a push topic per cell and language, none without a cell", () => {
+    const topics = courierAreaTopics(areaCell(torstrasse), "de");
+    assert.equal(topics.length, 9);
+    assert.ok(topics.every((t) => /^couriers-[0-9b-hjkmnp-z]{5}-de$/.test(t)));
+    assert.deepEqual(courierAreaTopics(null, "en"), []);
+  });
+});
+
+describe("unit: the timers of a delivery", () => {
+  const at = (ms: number) => ({ toMillis: () => ms });
+  const MIN = 60_000;
+  it(`expires a claim ${CLAIM_PICKUP_MIN} minutes after it was made`, () => {
+    assert.equal(pickupDeadline(at(1_000_000)), 1_000_000 + CLAIM_PICKUP_MIN * MIN);
+  });
+  it(`makes a delivery overdue ${DELIVERY_OVERDUE_MIN} minutes after pickup, not a moment before`, () => {
+    const order = {
+      status: "picked_up" as const,
+      timeline: { picked_up: at(0) },
+      estimate: { prepMin: 15, travelMin: 20 },
+    };
+    assert.ok(!isOverdue(order, DELIVERY_OVERDUE_MIN * MIN - 1));
+    assert.ok(isOverdue(order, DELIVERY_OVERDUE_MIN * MIN));
+    assert.ok(!isOverdue({ ...order, status: "delivered" }, 10 * DELIVERY_OVERDUE_MIN * MIN));
+  });
+  it("gives a long ride twice its estimate", () => {
+    const order = {
+      status: "picked_up" as const,
+      timeline: { picked_up: at(0) },
+      estimate: { prepMin: 15, travelMin: 50 },
+    };
+    assert.ok(!isOverdue(order, 99 * MIN));
+    assert.ok(isOverdue(order, 100 * MIN));
+  });
+});
+
+describe("unit: the deploy check's limits", () => {
+  const spec = (patch: Partial<QuerySpec>): QuerySpec => ({ collection: "orders", where: [], orderBy: [], ...patch });
+  it("passes every query the app and the functions run", () => {
+    assert.deepEqual(limitProblems(), []);
+  });
+  it("fails a query without a limit, and one marked bounded without saying why", () => {
+    assert.match(limitProblem("all", spec({})) ?? "", /has no limit/);
+    assert.match(limitProblem("all", spec({ bounded: "small" })) ?? "", /without saying why/);
+    assert.equal(limitProblem("page", spec({ limit: 20 })), null);
+    assert.equal(limitProblem("few", spec({ bounded: "at most ten addresses (the rules)" })), null);
+  });
+  it("fails the query that read every restaurant for the admin's lists", () => {
+    assert.match(limitProblem("restaurants", spec({ collection: "restaurants" })) ?? "", /has no limit/);
   });
 });

@@ -48,4 +48,10 @@ export const LIMITS = {
   maxOpenOrdersPerCustomer: 5,
   /** How long a courier may still read an order after delivering it. */
   courierAccessAfterDeliveryMin: 120,
+  /** Dishes a menu shows (its query's limit; the editor adds no more). */
+  maxMenuItems: 300,
+  /** Orders under way a kitchen's board shows at once, oldest first. */
+  maxBoardOrders: 200,
+  /** Pickups a courier's list shows at once, from the cells of their area. */
+  maxOpenPickups: 50,
 } as const;

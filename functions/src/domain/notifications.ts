@@ -2,6 +2,7 @@
 // id notificationId(order, status) per recipient, so a retried trigger finds rather than
 // duplicates them. Texts come from fixed strings and reason codes, never from what someone typed.
 
+import { courierAreaTopics } from "./courierArea";
 import type { Language } from "./language";
 import { staffRestaurantIds, type RoleClaims } from "./roles";
 import type { RejectionCode } from "./orderCheck";
@@ -27,6 +28,7 @@ export const INBOX: Record<OrderStatus, readonly Audience[]> = {
   ready: ["customer"],
   picked_up: ["customer"],
   delivered: ["customer"],
+  undelivered: ["customer", "staff"],
 };
 
 /** Push notifications (FCM), each sent to a topic: a user's own (their devices), a restaurant's
@@ -40,20 +42,29 @@ export const PUSH: Record<OrderStatus, readonly Audience[]> = {
 };
 
 /** A user's own topic carries messages about their orders, each in that order's language. The
- * topics many people share come one per language, and a device joins them in its own. */
+ * topics many people share come one per language, and a device joins them in its own: a
+ * restaurant's, and the couriers' around one cell of the map (courierArea.ts). */
 export const userTopic = (uid: string) => `user-${uid}`;
-export const couriersTopic = (lang: Language) => `couriers-${lang}`;
 export const restaurantTopic = (rid: string, lang: Language) => `restaurant-${rid}-${lang}`;
 
-/** The topics a device belongs to, given its user's roles and its language: its owner's and
- * kitchen staff's devices both hear about their restaurants' orders. */
-export function topicsFor(uid: string, roles: RoleClaims | undefined, lang: Language): string[] {
+/** The topics a device belongs to, given its user's roles, its language and, for a courier, the
+ * cell of the map they were last in: its owner's and kitchen staff's devices both hear about their
+ * restaurants' orders, a courier's about pickups around them. */
+export function topicsFor(
+  uid: string,
+  roles: RoleClaims | undefined,
+  lang: Language,
+  courierCell?: string | null,
+): string[] {
   return [
     userTopic(uid),
     ...staffRestaurantIds(roles).map((rid) => restaurantTopic(rid, lang)),
-    ...(roles?.courier ? [couriersTopic(lang)] : []),
+    ...(roles?.courier ? courierAreaTopics(courierCell, lang) : []),
   ];
 }
+
+/** An order's short code, as the kitchen's ticket prints it. */
+export const orderCode = (orderId: string) => `#${orderId.slice(0, 6).toUpperCase()}`;
 
 /** Deterministic so that a retried trigger finds, rather than duplicates, its notification. */
 export function notificationId(orderId: string, status: OrderStatus): string {
@@ -69,6 +80,7 @@ export interface MessageContext {
   cancelReason?: CancelReason;
   /** A scheduled order's slot, as the restaurant's clock shows it ("Fri 12:30"). */
   slot?: string;
+  orderId?: string;
 }
 
 export function messageFor(status: OrderStatus, audience: Audience, ctx: MessageContext, lang: Language): Message {
@@ -80,10 +92,12 @@ export function messageFor(status: OrderStatus, audience: Audience, ctx: Message
     reason: reason ? ` ${t.reasons[reason]}` : "",
     slot: ctx.slot ?? t.later,
     rejection: (code && t.rejections[code]) || ctx.rejection || "",
+    code: ctx.orderId ? orderCode(ctx.orderId) : "",
   };
   if (audience === "staff") {
     if (status === "placed") return t.staff.placed(m);
     if (status === "scheduled") return t.staff.scheduled(m);
+    if (status === "undelivered") return t.staff.undelivered(m);
     return t.staff.cancelled(m);
   }
   // Every courier hears this: it names no restaurant, whose name its staff chose.

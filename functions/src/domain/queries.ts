@@ -1,9 +1,12 @@
 // Every Firestore query Dishpatch runs, as data. The web data layer and the functions build their
 // SDK queries from these specs, and the deploy check (scripts/checkDeploy.ts) proves that each one
-// has the composite index it needs in firestore.indexes.json.
+// has the composite index it needs in firestore.indexes.json, and a limit, or `bounded` saying why
+// it needs none: what a screen or a step reads may not grow with the city.
 
 import { paths } from "./collections";
+import { LIMITS } from "./limits";
 import type { GeoPiece } from "./listing";
+import { MAX_USES_PER_CUSTOMER } from "./promo";
 import { OPEN_STATUSES, type OrderStatus } from "./status";
 
 export type WhereOp = "==" | "!=" | "<" | "<=" | ">" | ">=" | "in" | "not-in" | "array-contains" | "array-contains-any";
@@ -16,6 +19,9 @@ export interface QuerySpec {
   where: readonly (readonly [field: string, op: WhereOp, value: unknown])[];
   orderBy: readonly (readonly [field: string, direction: Direction])[];
   limit?: number;
+  /** Why a query without a limit reads only a few documents however large the city grows (the
+   * rules' caps, one claim at a time, counted on the server without reading). */
+  bounded?: string;
 }
 
 /** The order board's columns, in the order a kitchen works through them. */
@@ -26,7 +32,13 @@ export const BOARD_QUERY_STATUSES: readonly OrderStatus[] = ["scheduled", ...BOA
 export const COURIER_ACTIVE_STATUSES: readonly OrderStatus[] = ["ready", "picked_up"];
 
 export const QUERIES = {
-  menu: (rid: string): QuerySpec => ({ collection: paths.menu(rid), where: [], orderBy: [] }),
+  menu: (rid: string): QuerySpec => ({
+    collection: paths.menu(rid),
+    where: [],
+    orderBy: [],
+    limit: LIMITS.maxMenuItems,
+  }),
+  /** The board: a kitchen's orders under way, oldest first. */
   boardOrders: (rid: string): QuerySpec => ({
     collection: paths.orders(),
     where: [
@@ -34,6 +46,7 @@ export const QUERIES = {
       ["status", "in", BOARD_QUERY_STATUSES],
     ],
     orderBy: [["createdAt", "asc"]],
+    limit: LIMITS.maxBoardOrders,
   }),
   /** A restaurant's reviews, newest first, a page at a time (single-field index). */
   restaurantReviews: (rid: string, pageSize: number): QuerySpec => ({
@@ -48,13 +61,16 @@ export const QUERIES = {
     orderBy: [["createdAt", "desc"]],
     limit: pageSize,
   }),
-  openPickups: (): QuerySpec => ({
+  /** A courier's pickups: unclaimed ready orders in the cells of their area (courierArea.ts). */
+  openPickups: (cells: readonly string[], pageSize: number): QuerySpec => ({
     collection: paths.orders(),
     where: [
       ["status", "==", "ready"],
       ["courierId", "==", null],
+      ["pickupCell", "in", cells],
     ],
     orderBy: [],
+    limit: pageSize,
   }),
   courierActive: (uid: string): QuerySpec => ({
     collection: paths.orders(),
@@ -63,6 +79,7 @@ export const QUERIES = {
       ["status", "in", COURIER_ACTIVE_STATUSES],
     ],
     orderBy: [],
+    bounded: "a courier holds one claim at a time (the rules' couriers/{uid}.activeOrderId)",
   }),
   inbox: (uid: string, pageSize: number): QuerySpec => ({
     collection: paths.inbox(uid),
@@ -70,7 +87,12 @@ export const QUERIES = {
     orderBy: [["createdAt", "desc"]],
     limit: pageSize,
   }),
-  unread: (uid: string): QuerySpec => ({ collection: paths.inbox(uid), where: [["read", "==", false]], orderBy: [] }),
+  unread: (uid: string): QuerySpec => ({
+    collection: paths.inbox(uid),
+    where: [["read", "==", false]],
+    orderBy: [],
+    bounded: "only counted by the server (the header's badge), never read",
+  }),
   /** The unread entries about one order (two equalities: served by the single-field indexes). */
   unreadAbout: (uid: string, orderId: string): QuerySpec => ({
     collection: paths.inbox(uid),
@@ -79,15 +101,26 @@ export const QUERIES = {
       ["read", "==", false],
     ],
     orderBy: [],
+    bounded: "one order's entries for one person: one per status and a few notices (notificationId)",
   }),
-  addresses: (uid: string): QuerySpec => ({ collection: paths.addresses(uid), where: [], orderBy: [] }),
-  devices: (uid: string): QuerySpec => ({ collection: paths.devices(uid), where: [], orderBy: [] }),
+  addresses: (uid: string): QuerySpec => ({
+    collection: paths.addresses(uid),
+    where: [],
+    orderBy: [],
+    bounded: "at most ten addresses (the rules allow the ids a0 to a9)",
+  }),
+  devices: (uid: string): QuerySpec => ({
+    collection: paths.devices(uid),
+    where: [],
+    orderBy: [],
+    bounded: "at most five devices (the rules allow the ids d0 to d4)",
+  }),
   statsShards: (rid: string, day: string): QuerySpec => ({
     collection: paths.statsShards(rid, day),
     where: [],
     orderBy: [],
+    bounded: "STATS_SHARDS documents a day, written only by the backend",
   }),
-  restaurants: (): QuerySpec => ({ collection: paths.restaurants(), where: [], orderBy: [] }),
   /** The first screen: restaurant cards in one geohash range (domain/listing.ts). */
   nearby: (span: GeoPiece, pageSize: number): QuerySpec => ({
     collection: paths.listings(),
@@ -110,7 +143,8 @@ export const QUERIES = {
     orderBy: [["geohash", "asc"]],
     limit: pageSize,
   }),
-  /** Search: the entries holding one normalised word. */
+  /** Search: the entries holding one normalised word (the customer's search, and the admin's
+   * restaurant picker a page at a time). */
   search: (token: string, pageSize: number): QuerySpec => ({
     collection: paths.searchIndex(),
     where: [["tokens", "array-contains", token]],
@@ -131,7 +165,13 @@ export const QUERIES = {
     orderBy: [],
     limit: 200,
   }),
-  couriers: (): QuerySpec => ({ collection: paths.users(), where: [["roles.courier", "==", true]], orderBy: [] }),
+  /** Backend: the admins, to tell them of an order that needs a decision. */
+  admins: (): QuerySpec => ({
+    collection: paths.users(),
+    where: [["roles.admin", "==", true]],
+    orderBy: [],
+    limit: 100,
+  }),
   /** Backend: a customer's orders under way (counted, for the open-orders limit). */
   openOrdersOf: (uid: string): QuerySpec => ({
     collection: paths.orders(),
@@ -140,11 +180,12 @@ export const QUERIES = {
       ["status", "in", OPEN_STATUSES],
     ],
     orderBy: [],
+    bounded: "only counted by the server, never read",
   }),
   /** Reconciler: orders in `status` whose `field` (a time) is before `before`, oldest first. */
   dueOrders: (
     status: OrderStatus,
-    field: "createdAt" | "acceptBy" | "releaseAt",
+    field: "createdAt" | "acceptBy" | "releaseAt" | "claimedAt",
     before: Date,
     max: number,
   ): QuerySpec => ({
@@ -164,6 +205,17 @@ export const QUERIES = {
       ["updatedAt", "<", to],
     ],
     orderBy: [["updatedAt", "asc"]],
+    limit: max,
+  }),
+  /** Orders picked up before `before` and still on their way, longest first: those that may need
+   * an admin's decision (deliveryTimers.ts), for the reconciler and the admin's list. */
+  deliveriesOverdue: (before: Date, max: number): QuerySpec => ({
+    collection: paths.orders(),
+    where: [
+      ["status", "==", "picked_up"],
+      ["timeline.picked_up", "<", before],
+    ],
+    orderBy: [["timeline.picked_up", "asc"]],
     limit: max,
   }),
   /** Backend (auto-pause): the restaurant's last `max` orders placed at or before `at`, newest first. */
@@ -194,6 +246,7 @@ export const QUERIES = {
       ["released", "==", false],
     ],
     orderBy: [],
+    limit: MAX_USES_PER_CUSTOMER,
   }),
   /** Checkout: the codes every customer may see. */
   publicPromos: (): QuerySpec => ({
@@ -221,6 +274,7 @@ export const QUERIES = {
       ["deliveredAt", "<", to],
     ],
     orderBy: [["deliveredAt", "asc"]],
+    bounded: "one restaurant's deliveries in a statement's period, a day or a week at most",
   }),
   /** Every receipt of a period (the admin's revenue figures, aggregated). */
   receiptsBetween: (from: Date, to: Date): QuerySpec => ({
@@ -230,12 +284,14 @@ export const QUERIES = {
       ["deliveredAt", "<", to],
     ],
     orderBy: [],
+    bounded: "only summed by the server (one aggregation), never read",
   }),
   /** A courier's deliveries since `from` (today's and this week's earnings), newest first. */
   courierEarnings: (uid: string, from: Date): QuerySpec => ({
     collection: paths.earnings(uid),
     where: [["deliveredAt", ">=", from]],
     orderBy: [["deliveredAt", "desc"]],
+    bounded: "one courier's deliveries since the start of the week, made one at a time",
   }),
   /** Reconciler: restaurants whose pause has ended but is still set. */
   pausesEnded: (now: Date, max: number): QuerySpec => ({

@@ -201,6 +201,13 @@ export interface Order {
   cancelNote?: string;
   cancelledBy?: "customer" | "backend";
   courierId?: string | null;
+  /** When the courier claimed it (server time): the claim expires CLAIM_PICKUP_MIN later unless
+   * the order is picked up (deliveryTimers.ts). */
+  claimedAt?: TimestampLike | null;
+  /** The restaurant's cell of the map (courierArea.ts): the couriers around it see the order. */
+  pickupCell?: string;
+  /** When the backend told admins and the customer that the delivery is overdue. */
+  overdueAlertedAt?: TimestampLike;
   /** status -> server time it was entered */
   timeline?: Partial<Record<OrderStatus, TimestampLike>>;
   /** status -> who made the change: a uid, or one of the backend's actors (status.ts) */

@@ -7,7 +7,7 @@ import { FieldValue, type Firestore } from "firebase-admin/firestore";
 import { logger } from "firebase-functions/logger";
 import {
   clockTime,
-  couriersTopic,
+  courierAreaTopic,
   INBOX,
   LANGUAGES,
   languageOr,
@@ -39,9 +39,10 @@ export async function recipientsOf(db: Firestore, audience: Audience, order: Ord
   return []; // couriers hear through their topic
 }
 
-function contextOf(order: Order & { timeZone?: string }): MessageContext {
+function contextOf(orderId: string, order: Order & { timeZone?: string }): MessageContext {
   const slot = parseSlot(order.slotStart);
   return {
+    orderId,
     restaurantName: order.restaurantName ?? "",
     rejectionCode: order.rejection?.code,
     rejection: order.rejection?.message,
@@ -75,7 +76,7 @@ function write(db: Firestore, orderId: string, status: OrderStatus, entries: Ent
 /** Writes the missing inbox entries for this transition; returns those it wrote. */
 async function writeInbox(db: Firestore, orderId: string, order: Order, status: OrderStatus): Promise<Entry[]> {
   const wanted: Entry[] = [];
-  const ctx = contextOf(order);
+  const ctx = contextOf(orderId, order);
   for (const audience of INBOX[status]) {
     for (const { uid, lang } of await recipientsOf(db, audience, order)) {
       wanted.push({ uid, audience, message: messageFor(status, audience, ctx, lang) });
@@ -107,13 +108,16 @@ export async function notifyTransition(
   // Push is best effort: the inbox entry is the record, and a push service outage must not fail
   // the step. Inbox recipients are pushed only on the run that wrote their entry.
   const sends: Promise<unknown>[] = [];
-  const ctx = contextOf(order);
+  const ctx = contextOf(orderId, order);
   for (const audience of PUSH[status]) {
     const send = (topic: string, lang: Language, link: string) =>
       sends.push(push.sendToTopic(topic, { ...messageFor(status, audience, ctx, lang), data: { orderId, link } }));
-    // Shared topics get one message per language; the customer's own, the order's language.
-    if (audience === "couriers") for (const lang of LANGUAGES) send(couriersTopic(lang), lang, "/courier");
-    else if (audience === "staff") {
+    // Shared topics get one message per language; the customer's own, the order's language. The
+    // couriers told are those around the restaurant's cell (courierArea.ts), not the whole city.
+    if (audience === "couriers") {
+      if (order.pickupCell)
+        for (const lang of LANGUAGES) send(courierAreaTopic(order.pickupCell, lang), lang, "/courier");
+    } else if (audience === "staff") {
       if (!INBOX[status].includes("staff") || written.some((w) => w.audience === "staff")) {
         for (const lang of LANGUAGES) send(restaurantTopic(order.restaurantId, lang), lang, "/dashboard");
       }

@@ -14,6 +14,7 @@ import {
 import { logger } from "firebase-functions/logger";
 import { ACCEPT_TIMEOUT_SECONDS } from "../config";
 import {
+  areaCell,
   asMenuItem,
   checkOrder,
   CODE_PATTERN,
@@ -126,6 +127,7 @@ function patchFor(order: Order, ctx: Context, result: OrderCheck, at: Date, by: 
     estimate: result.estimate,
     customerName: ctx.customer?.displayName ?? "Customer",
     restaurantAddress: ctx.restaurant!.address,
+    pickupCell: areaCell(ctx.restaurant!.address),
     restaurantLegalName: ctx.restaurant!.legalName ?? ctx.restaurant!.name,
     timeZone: ctx.restaurant!.timeZone,
     courierId: null,

@@ -4,6 +4,8 @@
 // - `scheduled` orders past their release time (a lost or early release task),
 // - `placed` orders past their accept deadline (a lost or early accept-timeout task),
 // - restaurants whose pause has ended but is still set (a lost or early end-of-pause task),
+// - couriers' claims not picked up in time (a lost or early claim-expiry task),
+// - deliveries on their way far too long, not yet brought to the admins (orders/overdue.ts),
 // - recent transitions whose side effects are missing (a lost or failed update event).
 // Each step uses the same idempotent code as the triggers, so racing a late trigger is harmless.
 // Its work per run is a few bounded queries over what changed recently, not over all orders.
@@ -12,9 +14,20 @@ import { FieldValue, type QueryDocumentSnapshot, type Timestamp } from "firebase
 import { logger } from "firebase-functions/logger";
 import { RECONCILE_GRACE_SECONDS } from "../config";
 import { liveDeps, type Deps } from "../deps";
-import { INBOX, notificationId, paths, QUERIES, type Order, type QuerySpec } from "../domain";
+import {
+  CLAIM_PICKUP_MIN,
+  INBOX,
+  notificationId,
+  overdueCutoff,
+  paths,
+  QUERIES,
+  type Order,
+  type QuerySpec,
+} from "../domain";
 import { adminQuery } from "../query";
 import { cancelIfOverdue } from "./acceptTimeout";
+import { expireClaimIfDue } from "./claimExpiry";
+import { alertIfOverdue } from "./overdue";
 import { runEffects } from "./effects";
 import { processSubmittedOrder } from "./placement";
 import { releaseIfDue } from "./release";
@@ -43,6 +56,10 @@ export interface ReconcileReport {
   released: number;
   /** Restaurants whose pause had ended, resumed now. */
   resumed: number;
+  /** Couriers' claims not picked up in time, given back to the other couriers now. */
+  claimsExpired: number;
+  /** Deliveries overdue, brought to the admins and the customer now. */
+  overdue: number;
   /** Transitions whose side effects were missing and were run now. */
   effects: number;
   /** Transitions looked at for missing side effects. */
@@ -121,6 +138,8 @@ export async function reconcile(deps: Deps, graceSeconds: number): Promise<Recon
     timedOut: 0,
     released: 0,
     resumed: 0,
+    claimsExpired: 0,
+    overdue: 0,
     effects: 0,
     checked: 0,
     failed: 0,
@@ -160,6 +179,26 @@ export async function reconcile(deps: Deps, graceSeconds: number): Promise<Recon
       "cancelled",
   );
 
+  // A claim made before this has been due for a while: its own task has had its retries.
+  const claimedBefore = new Date(overdue.getTime() - CLAIM_PICKUP_MIN * 60_000);
+  report.claimsExpired = await drain(
+    deps,
+    QUERIES.dueOrders("ready", "claimedAt", claimedBefore, BATCH),
+    deadline,
+    async (snap) =>
+      (await attempt(report, "claim expiry", snap.id, () => expireClaimIfDue(deps, snap.id, by)))?.outcome ===
+      "expired",
+  );
+  // Deliveries that may be overdue; those already brought to the admins wait for their decision
+  // and are passed over (a handful: each is an order someone must look at).
+  report.overdue = await drain(
+    deps,
+    QUERIES.deliveriesOverdue(overdueCutoff(now.getTime()), BATCH),
+    deadline,
+    async (snap) =>
+      (await attempt(report, "overdue delivery", snap.id, () => alertIfOverdue(deps, snap.id))) === "alerted",
+  );
+
   const stateRef = db.doc(paths.reconcilerState());
   const state = (await stateRef.get()).data() as { checkedUntil?: Timestamp } | undefined;
   const from = new Date(Math.max(state?.checkedUntil?.toMillis() ?? 0, settled.getTime() - FIRST_LOOK_BACK_MS));
@@ -195,7 +234,7 @@ export async function reconcile(deps: Deps, graceSeconds: number): Promise<Recon
     },
     { merge: true },
   );
-  if (report.submitted || report.timedOut || report.released || report.resumed || report.effects || report.failed)
+  if (Object.entries(report).some(([k, v]) => k !== "checked" && v > 0))
     logger.info("reconciler recovered orders", { ...report });
   return report;
 }

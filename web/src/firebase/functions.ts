@@ -25,3 +25,9 @@ export const raiseTipCall = httpsCallable<{ orderId: string; tip: number }, { ti
 /** A new promo code as the admin form sends it: dates as milliseconds. */
 export type PromoInput = Record<string, unknown> & { code: string; validFrom: number; validUntil: number };
 export const createPromoCall = httpsCallable<PromoInput, { code: string }>(functions, "createPromo");
+
+/** An admin's decision on an overdue delivery. */
+export const resolveDeliveryCall = httpsCallable<
+  { orderId: string; outcome: "delivered" | "undelivered" },
+  { status: "delivered" | "undelivered" }
+>(functions, "resolveDelivery");

@@ -35,6 +35,7 @@ export const en = {
   "status.ready": "Ready for pickup",
   "status.picked_up": "On its way",
   "status.delivered": "Delivered",
+  "status.undelivered": "Not delivered",
 
   "diet.vegetarian": "Vegetarian",
   "diet.vegan": "Vegan",

@@ -76,6 +76,10 @@ export const de: DomainTexts = {
     }),
     picked_up: ({ r }) => ({ title: "Unterwegs", body: `Ein Kurier hat deine Bestellung bei ${r} abgeholt.` }),
     delivered: ({ r }) => ({ title: "Geliefert", body: `Deine Bestellung von ${r} wurde geliefert. Guten Appetit!` }),
+    undelivered: ({ r }) => ({
+      title: "Nicht geliefert",
+      body: `Deine Bestellung von ${r} konnte nicht geliefert werden. Das tut uns leid.`,
+    }),
   },
   staff: {
     placed: ({ r }) => ({
@@ -90,8 +94,32 @@ export const de: DomainTexts = {
       title: "Bestellung storniert",
       body: `Eine Bestellung für ${r} wurde storniert.${reason}`,
     }),
+    undelivered: ({ code }) => ({
+      title: "Bestellung nicht geliefert",
+      body: `Bestellung ${code} wurde abgeholt, hat die Kundschaft aber nie erreicht.`,
+    }),
   },
   couriers: { title: "Abholung verfügbar", body: "Eine Bestellung ist abholbereit." },
+  claimExpired: {
+    courier: ({ r }, minutes) => ({
+      title: "Übernahme abgelaufen",
+      body: `Du hast die Bestellung bei ${r} nicht innerhalb von ${minutes} Minuten abgeholt, deshalb wurde sie anderen Kurieren angeboten.`,
+    }),
+    staff: ({ code }, minutes) => ({
+      title: "Kurier ist nicht gekommen",
+      body: `Der Kurier, der Bestellung ${code} übernommen hat, hat sie nicht innerhalb von ${minutes} Minuten abgeholt. Sie wird wieder anderen Kurieren angeboten.`,
+    }),
+  },
+  overdue: {
+    customer: ({ r }) => ({
+      title: "Deine Bestellung verspätet sich",
+      body: `Deine Bestellung von ${r} dauert viel länger als sie sollte. Wir finden heraus, was passiert ist.`,
+    }),
+    admin: ({ r, code }) => ({
+      title: "Eine Bestellung braucht eine Entscheidung",
+      body: `Bestellung ${code} von ${r} wurde vor langer Zeit abgeholt und nicht geliefert. Entscheide, wie sie endet.`,
+    }),
+  },
   notices: {
     autoPaused: (minutes) => ({
       title: "Bestellungen pausiert",

@@ -40,13 +40,41 @@ export const en: DomainTexts = {
     ready: ({ r }) => ({ title: "Ready for pickup", body: `Your order is ready at ${r} and waiting for a courier.` }),
     picked_up: ({ r }) => ({ title: "On its way", body: `A courier picked up your order from ${r}.` }),
     delivered: ({ r }) => ({ title: "Delivered", body: `Your order from ${r} was delivered. Enjoy!` }),
+    undelivered: ({ r }) => ({
+      title: "Not delivered",
+      body: `Your order from ${r} could not be delivered. We are sorry.`,
+    }),
   },
   staff: {
     placed: ({ r }) => ({ title: "New order", body: `A new order is waiting for ${r} to accept it.` }),
     scheduled: ({ r, slot }) => ({ title: "Order for later", body: `An order for ${slot} is scheduled at ${r}.` }),
     cancelled: ({ r, reason }) => ({ title: "Order cancelled", body: `An order for ${r} was cancelled.${reason}` }),
+    undelivered: ({ code }) => ({
+      title: "Order not delivered",
+      body: `Order ${code} was picked up but never reached the customer.`,
+    }),
   },
   couriers: { title: "Pickup available", body: "An order is ready for pickup." },
+  claimExpired: {
+    courier: ({ r }, minutes) => ({
+      title: "Claim expired",
+      body: `You did not pick up the order at ${r} within ${minutes} minutes, so it was offered to other couriers.`,
+    }),
+    staff: ({ code }, minutes) => ({
+      title: "Courier did not come",
+      body: `The courier who claimed order ${code} did not pick it up within ${minutes} minutes. It is offered to other couriers again.`,
+    }),
+  },
+  overdue: {
+    customer: ({ r }) => ({
+      title: "Your order is late",
+      body: `Your order from ${r} is taking far longer than it should. We are finding out what happened.`,
+    }),
+    admin: ({ r, code }) => ({
+      title: "An order needs a decision",
+      body: `Order ${code} from ${r} was picked up long ago and has not been delivered. Decide how it ends.`,
+    }),
+  },
   notices: {
     autoPaused: (minutes) => ({
       title: "Orders paused",
