@@ -115,6 +115,11 @@ const SHAPES: Partial<Record<keyof typeof QUERIES, unknown[][]>> = {
     ["scheduled", "releaseAt", new Date(), 1],
     ["ready", "claimedAt", new Date(), 1],
   ],
+  expired: [
+    ["deliveries", new Date(), 1],
+    ["idempotency", new Date(), 1],
+    ["usage", new Date(), 1],
+  ],
 };
 
 /** Every query in every shape it is run in. */
@@ -160,6 +165,32 @@ function indexProblems(): Problem[] {
       problems.push(
         `query ${name} needs an index in firestore.indexes.json: ${JSON.stringify({ collectionGroup: need.collectionGroup, queryScope: need.queryScope, fields })}`,
       );
+    }
+  }
+  // A collection-group query on one field needs that field's single-field index in collection-group
+  // scope, which Firestore does not make by itself: a field override must ask for it.
+  const overrides = (
+    JSON.parse(readFileSync(join(ROOT, FIREBASE_JSON.firestore.indexes), "utf8")) as {
+      fieldOverrides?: { collectionGroup: string; fieldPath: string; indexes: { queryScope?: string }[] }[];
+    }
+  ).fieldOverrides;
+  for (const [name, build] of Object.entries(QUERIES) as [keyof typeof QUERIES, (...a: unknown[]) => QuerySpec][]) {
+    for (const args of SHAPES[name] ?? [Array.from({ length: build.length }, () => "x")]) {
+      const spec = build(...args);
+      if (!spec.group || requiredIndex(spec)) continue;
+      const fields = new Set([...spec.where.map(([f]) => f), ...spec.orderBy.map(([f]) => f)]);
+      for (const field of fields) {
+        const ok = overrides?.some(
+          (o) =>
+            o.collectionGroup === spec.collection &&
+            o.fieldPath === field &&
+            o.indexes.some((i) => i.queryScope === "COLLECTION_GROUP"),
+        );
+        if (!ok)
+          problems.push(
+            `query ${name} is a collection-group query on ${spec.collection}.${field}: firestore.indexes.json needs a field override with a COLLECTION_GROUP index for it`,
+          );
+      }
     }
   }
   // An index no query needs still costs a write on every document change.

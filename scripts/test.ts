@@ -23,6 +23,12 @@ const TEST_PARAMS = {
   // Tasks that come early (the emulator dispatches at once) keep coming back until their time for
   // up to 20 minutes, so that the tests see the task path itself end orders and release them.
   TASK_EARLY_RETRY_SECONDS: "1200",
+  // Webhook retries seconds apart rather than minutes, an endpoint down for 8 s pausing its
+  // restaurant, and a rate limit a test can reach.
+  WEBHOOK_MIN_BACKOFF_SECONDS: "1",
+  WEBHOOK_MAX_BACKOFF_SECONDS: "2",
+  WEBHOOK_DOWN_PAUSE_SECONDS: "8",
+  API_RATE_LIMIT_PER_MINUTE: "100",
 };
 const ENV_LOCAL = join(ROOT, "functions", ".env.local");
 /** Marks the file as the test runner's, so that npm start can tell a leftover from a developer's own. */

@@ -1,4 +1,6 @@
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import preact from "@preact/preset-vite";
 import { defineConfig, loadEnv, type Plugin } from "vite";
@@ -54,6 +56,31 @@ function preconnectFirestore(onEmulators: boolean): Plugin {
   };
 }
 
+/** The partner API's reference page at /api/v1/docs/: Swagger UI from npm (swagger-ui-dist), copied
+ * into the build and served by Hosting (nothing from a CDN), reading /api/v1/openapi.json. */
+function apiReference(): Plugin {
+  const dist = dirname(createRequire(import.meta.url).resolve("swagger-ui-dist/package.json"));
+  const page = `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Dishpatch partner API</title><link rel="stylesheet" href="swagger-ui.css"></head>
+<body><main id="reference"></main><script src="swagger-ui-bundle.js"></script><script src="reference.js"></script></body>
+</html>
+`;
+  const start = `window.ui = SwaggerUIBundle({ url: "/api/v1/openapi.json", dom_id: "#reference", deepLinking: true });\n`;
+  return {
+    name: "dishpatch-api-reference",
+    apply: "build",
+    generateBundle() {
+      const emit = (fileName: string, source: string | Buffer) =>
+        this.emitFile({ type: "asset", fileName: `api/v1/docs/${fileName}`, source });
+      emit("index.html", page);
+      emit("reference.js", start);
+      for (const f of ["swagger-ui-bundle.js", "swagger-ui.css"]) emit(f, readFileSync(join(dist, f)));
+    },
+  };
+}
+
 export default defineConfig(({ command, mode }) => {
   const onEmulators = command === "serve" || mode === "emulators";
   if (!onEmulators) {
@@ -68,6 +95,7 @@ export default defineConfig(({ command, mode }) => {
     plugins: [
       preact(),
       preconnectFirestore(onEmulators),
+      apiReference(),
       // The service worker (src/sw.ts) precaches the app shell for offline use.
       VitePWA({
         strategies: "injectManifest",
@@ -75,10 +103,20 @@ export default defineConfig(({ command, mode }) => {
         filename: "sw.ts",
         injectRegister: false,
         manifest: false,
-        injectManifest: { globPatterns: ["**/*.{js,css,html,svg,png,webp,ico,txt}"] },
+        // The API reference page is for developers, not part of the app shell; the tile map needs the network for its tiles: its code is not worth precaching.
+        injectManifest: {
+          globPatterns: ["**/*.{js,css,html,svg,png,webp,ico,txt}"],
+          globIgnores: ["api/**", "**/TileMap-*", "**/maplibre-gl-*"],
+        },
       }),
     ],
-    resolve: { alias: { "@domain": domain } },
+    resolve: {
+      alias: [
+        { find: "@domain", replacement: domain },
+        // Unicode's confusables data comes with the forms that need it (src/lookalikes.ts).
+        { find: /^unhomoglyph$/, replacement: fileURLToPath(new URL("src/lookalikes.ts", import.meta.url)) },
+      ],
+    },
     // Only an emulator build knows where the emulators are; a project's build has null here.
     define: { __EMULATORS__: JSON.stringify(onEmulators ? emulators : null) },
     server: { fs: { allow: [".."] } },

@@ -1,7 +1,7 @@
 // Runtime settings: Cloud Functions parameters, with their values in functions/.env (deployed
 // with the functions; the emulators read it too, and the test runner overrides values in
 // functions/.env.local).
-import { defineInt } from "firebase-functions/params";
+import { defineInt, defineSecret } from "firebase-functions/params";
 
 export const ACCEPT_TIMEOUT_SECONDS = defineInt("ACCEPT_TIMEOUT_SECONDS", {
   default: 600,
@@ -24,4 +24,39 @@ export const TASK_EARLY_RETRY_SECONDS = defineInt("TASK_EARLY_RETRY_SECONDS", {
   default: 120,
   description:
     "A Cloud Task that arrives before its time is retried by its queue when it is due within this many seconds, and otherwise left to the reconciler (Cloud Tasks delivers on time; the emulator dispatches at once).",
+});
+
+// ---------- the partner API (api/) ----------
+
+/** Signs the API's access tokens (HS256). On the emulators it comes from functions/.secret.local,
+ * which npm start and npm test write. */
+export const API_JWT_KEY = defineSecret("API_JWT_KEY");
+
+/** Encrypts each webhook endpoint's signing secret at rest (AES-256-GCM; 32 bytes, base64). */
+export const WEBHOOK_SECRET_KEY = defineSecret("WEBHOOK_SECRET_KEY");
+
+export const API_RATE_LIMIT_PER_MINUTE = defineInt("API_RATE_LIMIT_PER_MINUTE", {
+  default: 600,
+  description: "Requests one API client may make per minute, across all instances; more are answered 429.",
+});
+
+export const WEBHOOK_ATTEMPTS = defineInt("WEBHOOK_ATTEMPTS", {
+  default: 8,
+  description: "Attempts to deliver one webhook event before it is marked failed (a resend starts again).",
+});
+
+export const WEBHOOK_MIN_BACKOFF_SECONDS = defineInt("WEBHOOK_MIN_BACKOFF_SECONDS", {
+  default: 10,
+  description: "The first wait before a failed webhook delivery is retried; each wait doubles from there.",
+});
+
+export const WEBHOOK_MAX_BACKOFF_SECONDS = defineInt("WEBHOOK_MAX_BACKOFF_SECONDS", {
+  default: 300,
+  description: "The longest wait between two attempts to deliver a webhook event.",
+});
+
+export const WEBHOOK_DOWN_PAUSE_SECONDS = defineInt("WEBHOOK_DOWN_PAUSE_SECONDS", {
+  default: 300,
+  description:
+    "A restaurant whose webhook endpoint has failed for this long while orders wait for an answer is paused, and its staff are told.",
 });

@@ -23,6 +23,17 @@ const ENTRIES: Record<string, () => Record<string, unknown>> = {
   raiseTip: () => require("./entry/money"),
   createPromo: () => require("./entry/money"),
   resolveDelivery: () => require("./entry/decisions"),
+  quotePromo: () => require("./entry/money"),
+  onPromoCodeWritten: () => require("./entry/money"),
+  exportMyData: () => require("./entry/privacy"),
+  deleteMyAccount: () => require("./entry/privacy"),
+  api: () => require("./entry/api"),
+  createApiClient: () => require("./entry/api"),
+  rotateApiClient: () => require("./entry/api"),
+  revokeApiClient: () => require("./entry/api"),
+  setApiWebhook: () => require("./entry/api"),
+  resendWebhook: () => require("./entry/api"),
+  deliverWebhook: () => require("./entry/api"),
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 

@@ -109,7 +109,7 @@ interface Ctx {
 }
 
 async function setup(): Promise<Ctx> {
-  const { restaurantIds } = await seed(PROJECT_ID);
+  const { restaurantIds } = await seed(PROJECT_ID, { aroundTheClock: true });
   const snap = await adminDb.collection(paths.menu(restaurantIds.trattoria)).where("available", "==", true).get();
   // Mains, with their required options filled: any three of them clear the minimum order, so the
   // bench measures placed orders, and a rejection is news.

@@ -184,6 +184,10 @@ export async function emulatorEnv(): Promise<EmulatorSetup> {
     TMPDIR: tmp,
     // Scripts and tests run against the emulators only: never probe for Google's metadata server.
     METADATA_SERVER_DETECTION: "none",
+    // The Functions emulator reads the functions' definitions again whenever triggers are switched
+    // back on (the tests' lost events); on a busy machine that took longer than its 10 s default,
+    // and a suite without triggers runs nothing at all.
+    FUNCTIONS_DISCOVERY_TIMEOUT: process.env.FUNCTIONS_DISCOVERY_TIMEOUT ?? "60",
     JAVA_HOME: java.home,
     PATH: `${join(java.home, "bin")}${delimiter}${process.env.PATH ?? ""}`,
   };

@@ -87,3 +87,11 @@ export function deliverOrder(courier: Person, orderId: string): Promise<void> {
   batch.set(doc(courier.db, paths.courier(courier.uid)), { activeOrderId: null, updatedAt: serverTimestamp() });
   return batch.commit();
 }
+
+/** An order from placed to delivered, each step made by the person whose step it is. */
+export async function deliverThrough(kitchen: Person, courier: Person, orderId: string): Promise<void> {
+  for (const s of ["accepted", "preparing", "ready"] as const) await moveOrder(kitchen, orderId, s);
+  await claimOrder(courier, orderId);
+  await moveOrder(courier, orderId, "picked_up");
+  await deliverOrder(courier, orderId);
+}

@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess, type SpawnOptions } from "node:child_process";
 import { PROJECT_ID, ROOT } from "./config";
 import type { EmulatorSetup } from "./emulatorEnv";
+import { ensureLocalSecrets } from "./secrets";
 
 const FIREBASE_JS = require.resolve("firebase-tools/lib/bin/firebase.js", { paths: [ROOT] });
 export const EMULATORS = "auth,firestore,functions,hosting,tasks";
@@ -28,8 +29,10 @@ export async function buildAll(): Promise<void> {
   await mustRun("npm", ["run", "build", "--workspace", "web", "--silent", "--", "--mode", "emulators"]);
 }
 
-/** The Firebase CLI on the functions' Node (see emulatorEnv), for the demo project. */
+/** The Firebase CLI on the functions' Node (see emulatorEnv), for the demo project; the emulated
+ * functions find their secrets in functions/.secret.local (written here when missing). */
 export function firebase(setup: EmulatorSetup, args: string[], options: SpawnOptions = {}): ChildProcess {
+  ensureLocalSecrets();
   return spawn(setup.node, [FIREBASE_JS, ...args, "--project", PROJECT_ID], { cwd: ROOT, env: setup.env, ...options });
 }
 

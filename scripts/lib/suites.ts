@@ -18,7 +18,12 @@ const SCHEDULER_TICK_MS = 3000;
 /** The whole suite's two groups; tests/load runs only in `npm run test:load`. */
 const WHOLE: Record<string, string[]> = {
   rules: ["tests/rules/**/*.test.ts", "tests/unit/**/*.test.ts"],
-  system: ["tests/pipeline/**/*.test.ts", "tests/reliability/**/*.test.ts", "tests/browser/**/*.test.ts"],
+  system: [
+    "tests/pipeline/**/*.test.ts",
+    "tests/api/**/*.test.ts",
+    "tests/reliability/**/*.test.ts",
+    "tests/browser/**/*.test.ts",
+  ],
 };
 
 function mocha(name: string, specs: string[], prefix: boolean): Promise<number> {

@@ -8,7 +8,7 @@ import { adminDb, closeClients, createPerson, signInAs, statusIs, waitForDoc } f
 import { moveOrder, placeOrder, TORSTRASSE } from "../lib/people";
 
 async function main(manifestPath: string) {
-  const { restaurantIds } = await seed("demo-dishpatch");
+  const { restaurantIds } = await seed("demo-dishpatch", { aroundTheClock: true });
   const customer = await signInAs("customer@dishpatch.test", DEMO_PASSWORD);
   const staff = await signInAs("owner.trattoria@dishpatch.test", DEMO_PASSWORD);
   // The dearest dishes without required options, so every order clears the minimum.

@@ -1,7 +1,7 @@
 // Demo data: restaurants of different cuisines across Berlin, each with a menu of realistic
 // dishes and prices (integer cents, EUR). Used by `npm start`, the browser tests and benchmarks.
 
-import { allDay, type OpeningHours, type OptionGroup } from "../../functions/src/domain";
+import { allDay, WEEKDAYS, type OpeningHours, type OptionGroup } from "../../functions/src/domain";
 export { CITY, NEIGHBOURHOODS } from "../../functions/src/domain";
 
 export interface SeedItem {
@@ -58,6 +58,14 @@ const spice: OptionGroup = {
 const weekdaysBreakfast: OpeningHours = Object.fromEntries(
   ["mon", "tue", "wed", "thu", "fri", "sat"].map((d) => [d, "07:00-15:00"]),
 );
+/** The same hours every day of the week. */
+const daily = (hours: string): OpeningHours => Object.fromEntries(WEEKDAYS.map((d) => [d, hours]));
+/** Later on Friday and Saturday nights. */
+const lateAtWeekends = (hours: string, weekend: string): OpeningHours => ({
+  ...daily(hours),
+  fri: weekend,
+  sat: weekend,
+});
 
 export const RESTAURANTS: SeedRestaurant[] = [
   {
@@ -66,7 +74,7 @@ export const RESTAURANTS: SeedRestaurant[] = [
     cuisine: "Italian",
     description: "Wood-fired pizza and fresh pasta from a family kitchen in Prenzlauer Berg.",
     address: { line1: "Kastanienallee 42", city: "Berlin", lat: 52.5372, lng: 13.4108 },
-    openingHours: allDay(),
+    openingHours: daily("12:00-15:00,17:30-23:00"),
     prepTimeMin: 20,
     deliveryRadiusM: 5000,
     deliveryFee: 249,
@@ -127,7 +135,7 @@ export const RESTAURANTS: SeedRestaurant[] = [
     cuisine: "Japanese",
     description: "Nigiri, maki and ramen near Hackescher Markt.",
     address: { line1: "Rosenthaler Straße 12", city: "Berlin", lat: 52.5262, lng: 13.4019 },
-    openingHours: allDay(),
+    openingHours: daily("11:30-22:30"),
     prepTimeMin: 25,
     deliveryRadiusM: 6000,
     deliveryFee: 299,
@@ -165,7 +173,7 @@ export const RESTAURANTS: SeedRestaurant[] = [
     cuisine: "Vietnamese",
     description: "Pho, bún and banh mi from Friedrichshain.",
     address: { line1: "Simon-Dach-Straße 20", city: "Berlin", lat: 52.5098, lng: 13.4571 },
-    openingHours: allDay(),
+    openingHours: daily("11:00-22:00"),
     prepTimeMin: 15,
     deliveryRadiusM: 5000,
     deliveryFee: 199,
@@ -211,7 +219,7 @@ export const RESTAURANTS: SeedRestaurant[] = [
     key: "anatolia",
     name: "Anatolia Grill",
     cuisine: "Turkish",
-    description: "Charcoal grill, mezze and the Kreuzberg döner.",
+    description: "Charcoal grill, mezze and the Kreuzberg döner, around the clock.",
     address: { line1: "Oranienstraße 170", city: "Berlin", lat: 52.501, lng: 13.4185 },
     openingHours: allDay(),
     prepTimeMin: 15,
@@ -250,7 +258,7 @@ export const RESTAURANTS: SeedRestaurant[] = [
     cuisine: "Indian",
     description: "North Indian curries and tandoor in Neukölln.",
     address: { line1: "Weserstraße 58", city: "Berlin", lat: 52.4852, lng: 13.4335 },
-    openingHours: allDay(),
+    openingHours: daily("12:00-23:00"),
     prepTimeMin: 25,
     deliveryRadiusM: 5000,
     deliveryFee: 199,
@@ -299,7 +307,7 @@ export const RESTAURANTS: SeedRestaurant[] = [
     cuisine: "Burgers",
     description: "Smashed patties, brioche buns, hand-cut fries.",
     address: { line1: "Goltzstraße 31", city: "Berlin", lat: 52.4925, lng: 13.354 },
-    openingHours: allDay(),
+    openingHours: lateAtWeekends("11:30-23:00", "11:30-24:00"),
     prepTimeMin: 15,
     deliveryRadiusM: 5000,
     deliveryFee: 249,
@@ -335,7 +343,7 @@ export const RESTAURANTS: SeedRestaurant[] = [
     cuisine: "Mexican",
     description: "Tacos, burritos and fresh salsas in Wedding.",
     address: { line1: "Müllerstraße 140", city: "Berlin", lat: 52.5486, lng: 13.3561 },
-    openingHours: allDay(),
+    openingHours: lateAtWeekends("12:00-22:30", "12:00-24:00"),
     prepTimeMin: 20,
     deliveryRadiusM: 5000,
     deliveryFee: 199,
@@ -382,7 +390,7 @@ export const RESTAURANTS: SeedRestaurant[] = [
     cuisine: "Vegan",
     description: "Plant-based bowls, salads and smoothies in Charlottenburg.",
     address: { line1: "Kantstraße 88", city: "Berlin", lat: 52.5058, lng: 13.3035 },
-    openingHours: allDay(),
+    openingHours: daily("10:00-21:00"),
     prepTimeMin: 10,
     deliveryRadiusM: 4500,
     deliveryFee: 199,

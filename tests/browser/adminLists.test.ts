@@ -4,7 +4,7 @@
 
 import { strict as assert } from "node:assert";
 import type { Page } from "playwright-core";
-import { DELIVERY_OVERDUE_MIN, orderCode, overdueId, paths } from "../../functions/src/domain";
+import { DELIVERY_OVERDUE_MIN, overdueId, paths } from "../../functions/src/domain";
 import { APP_URL, closeBrowser, newPage, screenshot, signInIn } from "../../scripts/lib/browser";
 import {
   adminAuth,
@@ -195,7 +195,8 @@ describe("browser: the admin's restaurant picker and the orders that need a deci
         const row = (id: string) => page.locator(`.decision[data-order="${id}"]`);
         await row(lost).waitFor();
         await row(found).waitFor();
-        assert.match((await row(lost).textContent()) ?? "", new RegExp(orderCode(lost)));
+        const code = (await adminDb.doc(paths.order(lost)).get()).get("code") as string;
+        assert.match((await row(lost).textContent()) ?? "", new RegExp(`#${code}`));
         assert.match((await row(lost).textContent()) ?? "", /Decision Diner.*Cleo Customer/s);
         await screenshot(page, `admin-decisions-${size}-${lang}`);
         await row(lost).getByRole("button", { name: w.undelivered }).click();

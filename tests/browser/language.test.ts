@@ -92,7 +92,7 @@ describe("browser: German and English", function () {
     }
   });
 
-  it("a German customer orders in German: prices and times the German way, the order carries the language, the backend answers in German", async () => {
+  it("a German customer orders in German: prices and times the German way, the order carries the language, the backend answers in German, and the inbox follows a switch to English", async () => {
     const r = await createRestaurant({ Spätzle: { price: 1250 } }, { minOrder: 0, name: "Gasthaus Test" });
     const staff = await createUser({ staff: [r.id] }, "Küchenchefin");
     const customer = await createUser({}, "Greta");
@@ -122,8 +122,14 @@ describe("browser: German and English", function () {
       await page.getByTestId("order-status").getByText("Angenommen").waitFor();
       await page.goto(`${APP_URL}/inbox`);
       await page.getByText("Bestellung angenommen", { exact: true }).waitFor();
-      await page.getByText("Gasthaus Test hat deine Bestellung angenommen.").waitFor();
       await screenshot(page, "language-de-inbox");
+      // The same entry in the reader's language of the moment: the inbox stores keys, not words.
+      await page.getByRole("combobox", { name: "Sprache" }).selectOption("en");
+      await page.getByText("Order accepted", { exact: true }).waitFor();
+      assert.equal(await page.getByText("Bestellung angenommen").count(), 0);
+      await page.getByText(`Gasthaus Test accepted your order #${order.get("code")}.`).waitFor();
+      await page.getByRole("combobox", { name: "Language" }).selectOption("de");
+      await page.getByText(`Gasthaus Test hat deine Bestellung #${order.get("code")} angenommen.`).waitFor();
     } finally {
       await context.close();
     }

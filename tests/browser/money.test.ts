@@ -9,12 +9,10 @@ import { APP_URL, closeBrowser, newPage, screenshot, signIn } from "../../script
 import {
   adminDb,
   BERLIN_CENTRE,
-  claimOrder,
   closeClients,
   createRestaurant,
   createUser,
-  deliverOrder,
-  moveOrder,
+  deliverThrough,
   statusIs,
   waitForDoc,
 } from "../support/app";
@@ -83,10 +81,7 @@ describe("browser: money", function () {
     const orderId = c.url().split("/orders/")[1];
 
     // Kitchen and courier do their part.
-    for (const s of ["accepted", "preparing", "ready"] as const) await moveOrder(staff, orderId, s);
-    await claimOrder(courier, orderId);
-    await moveOrder(courier, orderId, "picked_up");
-    await deliverOrder(courier, orderId);
+    await deliverThrough(staff, courier, orderId);
     await waitForDoc(adminDb.doc(paths.order(orderId)), statusIs("delivered"));
     await waitForDoc(adminDb.doc(paths.receipt(orderId)), (s) => s.exists);
 

@@ -43,7 +43,7 @@ describe("browser: offline", function () {
   before(async () => {
     ({
       restaurantIds: { trattoria },
-    } = await seed(PROJECT_ID));
+    } = await seed(PROJECT_ID, { aroundTheClock: true }));
     const menu = await adminDb.collection(paths.menu(trattoria)).where("name", "==", "Tagliatelle al Ragù").get();
     dish = menu.docs[0].id;
     staff = await signInAs(staffEmail, DEMO_PASSWORD);
@@ -114,7 +114,7 @@ describe("browser: offline", function () {
     await page.evaluate((address) => localStorage.setItem("dishpatch.address", JSON.stringify(address)), TORSTRASSE);
     await page.reload();
     await page.getByRole("button", { name: "Add Tagliatelle al Ragù" }).click();
-    await page.getByRole("link", { name: /Cart, 1 items/ }).click();
+    await page.getByRole("link", { name: /Cart, 1 item\b/ }).click();
     await page.getByTestId("preview-total").waitFor();
     await context.setOffline(true);
     await page.getByTestId("checkout-offline").waitFor();

@@ -8,13 +8,13 @@ import { DELIVERY_OVERDUE_MIN, paths } from "../../functions/src/domain";
 import {
   adminAuth,
   adminDb,
-  claimOrder,
   closeClients,
   createRestaurant,
   createUser,
-  deliverOrder,
+  claimOrder,
   moveDueTime,
   moveOrder,
+  deliverThrough,
   placeOrder,
   statusIs,
   waitForDoc,
@@ -76,10 +76,7 @@ describe("pipeline: callables and who may call them", function () {
   const delivered = async (customer: TestUser) => {
     const id = await placeOrder(customer, r.id, [{ itemId: r.items.dish, quantity: 1, options: {} }]);
     await waitForDoc(adminDb.doc(paths.order(id)), statusIs("placed"));
-    for (const s of ["accepted", "preparing", "ready"] as const) await moveOrder(kitchen, id, s);
-    await claimOrder(courier, id);
-    await moveOrder(courier, id, "picked_up");
-    await deliverOrder(courier, id);
+    await deliverThrough(kitchen, courier, id);
     await waitForDoc(adminDb.doc(paths.receipt(id)), (s) => s.exists);
     return id;
   };
@@ -138,7 +135,130 @@ describe("pipeline: callables and who may call them", function () {
         changed: async () => (await adminDb.doc(paths.order(id)).get()).get("pricing.tip") === 300,
       };
     },
+    async quotePromo(revoked) {
+      const customer = await createUser({ courier: true }, "Quincy Quote");
+      if (revoked) await revokeAll(customer, [{ role: "courier" }]);
+      let answered = false;
+      return {
+        call: async () => {
+          const res = await httpsCallable<unknown, { ok: boolean }>(
+            customer.functions,
+            "quotePromo",
+          )({ code: "NOSUCHCODE", restaurantId: r.id, subtotal: 1200 });
+          answered = res.data.ok === false;
+        },
+        changed: async () => answered,
+      };
+    },
+    async exportMyData(revoked) {
+      const customer = await createUser({ courier: true }, "Ella Export");
+      if (revoked) await revokeAll(customer, [{ role: "courier" }]);
+      let exported: unknown = null;
+      return {
+        call: async () => {
+          exported = (await httpsCallable<unknown, { account: { uid: string } }>(customer.functions, "exportMyData")())
+            .data.account.uid;
+        },
+        changed: async () => exported === customer.uid,
+      };
+    },
+    async deleteMyAccount(revoked) {
+      // A role must be given up before an account is deleted: the revoked courier has none left,
+      // and still cannot use the token issued while they had it.
+      const customer = await createUser(revoked ? { courier: true } : {}, "Dana Delete");
+      if (revoked) await revokeAll(customer, [{ role: "courier" }]);
+      return {
+        call: () => httpsCallable(customer.functions, "deleteMyAccount")(),
+        changed: async () =>
+          !(await adminAuth.getUser(customer.uid).then(
+            () => true,
+            () => false,
+          )),
+      };
+    },
   };
+
+  /** An owner of r and one of r's API clients, made by them; `revoked`: their owner role then revoked. */
+  const ownerWithClient = async (revoked: boolean, name: string) => {
+    const owner = await createUser({ owner: [r.id] }, name);
+    const made = await httpsCallable<unknown, { clientId: string }>(
+      owner.functions,
+      "createApiClient",
+    )({
+      restaurantId: r.id,
+      name,
+      scopes: ["orders:read"],
+    });
+    if (revoked) await revokeAll(owner, [{ role: "owner", restaurantId: r.id }]);
+    return {
+      owner,
+      clientId: made.data.clientId,
+      client: () => adminDb.doc(paths.apiClient(made.data.clientId)).get(),
+    };
+  };
+  const hook = { url: "http://127.0.0.1:9/hook", events: ["order.placed"] };
+  Object.assign(CASES, {
+    async createApiClient(revoked: boolean) {
+      const owner = await createUser({ owner: [r.id] }, "Olli Owner");
+      if (revoked) await revokeAll(owner, [{ role: "owner", restaurantId: r.id }]);
+      const name = `Till ${Date.now().toString(36)}`;
+      return {
+        call: () =>
+          httpsCallable(owner.functions, "createApiClient")({ restaurantId: r.id, name, scopes: ["orders:read"] }),
+        changed: async () => !(await adminDb.collection(paths.apiClients()).where("name", "==", name).get()).empty,
+      };
+    },
+    async rotateApiClient(revoked: boolean) {
+      const { owner, clientId, client } = await ownerWithClient(revoked, "Rita Rotate");
+      return {
+        call: () => httpsCallable(owner.functions, "rotateApiClient")({ clientId }),
+        changed: async () => (await client()).get("secretVersion") === 2,
+      };
+    },
+    async revokeApiClient(revoked: boolean) {
+      const { owner, clientId, client } = await ownerWithClient(revoked, "Rex Revoke");
+      return {
+        call: () => httpsCallable(owner.functions, "revokeApiClient")({ clientId }),
+        changed: async () => (await client()).get("revokedAt") !== null,
+      };
+    },
+    async setApiWebhook(revoked: boolean) {
+      const { owner, clientId, client } = await ownerWithClient(revoked, "Hedi Hook");
+      return {
+        call: () => httpsCallable(owner.functions, "setApiWebhook")({ clientId, ...hook }),
+        changed: async () => (await client()).get("webhook") !== null,
+      };
+    },
+    async resendWebhook(revoked: boolean) {
+      const owner = await createUser({ owner: [r.id] }, "Remy Resend");
+      const made = await httpsCallable<unknown, { clientId: string }>(
+        owner.functions,
+        "createApiClient",
+      )({
+        restaurantId: r.id,
+        name: "Resend",
+        scopes: ["orders:read"],
+      });
+      const clientId = made.data.clientId;
+      await httpsCallable(owner.functions, "setApiWebhook")({ clientId, ...hook });
+      // A delivery whose attempts all failed, as the Integrations tab lists it.
+      const delivery = adminDb.doc(paths.delivery(clientId, "order1.placed"));
+      await delivery.set({
+        restaurantId: r.id,
+        clientId,
+        type: "order.placed",
+        state: "failed",
+        round: 1,
+        attempts: [],
+        body: JSON.stringify({ id: "order1.placed", type: "order.placed", data: {} }),
+      });
+      if (revoked) await revokeAll(owner, [{ role: "owner", restaurantId: r.id }]);
+      return {
+        call: () => httpsCallable(owner.functions, "resendWebhook")({ clientId, eventId: "order1.placed" }),
+        changed: async () => (await delivery.get()).get("round") === 2,
+      };
+    },
+  });
 
   it("every callable the functions define is in this table", () => {
     assert.deepEqual(deployedCallables(), Object.keys(CASES).sort());

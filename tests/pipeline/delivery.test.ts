@@ -12,13 +12,14 @@ import {
   claimExpiredId,
   CLAIM_PICKUP_MIN,
   DELIVERY_OVERDUE_MIN,
+  inboxEntryId,
+  inboxMessage,
   LIMITS,
-  notificationId,
-  orderCode,
   overdueId,
   paths,
   QUERIES,
   TEXTS,
+  type Language,
   type Mention,
 } from "../../functions/src/domain";
 import {
@@ -28,6 +29,7 @@ import {
   closeClients,
   createRestaurant,
   createUser,
+  inboxTold,
   moveDueTime,
   moveOrder,
   moveOrderOnce,
@@ -53,13 +55,17 @@ describe("pipeline: pickups around a courier, claims that expire, deliveries tha
   const orderRef = (id: string) => adminDb.doc(paths.order(id));
   const inboxEntry = (uid: string, id: string) => adminDb.doc(paths.notification(uid, id));
   const speaks = (who: TestUser, language: "en" | "de") => adminDb.doc(paths.user(who.uid)).update({ language });
-  const mention = (id: string): Mention => ({
+  /** What the texts may name of the order: its restaurant and its code. */
+  const mention = async (id: string): Promise<Mention> => ({
     r: "Bounds Kitchen",
     reason: "",
     slot: "",
     rejection: "",
-    code: orderCode(id),
+    code: ` #${(await orderRef(id).get()).get("code")}`,
   });
+  /** What an inbox entry says to a reader of `lang`. */
+  const says = (entry: { get(field: string): unknown }, lang: Language) =>
+    inboxMessage(entry.get("text") as never, lang).body;
 
   before(async () => {
     r = await createRestaurant({ dish: { price: 1200 } }, { name: "Bounds Kitchen", minOrder: 0, address: KITCHEN });
@@ -134,12 +140,13 @@ describe("pipeline: pickups around a courier, claims that expire, deliveries tha
       );
       assert.equal(await courierState(cem), null, "the courier is free for another order");
       assert.equal((await adminDb.doc(paths.courierPosition(id)).get()).exists, false, "their position is gone");
-      // Told, each in their language, once.
+      // Told, once, said in each reader's language.
       const entryId = claimExpiredId(id, Timestamp.fromDate(claimedAt));
       const told = await Promise.all([cem, kitchen, owner].map((p) => inboxEntry(p.uid, entryId).get()));
-      assert.equal(told[0].get("body"), TEXTS.de.claimExpired.courier(mention(id), CLAIM_PICKUP_MIN).body);
-      assert.equal(told[1].get("body"), TEXTS.en.claimExpired.staff(mention(id), CLAIM_PICKUP_MIN).body);
-      assert.equal(told[2].get("body"), TEXTS.de.claimExpired.staff(mention(id), CLAIM_PICKUP_MIN).body);
+      const m = await mention(id);
+      assert.equal(says(told[0], "de"), TEXTS.de.claimExpired.courier(m, CLAIM_PICKUP_MIN).body);
+      assert.equal(says(told[1], "en"), TEXTS.en.claimExpired.staff(m, CLAIM_PICKUP_MIN).body);
+      assert.equal(says(told[2], "de"), TEXTS.de.claimExpired.staff(m, CLAIM_PICKUP_MIN).body);
       // The courier can no longer pick it up; another courier can claim it, and picks it up.
       await assert.rejects(moveOrderOnce(cem, id, "picked_up"), { code: "permission-denied" });
       const next = await courier("en", "Nils Next");
@@ -212,12 +219,21 @@ describe("pipeline: pickups around a courier, claims that expire, deliveries tha
 
     it(`after ${DELIVERY_OVERDUE_MIN} minutes each admin is alerted and the customer told, once, each in their language`, async () => {
       const { id } = await onItsWay(DELIVERY_OVERDUE_MIN + 1);
-      const customerEntry = await waitForDoc(inboxEntry(customer.uid, overdueId(id)), (s) => s.exists, RECOVERY_MS);
-      assert.equal(customerEntry.get("body"), TEXTS.en.overdue.customer(mention(id)).body);
+      // The customer's one entry about the order says it is late, unread again, still on its way.
+      const customerEntry = await waitForDoc(
+        inboxEntry(customer.uid, inboxEntryId(id)),
+        (s) => s.get("text.kind") === "delivery",
+        RECOVERY_MS,
+      );
+      const m = await mention(id);
+      assert.equal(says(customerEntry, "en"), TEXTS.en.overdue.customer(m).body);
+      assert.equal(says(customerEntry, "de"), TEXTS.de.overdue.customer(m).body);
       assert.equal(customerEntry.get("link"), `/orders/${id}`);
+      assert.equal(customerEntry.get("status"), "picked_up");
+      assert.equal(customerEntry.get("read"), false);
       const [toAda, toAna] = await Promise.all([ada, ana].map((a) => inboxEntry(a.uid, overdueId(id)).get()));
-      assert.equal(toAda.get("body"), TEXTS.en.overdue.admin(mention(id)).body);
-      assert.equal(toAna.get("body"), TEXTS.de.overdue.admin(mention(id)).body);
+      assert.equal(says(toAda, "en"), TEXTS.en.overdue.admin(m).body);
+      assert.equal(says(toAna, "de"), TEXTS.de.overdue.admin(m).body);
       assert.equal(toAda.get("link"), "/admin/decisions");
       const alertedAt = (await orderRef(id).get()).get("overdueAlertedAt");
       assert.ok(alertedAt);
@@ -232,7 +248,9 @@ describe("pipeline: pickups around a courier, claims that expire, deliveries tha
       const { id } = await onItsWay(DELIVERY_OVERDUE_MIN - 1);
       await nextReconcilerRun();
       assert.equal((await orderRef(id).get()).get("overdueAlertedAt"), undefined);
-      assert.equal((await inboxEntry(customer.uid, overdueId(id)).get()).exists, false);
+      const entry = await inboxTold(customer.uid, id, "picked_up");
+      assert.equal(entry.get("text.kind"), "order", "the customer's entry says only that it is on its way");
+      assert.equal((await inboxEntry(ada.uid, overdueId(id)).get()).exists, false);
       await assert.rejects(resolve(ada, id, "undelivered"), (err: { code: string; details?: { reason?: string } }) => {
         assert.equal(err.code, "functions/failed-precondition");
         assert.equal(err.details?.reason, "not_overdue");
@@ -250,10 +268,12 @@ describe("pipeline: pickups around a courier, claims that expire, deliveries tha
       assert.equal(ended.get("status"), "undelivered");
       assert.equal(ended.get("by.undelivered"), ana.uid, "the admin who decided");
       assert.equal(await courierState(cem), null, "the courier may take the next order");
-      const toCustomer = await waitForDoc(inboxEntry(customer.uid, notificationId(id, "undelivered")), (s) => s.exists);
-      assert.equal(toCustomer.get("body"), TEXTS.en.customer.undelivered(mention(id)).body);
-      const toOwner = await waitForDoc(inboxEntry(owner.uid, notificationId(id, "undelivered")), (s) => s.exists);
-      assert.equal(toOwner.get("body"), TEXTS.de.staff.undelivered(mention(id)).body);
+      const m = await mention(id);
+      const toCustomer = await inboxTold(customer.uid, id, "undelivered");
+      assert.equal(says(toCustomer, "en"), TEXTS.en.customer.undelivered(m).body);
+      assert.ok(toCustomer.get("moments.undelivered"), "the entry keeps the moment it ended");
+      const toOwner = await waitForDoc(inboxEntry(owner.uid, inboxEntryId(id)), (s) => s.exists);
+      assert.equal(says(toOwner, "de"), TEXTS.de.staff.undelivered(m).body);
       assert.equal((await adminDb.doc(paths.receipt(id)).get()).exists, false, "nothing is booked");
       // Decided once: a second decision is refused and changes nothing.
       await assert.rejects(resolve(ada, id, "delivered"), (err: { code: string; details?: { reason?: string } }) => {

@@ -6,7 +6,9 @@ import {
   areaCell,
   courierAreaTopics,
   INBOX,
-  notificationId,
+  inboxEntryId,
+  inboxMessage,
+  inboxTells,
   paths,
   TEXTS,
   STATS_SHARDS,
@@ -38,6 +40,7 @@ import {
   withEventsLost,
   type TestRestaurant,
   type TestUser,
+  inboxTold,
 } from "../support/app";
 
 describe("pipeline: lifecycle, notifications, timeouts, ratings", function () {
@@ -59,12 +62,20 @@ describe("pipeline: lifecycle, notifications, timeouts, ratings", function () {
 
   const orderRef = (id: string) => adminDb.doc(paths.order(id));
   const inbox = (uid: string) => adminDb.collection(paths.inbox(uid));
-  const entry = (uid: string, id: string, status: OrderStatus) => inbox(uid).doc(notificationId(id, status));
+  const entryRef = (uid: string, id: string) => inbox(uid).doc(inboxEntryId(id));
+  /** The person's inbox entry about the order, once it tells them about `status`. */
+  const told = inboxTold;
+  /** What an entry says to a reader of `lang`. */
+  const says = (entry: { get(field: string): unknown }, lang: "en" | "de" = "en") =>
+    inboxMessage(entry.get("text") as never, lang);
   const place = async (rest = r, override: Record<string, unknown> = {}) => {
     const id = await placeOrder(customer, rest.id, [{ itemId: rest.items.dish, quantity: 1, options: {} }], override);
     await waitForDoc(orderRef(id), statusIs("placed"));
     return id;
   };
+  /** A restaurant of its own for an order left to time out: three misses in a row pause a
+   *  restaurant (AUTO_PAUSE_AFTER_MISSES), which would reject the next test's order in `r`. */
+  const placeUnanswered = async () => place(await createRestaurant({ dish: { price: 1200 } }));
   /** Moves an order through the happy path up to `until`, as the people who do each step. */
   async function drive(id: string, until: OrderStatus, kitchen = staff, courier?: TestUser) {
     const rider = courier ?? (await createUser({ courier: true }, "Cora Courier"));
@@ -88,23 +99,34 @@ describe("pipeline: lifecycle, notifications, timeouts, ratings", function () {
     return rider;
   }
 
-  it("writes each inbox entry exactly once per transition, through a whole delivery", async () => {
+  it("keeps one inbox entry per order, which follows it to delivery and keeps its big moments with their times", async () => {
     const courier = await createUser({ courier: true }, "Cora Courier");
     const id = await place();
-    await drive(id, "delivered", staff, courier);
-    const customerStatuses = (Object.keys(INBOX) as OrderStatus[]).filter((s) => INBOX[s].includes("customer"));
     const expected = ["accepted", "preparing", "ready", "picked_up", "delivered"];
-    for (const s of expected) {
-      assert.ok(customerStatuses.includes(s as OrderStatus));
-      await waitForDoc(entry(customer.uid, id, s as OrderStatus), (x) => x.exists);
-    }
-    // Settled: nothing else arrived, and nobody else heard about it in their inbox. The board
-    // shows new orders to staff, and couriers hear of ready orders through their topic.
-    assert.equal(await waitForCount(inbox(customer.uid).where("orderId", "==", id), expected.length), expected.length);
+    const customerStatuses = (Object.keys(INBOX) as OrderStatus[]).filter((s) => INBOX[s].includes("customer"));
+    for (const s of expected) assert.ok(customerStatuses.includes(s as OrderStatus));
+    // Each step shows in the entry as it happens.
+    await drive(id, "accepted", staff, courier);
+    assert.equal(says(await told(customer.uid, id, "accepted")).title, "Order accepted");
+    await moveOrder(staff, id, "preparing");
+    assert.equal(says(await told(customer.uid, id, "preparing")).title, "Being prepared");
+    await moveOrder(staff, id, "ready");
+    await claimOrder(courier, id);
+    await moveOrder(courier, id, "picked_up");
+    await deliverOrder(courier, id);
+    const done = await told(customer.uid, id, "delivered");
+    const order = (await orderRef(id).get()).data()!;
+    assert.equal(done.get("status"), "delivered");
+    assert.deepEqual(Object.keys(done.get("moments")).sort(), ["accepted", "delivered"]);
+    for (const s of ["accepted", "delivered"])
+      assert.equal(done.get(`moments.${s}`).toMillis(), order.timeline[s].toMillis(), `${s} at its time`);
+    assert.match(says(done).body, new RegExp(`#${order.code}`), "it names the order by its code");
+    // Settled: one entry, and nobody else heard about it in their inbox. The board shows new
+    // orders to staff, and couriers hear of ready orders through their topic.
+    assert.equal(await waitForCount(inbox(customer.uid).where("orderId", "==", id), 1), 1);
     for (const person of [staff, otherStaff, courier]) {
       assert.equal((await inbox(person.uid).where("orderId", "==", id).get()).size, 0);
     }
-    const order = (await orderRef(id).get()).data()!;
     const times = ["submitted", "placed", ...expected].map((s) => order.timeline[s].toMillis());
     assert.deepEqual(
       [...times].sort((a, b) => a - b),
@@ -113,26 +135,38 @@ describe("pipeline: lifecycle, notifications, timeouts, ratings", function () {
     );
   });
 
-  it("writes to each recipient in their language: the customer's order's, a staff member's profile's", async () => {
+  it("an entry that never heard of a step (its event lost) still keeps the step's moment when the next arrives", async () => {
+    const id = await place();
+    await withEventsLost(() => moveOrder(staff, id, "accepted"));
+    await moveOrder(staff, id, "preparing");
+    const entry = await told(customer.uid, id, "preparing");
+    const acceptedAt = (await orderRef(id).get()).get("timeline.accepted").toMillis();
+    assert.equal(entry.get("moments.accepted")?.toMillis(), acceptedAt);
+    assert.ok(inboxTells(entry.data(), "accepted"), "the reconciler finds nothing missing");
+  });
+
+  it("stores what an entry says as keys, so it reads in whatever language its reader has now", async () => {
     const germanStaff = await createUser({ staff: [r.id] }, "Koch");
     await adminDb.doc(paths.user(germanStaff.uid)).update({ language: "de" });
     const id = await place(r, { language: "de" });
     await moveOrder(customer, id, "cancelled", { cancelReason: "changed_mind" });
-    const cancelled = await waitForDoc(entry(customer.uid, id, "cancelled"), (s) => s.exists);
-    assert.equal(cancelled.get("title"), "Bestellung storniert");
-    assert.ok(cancelled.get("body").includes(TEXTS.de.reasons.changed_mind), cancelled.get("body"));
-    const forKoch = await waitForDoc(entry(germanStaff.uid, id, "cancelled"), (s) => s.exists);
-    assert.equal(forKoch.get("title"), "Bestellung storniert");
-    const forOwner = await waitForDoc(entry(staff.uid, id, "cancelled"), (s) => s.exists);
-    assert.equal(forOwner.get("title"), "Order cancelled", "a profile without a language reads English");
+    const cancelled = await told(customer.uid, id, "cancelled");
+    assert.equal(cancelled.get("title"), undefined, "no text in the language of the moment");
+    assert.equal(says(cancelled, "de").title, "Bestellung storniert");
+    assert.ok(says(cancelled, "de").body.includes(TEXTS.de.reasons.changed_mind), says(cancelled, "de").body);
+    assert.equal(says(cancelled, "en").title, "Order cancelled");
+    for (const person of [germanStaff, staff]) {
+      const forStaff = await told(person.uid, id, "cancelled");
+      assert.equal(says(forStaff, "de").title, `Bestellung storniert #${(await orderRef(id).get()).get("code")}`);
+    }
   });
 
   it("tells the customer why the restaurant declined in the platform's words; the note stays on the order page", async () => {
     const id = await place();
     await moveOrder(staff, id, "declined", { declineReason: "too_busy", declineNote: "Call us: 030 123" });
-    const n = await waitForDoc(entry(customer.uid, id, "declined"), (s) => s.exists);
-    assert.ok(n.get("body").includes(TEXTS.en.reasons.too_busy));
-    assert.ok(!n.get("body").includes("030 123"), "the note is not in the notification");
+    const n = await told(customer.uid, id, "declined");
+    assert.ok(says(n).body.includes(TEXTS.en.reasons.too_busy));
+    assert.ok(!JSON.stringify(n.data()).includes("030 123"), "the note is not in the notification");
     assert.equal((await orderRef(id).get()).get("declineNote"), "Call us: 030 123");
   });
 
@@ -143,20 +177,21 @@ describe("pipeline: lifecycle, notifications, timeouts, ratings", function () {
       cancelNote: "URGENT: payouts suspended, re-verify at https://phish.example",
     });
     for (const person of [staff, customer]) {
-      const n = await waitForDoc(entry(person.uid, id, "cancelled"), (s) => s.exists);
-      assert.ok(n.get("body").includes(TEXTS.en.reasons.ordered_by_mistake));
-      assert.ok(!n.get("body").includes("phish"));
+      const n = await told(person.uid, id, "cancelled");
+      assert.ok(says(n).body.includes(TEXTS.en.reasons.ordered_by_mistake));
+      assert.ok(!JSON.stringify(n.data()).includes("phish"));
     }
   });
 
   it("the customer may mark a notification read, and nothing else", async () => {
     const id = await place();
     await moveOrder(staff, id, "accepted");
-    const ref = doc(customer.db, paths.notification(customer.uid, notificationId(id, "accepted")));
-    await waitForDoc(entry(customer.uid, id, "accepted"), (s) => s.exists);
+    const ref = doc(customer.db, paths.notification(customer.uid, inboxEntryId(id)));
+    await told(customer.uid, id, "accepted");
     await updateDoc(ref, { read: true });
     assert.equal((await getDoc(ref)).get("read"), true);
     await assert.rejects(updateDoc(ref, { title: "changed" }), { code: "permission-denied" });
+    await assert.rejects(updateDoc(ref, { "text.status": "delivered" }), { code: "permission-denied" });
   });
 
   it("two couriers claiming the same order at once: exactly one wins", async () => {
@@ -180,26 +215,39 @@ describe("pipeline: lifecycle, notifications, timeouts, ratings", function () {
       moveOrderOnce(second, id, "accepted"),
     ]);
     assert.equal(results.filter((x) => x.status === "fulfilled").length, 1, JSON.stringify(results));
-    await waitForDoc(entry(customer.uid, id, "accepted"), (s) => s.exists);
+    await told(customer.uid, id, "accepted");
     assert.equal(await waitForCount(inbox(customer.uid).where("orderId", "==", id), 1), 1);
   });
 
   it("its own task cancels an order the restaurant does not accept in time, not before, and says why", async function () {
     this.timeout(120_000);
-    const id = await place();
+    const id = await placeUnanswered();
     const deadline = (await orderRef(id).get()).get("acceptBy").toMillis();
     const cancelled = await waitForDoc(orderRef(id), statusIs("cancelled"), 110_000);
     assert.equal(cancelled.get("cancelledBy"), "backend");
     assert.equal(cancelled.get("by.cancelled"), "backend:task", "the accept-timeout task, not the reconciler");
     assert.equal(cancelled.get("cancelReason"), "accept_timeout");
     assert.ok(cancelled.get("timeline.cancelled").toMillis() >= deadline, "not before the deadline");
-    const n = await waitForDoc(entry(customer.uid, id, "cancelled"), (s) => s.exists);
-    assert.ok(n.get("body").includes(TEXTS.en.reasons.accept_timeout));
+    const n = await told(customer.uid, id, "cancelled");
+    assert.ok(says(n).body.includes(TEXTS.en.reasons.accept_timeout));
+  });
+
+  it("a customer's cancel that the accept timeout beat is a refusal, not the customer's own cancel", async function () {
+    this.timeout(120_000);
+    const id = await placeUnanswered();
+    await waitForDoc(orderRef(id), statusIs("cancelled"), 110_000);
+    // The order is cancelled, as the customer asked, but not by them: the helper (like the web
+    // app's moveOrder) must not report the backend's change as the customer's.
+    await assert.rejects(moveOrder(customer, id, "cancelled", { cancelReason: "changed_mind" }), (err: Error) => {
+      assert.match(err.message, /made so by backend:(task|reconciler)/);
+      return true;
+    });
+    assert.equal((await orderRef(id).get()).get("cancelReason"), "accept_timeout");
   });
 
   it("the reconciler cancels an unanswered order whose timeout task is gone", async function () {
     this.timeout(180_000);
-    const id = await place();
+    const id = await placeUnanswered();
     // The deadline moves hours away: the task, back within seconds, finds it far off and leaves the
     // order to the reconciler, as it does with every far-off task. Then the deadline comes at once.
     await moveDueTime(id, "acceptBy", new Date(Date.now() + 3 * 3600_000));
@@ -263,7 +311,10 @@ describe("pipeline: lifecycle, notifications, timeouts, ratings", function () {
       assert.doesNotMatch(err.message, /notify/);
       return true;
     });
-    assert.ok((await entry(customer.uid, id, "delivered").get()).exists, "the notification went out anyway");
+    assert.ok(
+      inboxTells((await entryRef(customer.uid, id).get()).data(), "delivered"),
+      "the notification went out anyway",
+    );
     assert.equal((await adminDb.doc(paths.receipt(id)).get()).exists, false);
     // No event will come again for it: the system's reconciler books it itself.
     await waitForDoc(adminDb.doc(paths.receipt(id)), (s) => s.exists, 60_000);
@@ -439,10 +490,12 @@ describe("pipeline: lifecycle, notifications, timeouts, ratings", function () {
     const id = await place();
     await withEventsLost(() => moveOrder(staff, id, "accepted"));
     const push = recordingPush();
-    await notifyTransition(adminDb, push, id, (await orderRef(id).get()).data() as Order);
+    const order = (await orderRef(id).get()).data() as Order;
+    await notifyTransition(adminDb, push, id, order);
     assert.deepEqual(
       push.sent.map((s) => s.to),
       [`user-${customer.uid}`],
     );
+    assert.match(push.sent[0].message.body, new RegExp(`your order #${order.code}\\.`), "it names the order's code");
   });
 });

@@ -1,17 +1,33 @@
 import { strict as assert } from "node:assert";
-import { doc, getDoc, getDocs, collection } from "firebase/firestore";
+import {
+  collection,
+  count,
+  doc,
+  getAggregateFromServer,
+  getDoc,
+  getDocs,
+  serverTimestamp,
+  sum,
+  updateDoc,
+} from "firebase/firestore";
 import { httpsCallable } from "firebase/functions";
 import {
+  aggregationGroups,
   DEFAULT_FEES,
   paths,
   percentOf,
   PROMO_REJECTIONS,
   QUERIES,
+  REVENUE_SUMS,
+  revenueOf,
   statementOf,
+  type OrderBooks,
   type Order,
   type Pricing,
+  type PromoQuote,
   type PromoRejection,
-  type ReceiptLine,
+  type Receipt,
+  type StatementLine,
 } from "../../functions/src/domain";
 import { Timestamp } from "firebase-admin/firestore";
 import {
@@ -22,6 +38,7 @@ import {
   createRestaurant,
   createUser,
   deliverOrder,
+  deliverThrough,
   moveOrder,
   placeOrder,
   statusIs,
@@ -45,7 +62,7 @@ describe("pipeline: money (tips, promo codes, receipts, earnings, statements)", 
   before(async () => {
     admin = await createUser({ admin: true }, "Ada Admin");
     r = await createRestaurant({ pizza: { price: 1290 } }, { minOrder: 0, deliveryFee: 249 });
-    staff = await createUser({ staff: [r.id] }, "Mia Money");
+    staff = await createUser({ owner: [r.id] }, "Mia Money");
     courier = await createUser({ courier: true }, "Carl Cash");
     // The fees these tests price with (another suite may have changed them).
     await adminDb.doc(paths.fees()).set({ ...DEFAULT_FEES, updatedAt: new Date() });
@@ -94,7 +111,7 @@ describe("pipeline: money (tips, promo codes, receipts, earnings, statements)", 
     return (await waitForDoc(adminDb.doc(paths.receipt(id)), (s) => s.exists)).data()!;
   };
 
-  it("prices a tip and a code to the cent, with who gets what, and books the receipt and the earning as priced", async () => {
+  it("prices a tip and a code to the cent; who gets what goes to the books in the placing write, and is booked per reader", async () => {
     const code = await createPromo({ kind: "fixed", amountCents: 500, fundedBy: "restaurant", restaurantId: r.id });
     const customer = await createUser({}, "Tom Tip");
     const id = await order(customer, 3, { tip: { percent: 10 }, promoCode: code });
@@ -107,26 +124,83 @@ describe("pipeline: money (tips, promo codes, receipts, earnings, statements)", 
     assert.equal(p.tip, 387);
     assert.equal(p.serviceFee, percentOf(3870, DEFAULT_FEES.serviceFeeBps));
     assert.equal(p.total, 3870 - 500 + 249 + p.serviceFee + 387);
-    assert.equal(p.split.commission, percentOf(3870, DEFAULT_FEES.defaultCommissionBps));
-    assert.equal(p.split.restaurantNet, 3870 - p.split.commission - 500);
-    assert.equal(p.split.courierTotal, percentOf(249, DEFAULT_FEES.courierDeliveryShareBps) + 387);
-    assert.equal(p.split.restaurantNet + p.split.courierTotal + p.split.platformRevenue, p.total);
+    assert.equal("split" in p, false, "the order carries what the customer pays, not who gets what");
 
-    const receipt = await deliver(id);
+    // The books were written in the same commit that placed the order: the same server time.
+    const booksSnap = await adminDb.doc(paths.books(id)).get();
+    assert.ok(booksSnap.exists, "placed with its books");
+    const books = booksSnap.data() as OrderBooks;
+    assert.equal(books.createdAt!.toMillis(), o.timeline!.placed!.toMillis());
+    const s = books.split;
+    assert.equal(s.commission, percentOf(3870, DEFAULT_FEES.defaultCommissionBps));
+    assert.equal(s.restaurantNet, 3870 - s.commission - 500);
+    assert.equal(s.courierTotal, percentOf(249, DEFAULT_FEES.courierDeliveryShareBps) + 387);
+    assert.equal(s.restaurantNet + s.courierTotal + s.platformRevenue, p.total);
+    for (const k of ["subtotal", "discount", "deliveryFee", "serviceFee", "tip", "total", "currency"] as const) {
+      assert.deepEqual(books[k], p[k], `books ${k}`);
+    }
+
+    const receipt = (await deliver(id)) as Receipt;
     for (const k of ["subtotal", "discount", "deliveryFee", "serviceFee", "tip", "total", "currency"] as const) {
       assert.deepEqual(receipt[k], p[k], `receipt ${k}`);
     }
-    assert.deepEqual(receipt.split, p.split);
     assert.deepEqual(receipt.lines, p.lines);
     assert.equal(receipt.restaurant.legalName, o.restaurantLegalName);
-    const earning = (await adminDb.doc(paths.earning(courier.uid, id)).get()).data()!;
-    assert.equal(earning.tip, 387);
-    assert.equal(earning.total, p.split.courierTotal);
-    // The customer and the restaurant's staff read the receipt; the courier reads the earning.
-    await getDoc(doc(customer.db, paths.receipt(id)));
-    await getDoc(doc(staff.db, paths.receipt(id)));
-    await assert.rejects(getDoc(doc(courier.db, paths.receipt(id))), { code: "permission-denied" });
-    await getDocs(collection(courier.db, paths.earnings(courier.uid)));
+    assert.equal("split" in receipt, false);
+    const [line, earning, booked] = await Promise.all([
+      adminDb.doc(paths.statementLine(id)).get(),
+      adminDb.doc(paths.earning(courier.uid, id)).get(),
+      adminDb.doc(paths.books(id)).get(),
+    ]);
+    assert.equal(line.get("subtotal"), 3870);
+    assert.equal(line.get("commission"), s.commission);
+    assert.equal(line.get("restaurantPromo"), 500);
+    assert.equal(line.get("restaurantNet"), s.restaurantNet);
+    assert.equal(earning.get("tip"), 387);
+    assert.equal(earning.get("total"), s.courierTotal);
+    assert.equal(booked.get("courierId"), courier.uid);
+    assert.equal(booked.get("deliveredAt").toMillis(), receipt.deliveredAt.toMillis());
+    assert.equal(line.get("restaurantNet") + earning.get("total") + booked.get("split.platformRevenue"), p.total);
+  });
+
+  it("each role reads an order's money with its own client: what it pays or earns, and nothing more", async () => {
+    const [owner, kitchen] = [staff, await createUser({ staff: [r.id] }, "Kim Kitchen")];
+    const customer = await createUser({}, "Rosa Reader");
+    const id = await order(customer, 2, { tip: { cents: 150 } });
+    assert.equal((await settled(id)).status, "placed");
+    // On the way: the customer, the kitchen and the courier read the order; it holds no split.
+    const denied = { code: "permission-denied" };
+    for (const who of [customer, kitchen]) {
+      assert.equal((await getDoc(doc(who.db, paths.order(id)))).get("pricing.split"), undefined);
+      await assert.rejects(getDoc(doc(who.db, paths.books(id))), denied);
+    }
+    await deliver(id);
+    const read = (who: typeof customer, path: string) => getDoc(doc(who.db, path));
+    // The customer: the order and the receipt; no one's share.
+    assert.equal((await read(customer, paths.order(id))).get("pricing.split"), undefined);
+    const receipt = await read(customer, paths.receipt(id));
+    assert.equal(receipt.get("total"), (await adminDb.doc(paths.order(id)).get()).get("pricing.total"));
+    assert.equal(receipt.get("split"), undefined);
+    await assert.rejects(read(customer, paths.statementLine(id)), denied);
+    await assert.rejects(read(customer, paths.books(id)), denied);
+    // The courier: the order (for two hours) and their earning; not the receipt, line or books.
+    assert.equal((await read(courier, paths.order(id))).get("pricing.split"), undefined);
+    assert.equal((await read(courier, paths.earning(courier.uid, id))).get("tip"), 150);
+    for (const path of [paths.receipt(id), paths.statementLine(id), paths.books(id)]) {
+      await assert.rejects(read(courier, path), denied, path);
+    }
+    // The owner: the statement line; not the customer's receipt (their address) nor the books.
+    assert.equal((await read(owner, paths.statementLine(id))).get("orderId"), id);
+    await assert.rejects(read(owner, paths.receipt(id)), denied);
+    await assert.rejects(read(owner, paths.books(id)), denied);
+    // The kitchen: neither the statement line nor the receipt nor the books.
+    for (const path of [paths.receipt(id), paths.statementLine(id), paths.books(id)]) {
+      await assert.rejects(read(kitchen, path), denied, path);
+    }
+    // Admins: everything.
+    for (const path of [paths.receipt(id), paths.statementLine(id), paths.books(id), paths.earning(courier.uid, id)]) {
+      assert.ok((await read(admin, path)).exists, path);
+    }
   });
 
   it("refuses every kind of bad code with its own reason, and nothing is redeemed", async () => {
@@ -166,6 +240,57 @@ describe("pipeline: money (tips, promo codes, receipts, earnings, statements)", 
     }
     const exhausted = await adminDb.collection(paths.promoRedemptions(capped)).get();
     assert.equal(exhausted.size, 1, "only the first order redeemed the capped code");
+  });
+
+  it("checkout asks the backend what a code gives; a code's terms are the admins', its public view holds what checkout lists", async () => {
+    const privateCode = await createPromo({
+      kind: "percent",
+      percentBps: 2000,
+      maxDiscount: 300,
+      maxRedemptions: 2,
+      minSubtotal: 1000,
+    });
+    const listed = await createPromo({ public: true, description: "For everyone", budgetCents: 5000 });
+    const customer = await createUser({}, "Quinn Quote");
+    const quote = (code: string, subtotal: number, restaurantId = r.id, who = customer) =>
+      httpsCallable<unknown, PromoQuote>(
+        who.functions,
+        "quotePromo",
+      )({ code, restaurantId, subtotal }).then((x) => x.data);
+    // Good for me, and for how much: 20 % of 12.90 capped at 3.00; at the minimum and below it.
+    assert.deepEqual(await quote(privateCode.toLowerCase(), 1290), { ok: true, discount: 258, fundedBy: "platform" });
+    assert.deepEqual(await quote(privateCode, 5000), { ok: true, discount: 300, fundedBy: "platform" });
+    assert.deepEqual(await quote(privateCode, 1000), { ok: true, discount: 200, fundedBy: "platform" });
+    assert.deepEqual(await quote(privateCode, 999), { ok: false, code: "promo_below_minimum" });
+    assert.deepEqual(await quote("NOSUCHCODE1", 5000), { ok: false, code: "promo_unknown" });
+    await assert.rejects(quote(privateCode, -1), { code: "functions/invalid-argument" });
+    // Used up: two redemptions, then the third customer hears it is exhausted.
+    // (At a kitchen of their own: orders nobody accepts count as misses against the shared one.)
+    const elsewhere = await createRestaurant({ pizza: { price: 1290 } }, { minOrder: 0 });
+    for (const n of [1, 2]) {
+      const who = await createUser({}, `Spender ${n}`);
+      assert.equal((await settled(await order(who, 1, { promoCode: privateCode }, elsewhere))).status, "placed");
+    }
+    assert.deepEqual(await quote(privateCode, 1290), { ok: false, code: "promo_exhausted" });
+    // The code's document (budget, caps, creator) is refused to the customer, guessed or listed.
+    for (const code of [privateCode, listed]) {
+      await assert.rejects(getDoc(doc(customer.db, paths.promoCode(code))), { code: "permission-denied" });
+    }
+    // The public view: the listed code only, with what checkout shows; pausing takes it off.
+    const view = await waitForDoc(adminDb.doc(paths.publicPromo(listed)), (v) => v.exists);
+    assert.deepEqual(Object.keys(view.data()!).sort(), [
+      "code",
+      "description",
+      "restaurantId",
+      "updatedAt",
+      "validFrom",
+      "validUntil",
+    ]);
+    const seen = await getDocs(clientQuery(customer.db, QUERIES.publicPromos()));
+    assert.ok(seen.docs.some((d) => d.id === listed));
+    assert.ok(!seen.docs.some((d) => d.id === privateCode), "a private code is never listed");
+    await updateDoc(doc(admin.db, paths.promoCode(listed)), { paused: true, updatedAt: serverTimestamp() });
+    await waitForDoc(adminDb.doc(paths.publicPromo(listed)), (v) => !v.exists);
   });
 
   it("gives a redemption back when the order is declined, cancelled or times out", async function () {
@@ -219,18 +344,27 @@ describe("pipeline: money (tips, promo codes, receipts, earnings, statements)", 
     await deliver(id);
     const raise = httpsCallable<unknown, { tip: number; total: number }>(who.functions, "raiseTip");
     const before = (await orderRef(id).get()).get("pricing") as Pricing;
+    const booksBefore = (await adminDb.doc(paths.books(id)).get()).data() as OrderBooks;
+    const lineBefore = (await adminDb.doc(paths.statementLine(id)).get()).data();
     const { data } = await raise({ orderId: id, tip: 600 });
     assert.deepEqual(data, { tip: 600, total: before.total + 500 });
-    const [o, receipt, earning] = await Promise.all([
+    const [o, receipt, earning, books, line] = await Promise.all([
       orderRef(id).get(),
       adminDb.doc(paths.receipt(id)).get(),
       adminDb.doc(paths.earning(courier.uid, id)).get(),
+      adminDb.doc(paths.books(id)).get(),
+      adminDb.doc(paths.statementLine(id)).get(),
     ]);
     assert.equal(o.get("pricing.tip"), 600);
     assert.equal(receipt.get("tip"), 600);
     assert.equal(receipt.get("total"), before.total + 500);
     assert.equal(earning.get("tip"), 600);
-    assert.equal(earning.get("total"), before.split.courierTotal + 500);
+    assert.equal(earning.get("total"), booksBefore.split.courierTotal + 500);
+    assert.equal(books.get("tip"), 600);
+    assert.equal(books.get("total"), before.total + 500);
+    assert.equal(books.get("split.courierTotal"), booksBefore.split.courierTotal + 500);
+    assert.equal(books.get("split.restaurantNet"), booksBefore.split.restaurantNet, "the tip is all the courier's");
+    assert.deepEqual(line.data(), lineBefore, "the restaurant's statement line does not change");
     await assert.rejects(raise({ orderId: id, tip: 300 }), /only be raised/);
     await assert.rejects(raise({ orderId: id, tip: 1_000_000 }), /at most/);
     const stranger = await createUser({}, "Stan Stranger");
@@ -255,36 +389,92 @@ describe("pipeline: money (tips, promo codes, receipts, earnings, statements)", 
       const who = await createUser({}, `Sum ${q}`);
       const id = await order(who, q, extra, rest);
       assert.equal((await settled(id)).status, "placed");
-      for (const s of ["accepted", "preparing", "ready"] as const) await moveOrder(kitchen, id, s);
-      await claimOrder(rider, id);
-      await moveOrder(rider, id, "picked_up");
-      await deliverOrder(rider, id);
+      await deliverThrough(kitchen, rider, id);
       ids.push(id);
     }
     await Promise.all(ids.map((id) => waitForDoc(adminDb.doc(paths.receipt(id)), (s) => s.exists)));
-    // Read as the staff read them for their statement, and as the courier reads their earnings.
-    await assert.rejects(getDocs(collection(kitchen.db, paths.receipts())), { code: "permission-denied" });
+    // Read as the owner reads them for their statement, and as the courier reads their earnings.
+    await assert.rejects(getDocs(collection(kitchen.db, paths.statementLines())), { code: "permission-denied" });
     const day = { from: new Date(Date.now() - DAY), to: new Date(Date.now() + DAY) };
-    const mine = await getDocs(clientQuery(kitchen.db, QUERIES.restaurantReceipts(rest.id, day.from, day.to)));
-    const rs = mine.docs.map((d) => d.data() as ReceiptLine);
+    const mine = await getDocs(clientQuery(kitchen.db, QUERIES.restaurantStatement(rest.id, day.from, day.to)));
+    const rs = mine.docs.map((d) => d.data() as StatementLine);
     const s = statementOf(rs);
     assert.equal(s.orders, 3);
     assert.equal(s.grossSales, 990 * 6);
     assert.equal(s.restaurantPromotions, 300);
     assert.equal(
       s.netPayout,
-      rs.reduce((n, x) => n + x.subtotal - x.split.commission - x.split.restaurantPromo, 0),
+      rs.reduce((n, x) => n + x.subtotal - x.commission - x.restaurantPromo, 0),
     );
+    const books = await Promise.all(ids.map(async (id) => (await adminDb.doc(paths.books(id)).get()).data()!));
     const earnings = await getDocs(collection(rider.db, paths.earnings(rider.uid)));
     assert.equal(earnings.size, 3);
     assert.equal(
       earnings.docs.reduce((n, d) => n + d.get("total"), 0),
-      rs.reduce((n, x) => n + x.split.courierTotal, 0),
+      books.reduce((n, b) => n + b.split.courierTotal, 0),
     );
     assert.equal(
       earnings.docs.reduce((n, d) => n + d.get("tip"), 0),
-      rs.reduce((n, x) => n + x.tip, 0),
+      books.reduce((n, b) => n + b.tip, 0),
     );
+    // Statement, earnings and the platform's part add up to what the customers paid.
+    const receipts = await Promise.all(ids.map(async (id) => (await adminDb.doc(paths.receipt(id)).get()).data()!));
+    assert.equal(
+      s.netPayout + earnings.docs.reduce((n, d) => n + d.get("total"), 0) + revenueOf(books as OrderBooks[]).revenue,
+      receipts.reduce((n, x) => n + x.total, 0),
+    );
+  });
+
+  it("the admin's revenue: the server's sums over the books, at most five to a query, equal the books the admin reads", async () => {
+    const rest = await createRestaurant({ pizza: { price: 1150 } }, { minOrder: 0, deliveryFee: 199 });
+    const kitchen = await createUser({ owner: [rest.id] }, "Rena Revenue");
+    const rider = await createUser({ courier: true }, "Ron Revenue");
+    const code = await createPromo({ kind: "fixed", amountCents: 200 });
+    const ids: string[] = [];
+    for (const [q, extra] of [
+      [1, { tip: { cents: 100 } }],
+      [2, { promoCode: code }],
+    ] as const) {
+      const id = await order(await createUser({}, `Rev ${q}`), q, extra, rest);
+      assert.equal((await settled(id)).status, "placed");
+      for (const st of ["accepted", "preparing", "ready"] as const) await moveOrder(kitchen, id, st);
+      await claimOrder(rider, id);
+      await moveOrder(rider, id, "picked_up");
+      await deliverOrder(rider, id);
+      ids.push(id);
+    }
+    await Promise.all(ids.map((id) => waitForDoc(adminDb.doc(paths.receipt(id)), (s) => s.exists)));
+    // Only these two orders on the day asked for: their deliveries moved to a day of their own
+    // (other suites deliver today).
+    const day = new Date(Date.UTC(2001, 0, 1 + (Date.now() % 3000)));
+    await Promise.all(ids.map((id) => adminDb.doc(paths.books(id)).update({ deliveredAt: Timestamp.fromDate(day) })));
+    const q = clientQuery(admin.db, QUERIES.booksDeliveredBetween(day, new Date(day.getTime() + DAY)));
+    const wanted: Record<string, ReturnType<typeof sum>> = { orders: count() };
+    for (const [name, field] of Object.entries(REVENUE_SUMS)) wanted[name] = sum(field);
+    const groups = aggregationGroups(wanted);
+    const server = Object.assign(
+      {},
+      ...(await Promise.all(groups.map(async (g) => (await getAggregateFromServer(q, g)).data()))),
+    );
+    const books = (await getDocs(q)).docs.map((d) => d.data() as OrderBooks);
+    assert.equal(books.length, 2);
+    assert.deepEqual(server, revenueOf(books));
+    assert.equal(
+      server.revenue,
+      server.commission + server.serviceFees + server.deliveryShare - server.platformPromotions,
+    );
+    assert.equal(server.platformPromotions, 200);
+    // Asked in one query, the six figures are refused: the limit the groups respect.
+    await assert.rejects(getAggregateFromServer(q, wanted));
+    // The owner and the courier cannot ask the books.
+    for (const who of [kitchen, rider]) {
+      await assert.rejects(
+        getAggregateFromServer(clientQuery(who.db, QUERIES.booksDeliveredBetween(day, new Date(day.getTime() + DAY))), {
+          orders: count(),
+        }),
+        { code: "permission-denied" },
+      );
+    }
   });
 
   it("an admin's code is checked: a bad one is refused with the reason, a taken code too", async () => {

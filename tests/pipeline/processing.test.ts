@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { FieldValue } from "firebase-admin/firestore";
-import { cartDoc, LIMITS, paths, restaurantProblem } from "../../functions/src/domain";
+import { cartDoc, inboxMessage, LIMITS, paths, restaurantProblem } from "../../functions/src/domain";
 import { PROBLEMS } from "../../functions/src/domain/texts/problems";
 import {
   adminDb,
@@ -188,10 +188,13 @@ describe("pipeline: order processing", function () {
       assert.equal(order.rejection?.code, "restaurant_unavailable");
       const told = (uid: string) => adminDb.collection(paths.inbox(uid)).where("link", "==", "/dashboard/settings");
       assert.equal(await waitForCount(told(staff.uid), 1), 1, "staff hear about the problem once");
-      assert.match((await told(staff.uid).get()).docs[0].get("body"), /settings have a problem/);
+      assert.match(
+        inboxMessage((await told(staff.uid).get()).docs[0].get("text"), "en").body,
+        /settings have a problem/,
+      );
       // Each in their own language, the problem too.
       await waitForCount(told(koch.uid), 1);
-      const body = (await told(koch.uid).get()).docs[0].get("body") as string;
+      const body = inboxMessage((await told(koch.uid).get()).docs[0].get("text"), "de").body;
       const restaurant = (await adminDb.doc(paths.restaurant(broken.id)).get()).data();
       assert.ok(body.includes(restaurantProblem(restaurant, PROBLEMS.de)!), body);
     });

@@ -2,6 +2,8 @@ import { strict as assert } from "node:assert";
 import { doc, serverTimestamp, updateDoc } from "firebase/firestore";
 import {
   allDay,
+  inboxEntryId,
+  inboxMessage,
   leadMinutes,
   localTime,
   paths,
@@ -60,7 +62,7 @@ describe("pipeline: a restaurant's rush and orders ahead", function () {
     // Nobody resumes: the pause's end is the backend's to act on.
     const reopened = await waitForDoc(restaurantRef(r.id), (s) => s.get("pausedUntil") === null, 30_000);
     assert.equal(reopened.get("pausedBy"), null);
-    const notices = adminDb.collection(paths.inbox(staff.uid)).where("title", "==", "Taking orders again");
+    const notices = adminDb.collection(paths.inbox(staff.uid)).where("text.notice.key", "==", "resumed");
     assert.equal(await waitForCount(notices, 1), 1, "told once");
     await waitForDoc(orderRef(await order(r)), statusIs("placed"));
   });
@@ -99,7 +101,7 @@ describe("pipeline: a restaurant's rush and orders ahead", function () {
       adminDb.doc(paths.notification(missing.staff.uid, `auto-pause-${pausedFor}`)),
       (s) => s.exists,
     );
-    assert.equal(told.get("title"), "Orders paused");
+    assert.equal(inboxMessage(told.get("text"), "en").title, "Orders paused");
     await new Promise((r) => setTimeout(r, 3000)); // both misses' effects have had their turn
     const notices = await adminDb.collection(paths.inbox(missing.staff.uid)).get();
     assert.equal(
@@ -153,10 +155,11 @@ describe("pipeline: a restaurant's rush and orders ahead", function () {
       assert.equal(scheduled.get("releaseAt").toMillis(), slot.getTime() - lead(15) * MIN);
       assert.equal(scheduled.get("acceptBy"), undefined, "no accept deadline while it waits");
       const customerTold = await waitForDoc(
-        adminDb.doc(paths.notification(customer.uid, `${id}_scheduled`)),
+        adminDb.doc(paths.notification(customer.uid, inboxEntryId(id))),
         (s) => s.exists,
       );
-      assert.match(customerTold.get("body"), /scheduled for (tomorrow )?\d\d:\d\d/);
+      assert.match(inboxMessage(customerTold.get("text"), "en").body, /scheduled for (tomorrow )?\d\d:\d\d/);
+      assert.match(inboxMessage(customerTold.get("text"), "de").body, /für (morgen )?\d\d:\d\d geplant/);
     });
 
     it("its own task releases a scheduled order at its time, not before, and the normal flow follows", async () => {
@@ -183,7 +186,7 @@ describe("pipeline: a restaurant's rush and orders ahead", function () {
       // Its task came hours early and left the order to the reconciler (as the emulator's
       // immediate dispatch does with every far-off task): once the scheduled effects have run
       // and a reconciler run has passed, no task of this order is waiting any more.
-      await waitForDoc(adminDb.doc(paths.notification(customer.uid, `${id}_scheduled`)), (s) => s.exists);
+      await waitForDoc(adminDb.doc(paths.notification(customer.uid, inboxEntryId(id))), (s) => s.exists);
       await nextReconcilerRun();
       await moveDueTime(id, "releaseAt", new Date());
       const placed = await waitForDoc(orderRef(id), statusIs("placed"), RECOVERY_MS);

@@ -43,7 +43,12 @@ describe("rules: money", () => {
           courierDeliveryShareBps: 10_000,
         }),
       ));
+    it("allows no fee, no commission and no courier share", () =>
+      expectAccess(true, admin({ serviceFeeBps: 0, defaultCommissionBps: 0, courierDeliveryShareBps: 0 })));
     for (const [what, patch] of [
+      ["a negative service fee", { serviceFeeBps: -1 }],
+      ["a negative commission", { defaultCommissionBps: -1 }],
+      ["a negative courier share", { courierDeliveryShareBps: -1 }],
       ["a service fee above 30 %", { serviceFeeBps: LIMITS.maxServiceFeeBps + 1 }],
       ["a commission above 50 %", { defaultCommissionBps: LIMITS.maxCommissionBps + 1 }],
       ["a courier share above 100 %", { courierDeliveryShareBps: 10_001 }],
@@ -62,23 +67,37 @@ describe("rules: money", () => {
     matrix("set the commission", ["admin"], (db) =>
       setDoc(doc(db, "restaurantTerms/r1"), { commissionBps: 1000, updatedAt: now() }),
     );
-    it("denies a commission above 50 %", () =>
-      expectAccess(
-        false,
-        setDoc(doc(dbAs("admin"), "restaurantTerms/r1"), {
-          commissionBps: LIMITS.maxCommissionBps + 1,
-          updatedAt: now(),
-        }),
-      ));
+    const setCommission = (commissionBps: unknown) =>
+      setDoc(doc(dbAs("admin"), "restaurantTerms/r1"), { commissionBps, updatedAt: now() });
+    it("allows a commission from 0 to 50 %", async () => {
+      await expectAccess(true, setCommission(0));
+      await expectAccess(true, setCommission(LIMITS.maxCommissionBps));
+    });
+    it("denies terms with an extra field or a client clock", async () => {
+      const terms = doc(dbAs("admin"), "restaurantTerms/r1");
+      await expectAccess(false, setDoc(terms, { commissionBps: 1000, payoutDay: 1, updatedAt: now() }));
+      await expectAccess(false, setDoc(terms, { commissionBps: 1000, updatedAt: new Date() }));
+    });
+    for (const commissionBps of [-1, LIMITS.maxCommissionBps + 1]) {
+      it(`denies a commission of ${commissionBps} basis points`, () =>
+        expectAccess(false, setCommission(commissionBps)));
+    }
   });
 
   describe("promo codes", () => {
-    const signedIn = everyone.filter((r) => r !== "anonymous");
-    matrix("look a code up", signedIn, (db) => getDoc(doc(db, "promoCodes/SECRET")));
-    matrix("list the public codes", signedIn, (db) =>
+    // A code's terms (budget, caps, creator) are the admins': checkout asks the backend
+    // (quotePromo) and lists the public codes from their public view.
+    matrix("look a code up by guessing it", ["admin"], (db) => getDoc(doc(db, "promoCodes/SECRET")));
+    matrix("look a public code's terms up", ["admin"], (db) => getDoc(doc(db, "promoCodes/SAVE10")));
+    matrix("list the public codes' terms", ["admin"], (db) =>
       getDocs(query(collection(db, "promoCodes"), where("public", "==", true))),
     );
     matrix("list every code", ["admin"], (db) => getDocs(collection(db, "promoCodes")));
+    matrix("read a public code's public view", everyone, (db) => getDoc(doc(db, "publicPromos/SAVE10")));
+    matrix("list the public views", everyone, (db) => getDocs(collection(db, "publicPromos")));
+    matrix("write a public view", [], (db) =>
+      setDoc(doc(db, "publicPromos/SECRET"), { code: "SECRET", description: "mine now", restaurantId: null }),
+    );
     matrix("pause a code", ["admin"], (db) =>
       updateDoc(doc(db, "promoCodes/SAVE10"), { paused: true, updatedAt: now() }),
     );
@@ -86,6 +105,10 @@ describe("rules: money", () => {
       setDoc(doc(db, "promoCodes/NEW10"), promoDoc("NEW10", true)),
     );
     matrix("delete a code", [], (db) => deleteDoc(doc(db, "promoCodes/SAVE10")));
+    it("an admin cannot pause a code with something other than true or false", () =>
+      expectAccess(false, updateDoc(doc(dbAs("admin"), "promoCodes/SAVE10"), { paused: "yes", updatedAt: now() })));
+    it("an admin cannot pause a code with a client clock", () =>
+      expectAccess(false, updateDoc(doc(dbAs("admin"), "promoCodes/SAVE10"), { paused: true, updatedAt: new Date() })));
     it("an admin cannot change a code's discount by pausing it", () =>
       expectAccess(
         false,
@@ -103,22 +126,46 @@ describe("rules: money", () => {
     );
   });
 
-  describe("receipts and earnings", () => {
-    matrix("get a receipt", ["customer", "owner", "admin"], (db) => getDoc(doc(db, "receipts/delivered")));
-    matrix("list the restaurant's receipts", ["owner", "admin"], (db) =>
-      getDocs(query(collection(db, "receipts"), where("restaurantId", "==", "r1"))),
-    );
+  // Each reads what they pay or earn: the customer their receipt, the courier their earning, the
+  // restaurant's owner its statement line; the whole split is in the books, for admins only.
+  describe("an order's money, one record per reader", () => {
+    matrix("get the customer's receipt", ["customer", "admin"], (db) => getDoc(doc(db, "receipts/delivered")));
     matrix("list one's own receipts", ["customer", "admin"], (db) =>
       getDocs(query(collection(db, "receipts"), where("customerId", "==", "alice"))),
     );
-    matrix("change a receipt's total", [], (db) => updateDoc(doc(db, "receipts/delivered"), { total: 1 }));
-    matrix("write a receipt", [], (db) => setDoc(doc(db, "receipts/placed"), { customerId: "alice", total: 1 }));
-    matrix("read cora's earnings", ["courier", "admin"], (db) => getDocs(collection(db, "couriers/cora/earnings")));
-    matrix("raise one's own earning", [], (db) =>
-      updateDoc(doc(db, "couriers/cora/earnings/delivered"), { tip: 5000, total: 5199 }),
+    matrix("list every receipt", ["admin"], (db) => getDocs(collection(db, "receipts")));
+    matrix("get the restaurant's statement line", ["owner", "admin"], (db) =>
+      getDoc(doc(db, "statementLines/delivered")),
     );
-    each(["customer", "courier"], "a collection-group look at everyone's earnings", false, (db) =>
+    matrix("list r1's statement lines", ["owner", "admin"], (db) =>
+      getDocs(query(collection(db, "statementLines"), where("restaurantId", "==", "r1"))),
+    );
+    matrix("list r2's statement lines", ["admin"], (db) =>
+      getDocs(query(collection(db, "statementLines"), where("restaurantId", "==", "r2"))),
+    );
+    matrix("list every statement line", ["admin"], (db) => getDocs(collection(db, "statementLines")));
+    matrix("get the order's books (the whole split)", ["admin"], (db) => getDoc(doc(db, "orderBooks/delivered")));
+    matrix("list r1's books", ["admin"], (db) =>
+      getDocs(query(collection(db, "orderBooks"), where("restaurantId", "==", "r1"))),
+    );
+    matrix("list the books cora delivered", ["admin"], (db) =>
+      getDocs(query(collection(db, "orderBooks"), where("courierId", "==", "cora"))),
+    );
+    matrix("read cora's earnings", ["courier", "admin"], (db) => getDocs(collection(db, "couriers/cora/earnings")));
+    each(["customer", "courier", "owner"], "a collection-group look at everyone's earnings", false, (db) =>
       getDocs(collectionGroup(db, "earnings")),
     );
+    for (const [what, path, data] of [
+      ["change a receipt's total", "receipts/delivered", { total: 1 }],
+      ["write a receipt", "receipts/placed", { customerId: "alice", total: 1 }],
+      ["raise one's statement line", "statementLines/delivered", { restaurantNet: 5000 }],
+      ["write a statement line", "statementLines/placed", { restaurantId: "r1", restaurantNet: 5000 }],
+      ["change the books", "orderBooks/delivered", { split: { commission: 0 } }],
+      ["write books", "orderBooks/placed", { restaurantId: "r1", total: 1 }],
+      ["raise one's own earning", "couriers/cora/earnings/delivered", { tip: 5000, total: 5199 }],
+    ] as const) {
+      matrix(what, [], (db) => setDoc(doc(db, path), data, { merge: true }));
+    }
+    matrix("delete the books", [], (db) => deleteDoc(doc(db, "orderBooks/delivered")));
   });
 });

@@ -20,7 +20,10 @@ import {
   CUSTOMER_CANCEL_REASONS,
   DECLINE_REASONS,
   LIMITS,
+  MAX_TIP_CENTS,
   ORDER_STATUSES,
+  QUERIES,
+  TIP_PERCENTS,
   transition,
   type Actor,
   type OrderStatus,
@@ -31,11 +34,13 @@ import {
   dbAs,
   dbWithToken,
   expectAccess,
+  freshDbAs,
   ISSUED_AT,
   orderDoc,
   ROLE_NAMES,
   rulesEnv,
   seedFixtures,
+  specQuery,
   uidOf,
   withoutRules,
   type RoleName,
@@ -84,10 +89,16 @@ function deliver(db: Firestore, path: string, uid: string, extra: Record<string,
 
 /** A claim: the order's courierId and the time it was claimed, and the courier's activeOrderId,
  * in one batch. */
-function claim(db: Firestore, orderId: string, courierId: string, orderPatch: Record<string, unknown> = {}) {
+function claim(
+  db: Firestore,
+  orderId: string,
+  courierId: string,
+  orderPatch: Record<string, unknown> = {},
+  courierPatch: Record<string, unknown> = {},
+) {
   const batch = writeBatch(db);
   batch.update(doc(db, `orders/${orderId}`), { courierId, claimedAt: now(), updatedAt: now(), ...orderPatch });
-  batch.set(doc(db, `couriers/${courierId}`), { activeOrderId: orderId, updatedAt: now() });
+  batch.set(doc(db, `couriers/${courierId}`), { activeOrderId: orderId, updatedAt: now(), ...courierPatch });
   return batch.commit();
 }
 
@@ -121,10 +132,40 @@ describe("rules: orders", () => {
       getDoc(doc(db, "orders/deliveredNow")),
     );
     matrix(
-      `get an order cora delivered more than ${LIMITS.courierAccessAfterDeliveryMin} minutes ago`,
+      `get an order cora delivered more than ${LIMITS.courierAccessAfterDeliveryMin} minutes ago, within a day`,
       ["customer", "staff", "owner", "admin"],
-      (db) => getDoc(doc(db, "orders/delivered")),
+      (db) => getDoc(doc(db, "orders/endedInsideDay")),
     );
+    // After a day the restaurant keeps its statement line, not the customer's name and address.
+    matrix(
+      `get an order delivered more than ${LIMITS.staffAccessAfterEndHours} hours ago`,
+      ["customer", "admin"],
+      (db) => getDoc(doc(db, "orders/endedPastDay")),
+    );
+    matrix("get an order delivered weeks ago", ["customer", "admin"], (db) => getDoc(doc(db, "orders/delivered")));
+    matrix(
+      `get an order cancelled less than ${LIMITS.staffAccessAfterEndHours} hours ago`,
+      ["customer", "staff", "owner", "admin"],
+      (db) => getDoc(doc(db, "orders/cancelledInsideDay")),
+    );
+    matrix("get an order cancelled weeks ago", ["customer", "admin"], (db) => getDoc(doc(db, "orders/cancelled")));
+    it(`cora may read an order she delivered until ${LIMITS.courierAccessAfterDeliveryMin} minutes after, not later`, async () => {
+      const deliveredAgo = (minutes: number) => {
+        const order = orderDoc("delivered");
+        const timeline = { ...(order.timeline as Record<string, unknown>) };
+        timeline.delivered = Timestamp.fromMillis(Date.now() - minutes * 60_000);
+        return { ...order, timeline };
+      };
+      await withoutRules((db) =>
+        Promise.all([
+          setDoc(doc(db, "orders/deliveredInWindow"), deliveredAgo(LIMITS.courierAccessAfterDeliveryMin - 0.5)),
+          setDoc(doc(db, "orders/deliveredPastWindow"), deliveredAgo(LIMITS.courierAccessAfterDeliveryMin + 0.5)),
+        ]),
+      );
+      // A fresh client: a shared one's reads carry an older request.time (freshDbAs).
+      await expectAccess(true, getDoc(doc(freshDbAs("courier"), "orders/deliveredInWindow")));
+      await expectAccess(false, getDoc(doc(freshDbAs("courier"), "orders/deliveredPastWindow")));
+    });
     matrix(
       "get an order that does not exist (yet)",
       ["customer", "otherCustomer", "staff", "owner", "otherStaff", "courier", "otherCourier", "admin"],
@@ -136,11 +177,14 @@ describe("rules: orders", () => {
     matrix("list alice's orders", ["customer", "admin"], (db) =>
       getDocs(query(collection(db, "orders"), where("customerId", "==", "alice"))),
     );
-    matrix("list r1's orders", ["staff", "owner", "admin"], (db) =>
+    matrix("list r1's orders under way (the board)", ["staff", "owner", "admin"], (db) =>
+      getDocs(specQuery(db, QUERIES.boardOrders("r1"))),
+    );
+    matrix("list every order r1 ever had", ["admin"], (db) =>
       getDocs(query(collection(db, "orders"), where("restaurantId", "==", "r1"))),
     );
-    matrix("list r2's orders", ["otherStaff", "admin"], (db) =>
-      getDocs(query(collection(db, "orders"), where("restaurantId", "==", "r2"))),
+    matrix("list r2's orders under way (the board)", ["otherStaff", "admin"], (db) =>
+      getDocs(specQuery(db, QUERIES.boardOrders("r2"))),
     );
     matrix("list unclaimed ready orders", ["courier", "otherCourier", "admin"], (db) =>
       getDocs(query(collection(db, "orders"), where("status", "==", "ready"), where("courierId", "==", null))),
@@ -259,11 +303,13 @@ describe("rules: orders", () => {
       ["an oversized item id", { items: [line({ itemId: "x".repeat(LIMITS.maxItemIdLength + 1) })] }],
       ["an oversized note", { note: "x".repeat(LIMITS.maxNoteLength + 1) }],
       ["a note that is not a string", { note: 42 }],
+      ["a note that is a list", { note: ["Ring twice"] }],
       ["an address without coordinates", { deliveryAddress: { line1: "x", city: "Berlin" } }],
       ["an address at latitude 200", { deliveryAddress: { ...ADDRESS, lat: 200 } }],
       ["an address with an extra field", { deliveryAddress: { ...ADDRESS, gate: "B" } }],
       ["an empty restaurant id", { restaurantId: "" }],
       ["a restaurant id that is not a string", { restaurantId: 7 }],
+      ["a restaurant id of 129 characters", { restaurantId: "r".repeat(129) }],
       ["a client timestamp", { createdAt: new Date() }],
       ["no createdAt", { createdAt: undefined }],
       ["an unknown field", { coupon: "FREEFOOD" }],
@@ -285,18 +331,27 @@ describe("rules: orders", () => {
           ),
         }),
       ));
+    it("allows a restaurant id of one character and one of 128", async () => {
+      await expectAccess(true, customerCreates({ restaurantId: "r" }));
+      await expectAccess(true, customerCreates({ restaurantId: "r".repeat(128) }, "NewOrder0000000000a2"));
+    });
+    it("allows an empty note", () => expectAccess(true, customerCreates({ note: "" })));
     it("allows the smallest quantity", () =>
       expectAccess(true, customerCreates({ items: [line({ quantity: LIMITS.minQuantity })] })));
     it("allows ordering ahead for a slot tomorrow", () =>
       expectAccess(true, createAs("customer", { slotStart: Timestamp.fromMillis(Date.now() + 24 * 3600_000) })));
+    it("denies a slot that starts the moment the order is placed (the server's time)", () =>
+      expectAccess(false, createAs("customer", { slotStart: serverTimestamp() })));
     it("denies a slot in the past", () =>
       expectAccess(false, createAs("customer", { slotStart: Timestamp.fromMillis(Date.now() - 60_000) })));
+    it("allows a slot just under three days ahead", () =>
+      expectAccess(true, createAs("customer", { slotStart: Timestamp.fromMillis(Date.now() + 71 * 3600_000) })));
     it("denies a slot more than three days ahead", () =>
       expectAccess(false, createAs("customer", { slotStart: Timestamp.fromMillis(Date.now() + 73 * 3600_000) })));
     it("denies a slot that is not a time", () => expectAccess(false, createAs("customer", { slotStart: "12:30" })));
     it("denies a cart that names its own release time", () =>
       expectAccess(false, createAs("customer", { releaseAt: Timestamp.fromMillis(Date.now() + 3600_000) })));
-    for (const tip of [{ percent: 0 }, { percent: 15 }, { cents: 0 }, { cents: 5000 }]) {
+    for (const tip of [...TIP_PERCENTS.map((percent) => ({ percent })), { cents: 0 }, { cents: MAX_TIP_CENTS }]) {
       it(`allows the tip ${JSON.stringify(tip)}`, () => expectAccess(true, createAs("customer", { tip })));
     }
     for (const tip of [
@@ -380,6 +435,29 @@ describe("rules: orders", () => {
         false,
         staffMoves("orders/placed", { status: "accepted", "timeline.ready": now(), updatedAt: now() }),
       ));
+    it("stamping accepted while setting another status is denied", () =>
+      expectAccess(
+        false,
+        staffMoves("orders/placed", { status: "delivered", "timeline.accepted": now(), updatedAt: now() }),
+      ));
+    for (const [role, from, to] of [
+      ["staff", "placed", "declined"],
+      ["staff", "accepted", "preparing"],
+      ["staff", "preparing", "ready"],
+      ["courier", "readyClaimed", "picked_up"],
+      ["courier", "picked_up", "delivered"],
+    ] as const) {
+      it(`${role}: ${from} -> ${to} while changing the prices is denied`, () => {
+        const db = dbAs(role);
+        const path = `orders/${from}`;
+        return expectAccess(
+          false,
+          to === "delivered"
+            ? deliver(db, path, uidOf(role), { "pricing.total": 1 })
+            : updateDoc(doc(db, path), move(to, { "pricing.total": 1 }, uidOf(role))),
+        );
+      });
+    }
     it("rewriting an earlier timeline entry is denied", () =>
       expectAccess(false, staffMoves("orders/placed", move("accepted", { "timeline.placed": now() }, "sam"))));
     it("accepting while changing the prices is denied", () =>
@@ -466,6 +544,33 @@ describe("rules: orders", () => {
       await revoke("carl");
       await expectAccess(false, claim(dbAs("otherCourier"), "ready", "carl"));
     });
+    it("a courier whose role was revoked cannot read their courier state", async () => {
+      await revoke("cora");
+      await expectAccess(false, getDoc(doc(dbAs("courier"), "couriers/cora")));
+    });
+    it("a courier whose role was revoked cannot read the order they carry", async () => {
+      await revoke("cora");
+      await expectAccess(false, getDoc(doc(dbAs("courier"), "orders/picked_up")));
+    });
+    it("a courier whose role was revoked cannot write their position", async () => {
+      await revoke("cora");
+      await expectAccess(
+        false,
+        setDoc(doc(dbAs("courier"), "orders/picked_up/tracking/courier"), { lat: 52.5, lng: 13.4, updatedAt: now() }),
+      );
+    });
+    it("a courier whose role was revoked cannot free themselves after a delivery", async () => {
+      await withoutRules((db) => setDoc(doc(db, "couriers/cora"), { activeOrderId: "delivered", updatedAt: now() }));
+      await revoke("cora");
+      await expectAccess(
+        false,
+        setDoc(doc(dbAs("courier"), "couriers/cora"), { activeOrderId: null, updatedAt: now() }),
+      );
+    });
+    it("a courier whose role was revoked cannot read their earnings", async () => {
+      await revoke("cora");
+      await expectAccess(false, getDocs(collection(dbAs("courier"), "couriers/cora/earnings")));
+    });
     it("an admin whose role was revoked cannot list orders", async () => {
       await revoke("ada");
       await expectAccess(false, getDocs(collection(dbAs("admin"), "orders")));
@@ -475,6 +580,13 @@ describe("rules: orders", () => {
       const fresh = dbWithToken("sam", { iat: ISSUED_AT + 120, staff: ["r1"] });
       await expectAccess(true, getDoc(doc(fresh, "orders/placed")));
     });
+    it("a token issued in the second the revocation was recorded works (a sign-in right after it)", async () => {
+      await revoke("sam");
+      const fresh = dbWithToken("sam", { iat: ISSUED_AT + 60, staff: ["r1"] });
+      await expectAccess(true, getDoc(doc(fresh, "orders/placed")));
+    });
+    it("with no revocation on record, a token is honoured however old it is", () =>
+      expectAccess(true, getDoc(doc(dbWithToken("sam", { iat: 0, staff: ["r1"] }), "orders/placed"))));
   });
 
   describe("couriers: one claim at a time", () => {
@@ -524,6 +636,48 @@ describe("rules: orders", () => {
       await expectAccess(false, claim(dbAs("otherCourier"), "ready", "carl", { lastExpiredClaim: null }));
       await expectAccess(true, claim(dbAs("otherCourier"), "ready", "carl"));
     });
+    it("a claim whose courier state carries a client clock is denied", () =>
+      expectAccess(false, claim(dbAs("otherCourier"), "ready", "carl", {}, { updatedAt: new Date() })));
+    // The order's rule stands on its own, whatever the courier's state says.
+    it("where their state already names an unclaimed order, a courier may claim it alone, only in their own name", async () => {
+      await withoutRules((db) => setDoc(doc(db, "couriers/carl"), { activeOrderId: "ready", updatedAt: now() }));
+      const order = doc(dbAs("otherCourier"), "orders/ready");
+      await expectAccess(false, updateDoc(order, { courierId: "cora", claimedAt: now(), updatedAt: now() }));
+      await expectAccess(true, updateDoc(order, { courierId: "carl", claimedAt: now(), updatedAt: now() }));
+    });
+    it("a courier whose state still names an order another courier now holds cannot take it over", async () => {
+      await withoutRules((db) => setDoc(doc(db, "couriers/carl"), { activeOrderId: "readyClaimed", updatedAt: now() }));
+      await expectAccess(
+        false,
+        updateDoc(doc(dbAs("otherCourier"), "orders/readyClaimed"), {
+          courierId: "carl",
+          claimedAt: now(),
+          updatedAt: now(),
+        }),
+      );
+    });
+    it("a courier cannot free another courier, even one whose order is delivered", async () => {
+      await withoutRules((db) => setDoc(doc(db, "couriers/cora"), { activeOrderId: "delivered", updatedAt: now() }));
+      await expectAccess(
+        false,
+        setDoc(doc(dbAs("otherCourier"), "couriers/cora"), { activeOrderId: null, updatedAt: now() }),
+      );
+    });
+    it("marking oneself busy with an order one already holds, without claiming it in the same write, is denied", async () => {
+      await withoutRules((db) => setDoc(doc(db, "orders/readyForCarl"), orderDoc("ready", { courierId: "carl" })));
+      await expectAccess(
+        false,
+        setDoc(doc(dbAs("otherCourier"), "couriers/carl"), { activeOrderId: "readyForCarl", updatedAt: now() }),
+      );
+    });
+    it("a claim whose courier state carries an extra field is denied", () =>
+      expectAccess(false, claim(dbAs("otherCourier"), "ready", "carl", {}, { earnings: 1000 })));
+    it("a courier whose delivered order is still on record may free herself, not name another order instead", async () => {
+      await withoutRules((db) => setDoc(doc(db, "couriers/cora"), { activeOrderId: "delivered", updatedAt: now() }));
+      const state = doc(dbAs("courier"), "couriers/cora");
+      await expectAccess(false, setDoc(state, { activeOrderId: "ready", updatedAt: now() }));
+      await expectAccess(true, setDoc(state, { activeOrderId: null, updatedAt: now() }));
+    });
     it("claiming two orders at once is denied", async () => {
       await withoutRules((db) => setDoc(doc(db, "orders/ready2"), orderDoc("ready")));
       const db = dbAs("otherCourier");
@@ -550,6 +704,15 @@ describe("rules: orders", () => {
     each(["otherCourier"], "claim while changing the delivery address", false, (db) =>
       claim(db, "ready", "carl", { deliveryAddress: { ...ADDRESS, lat: 52.4 } }),
     );
+    each(["courier"], "pick up without stamping the timeline", false, (db) =>
+      updateDoc(doc(db, "orders/readyClaimed"), { status: "picked_up", updatedAt: now() }),
+    );
+    each(["courier"], "pick up while changing the delivery address", false, (db) =>
+      updateDoc(
+        doc(db, "orders/readyClaimed"),
+        move("picked_up", { deliveryAddress: { ...ADDRESS, lat: 52.4 } }, "cora"),
+      ),
+    );
     each(["otherCourier"], "pick up an order cora claimed", false, (db) =>
       updateDoc(doc(db, "orders/readyClaimed"), move("picked_up", {}, "carl")),
     );
@@ -561,6 +724,9 @@ describe("rules: orders", () => {
       updateDoc(doc(db, "orders/picked_up"), { courierId: "carl", updatedAt: now() }),
     );
     matrix("read a courier's state", ["courier", "admin"], (db) => getDoc(doc(db, "couriers/cora")));
+    matrix("read a courier's state under one's own id", ["courier", "otherCourier", "admin"], (db, role) =>
+      getDoc(doc(db, `couriers/${uidOf(role)}`)),
+    );
     matrix("delete a courier's state", [], (db) => deleteDoc(doc(db, "couriers/cora")));
   });
 
@@ -591,6 +757,10 @@ describe("rules: orders", () => {
     const pos = (patch: Record<string, unknown> = {}) => ({ lat: 52.52, lng: 13.41, updatedAt: now(), ...patch });
     matrix("get", ["customer", "staff", "owner", "courier", "admin"], (db) =>
       getDoc(doc(db, "orders/picked_up/tracking/courier")),
+    );
+    // Where the courier last was is where the customer lives.
+    matrix("get once the order is delivered", ["customer", "admin"], (db) =>
+      getDoc(doc(db, "orders/delivered/tracking/courier")),
     );
     matrix("write one's position on an order one carries", ["courier"], (db) =>
       setDoc(doc(db, "orders/picked_up/tracking/courier"), pos()),

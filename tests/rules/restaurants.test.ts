@@ -100,6 +100,8 @@ describe("rules: restaurants and menus", () => {
       ["a name that poses as Dishpatch", { name: "Dishpatch Payouts" }],
       ["a name with a link", { name: "Pizza at https://evil.example" }],
       ["an oversized cuisine", { cuisine: "x".repeat(LIMITS.maxCuisineLength + 1) }],
+      ["an empty cuisine", { cuisine: "" }],
+      ["an empty legal name", { legalName: "" }],
       ["an oversized description", { description: "x".repeat(LIMITS.maxDescriptionLength + 1) }],
       ["too many categories", { categories: Array.from({ length: LIMITS.maxCategories + 1 }, (_, i) => `c${i}`) }],
       ["an oversized first category", { categories: ["x".repeat(LIMITS.maxCategoryLength + 1)] }],
@@ -111,6 +113,8 @@ describe("rules: restaurants and menus", () => {
       ["a category that is not text", { categories: [42] }],
       ["a category with a line break", { categories: ["Pizza\nPasta"] }],
       ["categories that are not a list", { categories: "Pizza" }],
+      ["categories that are an empty text", { categories: "" }],
+      ["categories that are an empty map", { categories: {} }],
       ["a time zone that does not exist", { timeZone: "Mars/Olympus_Mons" }],
       ["a time zone Dishpatch does not serve", { timeZone: "America/New_York" }],
       ["a time zone in lower case", { timeZone: "europe/berlin" }],
@@ -154,7 +158,17 @@ describe("rules: restaurants and menus", () => {
     it("allows values at their lower limits", () =>
       expectAccess(
         true,
-        staffUpdate({ deliveryRadiusM: LIMITS.minDeliveryRadiusM, prepTimeMin: LIMITS.minPrepTimeMin }),
+        staffUpdate({
+          deliveryRadiusM: LIMITS.minDeliveryRadiusM,
+          prepTimeMin: LIMITS.minPrepTimeMin,
+          name: "x",
+          cuisine: "x",
+          legalName: "x",
+          description: "",
+          deliveryFee: 0,
+          minOrder: 0,
+          categories: [],
+        }),
       ));
     it("allows every time zone and currency the domain lists", async () => {
       for (const timeZone of TIME_ZONES) await expectAccess(true, staffUpdate({ timeZone }));
@@ -181,10 +195,17 @@ describe("rules: restaurants and menus", () => {
       const { createdAt: _, ...rest } = restaurant() as Record<string, unknown>;
       return expectAccess(false, setDoc(doc(dbAs("owner"), "restaurants/r1"), rest));
     });
-    it("an admin cannot create a restaurant with a head start in ratings", () =>
+    for (const field of ["ratingAvg", "ratingCount", "ratingSum"]) {
+      it(`an admin cannot create a restaurant with a head start in ${field}`, () =>
+        expectAccess(
+          false,
+          setDoc(doc(dbAs("admin"), "restaurants/new"), restaurant({ createdAt: now(), [field]: 5 })),
+        ));
+    }
+    it("an admin cannot create a restaurant of the wrong shape", () =>
       expectAccess(
         false,
-        setDoc(doc(dbAs("admin"), "restaurants/new"), restaurant({ ratingCount: 10, ratingSum: 50, ratingAvg: 5 })),
+        setDoc(doc(dbAs("admin"), "restaurants/new"), restaurant({ createdAt: now(), deliveryFee: -1 })),
       ));
     it("staff cannot create a new restaurant", () =>
       expectAccess(false, setDoc(doc(dbAs("owner"), "restaurants/new"), restaurant())));
@@ -207,10 +228,16 @@ describe("rules: restaurants and menus", () => {
       expectAccess(false, as("staff", { pausedUntil: inMin(48 * 60 + 1), pausedBy: "staff" })));
     it("denies a pause that ends in the past", () =>
       expectAccess(false, as("staff", { pausedUntil: inMin(-1), pausedBy: "staff" })));
+    it("denies a pause that ends the moment it starts (the server's time)", () =>
+      expectAccess(false, as("staff", { pausedUntil: serverTimestamp(), pausedBy: "staff" })));
     it("denies a pause end that is not a time", () =>
       expectAccess(false, as("staff", { pausedUntil: "19:45", pausedBy: "staff" })));
     it("denies staff posing as the backend's automatic pause", () =>
       expectAccess(false, as("staff", { pausedUntil: inMin(30), pausedBy: "auto" })));
+    it("allows switching busy mode off at once", async () => {
+      await expectAccess(true, as("staff", { busyExtraMin: 20, busyUntil: inMin(60) }));
+      await expectAccess(true, as("staff", { busyExtraMin: null, busyUntil: null }));
+    });
     it("allows resuming at once", async () => {
       await expectAccess(true, as("staff", { pausedUntil: inMin(30), pausedBy: "staff" }));
       await expectAccess(true, as("staff", { pausedUntil: null, pausedBy: null }));
@@ -221,6 +248,12 @@ describe("rules: restaurants and menus", () => {
       expectAccess(true, as("staff", { busyExtraMin: LIMITS.maxBusyExtraMin, busyUntil: inMin(60) })));
     it("denies busy mode for more than four hours", () =>
       expectAccess(false, as("staff", { busyExtraMin: 10, busyUntil: inMin(4 * 60 + 1) })));
+    it("allows busy mode for just under four hours", () =>
+      expectAccess(true, as("staff", { busyExtraMin: 10, busyUntil: inMin(4 * 60 - 1) })));
+    it("allows busy mode of no extra minutes, and denies fewer", async () => {
+      await expectAccess(false, as("staff", { busyExtraMin: -1, busyUntil: inMin(60) }));
+      await expectAccess(true, as("staff", { busyExtraMin: 0, busyUntil: inMin(60) }));
+    });
     it("denies a fractional busy extra", () =>
       expectAccess(false, as("staff", { busyExtraMin: 10.5, busyUntil: inMin(60) })));
     it("denies setting which order auto-paused the restaurant (the backend's note)", () =>
@@ -290,11 +323,13 @@ describe("rules: restaurants and menus", () => {
       ["an empty name", { name: "" }],
       ["an oversized name", { name: "x".repeat(LIMITS.maxNameLength + 1) }],
       ["an oversized category", { category: "x".repeat(LIMITS.maxCategoryLength + 1) }],
+      ["an empty category", { category: "" }],
       ["availability as a string", { available: "yes" }],
       ["a negative sort order", { sortOrder: -1 }],
       ["a sort order above the cap", { sortOrder: LIMITS.maxSortOrder + 1 }],
       ["an oversized description", { description: "x".repeat(LIMITS.maxDescriptionLength + 1) }],
       ["an extra field", { costPrice: 100 }],
+      ["option groups that are not a list", { optionGroups: "none" }],
       ["an allergen outside the EU list", { allergens: ["pollen"] }],
       ["an allergen twice", { allergens: ["milk", "milk"] }],
       ["allergens as a string", { allergens: "gluten" }],
@@ -303,6 +338,9 @@ describe("rules: restaurants and menus", () => {
       ["a photo from another host", { imageUrl: "https://evil.example/a.jpg" }],
       ["a photo over plain http", { imageUrl: "http://firebasestorage.googleapis.com/a.jpg" }],
       ["a photo address with a quote", { imageUrl: 'https://images.unsplash.com/a.jpg"onerror=x' }],
+      ["a till's id with a slash", { externalId: "PLU/1" }],
+      ["a till's id over 64 characters", { externalId: "x".repeat(65) }],
+      ["a till's id that is a number", { externalId: 1001 }],
     ];
     for (const [what, patch] of bad) {
       it(`denies an item with ${what}`, () =>
@@ -322,10 +360,30 @@ describe("rules: restaurants and menus", () => {
             optionGroups: largestGroups(),
             allergens: [...ALLERGENS],
             diet: ["vegetarian", "vegan", "spicy"],
-            imageUrl: "https://firebasestorage.googleapis.com/v0/b/demo/o/dish.jpg?alt=media&token=abc-1",
+            imageUrl: `/photos/${"x".repeat(100)}.webp`,
+            externalId: "x".repeat(64),
           }),
         ),
       ));
+    it("the editor keeps the till's id of a dish (partner API) when it saves the dish", () =>
+      expectAccess(
+        true,
+        setDoc(doc(dbAs("owner"), "restaurants/r1/menu/m1"), menuItem({ externalId: "PLU-1001.large:2" })),
+      ));
+    it("allows values at their lower limits", () =>
+      expectAccess(
+        true,
+        setDoc(
+          doc(dbAs("owner"), "restaurants/r1/menu/m1"),
+          menuItem({ name: "x", category: "x", description: "", price: 0, sortOrder: 0 }),
+        ),
+      ));
+    it("allows a photo named in 100 characters on the app's hosting, and denies 101", async () => {
+      const photo = (length: number) => `/photos/${"a".repeat(length)}.svg`;
+      const save = (imageUrl: string) => setDoc(doc(dbAs("owner"), "restaurants/r1/menu/m1"), menuItem({ imageUrl }));
+      await expectAccess(false, save(photo(101)));
+      await expectAccess(true, save(photo(100)));
+    });
     it("allows a dish with its photo on the app's hosting and no declaration", () =>
       expectAccess(
         true,
@@ -500,6 +558,10 @@ describe("rules: restaurants and menus", () => {
       await expectAccess(false, replyAs({ reply: "x".repeat(1001) }));
     });
     it("denies a reply time that is not the server's", () => expectAccess(false, replyAs({ replyAt: new Date() })));
+    it("allows a reply of one character and one of 1000", async () => {
+      await expectAccess(true, replyAs({ reply: "x" }));
+      await expectAccess(true, replyAs({ reply: "x".repeat(1000) }));
+    });
     const reviewAs = (path: string, patch: Record<string, unknown> = {}) =>
       setDoc(doc(dbAs("customer"), path), review(patch));
     it("denies a second review of the same order", () =>
@@ -531,6 +593,8 @@ describe("rules: restaurants and menus", () => {
       expectAccess(false, reviewAs("restaurants/r1/reviews/delivered", { customerId: "alice" })));
     it("denies a review that names its own author", () =>
       expectAccess(false, reviewAs("restaurants/r1/reviews/delivered", { authorName: "Dishpatch Support" })));
+    it("allows a rating without words", () =>
+      expectAccess(true, reviewAs("restaurants/r1/reviews/delivered", { text: "" })));
     it("allows a review text at the size limit", () =>
       expectAccess(true, reviewAs("restaurants/r1/reviews/delivered", { text: "x".repeat(LIMITS.maxReviewLength) })));
     it("a review must stamp the server time", () =>
@@ -544,5 +608,13 @@ describe("rules: restaurants and menus", () => {
       getDocs(collection(db, "restaurants/r1/stats/2026-11-24/shards")),
     );
     matrix("write", [], (db) => setDoc(doc(db, shard), { orders: 1000, revenue: 1 }));
+  });
+
+  // Which order holds a short code is the backend's bookkeeping: nobody reads or takes one.
+  describe("order codes", () => {
+    const held = "restaurants/r1/orderCodes/K7PX";
+    matrix("get", [], (db) => getDoc(doc(db, held)));
+    matrix("list", [], (db) => getDocs(collection(db, "restaurants/r1/orderCodes")));
+    matrix("create", [], (db) => setDoc(doc(db, "restaurants/r1/orderCodes/ABCD"), { orderId: "o1" }));
   });
 });

@@ -97,6 +97,8 @@ describe("rules: users", () => {
       await expectAccess(false, update({ favourites: ["../users"] }));
       await expectAccess(false, update({ favourites: [1, 2] }));
       await expectAccess(false, update({ favourites: "r1" }));
+      await expectAccess(false, update({ favourites: "" }));
+      await expectAccess(false, update({ favourites: {} }));
     });
     it("allows English or German as the profile's language", async () => {
       await expectAccess(true, update({ language: "de" }));
@@ -117,12 +119,13 @@ describe("rules: users", () => {
   });
 
   describe("saved addresses: at most ten, in slots a0 to a9", () => {
-    const address = (patch: Record<string, unknown> = {}) => ({
-      ...ADDRESS,
-      label: "Work",
-      updatedAt: serverTimestamp(),
-      ...patch,
-    });
+    /** A saved address; a field patched to undefined is left out. */
+    const address = (patch: Record<string, unknown> = {}) =>
+      Object.fromEntries(
+        Object.entries({ ...ADDRESS, label: "Work", updatedAt: serverTimestamp(), ...patch }).filter(
+          ([, v]) => v !== undefined,
+        ),
+      );
     const save = (slot: string, patch: Record<string, unknown> = {}) =>
       setDoc(doc(dbAs("customer"), `users/alice/addresses/${slot}`), address(patch));
     matrix("get", ["customer"], (db) => getDoc(doc(db, "users/alice/addresses/a0")));
@@ -142,10 +145,24 @@ describe("rules: users", () => {
       ["an oversized street", { line1: "x".repeat(LIMITS.maxAddressLineLength + 1) }],
       ["an oversized city", { city: "x".repeat(LIMITS.maxCityLength + 1) }],
       ["an oversized label", { label: "x".repeat(LIMITS.maxLabelLength + 1) }],
+      ["no label (the app always writes one, if empty)", { label: undefined }],
+      ["an empty city", { city: "" }],
+      ["latitude -91", { lat: -91 }],
+      ["longitude 181", { lng: 181 }],
+      ["longitude -181", { lng: -181 }],
       ["an extra field", { floor: 3 }],
       ["a client timestamp", { updatedAt: new Date() }],
     ];
     for (const [what, patch] of bad) it(`denies an address with ${what}`, () => expectAccess(false, save("a2", patch)));
+    it("allows a one-letter street and city and an empty label", () =>
+      expectAccess(true, save("a2", { line1: "x", city: "x", label: "" })));
+    for (const [lat, lng] of [
+      [90, 180],
+      [-90, -180],
+    ]) {
+      it(`allows the edge of the map, latitude ${lat} and longitude ${lng}`, () =>
+        expectAccess(true, save("a2", { lat, lng })));
+    }
     it("allows street, city and label at their size limits", () =>
       expectAccess(
         true,
@@ -190,6 +207,9 @@ describe("rules: users", () => {
       await expectAccess(false, register("d2", device("t", { language: "fr" })));
       await expectAccess(false, register("d2", device("t", { language: ["de"] })));
     });
+    it("denies an empty token", () => expectAccess(false, register("d1", device(""))));
+    it("denies a device with an extra field", () =>
+      expectAccess(false, register("d1", device("t", { trusted: true }))));
     it("denies a token that is not a string", () =>
       expectAccess(false, register("d1", { token: 42, createdAt: serverTimestamp() })));
     it("denies a registration with a client clock", () =>

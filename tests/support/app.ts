@@ -5,14 +5,30 @@
 import { withFunctionTriggersDisabled } from "@firebase/rules-unit-testing";
 import { FieldValue, Timestamp } from "firebase-admin/firestore";
 import type { Deps } from "../../functions/src/deps";
-import { allDay, toMenuItemDoc, paths, type CartLine, type MenuItem } from "../../functions/src/domain";
+import {
+  allDay,
+  inboxEntryId,
+  inboxTells,
+  paths,
+  toMenuItemDoc,
+  type CartLine,
+  type MenuItem,
+  type OrderStatus,
+} from "../../functions/src/domain";
 import type { PushMessage, PushSender } from "../../functions/src/notify/push";
 import { adminDb, waitForDoc, type Person } from "../../scripts/lib/clients";
 import { HOST, PORTS } from "../../scripts/lib/config";
 import { placeOrder as place } from "../../scripts/lib/people";
 
 export * from "../../scripts/lib/clients";
-export { claimOrder, deliverOrder, moveOrder, moveOrderOnce, TORSTRASSE } from "../../scripts/lib/people";
+export {
+  claimOrder,
+  deliverOrder,
+  deliverThrough,
+  moveOrder,
+  moveOrderOnce,
+  TORSTRASSE,
+} from "../../scripts/lib/people";
 
 export type TestUser = Person;
 export { createPerson as createUser } from "../../scripts/lib/clients";
@@ -144,4 +160,13 @@ export async function moveDueTime(
  * writes is a change whose event was lost, which only the system's reconciler can notice. */
 export function withEventsLost<T>(write: () => Promise<T>): Promise<T> {
   return withFunctionTriggersDisabled({ host: HOST, port: PORTS.hub }, write);
+}
+
+/** The person's one inbox entry about the order, once it tells them about `status`. */
+export function inboxTold(uid: string, orderId: string, status: OrderStatus, ms?: number) {
+  return waitForDoc(
+    adminDb.doc(paths.notification(uid, inboxEntryId(orderId))),
+    (s) => inboxTells(s.data(), status),
+    ms,
+  );
 }

@@ -8,13 +8,33 @@ import {
   type RulesTestEnvironment,
   type TokenOptions,
 } from "@firebase/rules-unit-testing";
-import { doc, setDoc, setLogLevel, Timestamp, type Firestore } from "firebase/firestore";
+import {
+  collection,
+  doc,
+  limit,
+  orderBy,
+  query,
+  setLogLevel,
+  Timestamp,
+  where,
+  writeBatch,
+  type Firestore,
+  type Query,
+} from "firebase/firestore";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { allDay, ORDER_STATUSES, type RoleClaims } from "../../functions/src/domain";
+import { allDay, ORDER_STATUSES, type QuerySpec, type RoleClaims } from "../../functions/src/domain";
+import { uidHash } from "../../functions/src/privacy/closedAccounts";
 import { HOST, PORTS, ROOT, RULES_PROJECT } from "../../scripts/lib/config";
 
-const RULES = readFileSync(join(ROOT, "firestore.rules"), "utf8");
+/** The rules under test: firestore.rules, unless the mutation runner (scripts/mutants) loads a
+ * mutant of them into the emulator before each run. */
+let rules: string | undefined = readFileSync(join(ROOT, "firestore.rules"), "utf8");
+
+/** For the mutation runner: the tests leave whatever rules the emulator holds in place. */
+export function useLoadedRules(): void {
+  rules = undefined;
+}
 
 /** The sign-in method every cast member used (anonymous sessions are a role of their own), with the
  * email address confirmed. */
@@ -39,6 +59,9 @@ export type RoleName = keyof typeof CAST;
 export const ROLE_NAMES = Object.keys(CAST) as RoleName[];
 
 let env: RulesTestEnvironment | undefined;
+/** One client per role while the environment lives: a new client for every request opened a new
+ * connection each time, and the rules tests took three times as long (but see freshDbAs). */
+const clients = new Map<RoleName, Firestore>();
 
 // Denied writes are the point of these tests; the SDK would log each one as an error.
 setLogLevel("silent");
@@ -46,7 +69,7 @@ setLogLevel("silent");
 export async function rulesEnv(): Promise<RulesTestEnvironment> {
   env ??= await initializeTestEnvironment({
     projectId: RULES_PROJECT,
-    firestore: { rules: RULES, host: HOST, port: PORTS.firestore },
+    firestore: { rules, host: HOST, port: PORTS.firestore },
   });
   return env;
 }
@@ -58,9 +81,19 @@ export function rulesEnvUsed(): boolean {
 export async function closeRulesEnv(): Promise<void> {
   await env?.cleanup();
   env = undefined;
+  clients.clear();
 }
 
 export function dbAs(role: RoleName): Firestore {
+  const db = clients.get(role) ?? freshDbAs(role);
+  clients.set(role, db);
+  return db;
+}
+
+/** A client of its own for `role`. On the emulator, a read's request.time is when the client's
+ * listen stream opened (seen 80 s before the read on a shared client), so a test of a time window
+ * on reads needs a fresh client. */
+export function freshDbAs(role: RoleName): Firestore {
   const who = CAST[role];
   const context = who
     ? env!.authenticatedContext(who.uid, { ...PASSWORD, iat: ISSUED_AT, ...who.claims } as TokenOptions)
@@ -74,6 +107,16 @@ export function dbWithToken(uid: string, token: Record<string, unknown>): Firest
   return env!
     .authenticatedContext(uid, { ...PASSWORD, iat: ISSUED_AT, ...token } as TokenOptions)
     .firestore() as unknown as Firestore;
+}
+
+/** One of the app's queries (domain/queries.ts), as `db` would run it. */
+export function specQuery(db: Firestore, spec: QuerySpec): Query {
+  return query(
+    collection(db, spec.collection),
+    ...spec.where.map(([f, op, v]) => where(f, op, v)),
+    ...spec.orderBy.map(([f, d]) => orderBy(f, d)),
+    ...(spec.limit ? [limit(spec.limit)] : []),
+  );
 }
 
 /** Changes the fixtures for one test, past the rules. */
@@ -127,6 +170,20 @@ export function restaurantDoc(name = "Trattoria Test"): Record<string, unknown> 
     ratingSum: 0,
     createdAt: T0,
     updatedAt: T0,
+  };
+}
+
+export function apiClientDoc(rid: string): Record<string, unknown> {
+  return {
+    restaurantId: rid,
+    name: "Till",
+    scopes: ["orders:read"],
+    createdAt: T0,
+    createdBy: "otto",
+    secretVersion: 1,
+    rotatedAt: null,
+    revokedAt: null,
+    webhook: null,
   };
 }
 
@@ -208,86 +265,156 @@ export function promoDoc(code: string, isPublic: boolean): Record<string, unknow
   };
 }
 
+/** How the backend records that dora deleted her account. */
+export const CLOSED_DORA = uidHash("dora");
+
+const hoursAgo = (h: number, plusMinutes: number) =>
+  Timestamp.fromMillis(Date.now() - h * 3600_000 - plusMinutes * 60_000);
+
 const ORDER_TIMES = Object.fromEntries(["submitted", ...PATH_TO.delivered].map((s) => [s, T0]));
 
 const ALL_STATUSES = ORDER_STATUSES;
 
-/** The world every rules test starts from. Order ids name their state. Rewritten only when a
- * test may have changed it (see expectAccess). */
-export async function seedFixtures(): Promise<void> {
-  if (!dirty) return;
-  dirty = false;
-  await env!.clearFirestore();
-  await env!.withSecurityRulesDisabled(async (ctx) => {
-    const db = ctx.firestore() as unknown as Firestore;
-    const put = (path: string, data: Record<string, unknown>) => setDoc(doc(db, path), data);
-    await Promise.all([
-      ...ROLE_NAMES.filter((r) => CAST[r]).map((r) =>
-        put(`users/${uidOf(r)}`, { displayName: r, createdAt: T0, roles: CAST[r]!.claims }),
-      ),
-      put("users/alice/addresses/a0", { ...ADDRESS, label: "Home", updatedAt: T0 }),
-      put("users/alice/devices/d0", { token: "token-1", createdAt: T0 }),
-      put("users/alice/notifications/n1", {
+type Fixture = [path: string, data: Record<string, unknown>];
+
+/** The world every rules test starts from: each document's path and data. Order ids name their state. */
+function fixtures(): Fixture[] {
+  return [
+    ...ROLE_NAMES.filter((r) => CAST[r]).map((r): Fixture => [
+      `users/${uidOf(r)}`,
+      { displayName: r, createdAt: T0, roles: CAST[r]!.claims },
+    ]),
+    ["users/alice/addresses/a0", { ...ADDRESS, label: "Home", updatedAt: T0 }],
+    ["users/alice/devices/d0", { token: "token-1", createdAt: T0 }],
+    [
+      "users/alice/notifications/n1",
+      {
         orderId: "placed",
         status: "accepted",
         title: "t",
         body: "b",
         read: false,
         createdAt: T0,
-      }),
-      put("restaurants/r1", restaurantDoc()),
-      put("restaurants/r2", restaurantDoc("Other Place")),
-      put("restaurants/r1/menu/m1", menuItemDoc()),
-      put("restaurants/r1/reviews/delivered0", { rating: 5, text: "Great", createdAt: T0, authorName: "Alice A." }),
-      put("restaurants/r1/reviews/unsigned0", { rating: 4, text: "Hm", createdAt: T0 }),
-      put("restaurants/r1/stats/2026-11-24/shards/0", { orders: 1, revenue: 950 }),
-      ...ALL_STATUSES.map((s) => put(`orders/${s}`, orderDoc(s))),
-      put("orders/delivered0", orderDoc("delivered")),
-      // Delivered a moment ago: its courier may still look at it.
-      put("orders/deliveredNow", orderDoc("delivered", { timeline: { ...ORDER_TIMES, delivered: Timestamp.now() } })),
-      put("orders/readyClaimed", orderDoc("ready", { courierId: "cora" })),
-      put("orders/readyClaimedByOther", orderDoc("ready", { courierId: "carl" })),
-      put("orders/bobPlaced", orderDoc("placed", { customerId: "bob", customerName: "Bob" })),
-      put("orders/r2Placed", orderDoc("placed", { restaurantId: "r2" })),
-      put("orders/picked_up/tracking/courier", { lat: 52.52, lng: 13.4, updatedAt: T0 }),
-      // Cora is carrying orders/picked_up, so she may claim nothing else; carl is free.
-      put("couriers/cora", { activeOrderId: "picked_up", updatedAt: T0 }),
-      put("courierAreas/cora", { cell: "u33db", updatedAt: T0 }),
-      // Money: the fees, r1's own commission, a public code and a private one with an
-      // allocation and alice's redemption, and alice's receipt for the delivered order.
-      put("settings/fees", {
+      },
+    ],
+    ["restaurants/r1", restaurantDoc()],
+    ["restaurants/r2", restaurantDoc("Other Place")],
+    ["restaurants/r1/menu/m1", menuItemDoc()],
+    // The partner API: r1's client c1 (with a delivery, its secrets, a key and a rate window) and
+    // r2's client c2; who listens to what is the backend's note.
+    ["apiClients/c1", apiClientDoc("r1")],
+    ["apiClients/c2", apiClientDoc("r2")],
+    ["apiClients/c1/private/secrets", { secretHash: "0".repeat(64) }],
+    ["apiClients/c1/deliveries/e1", { restaurantId: "r1", clientId: "c1", type: "order.placed", state: "delivered" }],
+    ["apiClients/c2/deliveries/e2", { restaurantId: "r2", clientId: "c2", type: "order.placed", state: "delivered" }],
+    ["apiClients/c1/idempotency/k1", { fingerprint: "f", state: "done", startedAt: T0 }],
+    ["apiClients/c1/usage/w1", { window: "1", count: 1, expireAt: T0 }],
+    ["restaurants/r1/backend/api", { subscribers: { c1: ["order.placed"] } }],
+    ["restaurants/r1/reviews/delivered0", { rating: 5, text: "Great", createdAt: T0, authorName: "Alice A." }],
+    ["restaurants/r1/reviews/unsigned0", { rating: 4, text: "Hm", createdAt: T0 }],
+    ["restaurants/r1/stats/2026-11-24/shards/0", { orders: 1, revenue: 950 }],
+    ...ALL_STATUSES.map((s): Fixture => [`orders/${s}`, orderDoc(s)]),
+    ["orders/delivered0", orderDoc("delivered")],
+    // Delivered a moment ago: its courier may still look at it.
+    ["orders/deliveredNow", orderDoc("delivered", { timeline: { ...ORDER_TIMES, delivered: Timestamp.now() } })],
+    // Staff may read an ended order for a day: one a minute inside that day, one a minute past it.
+    ["orders/endedInsideDay", orderDoc("delivered", { timeline: { ...ORDER_TIMES, delivered: hoursAgo(24, -1) } })],
+    ["orders/endedPastDay", orderDoc("delivered", { timeline: { ...ORDER_TIMES, delivered: hoursAgo(24, 1) } })],
+    ["orders/cancelledInsideDay", orderDoc("cancelled", { timeline: { ...ORDER_TIMES, cancelled: hoursAgo(24, -1) } })],
+    ["orders/readyClaimed", orderDoc("ready", { courierId: "cora" })],
+    ["orders/readyClaimedByOther", orderDoc("ready", { courierId: "carl" })],
+    ["orders/bobPlaced", orderDoc("placed", { customerId: "bob", customerName: "Bob" })],
+    ["orders/r2Placed", orderDoc("placed", { restaurantId: "r2" })],
+    ["orders/picked_up/tracking/courier", { lat: 52.52, lng: 13.4, updatedAt: T0 }],
+    ["orders/delivered/tracking/courier", { lat: 52.529, lng: 13.401, updatedAt: T0 }],
+    // Cora is carrying orders/picked_up, so she may claim nothing else; carl is free.
+    ["couriers/cora", { activeOrderId: "picked_up", updatedAt: T0 }],
+    ["courierAreas/cora", { cell: "u33db", updatedAt: T0 }],
+    // Money: the fees, r1's own commission, a public code and a private one with an
+    // allocation and alice's redemption, and alice's receipt for the delivered order.
+    [
+      "settings/fees",
+      {
         serviceFeeBps: 500,
         defaultCommissionBps: 1500,
         courierDeliveryShareBps: 8000,
         updatedAt: T0,
-      }),
-      put("restaurantTerms/r1", { commissionBps: 1200, updatedAt: T0 }),
-      put("promoCodes/SAVE10", promoDoc("SAVE10", true)),
-      put("promoCodes/SECRET", promoDoc("SECRET", false)),
-      put("promoCodes/SAVE10/allocations/0", { left: 5, budgetLeft: null }),
-      put("promoCodes/SAVE10/redemptions/delivered", {
+      },
+    ],
+    ["restaurantTerms/r1", { commissionBps: 1200, updatedAt: T0 }],
+    ["promoCodes/SAVE10", promoDoc("SAVE10", true)],
+    ["promoCodes/SECRET", promoDoc("SECRET", false)],
+    ["promoCodes/SAVE10/allocations/0", { left: 5, budgetLeft: null }],
+    [
+      "promoCodes/SAVE10/redemptions/delivered",
+      {
         customerId: "alice",
         orderId: "delivered",
         takes: [{ shard: 0, redemptions: 1, cents: 0 }],
         discount: 100,
         released: false,
-      }),
-      put("receipts/delivered", {
+      },
+    ],
+    ["publicPromos/SAVE10", { code: "SAVE10", description: "10 % off", restaurantId: null }],
+    // The delivered order's money, one record per reader (functions/src/domain/books.ts).
+    [
+      "receipts/delivered",
+      {
         orderId: "delivered",
         customerId: "alice",
-        restaurantId: "r1",
-        courierId: "cora",
+        deliveryAddress: ADDRESS,
         subtotal: 950,
         total: 1247,
         deliveredAt: T0,
-      }),
-      put("couriers/cora/earnings/delivered", {
+      },
+    ],
+    [
+      "statementLines/delivered",
+      {
+        orderId: "delivered",
+        restaurantId: "r1",
+        subtotal: 950,
+        commission: 143,
+        restaurantNet: 807,
+        deliveredAt: T0,
+      },
+    ],
+    [
+      "orderBooks/delivered",
+      {
+        orderId: "delivered",
+        restaurantId: "r1",
+        courierId: "cora",
+        total: 1247,
+        split: { commission: 143, restaurantNet: 807, courierTotal: 199, platformRevenue: 241 },
+        deliveredAt: T0,
+      },
+    ],
+    // Dora deleted her account a moment ago; her ID token is still valid.
+    [`closedAccounts/${CLOSED_DORA}`, { closedAt: T0, expiresAt: T0 }],
+    [
+      "couriers/cora/earnings/delivered",
+      {
         orderId: "delivered",
         deliveryShare: 199,
         tip: 0,
         total: 199,
         deliveredAt: T0,
-      }),
-    ]);
+      },
+    ],
+  ];
+}
+
+/** Writes the fixtures, in one batch. Rewritten only when a test may have changed them (see
+ * expectAccess). */
+export async function seedFixtures(): Promise<void> {
+  if (!dirty) return;
+  dirty = false;
+  await env!.clearFirestore();
+  await env!.withSecurityRulesDisabled(async (ctx) => {
+    const db = ctx.firestore() as unknown as Firestore;
+    const batch = writeBatch(db);
+    for (const [path, data] of fixtures()) batch.set(doc(db, path), data);
+    await batch.commit();
   });
 }

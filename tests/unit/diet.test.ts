@@ -11,7 +11,7 @@ import {
   PHOTO_URL_PATTERN,
 } from "../../functions/src/domain";
 import { RESTAURANTS } from "../../scripts/seed/berlin";
-import { dietaryOf } from "../../scripts/seed/dietary";
+import { CUISINE_PHOTOS, DISH_PHOTOS, dietaryOf } from "../../scripts/seed/dietary";
 
 describe("unit: allergens, diets and photos", () => {
   it("lists the EU's 14 allergens, each with a label, and the rules list the same", () => {
@@ -54,21 +54,35 @@ describe("unit: allergens, diets and photos", () => {
     assert.ok(!passesFilter(undeclared, { diet: [], without: ["gluten"] }), "not declared, so not 'without gluten'");
   });
 
-  it("allows photos from the app's hosting and trusted storage only", () => {
-    for (const ok of ["/photos/pizza.svg", "https://firebasestorage.googleapis.com/v0/b/x/o/a.jpg?alt=media&token=1"])
-      assert.ok(isPhotoUrl(ok), ok);
+  it("allows photos from the app's own hosting only: no bucket or host anywhere else", () => {
+    for (const ok of ["/photos/pizza.svg", "/photos/bowl-2.webp"]) assert.ok(isPhotoUrl(ok), ok);
     for (const bad of [
+      // Storage of any project (uploads are not built: no bucket of ours to allow yet), any host.
+      "https://firebasestorage.googleapis.com/v0/b/stranger.appspot.com/o/pixel.png?alt=media",
+      "https://storage.googleapis.com/stranger-bucket/pixel.png",
+      "https://images.unsplash.com/photo-1.jpg",
       "https://evil.example/a.jpg",
-      "http://firebasestorage.googleapis.com/a.jpg",
+      "//evil.example/photos/a.svg",
+      "/photos//evil.example/a.svg",
       "/photos/../secret.svg",
+      "/photos/Pizza.svg",
+      "/photos/pizza.svg?track=1",
+      "/photos/pizza.gif",
+      "/photos/pizza.svg\n",
       'https://images.unsplash.com/a.jpg" onerror="x',
       "javascript:alert(1)",
       "",
+      `/photos/${"a".repeat(101)}.svg`,
     ])
       assert.ok(!isPhotoUrl(bad), bad);
     const dish = { name: "X", description: "", category: "C", price: 100, available: true, optionGroups: [] };
     assert.match(menuItemProblem({ ...dish, imageUrl: "https://evil.example/a.jpg" })!, /photo/);
     assert.match(menuItemProblem({ ...dish, allergens: ["milk"], diet: ["vegetarian", "vegan"] })!, /vegan/);
+  });
+
+  it("every seeded photo is on the app's own hosting", () => {
+    for (const url of [...Object.values(DISH_PHOTOS), ...Object.values(CUISINE_PHOTOS)])
+      assert.ok(isPhotoUrl(url), url);
   });
 
   it("declares every demo dish truthfully", () => {

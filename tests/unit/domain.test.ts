@@ -17,6 +17,8 @@ import {
   hoursProblem,
   nearbyPieces,
   normalize,
+  cuisineName,
+  cuisineNames,
   searchToken,
   searchTokensOf,
   LIMITS,
@@ -380,7 +382,10 @@ describe("unit: cart lines and documents", () => {
     assert.equal(shortName("Clara Customer"), "Clara C.");
     assert.equal(shortName("  Madonna "), "Madonna");
     assert.equal(shortName("Anna Maria von Lotte"), "Anna L.");
-    assert.equal(shortName(""), "A customer");
+    assert.equal(shortName(""), null, 'no name: the page says "A customer" in the reader\'s language');
+    assert.equal(shortName("Ｃｌａｒａ Ｃｕｓｔｏｍｅｒ"), "Clara C.", "NFKC");
+    assert.equal(shortName("Nina 🍕"), "Nina 🍕.", "a whole character as the initial");
+    assert.equal(shortName("Dishpatch Support"), null, "a name that is not plain signs nothing");
   });
 });
 
@@ -499,5 +504,17 @@ describe("unit: discovery", () => {
     const tokens = searchTokensOf(["Taquería Luna"], ["Tacos al Pastor"]);
     for (const t of ["ta", "taq", "taqueria", "luna", "tacos", "taco", "pastor"]) assert.ok(tokens.includes(t), t);
     assert.ok(!tokens.includes("pas"), "dish words are whole words");
+  });
+  it("finds plurals of what it holds: the query folds them as the entries do", () => {
+    const tokens = searchTokensOf(["Trattoria Rosa", "Italian"], ["Pizza Margherita", "Burgers"]);
+    for (const q of ["pizza", "pizzas", "Pizzas", "burger", "burgers", "rosas"])
+      assert.ok(tokens.includes(searchToken(q)!), q);
+  });
+  it("finds a cuisine by its name in every language", () => {
+    const tokens = searchTokensOf(["Trattoria Rosa", ...cuisineNames("Italian")], []);
+    for (const q of ["italian", "italienisch", "Italienisch", "itali"]) assert.ok(tokens.includes(searchToken(q)!), q);
+    assert.deepEqual(cuisineNames("Späti food"), ["Späti food"], "a cuisine Dishpatch does not know stays as written");
+    assert.equal(cuisineName("Bakery", "de"), "Bäckerei");
+    assert.equal(cuisineName("Späti food", "de"), "Späti food");
   });
 });

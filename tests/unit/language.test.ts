@@ -128,7 +128,7 @@ describe("languages", () => {
     );
     assert.equal(
       menuItemProblem({ ...dish, price: 900, imageUrl: "http://x" }, PROBLEMS.de),
-      PROBLEMS.de.photo("firebasestorage.googleapis.com, storage.googleapis.com, images.unsplash.com"),
+      "Ein Foto stammt aus Dishpatchs eigener Sammlung: eine Adresse wie /photos/pizza.svg.",
     );
     assert.equal(restaurantProblem({ name: "" }, PROBLEMS.de), PROBLEMS.de.restaurant.name);
     assert.equal(promoProblem({ code: "x" }, PROBLEMS.de), PROBLEMS.de.promo.code);

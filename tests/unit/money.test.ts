@@ -1,17 +1,30 @@
 import { strict as assert } from "node:assert";
 import {
+  aggregationGroups,
+  allDay,
+  booksAtPlacement,
+  checkOrder,
   checkPromo,
   DEFAULT_FEES,
   discountOf,
+  earningOf,
+  encodeLine,
   feesProblem,
   initialAllocations,
+  isLeftFor,
+  MAX_AGGREGATIONS,
   neededFor,
   normalizeCode,
   priceOrder,
   PROMO_SHARDS,
   promoProblem,
+  publicViewOf,
+  REVENUE_SUMS,
+  revenueOf,
   splitEvenly,
+  splitOf,
   statementCsv,
+  statementLineOf,
   statementOf,
   takeFrom,
   tipAmount,
@@ -19,8 +32,8 @@ import {
   tipRaiseProblem,
   withTip,
   type MenuItem,
+  type OrderBooks,
   type PromoCode,
-  type ReceiptLine,
 } from "../../functions/src/domain";
 
 const ts = (ms: number) => ({ toMillis: () => ms });
@@ -62,14 +75,16 @@ describe("unit: money", () => {
     assert.equal(p.subtotal, 3870);
     assert.equal(p.serviceFee, 194);
     assert.equal(p.total, 3870 - 387 + 249 + 194 + 387);
-    assert.equal(p.split.commission, 581); // 15 % of 38.70 = 5.805, half up
-    assert.equal(p.split.courierDeliveryShare, 199);
-    assert.equal(p.split.platformDeliveryShare, 50);
-    assert.equal(p.split.restaurantPromo, 387);
-    assert.equal(p.split.platformPromo, 0);
-    assert.equal(p.split.restaurantNet, 3870 - 581 - 387);
-    assert.equal(p.split.courierTotal, 199 + 387);
-    assert.equal(p.split.restaurantNet + p.split.courierTotal + p.split.platformRevenue, p.total);
+    assert.equal("split" in p, false, "what the customer pays holds no one's share");
+    const s = splitOf(p, terms);
+    assert.equal(s.commission, 581); // 15 % of 38.70 = 5.805, half up
+    assert.equal(s.courierDeliveryShare, 199);
+    assert.equal(s.platformDeliveryShare, 50);
+    assert.equal(s.restaurantPromo, 387);
+    assert.equal(s.platformPromo, 0);
+    assert.equal(s.restaurantNet, 3870 - 581 - 387);
+    assert.equal(s.courierTotal, 199 + 387);
+    assert.equal(s.restaurantNet + s.courierTotal + s.platformRevenue, p.total);
   });
   it("keeps the parties' shares summing to the total for many orders, whoever funds the code", () => {
     for (let q = 1; q <= 20; q++) {
@@ -81,7 +96,7 @@ describe("unit: money", () => {
           discount,
           promo: { code: "X", fundedBy },
         });
-        const s = p.split;
+        const s = splitOf(p, { commissionBps: 1000 + 37 * q, courierDeliveryShareBps: 8000 - 101 * q });
         assert.equal(s.restaurantNet + s.courierTotal + s.platformRevenue, p.total, `q=${q} ${fundedBy}`);
         for (const v of Object.values(s)) assert.ok(Number.isInteger(v));
       }
@@ -91,9 +106,50 @@ describe("unit: money", () => {
     const p = priceOrder(line(2), menu, { deliveryFee: 249, currency: "EUR" }, terms, { tip: 100 });
     const q = withTip(p, 500);
     assert.equal(q.total, p.total + 400);
-    assert.equal(q.split.courierTotal, p.split.courierTotal + 400);
-    assert.equal(q.split.restaurantNet, p.split.restaurantNet);
-    assert.equal(q.split.platformRevenue, p.split.platformRevenue);
+    const [before, after] = [splitOf(p, terms), splitOf(q, splitOf(p, terms))];
+    assert.equal(after.courierTotal, before.courierTotal + 400);
+    assert.equal(after.restaurantNet, before.restaurantNet);
+    assert.equal(after.platformRevenue, before.platformRevenue);
+  });
+  it("the checkout's preview with the backend's answer for a code prices exactly as the backend does", () => {
+    const order = {
+      items: line(2).map(encodeLine),
+      deliveryAddress: { line1: "Torstraße 1", city: "Berlin", lat: 52.53, lng: 13.41 },
+      restaurant: {
+        name: "R",
+        cuisine: "x",
+        description: "",
+        address: { line1: "Torstraße 3", city: "Berlin", lat: 52.531, lng: 13.41 },
+        timeZone: "Europe/Berlin",
+        openingHours: allDay(),
+        isOpen: true,
+        prepTimeMin: 15,
+        deliveryRadiusM: 5000,
+        deliveryFee: 249,
+        minOrder: 0,
+        currency: "EUR",
+        categories: [],
+        ratingAvg: 0,
+        ratingCount: 0,
+        ratingSum: 0,
+      },
+      restaurantId: "r1",
+      menu,
+      now: new Date(NOW),
+      fees: DEFAULT_FEES,
+      tip: { percent: 10 },
+      promoCode: "save10",
+    };
+    const code = promo({ fundedBy: "restaurant", restaurantId: "r1" });
+    const backend = checkOrder({ ...order, promo: code, firstOrder: true, customerRedemptions: 0 });
+    const answer = checkPromo(code, { subtotal: 2580, restaurantId: "r1", now: new Date(NOW) });
+    assert.ok(answer.ok && backend.ok);
+    const preview = checkOrder({ ...order, promoQuote: { ...answer, fundedBy: code.fundedBy } });
+    assert.ok(preview.ok);
+    assert.deepEqual(preview.pricing, backend.pricing);
+    assert.deepEqual(preview.pricing.promo, { code: "SAVE10", fundedBy: "restaurant" });
+    const refused = checkOrder({ ...order, promoQuote: { ok: false, code: "promo_exhausted" } });
+    assert.equal(!refused.ok && refused.rejection.code, "promo_exhausted");
   });
   it("reads tip choices and caps them at 50.00 and half the food", () => {
     assert.equal(tipAmount(undefined, 2000), 0);
@@ -164,16 +220,45 @@ describe("unit: money", () => {
     assert.deepEqual(takeFrom(4, { left: 1, budgetLeft: 500 }, need), { shard: 4, redemptions: 1, cents: 250 });
     assert.equal(takeFrom(5, { left: 0, budgetLeft: 0 }, need), null);
   });
-  it("builds a statement and its CSV from receipts, to the cent", () => {
-    const receipt = (n: number, fundedBy: "platform" | "restaurant" | null): ReceiptLine => {
+  it("books an order for each reader from one record, and the records agree to the cent", () => {
+    const p = priceOrder(line(2), menu, { deliveryFee: 249, currency: "EUR" }, terms, {
+      tip: 200,
+      discount: 300,
+      promo: { code: "X", fundedBy: "restaurant" },
+    });
+    const books = booksAtPlacement("abcdef123", "r1", p, splitOf(p, terms));
+    assert.equal("lines" in books, false);
+    const at = ts(NOW);
+    const line_ = statementLineOf(books, "K7PX", at);
+    assert.deepEqual(Object.keys(line_).sort(), [
+      "commission",
+      "commissionBps",
+      "currency",
+      "deliveredAt",
+      "number",
+      "orderId",
+      "promo",
+      "restaurantId",
+      "restaurantNet",
+      "restaurantPromo",
+      "subtotal",
+    ]);
+    assert.equal(line_.number, "K7PX");
+    assert.equal(line_.restaurantNet, line_.subtotal - line_.commission - line_.restaurantPromo);
+    const earning = earningOf(books, "K7PX", "Kitchen", at);
+    assert.equal(earning.total, earning.deliveryShare + earning.tip);
+    assert.equal(line_.restaurantNet + earning.total + books.split.platformRevenue, books.total);
+  });
+  it("builds a statement and its CSV from statement lines, to the cent", () => {
+    const lineOf = (n: number, fundedBy: "platform" | "restaurant" | null) => {
       const p = priceOrder(line(n), menu, { deliveryFee: 249, currency: "EUR" }, terms, {
         discount: fundedBy ? 300 : 0,
         promo: fundedBy ? { code: "X", fundedBy } : null,
         tip: 100,
       });
-      return { ...p, orderId: `o${n}`, number: `O${n}`, deliveredAt: ts(NOW + n * 60_000) };
+      return statementLineOf(booksAtPlacement(`o${n}`, "r1", p, splitOf(p, terms)), `K${n}`, ts(NOW + n * 60_000));
     };
-    const rs = [receipt(1, null), receipt(2, "restaurant"), receipt(3, "platform")];
+    const rs = [lineOf(1, null), lineOf(2, "restaurant"), lineOf(3, "platform")];
     const s = statementOf(rs);
     assert.equal(s.orders, 3);
     assert.equal(s.grossSales, 1290 * 6);
@@ -182,8 +267,44 @@ describe("unit: money", () => {
     const csv = statementCsv(rs, "Europe/Berlin").trim().split("\n");
     assert.equal(csv.length, 5);
     assert.match(csv[0], /^order,delivered,gross_sales,commission/);
-    assert.match(csv[1], /^O1,2026-11-26 13:01,12\.90,1\.94,0\.00,0\.00,10\.96,EUR$/);
+    assert.match(csv[1], /^K1,2026-11-26 13:01,12\.90,1\.94,0\.00,0\.00,10\.96,EUR$/);
     assert.match(csv[4], new RegExp(`^total,3 orders,77\\.40,.*,${(s.netPayout / 100).toFixed(2)},EUR$`));
+  });
+  it("asks for the revenue in aggregation queries of at most five, and its figures add up", () => {
+    const wanted = { orders: "count", ...REVENUE_SUMS };
+    const groups = aggregationGroups(wanted);
+    assert.ok(groups.every((g) => Object.keys(g).length <= MAX_AGGREGATIONS));
+    assert.deepEqual(Object.assign({}, ...groups), wanted, "every figure asked exactly once");
+    assert.equal(groups.length, 2);
+    const books: OrderBooks[] = [1, 2, 3].map((q) => {
+      const p = priceOrder(line(q), menu, { deliveryFee: 249, currency: "EUR" }, terms, {
+        discount: 100 * q,
+        promo: { code: "X", fundedBy: q === 2 ? "restaurant" : "platform" },
+      });
+      return booksAtPlacement(`o${q}`, "r1", p, splitOf(p, terms));
+    });
+    const r = revenueOf(books);
+    assert.equal(r.orders, 3);
+    assert.equal(r.revenue, r.commission + r.serviceFees + r.deliveryShare - r.platformPromotions);
+    assert.equal(r.platformPromotions, 100 + 300);
+  });
+  it("a code's public view holds what checkout shows, for listed codes only; what is left decides", () => {
+    const code = promo({ public: true, budgetCents: 1000, maxRedemptions: 3 });
+    assert.deepEqual(Object.keys(publicViewOf(code)!).sort(), [
+      "code",
+      "description",
+      "restaurantId",
+      "validFrom",
+      "validUntil",
+    ]);
+    assert.equal(publicViewOf(promo({ public: false })), null);
+    assert.equal(publicViewOf(promo({ public: true, paused: true })), null);
+    const left = (l: number, b: number) =>
+      Array.from({ length: PROMO_SHARDS }, (_, i) => ({ left: i ? 0 : l, budgetLeft: i < 2 ? b : 0 }));
+    assert.equal(isLeftFor(code, left(1, 100), 200), true, "a budget gathered from two allocations");
+    assert.equal(isLeftFor(code, left(1, 99), 200), false, "one cent short");
+    assert.equal(isLeftFor(code, left(0, 500), 200), false, "no use left");
+    assert.equal(isLeftFor(promo({ maxRedemptions: null, budgetCents: null }), [], 200), true);
   });
   it("checks the platform's fees", () => {
     assert.equal(feesProblem(DEFAULT_FEES), null);

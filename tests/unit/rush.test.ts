@@ -11,7 +11,9 @@ import {
   minutesToDoor,
   PICKUP_MINUTES,
   releaseTime,
+  slotLabel,
   slotProblem,
+  slotsByDay,
   slotsFor,
   tomorrowsOpening,
   travelMinutes,
@@ -80,6 +82,11 @@ describe("unit: rush (pause, busy mode, estimates)", () => {
     assert.equal(clockTime(berlin(7, 0, 27), "Europe/Berlin", berlin(12)), "tomorrow 07:00");
     assert.equal(clockTime(berlin(7, 0, 28), "Europe/Berlin", berlin(12)), "Sat 07:00");
   });
+  it("writes them in the reader's language: morgen, Sa.", () => {
+    assert.equal(clockTime(berlin(19, 45), "Europe/Berlin", berlin(12), "de"), "19:45");
+    assert.equal(clockTime(berlin(7, 0, 27), "Europe/Berlin", berlin(12), "de"), "morgen 07:00");
+    assert.match(clockTime(berlin(7, 0, 28), "Europe/Berlin", berlin(12), "de"), /^Sa\.? 07:00$/);
+  });
 });
 
 describe("unit: delivery slots", () => {
@@ -118,6 +125,19 @@ describe("unit: delivery slots", () => {
       lisbon(0, 0, 27),
       lisbon(0, 15, 27),
     ]);
+  });
+  it("lists a day's slots as times of that day: the one before midnight ends at 00:00, not tomorrow", () => {
+    const late = { openingHours: { thu: "18:00-24:00", fri: "18:00-24:00" }, timeZone: "Europe/Berlin" };
+    const days = slotsByDay(slotsFor(late, berlin(12), 30), "Europe/Berlin");
+    assert.deepEqual(
+      days.map((d) => [d.date, d.slots.length]),
+      [
+        ["2026-11-26", 24],
+        ["2026-11-27", 24],
+      ],
+    );
+    assert.equal(slotLabel(days[1].slots[0], "Europe/Berlin"), "18:00–18:15");
+    assert.equal(slotLabel(days[1].slots[23], "Europe/Berlin"), "23:45–00:00");
   });
   it("releases an order in time for it to reach the door at the slot's start", () => {
     assert.deepEqual(

@@ -19,6 +19,8 @@ const Admin = lazy(() => import("./pages/admin/Admin").then((m) => m.Admin));
 const Receipt = lazy(() => import("./pages/Receipt").then((m) => m.Receipt));
 const Reset = lazy(() => import("./pages/Reset").then((m) => m.Reset));
 const Earnings = lazy(() => import("./pages/courier/Earnings").then((m) => m.Earnings));
+const Account = lazy(() => import("./pages/Account").then((m) => m.Account));
+const AccountDeleted = lazy(() => import("./pages/Account").then((m) => m.AccountDeleted));
 
 function NotFound() {
   return (
@@ -52,6 +54,8 @@ function Pages() {
           <Route path="/courier" component={Courier} />
           <Route path="/courier/earnings" component={Earnings} />
           <Route path="/receipts/:id" component={Receipt} />
+          <Route path="/account" component={Account} />
+          <Route path="/account/deleted" component={AccountDeleted} />
           <Route path="/admin" component={Admin} />
           <Route path="/admin/*" component={Admin} />
           <Route default component={NotFound} />

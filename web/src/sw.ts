@@ -14,7 +14,8 @@ clientsClaim();
 cleanupOutdatedCaches();
 precacheAndRoute(self.__WB_MANIFEST);
 // Every page of the app is index.html (the SPA's rewrite), except files such as /robots.txt.
-registerRoute(new NavigationRoute(createHandlerBoundToURL("/index.html"), { denylist: [/\.[a-z0-9]+$/i] }));
+// The partner API and its reference page are not the app: the network answers them.
+registerRoute(new NavigationRoute(createHandlerBoundToURL("/index.html"), { denylist: [/\.[a-z0-9]+$/i, /^\/api\//] }));
 
 // Pushes from FCM (the backend sends title, body and a link): shown as notifications; a click
 // opens the link in the app, in a tab already open where there is one.

@@ -27,6 +27,15 @@ export interface Caller {
   claims: RoleClaims;
 }
 
+/** What a caller without the role is told (the app shows its own text for `reason: "role"`). */
+const REFUSALS: Record<Need["role"], string> = {
+  signedIn: "Sign in first.",
+  admin: "Only admins can do this.",
+  courier: "Only couriers can do this.",
+  staff: "Only the restaurant's staff can do this.",
+  owner: "Only the restaurant's owner can do this.",
+};
+
 function holds(claims: RoleClaims, need: Need): boolean {
   switch (need.role) {
     case "signedIn":
@@ -51,7 +60,8 @@ export async function requireCaller(
   if (!auth) throw new HttpsError("unauthenticated", "Sign in first.", { reason: "signed_out" });
   const claims: RoleClaims = { admin: auth.token.admin, courier: auth.token.courier, staff: auth.token.staff };
   if (auth.token.owner) claims.owner = auth.token.owner;
-  if (!holds(claims, need)) throw new HttpsError("permission-denied", "Not allowed.", { reason: "role" });
+  if (!holds(claims, need))
+    throw new HttpsError("permission-denied", REFUSALS[need.role], { reason: "role", role: need.role });
   const profile = await db.doc(paths.user(auth.uid)).get();
   const validAfter = (profile.get("tokensValidAfter") as number | undefined) ?? 0;
   if ((auth.token.iat ?? 0) < validAfter) {

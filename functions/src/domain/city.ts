@@ -14,7 +14,33 @@ export const CITY = {
   center: { lat: 52.515, lng: 13.39 },
   /** The map's bounding box. */
   bounds: { north: 52.575, south: 52.455, west: 13.27, east: 13.5 },
+  /** Its postcodes: any other is somewhere Dishpatch does not deliver yet. */
+  postcodes: { from: 10115, to: 14199 },
 };
+
+/** Places people may type that are not the served city, for saying so rather than nothing. A real
+ * geocoder knows them all; the built-in one knows these and that other postcodes are elsewhere. */
+export const OTHER_CITIES = [
+  "Hamburg",
+  "München",
+  "Munich",
+  "Köln",
+  "Cologne",
+  "Frankfurt",
+  "Stuttgart",
+  "Düsseldorf",
+  "Leipzig",
+  "Dortmund",
+  "Essen",
+  "Bremen",
+  "Dresden",
+  "Hannover",
+  "Nürnberg",
+  "Potsdam",
+  "Wien",
+  "Vienna",
+  "Zürich",
+];
 
 export const NEIGHBOURHOODS: Neighbourhood[] = [
   { name: "Mitte", lat: 52.5219, lng: 13.4016 },

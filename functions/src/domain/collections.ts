@@ -13,6 +13,8 @@ export const paths = {
   menuItem: (rid: string, itemId: string) => `restaurants/${rid}/menu/${itemId}`,
   reviews: (rid: string) => `restaurants/${rid}/reviews`,
   review: (rid: string, orderId: string) => `restaurants/${rid}/reviews/${orderId}`,
+  /** Backend only: which order holds a short code at a restaurant (domain/orderCode.ts). */
+  orderCode: (rid: string, code: string) => `restaurants/${rid}/orderCodes/${code}`,
   statsShards: (rid: string, day: string) => `restaurants/${rid}/stats/${day}/shards`,
   statsShard: (rid: string, day: string, shard: number) => `restaurants/${rid}/stats/${day}/shards/${shard}`,
   orders: () => "orders",
@@ -34,14 +36,36 @@ export const paths = {
   promoAllocation: (code: string, n: number) => `promoCodes/${code}/allocations/${n}`,
   promoRedemptions: (code: string) => `promoCodes/${code}/redemptions`,
   promoRedemption: (code: string, orderId: string) => `promoCodes/${code}/redemptions/${orderId}`,
+  /** What checkout may read of the codes listed to everyone (promo.ts PublicPromo). */
+  publicPromos: () => "publicPromos",
+  publicPromo: (code: string) => `publicPromos/${code}`,
+  /** An order's money, one record per reader (books.ts). */
   receipts: () => "receipts",
   receipt: (orderId: string) => `receipts/${orderId}`,
+  orderBooks: () => "orderBooks",
+  books: (orderId: string) => `orderBooks/${orderId}`,
+  statementLines: () => "statementLines",
+  statementLine: (orderId: string) => `statementLines/${orderId}`,
   earnings: (uid: string) => `couriers/${uid}/earnings`,
   earning: (uid: string, orderId: string) => `couriers/${uid}/earnings/${orderId}`,
+  /** A deleted account, by a hash of its uid, while its last ID tokens may still be valid
+   * (the rules refuse their writes). */
+  closedAccount: (uidHash: string) => `closedAccounts/${uidHash}`,
   /** Backend bookkeeping no client reads. */
   reconcilerState: () => "system/reconciler",
   /** Which missed order auto-paused a restaurant (backend only). */
   rushNote: (rid: string) => `restaurants/${rid}/backend/rush`,
+  /** Which of a restaurant's API clients hear which events (backend only; kept with the clients). */
+  apiRegistry: (rid: string) => `restaurants/${rid}/backend/api`,
+  apiClients: () => "apiClients",
+  apiClient: (cid: string) => `apiClients/${cid}`,
+  /** The client secret's hash and the webhook's encrypted signing secret (backend only). */
+  apiClientSecrets: (cid: string) => `apiClients/${cid}/private/secrets`,
+  deliveries: (cid: string) => `apiClients/${cid}/deliveries`,
+  delivery: (cid: string, eventId: string) => `apiClients/${cid}/deliveries/${eventId}`,
+  idempotencyKey: (cid: string, keyHash: string) => `apiClients/${cid}/idempotency/${keyHash}`,
+  usage: (cid: string) => `apiClients/${cid}/usage`,
+  usageShard: (cid: string, id: string) => `apiClients/${cid}/usage/${id}`,
 };
 
 /** Daily stats are spread over this many shard documents so that a busy day does not

@@ -51,8 +51,9 @@ export function overdueCutoff(now: number): Date {
   return new Date(now - DELIVERY_OVERDUE_MIN * MIN);
 }
 
-/** Inbox entries about a delivery's timers. Each claim is its own (a claim made again and expiring
- * again is news again); an order becomes overdue once. */
+/** Inbox entries about a delivery's timers, beside the order's own entry. Each claim is its own (a
+ * claim made again and expiring again is news again); an order becomes overdue once (the admins'
+ * entry: the customer's one entry about the order says it instead). */
 export const claimExpiredId = (orderId: string, claimedAt: TimestampLike) =>
   `${orderId}_claimExpired_${claimedAt.toMillis()}`;
 export const overdueId = (orderId: string) => `${orderId}_overdue`;

@@ -1,9 +1,10 @@
 // Who gets what: the platform's terms, set by admins. The service fee is the customer's; the
 // commission is taken from the restaurant's food sales (a default, and per restaurant where
 // agreed); the courier gets a share of the delivery fee and every cent of the tip. Each order
-// keeps the terms it was placed under (pricing.split), so later changes never rewrite the past.
+// keeps the terms it was placed under (its books' split), so later changes never rewrite the past.
 
 import { LIMITS } from "./limits";
+import type { SplitTerms } from "./pricing";
 import { EN_PROBLEMS } from "./texts/problems/en";
 import type { ProblemTexts } from "./texts/problems/types";
 
@@ -14,7 +15,7 @@ export interface PlatformFees {
   courierDeliveryShareBps: number;
 }
 
-/** restaurantTerms/{rid}: a restaurant's own commission, readable by its staff and admins. */
+/** restaurantTerms/{rid}: a restaurant's own commission, readable by its owner and admins. */
 export interface RestaurantTerms {
   commissionBps: number;
 }
@@ -47,4 +48,9 @@ export function feesOf(value: unknown): PlatformFees {
 export function commissionFor(fees: PlatformFees, terms: unknown): number {
   const bps = (terms as Partial<RestaurantTerms> | null)?.commissionBps;
   return isBps(bps, LIMITS.maxCommissionBps) ? (bps as number) : fees.defaultCommissionBps;
+}
+
+/** The terms an order placed now is split under. */
+export function splitTermsFor(fees: PlatformFees, terms: unknown): SplitTerms {
+  return { commissionBps: commissionFor(fees, terms), courierDeliveryShareBps: fees.courierDeliveryShareBps };
 }

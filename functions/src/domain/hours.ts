@@ -5,6 +5,7 @@
 // a whole week with one pattern; the ordering within a day is checked here, by the editor and by
 // the backend's defensive read.
 
+import { LOCALES, type Language } from "./language";
 import { LIMITS } from "./limits";
 import { EN_PROBLEMS } from "./texts/problems/en";
 import type { ProblemTexts } from "./texts/problems/types";
@@ -171,12 +172,19 @@ export function allDay(): OpeningHours {
   return Object.fromEntries(WEEKDAYS.map((d) => [d, "00:00-24:00"]));
 }
 
-/** `at` on the restaurant's clock as seen at `now`: "19:45" today, "tomorrow 07:00", or "Fri 07:00". */
-export function clockTime(at: Date, timeZone: string, now: Date): string {
+/** The one word clockTime needs besides the clock and the weekday. */
+const TOMORROW: Record<Language, string> = { en: "tomorrow", de: "morgen" };
+
+/** `at` on the restaurant's clock as seen at `now`, in `lang`: "19:45" today, "tomorrow 07:00"
+ * ("morgen 07:00"), or "Fri 07:00" ("Fr. 07:00"). */
+export function clockTime(at: Date, timeZone: string, now: Date, lang: Language = "en"): string {
   const p = partsIn(timeZone, at);
   const hhmm = `${p.hour}:${p.minute}`;
   const day = localTime(at, timeZone).date;
   const today = localTime(now, timeZone).date;
   if (day === today) return hhmm;
-  return day === addDays(today, 1) ? `tomorrow ${hhmm}` : `${p.weekday} ${hhmm}`;
+  if (day === addDays(today, 1)) return `${TOMORROW[lang]} ${hhmm}`;
+  const weekday =
+    lang === "en" ? p.weekday : new Intl.DateTimeFormat(LOCALES[lang], { timeZone, weekday: "short" }).format(at);
+  return `${weekday} ${hhmm}`;
 }

@@ -1,7 +1,11 @@
 // The Dishpatch domain: plain TypeScript with no Firebase imports, shared by the functions,
 // the web app and the tests.
+export * from "./api";
+export * from "./books";
 export * from "./cart";
 export * from "./city";
+export * from "./complaints";
+export * from "./cuisines";
 export * from "./collections";
 export * from "./courierArea";
 export * from "./deliveryTimers";
@@ -21,8 +25,12 @@ export * from "./money";
 export * from "./notifications";
 export * from "./options";
 export * from "./orderCheck";
+export * from "./payment";
+export * from "./orderCode";
 export * from "./photos";
 export * from "./pricing";
+export * from "./privacy";
+export * from "./publicText";
 export * from "./promo";
 export * from "./queries";
 export * from "./reasons";
@@ -36,3 +44,4 @@ export * from "./status";
 export * from "./texts";
 export * from "./tips";
 export * from "./types";
+export * from "./vat";

@@ -54,4 +54,7 @@ export const LIMITS = {
   maxBoardOrders: 200,
   /** Pickups a courier's list shows at once, from the cells of their area. */
   maxOpenPickups: 50,
+  /** How long a restaurant's staff may still read an order (the customer's name and address)
+   * after it ended; its owner keeps the statement line. */
+  staffAccessAfterEndHours: 24,
 } as const;

@@ -6,6 +6,8 @@
 import { distanceBetween, geohashForLocation, geohashQueryBounds } from "geofire-common";
 import type { LatLng } from "./geo";
 import type { OpeningHours } from "./hours";
+import { LIMITS } from "./limits";
+import { publicName } from "./publicText";
 import { restaurantProblem } from "./restaurant";
 import type { Restaurant, TimestampLike } from "./types";
 
@@ -58,7 +60,8 @@ export function listingOf(value: unknown): Listing | null {
   if (restaurantProblem(r) !== null) {
     return {
       ...UNAVAILABLE,
-      name: typeof r.name === "string" ? r.name.slice(0, 100) : "Restaurant",
+      // Shown on the first screen: a name that is not plain is not shown (publicText.ts).
+      name: publicName(r.name, LIMITS.maxNameLength) ?? "Restaurant",
       address: { line1: String(a.line1 ?? "").slice(0, 200), lat: a.lat, lng: a.lng },
       geohash: geohashForLocation([a.lat, a.lng]),
     };
@@ -171,25 +174,31 @@ export function wordsOf(text: string): string[] {
     .filter((w) => w.length >= 2);
 }
 
-/** The search term to query with: its longest word (the most selective), or null. */
+/** A word's plural folded the way search entries hold both forms: "pizzas" is "pizza". */
+const singular = (w: string) => (w.endsWith("s") && w.length > 3 ? w.slice(0, -1) : w);
+
+/** The search term to query with: its longest word (the most selective), plural folded, or null.
+ * Every indexed word is there without its "s" too (a name by every prefix), so the folded word
+ * finds what the word itself would. */
 export function searchToken(query: string): string | null {
   const words = wordsOf(query);
-  return words.length ? words.reduce((a, b) => (b.length > a.length ? b : a)) : null;
+  return words.length ? singular(words.reduce((a, b) => (b.length > a.length ? b : a))) : null;
 }
 
 export const MAX_SEARCH_TOKENS = 400;
 
 /**
- * The words a restaurant is found by: its name and cuisine and every prefix of their words (so
- * "taq" finds "Taquería Luna" while typing), and the whole words of its categories and dishes (so
- * "pizza" finds the restaurants that sell pizza), singular and plural alike.
+ * The words a restaurant is found by: its name and cuisine (in every language: cuisines.ts) and
+ * every prefix of their words (so "taq" finds "Taquería Luna" while typing), and the whole words of
+ * its categories and dishes (so "pizza" finds the restaurants that sell pizza), singular and plural
+ * alike.
  */
 export function searchTokensOf(names: string[], dishes: string[]): string[] {
   const tokens = new Set<string>();
   for (const w of names.flatMap(wordsOf)) for (let i = 2; i <= w.length; i++) tokens.add(w.slice(0, i));
   for (const w of dishes.flatMap(wordsOf)) {
     tokens.add(w);
-    if (w.endsWith("s") && w.length > 3) tokens.add(w.slice(0, -1));
+    tokens.add(singular(w));
   }
   return [...tokens].slice(0, MAX_SEARCH_TOKENS);
 }

@@ -5,6 +5,7 @@
 import { dietProblem } from "./diet";
 import { LIMITS } from "./limits";
 import { isPhotoUrl, photoRule } from "./photos";
+import { nameProblem } from "./publicText";
 import { EN_PROBLEMS } from "./texts/problems/en";
 import type { ProblemTexts } from "./texts/problems/types";
 import { fromMenuItemDoc } from "./menuDoc";
@@ -22,10 +23,16 @@ export function menuItemProblem(value: unknown, say: ProblemTexts = EN_PROBLEMS)
   if (typeof value !== "object" || value === null) return it.empty;
   const item = value as Record<string, unknown>;
   if (!isText(item.name, 1, LIMITS.maxNameLength)) return it.name(LIMITS.maxNameLength);
+  // Names customers read on the menu and the receipt: plain (publicText.ts). The rules check the
+  // dish's own; options only here, where the backend treats such a dish as sold out.
+  const named = nameProblem(item.name, say.fields.dishName, say);
+  if (named) return named;
   if (!isText(item.description ?? "", 0, LIMITS.maxDescriptionLength)) {
     return it.description(LIMITS.maxDescriptionLength);
   }
   if (!isText(item.category, 1, LIMITS.maxCategoryLength)) return it.category(LIMITS.maxCategoryLength);
+  const category = nameProblem(item.category, say.fields.category, say);
+  if (category) return category;
   if (!isCents(item.price) || item.price > LIMITS.maxPriceCents) return it.price;
   if (typeof item.available !== "boolean") return it.available;
   const groups = item.optionGroups ?? [];
@@ -38,8 +45,11 @@ export function menuItemProblem(value: unknown, say: ProblemTexts = EN_PROBLEMS)
       return it.groupId;
     }
     groupIds.add(g.id);
+    if (!isText(g.name, 1, LIMITS.maxNameLength)) return it.groupName;
+    const groupName = nameProblem(g.name, say.fields.optionGroup, say);
+    if (groupName) return groupName;
     // One line, as each name is stored (menuDoc.ts).
-    if (!isText(g.name, 1, LIMITS.maxNameLength) || g.name.includes("\n")) return it.groupName;
+    if (g.name.includes("\n")) return it.groupName;
     const options = g.options;
     if (!Array.isArray(options) || options.length === 0 || options.length > LIMITS.maxOptionsPerGroup) {
       return it.groupOptions(g.name, LIMITS.maxOptionsPerGroup);
@@ -61,7 +71,10 @@ export function menuItemProblem(value: unknown, say: ProblemTexts = EN_PROBLEMS)
         return it.optionId(g.name);
       }
       optionIds.add(o.id);
-      if (!isText(o.name, 1, LIMITS.maxNameLength) || o.name.includes("\n")) return it.optionName(g.name);
+      if (!isText(o.name, 1, LIMITS.maxNameLength)) return it.optionName(g.name);
+      const optionName = nameProblem(o.name, say.fields.option(g.name), say);
+      if (optionName) return optionName;
+      if (o.name.includes("\n")) return it.optionName(g.name);
       const delta = o.priceDelta;
       if (typeof delta !== "number" || !Number.isSafeInteger(delta) || Math.abs(delta) > LIMITS.maxPriceCents) {
         return it.optionPrice(o.name);

@@ -1,13 +1,18 @@
-// Who hears about each status, on which channel, and what they are told. Inbox entries have the
-// id notificationId(order, status) per recipient, so a retried trigger finds rather than
-// duplicates them. Texts come from fixed strings and reason codes, never from what someone typed.
+// Who hears about each status, on which channel, and what they are told. A recipient has one inbox
+// entry per order (id: the order's), which follows the order's latest status and keeps its big
+// moments; it only ever moves forward in the state machine, so a late or repeated event changes
+// nothing. An entry stores what it says as a key and parameters (InboxText): the app says it in
+// the reader's language of the moment, while a push is written in the recipient's language when
+// it is sent. Texts come from fixed strings and reason codes, never from what someone typed.
 
 import { courierAreaTopics } from "./courierArea";
+import { clockTime } from "./hours";
 import type { Language } from "./language";
 import { staffRestaurantIds, type RoleClaims } from "./roles";
 import type { RejectionCode } from "./orderCheck";
 import type { CancelReason, DeclineReason } from "./reasons";
-import type { OrderStatus } from "./status";
+import { isFinal, type OrderStatus } from "./status";
+import type { TimestampLike } from "./types";
 import { TEXTS, type Mention, type Message } from "./texts";
 
 export type { Message } from "./texts";
@@ -63,37 +68,103 @@ export function topicsFor(
   ];
 }
 
-/** An order's short code, as the kitchen's ticket prints it. */
-export const orderCode = (orderId: string) => `#${orderId.slice(0, 6).toUpperCase()}`;
+/** A recipient's one inbox entry about an order: a retried trigger finds, rather than duplicates, it. */
+export const inboxEntryId = (orderId: string) => orderId;
 
-/** Deterministic so that a retried trigger finds, rather than duplicates, its notification. */
-export function notificationId(orderId: string, status: OrderStatus): string {
-  return `${orderId}_${status}`;
+/** How far along the state machine a status is: an entry never moves back. Every final status
+ * ends the order, so none comes after another. */
+export function progressOf(status: OrderStatus): number {
+  const i = PROGRESS.indexOf(status);
+  return isFinal(status) ? PROGRESS.length : i;
+}
+const PROGRESS: readonly OrderStatus[] = [
+  "submitted",
+  "scheduled",
+  "placed",
+  "accepted",
+  "preparing",
+  "ready",
+  "picked_up",
+];
+
+/** The moments an entry keeps with their times, as the big apps' order histories do; the steps
+ * between (preparing, ready, on its way) show only while they are the latest. */
+export const INBOX_MOMENTS: readonly OrderStatus[] = [
+  "scheduled",
+  "accepted",
+  "rejected",
+  "declined",
+  "cancelled",
+  "delivered",
+  "undelivered",
+];
+
+type Moments = Partial<Record<OrderStatus, TimestampLike>>;
+type Entry = { status?: OrderStatus; moments?: Moments };
+
+/** Whether an entry (as stored) already tells its reader about `status`. */
+export function inboxTells(entry: Entry | undefined, status: OrderStatus): boolean {
+  if (!entry?.status || progressOf(entry.status) < progressOf(status)) return false;
+  return !INBOX_MOMENTS.includes(status) || status in (entry.moments ?? {});
 }
 
+/** The big moments an order's timeline holds, with their times. */
+export function momentsOf(order: { timeline?: Moments }): Moments {
+  return Object.fromEntries(INBOX_MOMENTS.filter((s) => order.timeline?.[s]).map((s) => [s, order.timeline![s]]));
+}
+
+/**
+ * What news of `order` (at its current status) does to its customer's inbox entry: moves it on to
+ * the status ("move": the reader is told), only completes its moments (the entry is past this
+ * status already: the event came late), or nothing (a repeated event). Moments come from the
+ * order's timeline, so an entry that missed a step's event still keeps that step's moment.
+ */
+export function inboxChange(entry: Entry | undefined, order: { status: OrderStatus; timeline?: Moments }) {
+  const moments = { ...momentsOf(order), ...(entry?.moments ?? {}) };
+  if (!entry?.status || progressOf(entry.status) < progressOf(order.status))
+    return { change: "move" as const, moments };
+  const complete = Object.keys(moments).length === Object.keys(entry.moments ?? {}).length;
+  return complete ? null : { change: "moments" as const, moments };
+}
+
+/** What a message about an order may mention, as stored with its inbox entry: no text in any
+ * language, only names, codes and times. */
 export interface MessageContext {
   restaurantName: string;
+  /** The order's short code ("K7PX"). */
+  code?: string;
   /** A rejected order's code, and the backend's English message for codes a language lacks. */
   rejectionCode?: string;
   rejection?: string;
   declineReason?: DeclineReason;
   cancelReason?: CancelReason;
-  /** A scheduled order's slot, as the restaurant's clock shows it ("Fri 12:30"). */
-  slot?: string;
-  orderId?: string;
+  /** A scheduled order's slot (ms), on the restaurant's clock (timeZone) as seen when ordered (orderedAt). */
+  slotAt?: number;
+  timeZone?: string;
+  orderedAt?: number;
+}
+
+/** What a message may name of an order, in `lang`. */
+function mentionOf(ctx: MessageContext, lang: Language): Mention {
+  const t = TEXTS[lang];
+  const reason = ctx.declineReason ?? ctx.cancelReason;
+  const code = ctx.rejectionCode as RejectionCode | undefined;
+  const slot =
+    ctx.slotAt === undefined
+      ? t.later
+      : clockTime(new Date(ctx.slotAt), ctx.timeZone ?? "UTC", new Date(ctx.orderedAt ?? ctx.slotAt), lang);
+  return {
+    r: ctx.restaurantName || t.theRestaurant,
+    code: ctx.code ? ` #${ctx.code}` : "",
+    reason: reason ? ` ${t.reasons[reason]}` : "",
+    slot,
+    rejection: (code && t.rejections[code]) || ctx.rejection || "",
+  };
 }
 
 export function messageFor(status: OrderStatus, audience: Audience, ctx: MessageContext, lang: Language): Message {
   const t = TEXTS[lang];
-  const reason = ctx.declineReason ?? ctx.cancelReason;
-  const code = ctx.rejectionCode as RejectionCode | undefined;
-  const m: Mention = {
-    r: ctx.restaurantName || t.theRestaurant,
-    reason: reason ? ` ${t.reasons[reason]}` : "",
-    slot: ctx.slot ?? t.later,
-    rejection: (code && t.rejections[code]) || ctx.rejection || "",
-    code: ctx.orderId ? orderCode(ctx.orderId) : "",
-  };
+  const m = mentionOf(ctx, lang);
   if (audience === "staff") {
     if (status === "placed") return t.staff.placed(m);
     if (status === "scheduled") return t.staff.scheduled(m);
@@ -105,5 +176,44 @@ export function messageFor(status: OrderStatus, audience: Audience, ctx: Message
   return t.customer[status](m);
 }
 
-/** What the backend tells a restaurant's staff about its own state (inbox and push). */
-export const staffNotices = (lang: Language) => TEXTS[lang].notices;
+/** What the backend tells a restaurant's staff about its own state (inbox and push), as a key and
+ * its parameters; a problem with its settings is said in every language when it is found. */
+export type StaffNotice =
+  | { key: "autoPaused"; minutes: number }
+  | { key: "resumed" }
+  | { key: "unreadable"; problem: Record<Language, string> }
+  | { key: "webhookDown"; client: string; failingMinutes: number; minutes: number };
+
+export function noticeMessage(notice: StaffNotice, lang: Language): Message {
+  const n = TEXTS[lang].notices;
+  if (notice.key === "autoPaused") return n.autoPaused(notice.minutes);
+  if (notice.key === "unreadable") return n.unreadable(notice.problem[lang] ?? notice.problem.en ?? "");
+  if (notice.key === "webhookDown") return n.webhookDown(notice.client, notice.failingMinutes, notice.minutes);
+  return n.resumed;
+}
+
+/** What the backend tells people about a delivery's timers (deliveryTimers.ts): a claim not
+ * picked up in time (its courier and the restaurant's staff), an order on its way far too long
+ * (its customer and the admins, who decide how it ends). */
+export type DeliveryNotice =
+  | { key: "claimExpired"; audience: "courier" | "staff"; minutes: number }
+  | { key: "overdue"; audience: "customer" | "admin" };
+
+export function deliveryMessage(notice: DeliveryNotice, ctx: MessageContext, lang: Language): Message {
+  const t = TEXTS[lang];
+  const m = mentionOf(ctx, lang);
+  if (notice.key === "claimExpired") return t.claimExpired[notice.audience](m, notice.minutes);
+  return t.overdue[notice.audience](m);
+}
+
+/** What an inbox entry says, stored as a key and parameters and said in the reader's language. */
+export type InboxText =
+  | { kind: "order"; status: OrderStatus; audience: Audience; context: MessageContext }
+  | { kind: "notice"; notice: StaffNotice }
+  | { kind: "delivery"; notice: DeliveryNotice; context: MessageContext };
+
+export function inboxMessage(text: InboxText, lang: Language): Message {
+  if (text.kind === "notice") return noticeMessage(text.notice, lang);
+  if (text.kind === "delivery") return deliveryMessage(text.notice, text.context, lang);
+  return messageFor(text.status, text.audience, text.context, lang);
+}

@@ -8,14 +8,14 @@ import { clockTime } from "./hours";
 import { LIMITS } from "./limits";
 import { decodeLine } from "./options";
 import { priceOrder, type Menu } from "./pricing";
-import { commissionFor, type PlatformFees } from "./fees";
-import { checkPromo, normalizeCode, type PromoCode } from "./promo";
+import type { PlatformFees } from "./fees";
+import { checkPromo, normalizeCode, type PromoCode, type PromoQuote } from "./promo";
 import { EN_REJECTIONS } from "./texts/rejections";
 import { tipAmount, tipCap } from "./tips";
 import { restaurantProblem } from "./restaurant";
 import { asapState, currentPrepMinutes } from "./rush";
 import { leadMinutes, releaseTime, slotProblem } from "./slots";
-import type { Address, CartLine, MenuItem, Pricing, Rejection, Restaurant } from "./types";
+import type { Address, AppliedPromo, CartLine, MenuItem, Pricing, Rejection, Restaurant } from "./types";
 
 /** The backend's reasons for refusing an order, with the English text it stores on the order
  * (texts/ holds every language's). */
@@ -91,14 +91,16 @@ export interface CheckInput {
   now: Date;
   /** The chosen delivery slot's start (a Timestamp as stored), or null/undefined for as soon as possible. */
   slotStart?: unknown;
-  /** The platform's fees, and the restaurant's own terms document (null: the default commission). */
-  fees: PlatformFees;
-  terms?: unknown;
+  /** The platform's fees (the service fee is the customer's; who gets what is not checked here). */
+  fees: Pick<PlatformFees, "serviceFeeBps">;
   /** The cart's tip choice as stored ({percent} or {cents}), if any. */
   tip?: unknown;
-  /** The code as the customer typed it, and the code's document as read (null: no such code). */
+  /** The code as the customer typed it, and either the code's document as read (the backend; null:
+   * no such code) or the backend's answer for this order (the checkout's preview, which may not
+   * read a code's terms). */
   promoCode?: unknown;
   promo?: PromoCode | null;
+  promoQuote?: PromoQuote;
   /** The backend's knowledge of the customer for the code's conditions; the preview has none. */
   firstOrder?: boolean;
   customerRedemptions?: number;
@@ -154,36 +156,31 @@ export function checkOrder(input: CheckInput): OrderCheck {
     if (problem) return reject("invalid_options", problem);
   }
   if (distanceM(restaurant.address, address) > restaurant.deliveryRadiusM) return reject("out_of_zone");
-  const terms = {
-    serviceFeeBps: input.fees.serviceFeeBps,
-    commissionBps: commissionFor(input.fees, input.terms ?? null),
-    courierDeliveryShareBps: input.fees.courierDeliveryShareBps,
-  };
-  const food = priceOrder(lines, menu, restaurant, terms);
+  const food = priceOrder(lines, menu, restaurant, input.fees);
   if (food.subtotal < restaurant.minOrder) return reject("below_minimum");
   const tip = tipAmount(input.tip, food.subtotal);
   if (tip === null) return reject("invalid_tip");
   if (tip > tipCap(food.subtotal)) return reject("tip_too_high");
   let discount = 0;
-  let promo: PromoCode | null = null;
+  let applied: AppliedPromo | null = null;
   if (input.promoCode !== undefined && input.promoCode !== null && input.promoCode !== "") {
     if (typeof input.promoCode !== "string") return reject("promo_unknown");
-    promo = input.promo && input.promo.code === normalizeCode(input.promoCode) ? input.promo : null;
-    const applied = checkPromo(promo, {
-      subtotal: food.subtotal,
-      restaurantId: typeof input.restaurantId === "string" ? input.restaurantId : "",
-      now,
-      firstOrder: input.firstOrder,
-      customerRedemptions: input.customerRedemptions,
-    });
-    if (!applied.ok) return reject(applied.code);
-    discount = applied.discount;
+    const code = normalizeCode(input.promoCode);
+    const promo = input.promo && input.promo.code === code ? input.promo : null;
+    const answer =
+      input.promoQuote ??
+      checkPromo(promo, {
+        subtotal: food.subtotal,
+        restaurantId: typeof input.restaurantId === "string" ? input.restaurantId : "",
+        now,
+        firstOrder: input.firstOrder,
+        customerRedemptions: input.customerRedemptions,
+      });
+    if (!answer.ok) return reject(answer.code);
+    discount = answer.discount;
+    applied = { code, fundedBy: input.promoQuote?.ok ? input.promoQuote.fundedBy : promo!.fundedBy };
   }
-  const pricing = priceOrder(lines, menu, restaurant, terms, {
-    tip,
-    discount,
-    promo: promo ? { code: promo.code, fundedBy: promo.fundedBy } : null,
-  });
+  const pricing = priceOrder(lines, menu, restaurant, input.fees, { tip, discount, promo: applied });
   return {
     ok: true,
     pricing,

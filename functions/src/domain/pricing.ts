@@ -13,7 +13,13 @@ export function priceLine(line: CartLine, item: MenuItem): PricedLine {
     for (const optionId of line.options[group.id] ?? []) {
       const option = group.options.find((o) => o.id === optionId);
       if (!option) throw new Error(`option ${group.id}/${optionId} is not on ${line.itemId}`);
-      options.push({ groupId: group.id, optionId, name: option.name, priceDelta: option.priceDelta });
+      options.push({
+        groupId: group.id,
+        optionId,
+        name: option.name,
+        priceDelta: option.priceDelta,
+        ...(option.externalId ? { externalId: option.externalId } : {}),
+      });
     }
   }
   const unitPrice = item.price + options.reduce((sum, o) => sum + o.priceDelta, 0);
@@ -24,6 +30,7 @@ export function priceLine(line: CartLine, item: MenuItem): PricedLine {
     options,
     unitPrice,
     lineTotal: unitPrice * line.quantity,
+    ...(item.externalId ? { externalId: item.externalId } : {}),
   };
 }
 
@@ -33,17 +40,21 @@ export interface Terms {
   courierDeliveryShareBps: number;
 }
 
+/** What decides who gets what of an order (the service fee is in the customer's pricing). */
+export type SplitTerms = Pick<Terms, "commissionBps" | "courierDeliveryShareBps">;
+
 export interface Extras {
   tip?: Cents;
   discount?: Cents;
   promo?: AppliedPromo | null;
 }
 
+/** What the customer pays, from the menu and the service fee. Who gets what of it is splitOf's. */
 export function priceOrder(
   lines: readonly CartLine[],
   menu: Menu,
   restaurant: Pick<Restaurant, "deliveryFee" | "currency">,
-  terms: Terms,
+  fees: Pick<Terms, "serviceFeeBps">,
   extras: Extras = {},
 ): Pricing {
   const priced = lines.map((line) => {
@@ -52,30 +63,33 @@ export function priceOrder(
     return priceLine(line, item);
   });
   const subtotal: Cents = priced.reduce((sum, l) => sum + l.lineTotal, 0);
-  return withTotals({
+  return withTotal({
     lines: priced,
     subtotal,
     discount: extras.discount ?? 0,
     promo: extras.promo ?? null,
     deliveryFee: restaurant.deliveryFee,
-    serviceFee: percentOf(subtotal, terms.serviceFeeBps),
+    serviceFee: percentOf(subtotal, fees.serviceFeeBps),
     tip: extras.tip ?? 0,
     currency: restaurant.currency,
-    terms,
   });
 }
 
-/** The total and who gets what, from the amounts. Every cent the customer pays goes to exactly
+export function withTotal(p: Omit<Pricing, "total">): Pricing {
+  return { ...p, total: p.subtotal - p.discount + p.deliveryFee + p.serviceFee + p.tip };
+}
+
+/** Who gets what of an order's total under `terms`. Every cent the customer pays goes to exactly
  * one of restaurant, courier and platform: restaurantNet + courierTotal + platformRevenue = total. */
-export function withTotals(
-  p: Omit<Pricing, "total" | "split"> & { terms: Pick<Terms, "commissionBps" | "courierDeliveryShareBps"> },
-): Pricing {
-  const { terms, ...amounts } = p;
+export function splitOf(
+  p: Pick<Pricing, "subtotal" | "discount" | "promo" | "deliveryFee" | "serviceFee" | "tip">,
+  terms: SplitTerms,
+): Split {
   const commission = percentOf(p.subtotal, terms.commissionBps);
   const courierDeliveryShare = percentOf(p.deliveryFee, terms.courierDeliveryShareBps);
   const restaurantPromo = p.promo?.fundedBy === "restaurant" ? p.discount : 0;
   const platformPromo = p.discount - restaurantPromo;
-  const split: Split = {
+  return {
     commissionBps: terms.commissionBps,
     courierDeliveryShareBps: terms.courierDeliveryShareBps,
     commission,
@@ -85,13 +99,28 @@ export function withTotals(
     platformPromo,
     restaurantNet: p.subtotal - commission - restaurantPromo,
     courierTotal: courierDeliveryShare + p.tip,
-    platformRevenue: commission + p.serviceFee + (p.deliveryFee - courierDeliveryShare) - platformPromo,
+    platformRevenue: platformRevenueOf({
+      commission,
+      serviceFee: p.serviceFee,
+      platformDeliveryShare: p.deliveryFee - courierDeliveryShare,
+      platformPromo,
+    }),
   };
-  return { ...amounts, total: p.subtotal - p.discount + p.deliveryFee + p.serviceFee + p.tip, split };
 }
 
-/** The same order with a new tip (raised after delivery): totals and shares follow. */
+/** The platform's part of one order, or of many summed: the commission, the service fee and its
+ * share of the delivery fee, less the promotions it funded. */
+export function platformRevenueOf(p: {
+  commission: Cents;
+  serviceFee: Cents;
+  platformDeliveryShare: Cents;
+  platformPromo: Cents;
+}): Cents {
+  return p.commission + p.serviceFee + p.platformDeliveryShare - p.platformPromo;
+}
+
+/** The same order with a new tip (raised after delivery): the total follows; splitOf with the
+ * order's own terms gives the courier's new share. */
 export function withTip(p: Pricing, tip: Cents): Pricing {
-  const { total: _t, split, ...rest } = p;
-  return withTotals({ ...rest, tip, terms: split });
+  return withTotal({ ...p, tip });
 }

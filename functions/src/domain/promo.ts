@@ -68,6 +68,33 @@ export interface PromoRedemption {
   released: boolean;
 }
 
+/** What checkout learns about a code: whether it is good for this customer and order, and for how
+ * much (the quotePromo callable's answer). Its budget, caps and creator stay the admins'. */
+export type PromoQuote =
+  { ok: true; discount: Cents; fundedBy: PromoCode["fundedBy"] } | { ok: false; code: PromoRejection };
+
+/** promoCodes/{code} as everyone may read it (publicPromos/{code}): what the checkout lists, for
+ * the public codes that are not paused. */
+export interface PublicPromo {
+  code: string;
+  description: string;
+  validFrom: TimestampLike;
+  validUntil: TimestampLike;
+  restaurantId: string | null;
+}
+
+/** The public view of a code, or null when the code is not listed to everyone. */
+export function publicViewOf(p: PromoCode): PublicPromo | null {
+  if (!p.public || p.paused) return null;
+  return {
+    code: p.code,
+    description: p.description,
+    validFrom: p.validFrom,
+    validUntil: p.validUntil,
+    restaurantId: p.restaurantId,
+  };
+}
+
 export const PROMO_REJECTIONS = {
   promo_unknown: EN_REJECTIONS.promo_unknown,
   promo_expired: EN_REJECTIONS.promo_expired,
@@ -192,4 +219,21 @@ export function takeFrom(
   const redemptions = need.redemptions > 0 && (a.left ?? 0) >= 1 ? 1 : 0;
   const cents = Math.min(need.cents, a.budgetLeft ?? 0);
   return redemptions || cents ? { shard, redemptions, cents } : null;
+}
+
+/** Whether what is left of a code, over all its allocations, still covers one more redemption of
+ * `discount`. */
+export function isLeftFor(
+  p: Pick<PromoCode, "maxRedemptions" | "budgetCents">,
+  allocations: readonly PromoAllocation[],
+  discount: Cents,
+): boolean {
+  const need = neededFor(p, discount);
+  for (const [n, a] of allocations.entries()) {
+    const t = takeFrom(n, a, need);
+    if (!t) continue;
+    need.redemptions -= t.redemptions;
+    need.cents -= t.cents;
+  }
+  return need.redemptions <= 0 && need.cents <= 0;
 }

@@ -81,10 +81,11 @@ export const QUERIES = {
     orderBy: [],
     bounded: "a courier holds one claim at a time (the rules' couriers/{uid}.activeOrderId)",
   }),
+  /** The inbox, latest news first: an order's entry moves up when the order moves on. */
   inbox: (uid: string, pageSize: number): QuerySpec => ({
     collection: paths.inbox(uid),
     where: [],
-    orderBy: [["createdAt", "desc"]],
+    orderBy: [["updatedAt", "desc"]],
     limit: pageSize,
   }),
   unread: (uid: string): QuerySpec => ({
@@ -218,6 +219,38 @@ export const QUERIES = {
     orderBy: [["timeline.picked_up", "asc"]],
     limit: max,
   }),
+  /** Reconciler: reviews written in [from, to), to check their rating was counted (collection group). */
+  reviewsCreatedBetween: (from: Date, to: Date, max: number): QuerySpec => ({
+    collection: "reviews",
+    group: true,
+    where: [
+      ["createdAt", ">=", from],
+      ["createdAt", "<", to],
+    ],
+    orderBy: [["createdAt", "asc"]],
+    limit: max,
+  }),
+  /** Reconciler: restaurants changed in [from, to), to check their public card followed. */
+  restaurantsChangedBetween: (from: Date, to: Date, max: number): QuerySpec => ({
+    collection: paths.restaurants(),
+    where: [
+      ["updatedAt", ">=", from],
+      ["updatedAt", "<", to],
+    ],
+    orderBy: [["updatedAt", "asc"]],
+    limit: max,
+  }),
+  /** Reconciler: dishes changed in [from, to), to check their restaurant's search words followed. */
+  menusChangedBetween: (from: Date, to: Date, max: number): QuerySpec => ({
+    collection: "menu",
+    group: true,
+    where: [
+      ["updatedAt", ">=", from],
+      ["updatedAt", "<", to],
+    ],
+    orderBy: [["updatedAt", "asc"]],
+    limit: max,
+  }),
   /** Backend (auto-pause): the restaurant's last `max` orders placed at or before `at`, newest first. */
   placedUpTo: (rid: string, at: unknown, max: number): QuerySpec => ({
     collection: paths.orders(),
@@ -248,13 +281,10 @@ export const QUERIES = {
     orderBy: [],
     limit: MAX_USES_PER_CUSTOMER,
   }),
-  /** Checkout: the codes every customer may see. */
+  /** Checkout: the codes every customer may see (their public view). */
   publicPromos: (): QuerySpec => ({
-    collection: paths.promoCodes(),
-    where: [
-      ["public", "==", true],
-      ["paused", "==", false],
-    ],
+    collection: paths.publicPromos(),
+    where: [],
     orderBy: [],
     limit: 20,
   }),
@@ -265,9 +295,9 @@ export const QUERIES = {
     orderBy: [["createdAt", "desc"]],
     limit: 100,
   }),
-  /** A restaurant's receipts for a period (its statement). */
-  restaurantReceipts: (rid: string, from: Date, to: Date): QuerySpec => ({
-    collection: paths.receipts(),
+  /** A restaurant's statement lines for a period (its owner's statement). */
+  restaurantStatement: (rid: string, from: Date, to: Date): QuerySpec => ({
+    collection: paths.statementLines(),
     where: [
       ["restaurantId", "==", rid],
       ["deliveredAt", ">=", from],
@@ -276,15 +306,22 @@ export const QUERIES = {
     orderBy: [["deliveredAt", "asc"]],
     bounded: "one restaurant's deliveries in a statement's period, a day or a week at most",
   }),
-  /** Every receipt of a period (the admin's revenue figures, aggregated). */
-  receiptsBetween: (from: Date, to: Date): QuerySpec => ({
-    collection: paths.receipts(),
+  /** The books of every order delivered in a period (the admin's revenue figures, aggregated). */
+  booksDeliveredBetween: (from: Date, to: Date): QuerySpec => ({
+    collection: paths.orderBooks(),
     where: [
       ["deliveredAt", ">=", from],
       ["deliveredAt", "<", to],
     ],
     orderBy: [],
     bounded: "only summed by the server (one aggregation), never read",
+  }),
+  /** Backend (deleting an account): a page of the receipts still naming the customer. */
+  customerReceipts: (uid: string, pageSize: number): QuerySpec => ({
+    collection: paths.receipts(),
+    where: [["customerId", "==", uid]],
+    orderBy: [],
+    limit: pageSize,
   }),
   /** A courier's deliveries since `from` (today's and this week's earnings), newest first. */
   courierEarnings: (uid: string, from: Date): QuerySpec => ({
@@ -298,6 +335,74 @@ export const QUERIES = {
     collection: paths.restaurants(),
     where: [["pausedUntil", "<=", now]],
     orderBy: [["pausedUntil", "asc"]],
+    limit: max,
+  }),
+  /** The owner's API clients (Integrations tab), and their count against the limit. */
+  apiClientsOf: (rid: string): QuerySpec => ({
+    collection: paths.apiClients(),
+    where: [["restaurantId", "==", rid]],
+    orderBy: [],
+    limit: 50,
+  }),
+  /** Partner API: a dish by the till's own id. */
+  menuItemByExternalId: (rid: string, externalId: string): QuerySpec => ({
+    collection: paths.menu(rid),
+    where: [["externalId", "==", externalId]],
+    orderBy: [],
+    limit: 1,
+  }),
+  /** A client's latest webhook deliveries, newest first. */
+  recentDeliveries: (cid: string, pageSize: number): QuerySpec => ({
+    collection: paths.deliveries(cid),
+    where: [],
+    orderBy: [["createdAt", "desc"]],
+    limit: pageSize,
+  }),
+  /** Partner API: a restaurant's orders in these statuses changed since `since`, oldest change
+   * first (a till catching up pages forward from its last sync). */
+  apiOrders: (rid: string, statuses: readonly OrderStatus[], since: unknown, pageSize: number): QuerySpec => ({
+    collection: paths.orders(),
+    where: [
+      ["restaurantId", "==", rid],
+      ["status", "in", statuses],
+      ["updatedAt", ">=", since],
+    ],
+    orderBy: [["updatedAt", "asc"]],
+    limit: pageSize,
+  }),
+  /** Backend: whether a restaurant has an order waiting for an answer (two equalities). */
+  waitingOrders: (rid: string): QuerySpec => ({
+    collection: paths.orders(),
+    where: [
+      ["restaurantId", "==", rid],
+      ["status", "==", "placed"],
+    ],
+    orderBy: [],
+    limit: 1,
+  }),
+  /** Partner API rate limit: the shards of one client's window (summed). */
+  usageWindow: (cid: string, window: string): QuerySpec => ({
+    collection: paths.usage(cid),
+    where: [["window", "==", window]],
+    orderBy: [],
+  }),
+  /** Reconciler: records past their keeping time (what a TTL policy deletes in production). */
+  expired: (group: "deliveries" | "idempotency" | "usage", now: Date, max: number): QuerySpec => ({
+    collection: group,
+    group: true,
+    where: [["expireAt", "<", now]],
+    orderBy: [["expireAt", "asc"]],
+    limit: max,
+  }),
+  /** Reconciler: webhook deliveries whose retry is long overdue (a lost task). */
+  stalledDeliveries: (before: Date, max: number): QuerySpec => ({
+    collection: "deliveries",
+    group: true,
+    where: [
+      ["state", "==", "pending"],
+      ["nextAttemptAt", "<", before],
+    ],
+    orderBy: [["nextAttemptAt", "asc"]],
     limit: max,
   }),
 } satisfies Record<string, (...args: never[]) => QuerySpec>;

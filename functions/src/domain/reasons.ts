@@ -5,6 +5,10 @@
 export const DECLINE_REASONS = ["too_busy", "item_unavailable", "closing_soon", "address_problem", "other"] as const;
 export type DeclineReason = (typeof DECLINE_REASONS)[number];
 
+/** What a restaurant may give when it cancels an order it accepted: the decline reasons. The partner
+ * API takes them already; the cancel after acceptance itself is not in the state machine yet. */
+export const STAFF_CANCEL_REASONS = DECLINE_REASONS;
+
 /** What a customer may give when cancelling. */
 export const CUSTOMER_CANCEL_REASONS = ["changed_mind", "ordered_by_mistake", "taking_too_long", "other"] as const;
 /** Every cancel reason, the backend's included. */

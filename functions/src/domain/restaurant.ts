@@ -3,6 +3,7 @@
 // defensive read for whatever got in anyway (older data, an admin tool, a bug).
 
 import { isPhotoUrl, photoRule } from "./photos";
+import { nameProblem } from "./publicText";
 import { EN_PROBLEMS } from "./texts/problems/en";
 import type { ProblemTexts } from "./texts/problems/types";
 import { isLatLng } from "./geo";
@@ -23,6 +24,15 @@ export function restaurantProblem(value: unknown, say: ProblemTexts = EN_PROBLEM
   if (typeof value !== "object" || value === null) return rs.empty;
   const r = value as Record<string, unknown>;
   if (!isText(r.name, 1, LIMITS.maxNameLength)) return rs.name;
+  // Its names are pushed to customers and printed on receipts: plain, or the restaurant is
+  // refused as unreadable and its staff are told.
+  const named = nameProblem(r.name, say.fields.restaurantName, say);
+  if (named) return named;
+  if (r.legalName !== undefined) {
+    if (!isText(r.legalName, 1, LIMITS.maxLegalNameLength)) return rs.legalName(LIMITS.maxLegalNameLength);
+    const legal = nameProblem(r.legalName, say.fields.legalName, say);
+    if (legal) return legal;
+  }
   if (!isTimeZone(r.timeZone)) return rs.timeZone(String(r.timeZone));
   if (!isCurrency(r.currency)) return rs.currency(String(r.currency));
   const hours = hoursProblem(r.openingHours, say);
@@ -42,6 +52,10 @@ export function restaurantProblem(value: unknown, say: ProblemTexts = EN_PROBLEM
     !cats.every((c) => isText(c, 1, LIMITS.maxCategoryLength))
   ) {
     return rs.categories;
+  }
+  for (const c of cats as string[]) {
+    const category = nameProblem(c, say.fields.category, say);
+    if (category) return category;
   }
   const isTimeOrNone = (v: unknown) =>
     v === undefined || v === null || typeof (v as { toMillis?: unknown }).toMillis === "function";

@@ -75,12 +75,3 @@ export function applyRoleChange(
   }
   return next;
 }
-
-/** How a person is named in public (a review): first name and the initial of the last, so
- * "Clara Customer" is "Clara C.". */
-export function shortName(displayName: string): string {
-  const words = displayName.trim().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return "A customer";
-  const first = words[0].slice(0, 30);
-  return words.length > 1 ? `${first} ${words[words.length - 1][0].toUpperCase()}.` : first;
-}

@@ -3,7 +3,7 @@
 // slotsFor(); the backend checks the chosen one with slotProblem(), the same code.
 
 import { minutesToDoor } from "./eta";
-import { addDays, localTime, openingWindows, type OpeningHours } from "./hours";
+import { addDays, hhmmOf, localTime, openingWindows, type OpeningHours } from "./hours";
 
 export const SLOT_MINUTES = 15;
 /** Today and tomorrow. */
@@ -30,6 +30,24 @@ export function slotsFor(r: SlotRestaurant, now: Date, leadMin: number): Date[] 
     }
   }
   return out;
+}
+
+/** A slot as its day's list shows it, "18:00–18:15"; the last of a day ends at "00:00" (the day is
+ * chosen apart, so neither end names one). */
+export function slotLabel(start: Date, timeZone: string): string {
+  const end = new Date(start.getTime() + SLOT_MINUTES * MIN);
+  return `${hhmmOf(localTime(start, timeZone).minute)}–${hhmmOf(localTime(end, timeZone).minute)}`;
+}
+
+/** The slots grouped by their day on the restaurant's clock ("YYYY-MM-DD"), days in order. */
+export function slotsByDay(slots: readonly Date[], timeZone: string): { date: string; slots: Date[] }[] {
+  const days: { date: string; slots: Date[] }[] = [];
+  for (const s of slots) {
+    const date = localTime(s, timeZone).date;
+    if (days.at(-1)?.date !== date) days.push({ date, slots: [] });
+    days.at(-1)!.slots.push(s);
+  }
+  return days;
 }
 
 /** What is wrong with delivering in the slot starting at `slot`, or null. */

@@ -1,25 +1,10 @@
-// A restaurant's statement for a period, and the platform's revenue, from receipts. Every figure
-// is a sum of the receipts' own amounts, so a statement reconciles to the cent with the receipts
-// it lists.
+// A restaurant's statement for a period, from its statement lines (books.ts), and the platform's
+// revenue, from the admin-only books. Every figure is a sum of the documents' own amounts, so a
+// statement reconciles to the cent with the lines it lists, and the revenue with the books.
 
+import type { OrderBooks, StatementLine } from "./books";
+import { addDays, zonedInstant } from "./hours";
 import type { Cents } from "./money";
-import type { Split } from "./types";
-
-/** The fields of a receipt a statement needs (receipts/{orderId}, written at delivery). */
-export interface ReceiptLine {
-  orderId: string;
-  number: string;
-  deliveredAt: { toMillis(): number };
-  subtotal: Cents;
-  discount: Cents;
-  deliveryFee: Cents;
-  serviceFee: Cents;
-  tip: Cents;
-  total: Cents;
-  currency: string;
-  promo: { code: string; fundedBy: "platform" | "restaurant" } | null;
-  split: Split;
-}
 
 export interface Statement {
   orders: number;
@@ -32,15 +17,26 @@ export interface Statement {
   netPayout: Cents;
 }
 
-export function statementOf(receipts: readonly ReceiptLine[]): Statement {
-  const sum = (f: (r: ReceiptLine) => number) => receipts.reduce((n, r) => n + f(r), 0);
+export type StatementPeriod = "day" | "week";
+
+/** [from, to) of the day or the week (from Monday) holding `date` (YYYY-MM-DD), on the
+ * restaurant's clock; `first` is the period's first day. */
+export function statementBounds(period: StatementPeriod, date: string, timeZone: string) {
+  const weekday = (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
+  const first = period === "day" ? date : addDays(date, -weekday);
+  const last = addDays(first, period === "day" ? 1 : 7);
+  return { from: zonedInstant(first, 0, timeZone), to: zonedInstant(last, 0, timeZone), first };
+}
+
+export function statementOf(lines: readonly StatementLine[]): Statement {
+  const sum = (f: (r: StatementLine) => number) => lines.reduce((n, r) => n + f(r), 0);
   return {
-    orders: receipts.length,
+    orders: lines.length,
     grossSales: sum((r) => r.subtotal),
-    commission: sum((r) => r.split.commission),
-    restaurantPromotions: sum((r) => r.split.restaurantPromo),
+    commission: sum((r) => r.commission),
+    restaurantPromotions: sum((r) => r.restaurantPromo),
     refunds: 0,
-    netPayout: sum((r) => r.split.restaurantNet),
+    netPayout: sum((r) => r.restaurantNet),
   };
 }
 
@@ -51,7 +47,7 @@ const csvCell = (v: string | number) => {
 const decimal = (cents: Cents) => (cents / 100).toFixed(2);
 
 /** The statement as CSV: one row per order and a total row, amounts as decimals. */
-export function statementCsv(receipts: readonly ReceiptLine[], timeZone: string): string {
+export function statementCsv(lines: readonly StatementLine[], timeZone: string): string {
   const when = new Intl.DateTimeFormat("en-CA", {
     timeZone,
     year: "numeric",
@@ -64,19 +60,19 @@ export function statementCsv(receipts: readonly ReceiptLine[], timeZone: string)
   const rows: (string | number)[][] = [
     ["order", "delivered", "gross_sales", "commission", "restaurant_promotion", "refund", "net_payout", "currency"],
   ];
-  for (const r of receipts) {
+  for (const r of lines) {
     rows.push([
       r.number,
       when.format(new Date(r.deliveredAt.toMillis())).replace(",", ""),
       decimal(r.subtotal),
-      decimal(r.split.commission),
-      decimal(r.split.restaurantPromo),
+      decimal(r.commission),
+      decimal(r.restaurantPromo),
       decimal(0),
-      decimal(r.split.restaurantNet),
+      decimal(r.restaurantNet),
       r.currency,
     ]);
   }
-  const t = statementOf(receipts);
+  const t = statementOf(lines);
   rows.push([
     "total",
     `${t.orders} orders`,
@@ -85,13 +81,13 @@ export function statementCsv(receipts: readonly ReceiptLine[], timeZone: string)
     decimal(t.restaurantPromotions),
     decimal(t.refunds),
     decimal(t.netPayout),
-    receipts[0]?.currency ?? "",
+    lines[0]?.currency ?? "",
   ]);
   return rows.map((r) => r.map(csvCell).join(",")).join("\n") + "\n";
 }
 
-/** The platform's revenue from a set of receipts: commission, service fees and its share of the
- * delivery fees, less the promotions it funded. */
+/** The platform's revenue from a set of orders' books: commission, service fees and its share of
+ * the delivery fees, less the promotions it funded. */
 export interface Revenue {
   orders: number;
   commission: Cents;
@@ -99,4 +95,37 @@ export interface Revenue {
   deliveryShare: Cents;
   platformPromotions: Cents;
   revenue: Cents;
+}
+
+/** Each revenue figure as a sum over a field of the books, for a server-side aggregation. */
+export const REVENUE_SUMS = {
+  commission: "split.commission",
+  serviceFees: "serviceFee",
+  deliveryShare: "split.platformDeliveryShare",
+  platformPromotions: "split.platformPromo",
+  revenue: "split.platformRevenue",
+} as const satisfies Record<Exclude<keyof Revenue, "orders">, string>;
+
+/** Firestore answers at most this many aggregations in one aggregation query. */
+export const MAX_AGGREGATIONS = 5;
+
+/** Splits named aggregations into groups a single query may ask for. */
+export function aggregationGroups<T>(named: Record<string, T>, max = MAX_AGGREGATIONS): Record<string, T>[] {
+  const entries = Object.entries(named);
+  const groups: Record<string, T>[] = [];
+  for (let i = 0; i < entries.length; i += max) groups.push(Object.fromEntries(entries.slice(i, i + max)));
+  return groups;
+}
+
+/** The same figures from the books themselves (what the server's sums must equal). */
+export function revenueOf(books: readonly Pick<OrderBooks, "serviceFee" | "split">[]): Revenue {
+  const sum = (f: (b: Pick<OrderBooks, "serviceFee" | "split">) => number) => books.reduce((n, b) => n + f(b), 0);
+  return {
+    orders: books.length,
+    commission: sum((b) => b.split.commission),
+    serviceFees: sum((b) => b.serviceFee),
+    deliveryShare: sum((b) => b.split.platformDeliveryShare),
+    platformPromotions: sum((b) => b.split.platformPromo),
+    revenue: sum((b) => b.split.platformRevenue),
+  };
 }

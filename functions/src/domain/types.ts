@@ -6,6 +6,7 @@ import type { Language } from "./language";
 import type { Cents } from "./money";
 import type { LatLng } from "./geo";
 import type { OpeningHours } from "./hours";
+import type { InboxText } from "./notifications";
 import type { OrderStatus } from "./status";
 import type { RoleClaims } from "./roles";
 import type { ChosenOptions } from "./options";
@@ -74,6 +75,8 @@ export interface MenuOption {
   id: string;
   name: string;
   priceDelta: Cents;
+  /** The restaurant's own system's id for it (partner API). */
+  externalId?: string;
 }
 
 export interface OptionGroup {
@@ -83,6 +86,7 @@ export interface OptionGroup {
   min: number;
   max: number;
   options: MenuOption[];
+  externalId?: string;
 }
 
 export interface MenuItem {
@@ -97,6 +101,8 @@ export interface MenuItem {
   diet?: Diet[];
   /** A photo, from an allowed host (photos.ts). */
   imageUrl?: string;
+  /** The restaurant's own system's id for the dish (partner API): orders carry it to the till. */
+  externalId?: string;
 }
 
 /** A cart line as the backend and the checkout preview use it: references and choices. */
@@ -114,7 +120,9 @@ export interface PricedLine {
   itemId: string;
   name: string;
   quantity: number;
-  options: { groupId: string; optionId: string; name: string; priceDelta: Cents }[];
+  options: { groupId: string; optionId: string; name: string; priceDelta: Cents; externalId?: string }[];
+  /** The till's id for the dish, where it has one (copied when the order is priced). */
+  externalId?: string;
   unitPrice: Cents;
   lineTotal: Cents;
 }
@@ -125,7 +133,9 @@ export interface AppliedPromo {
   fundedBy: "platform" | "restaurant";
 }
 
-/** Who gets what of an order's total, under the terms it was placed with (domain/pricing.ts). */
+/** Who gets what of an order's total, under the terms it was placed with (domain/pricing.ts
+ * splitOf). Never on the order: the admin-only books hold it (books.ts), and the owner's
+ * statement line holds the restaurant's part. */
 export interface Split {
   commissionBps: number;
   courierDeliveryShareBps: number;
@@ -139,9 +149,10 @@ export interface Split {
   platformRevenue: Cents;
 }
 
-/** The backend's prices. total = subtotal - discount + deliveryFee + serviceFee + tip. A card
- * payment, when there is one, attaches to the order as its own record (authorised for `total`
- * at placement, captured at delivery, voided or partly refunded later) without changing these. */
+/** What the customer pays, priced by the backend: total = subtotal - discount + deliveryFee +
+ * serviceFee + tip. Everyone who may read the order may read this. A card payment, when there is
+ * one, attaches to the order as its own record (authorised for `total` at placement, captured at
+ * delivery, voided or partly refunded later) without changing these. */
 export interface Pricing {
   lines: PricedLine[];
   subtotal: Cents;
@@ -152,7 +163,6 @@ export interface Pricing {
   tip: Cents;
   total: Cents;
   currency: string;
-  split: Split;
 }
 
 export interface Rejection {
@@ -174,6 +184,8 @@ export interface Order {
   tip?: TipChoice;
   /** A promo code as the customer typed it. */
   promoCode?: string;
+  /** The short code people read it by, allocated when it is placed (orderCode.ts). */
+  code?: string;
   /** The customer's language when ordering (en when absent). */
   language?: Language;
   /** Set by the backend when it places (or schedules) the order. */
@@ -184,7 +196,8 @@ export interface Order {
   acceptBy?: TimestampLike;
   /** The prep time staff chose when accepting. */
   prepMin?: number;
-  customerName?: string;
+  /** The customer's name as the board shows it (NFKC); null when it is not plain (publicText.ts). */
+  customerName?: string | null;
   restaurantName?: string;
   restaurantAddress?: Address;
   /** For the receipt. */
@@ -210,15 +223,22 @@ export interface Order {
   overdueAlertedAt?: TimestampLike;
   /** status -> server time it was entered */
   timeline?: Partial<Record<OrderStatus, TimestampLike>>;
-  /** status -> who made the change: a uid, or one of the backend's actors (status.ts) */
+  /** status -> who made the change: a uid, one of the backend's actors (status.ts), or an API
+   * client (api.ts) */
   by?: Partial<Record<OrderStatus, string>>;
+  /** Its restaurant had API clients listening when it was placed: its changes are sent to them. */
+  apiEvents?: boolean;
   updatedAt?: TimestampLike;
 }
 
 /** restaurants/{rid}/reviews/{orderId}: public, so it names no user; the backend adds the
  * author's short name from their profile. */
 export interface Review {
-  authorName?: string;
+  /** Set when the backend has signed it; null when the author's name is not plain (publicText.ts),
+   * the page then says "A customer" in the reader's language, or once the author deleted their
+   * account (formerCustomer). */
+  authorName?: string | null;
+  formerCustomer?: boolean;
   rating: number;
   text: string;
   createdAt: TimestampLike;
@@ -227,15 +247,26 @@ export interface Review {
   replyAt?: TimestampLike;
 }
 
+/** users/{uid}/notifications/{id}: one entry per order (its id), following the order's latest
+ * status, or a notice to staff (notifications.ts). */
 export interface InboxNotification {
   orderId: string | null;
   status: OrderStatus;
+  /** A courier hears of a claim of theirs that expired, an admin of a delivery to decide. */
+  audience?: "customer" | "staff" | "courier" | "admin";
   /** Where the entry leads in the app. */
   link?: string;
-  title: string;
-  body: string;
+  /** What it says, as a key and parameters: the app says it in the reader's language. */
+  text?: InboxText;
+  /** Entries written before texts were keys say it in their recipient's language of the time. */
+  title?: string;
+  body?: string;
+  /** The order's big moments so far, and when (INBOX_MOMENTS). */
+  moments?: Partial<Record<OrderStatus, TimestampLike>>;
   read: boolean;
   createdAt: TimestampLike;
+  /** When it last changed: the inbox lists the latest news first. */
+  updatedAt?: TimestampLike;
 }
 
 export interface DeviceToken {

@@ -6,6 +6,11 @@ import { onSchedule } from "firebase-functions/v2/scheduler";
 import { onTaskDispatched } from "firebase-functions/v2/tasks";
 import { NotDueYet, TASK_RETRY } from "../tasks";
 
+/** Timers are small and many: a few handlers at a time are plenty (one answers in tens of
+ * milliseconds), and the emulator starts a worker process for each concurrent dispatch, holding a
+ * dispatch slot while a task waits for its next retry. */
+const TIMER_DISPATCHES = { maxConcurrentDispatches: 20 };
+
 async function unlessEarly(work: () => Promise<void>): Promise<void> {
   try {
     await work();
@@ -16,22 +21,23 @@ async function unlessEarly(work: () => Promise<void>): Promise<void> {
 }
 
 export const acceptTimeout = onTaskDispatched<{ orderId: string }>(
-  { retryConfig: TASK_RETRY, rateLimits: { maxConcurrentDispatches: 100 } },
+  { retryConfig: TASK_RETRY, rateLimits: TIMER_DISPATCHES },
   (req) => unlessEarly(async () => (await import("../orders/acceptTimeout")).acceptTimeoutTask(req.data)),
 );
 
 export const releaseOrder = onTaskDispatched<{ orderId: string }>(
-  { retryConfig: TASK_RETRY, rateLimits: { maxConcurrentDispatches: 100 } },
+  { retryConfig: TASK_RETRY, rateLimits: TIMER_DISPATCHES },
   (req) => unlessEarly(async () => (await import("../orders/release")).releaseTask(req.data)),
 );
 
 export const claimExpiry = onTaskDispatched<{ orderId: string; courierId: string }>(
-  { retryConfig: TASK_RETRY, rateLimits: { maxConcurrentDispatches: 100 } },
+  { retryConfig: TASK_RETRY, rateLimits: TIMER_DISPATCHES },
   (req) => unlessEarly(async () => (await import("../orders/claimExpiry")).claimExpiryTask(req.data)),
 );
 
-export const endPause = onTaskDispatched<{ rid: string }>({ retryConfig: TASK_RETRY }, (req) =>
-  unlessEarly(async () => (await import("../restaurants/rush")).endPauseTask(req.data)),
+export const endPause = onTaskDispatched<{ rid: string }>(
+  { retryConfig: TASK_RETRY, rateLimits: TIMER_DISPATCHES },
+  (req) => unlessEarly(async () => (await import("../restaurants/rush")).endPauseTask(req.data)),
 );
 
 export const reconcileOrders = onSchedule({ schedule: "every 1 minutes", retryCount: 0 }, async () =>

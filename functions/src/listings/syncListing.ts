@@ -5,7 +5,7 @@
 
 import { FieldValue } from "firebase-admin/firestore";
 import type { Deps } from "../deps";
-import { listingOf, paths, searchTokensOf, wordsOf, type Listing, type Restaurant } from "../domain";
+import { cuisineNames, listingOf, paths, searchTokensOf, wordsOf, type Listing, type Restaurant } from "../domain";
 
 interface SearchEntry {
   tokens: string[];
@@ -53,7 +53,7 @@ export async function syncListing({ db }: Pick<Deps, "db">, rid: string, menuCha
     const r = restaurantSnap.data() as Restaurant;
     const dishWords = menuWords ? [...new Set(menuWords)] : ((searchSnap.get("dishWords") as string[]) ?? []);
     const entry: SearchEntry = {
-      tokens: card.available ? searchTokensOf([r.name, r.cuisine], dishWords) : [],
+      tokens: card.available ? searchTokensOf([r.name, ...cuisineNames(r.cuisine)], dishWords) : [],
       dishWords,
       card,
     };

@@ -1,73 +1,78 @@
-// A delivered order is booked once, in one batch: its receipt (for the customer and the
-// restaurant), the courier's earning, and its line in the restaurant's day. The receipt is
-// created, not set, under the order's id, so a repeated booking fails as a whole and changes
-// nothing; the reconciler books any delivery whose receipt is missing.
+// A delivered order is booked once, in one batch, from its books (written at placement): the
+// customer's receipt, the restaurant's statement line, the courier's earning, when and by whom
+// on the books, and its line in the restaurant's day. The receipt is created, not set, under the
+// order's id, so a repeated booking fails as a whole and changes nothing; the reconciler books
+// any delivery whose receipt is missing.
 
 import { FieldValue, Timestamp } from "firebase-admin/firestore";
+import { logger } from "firebase-functions/logger";
 import type { Deps } from "../deps";
-import { paths, type Order } from "../domain";
+import { earningOf, orderCodeOf, paths, statementLineOf, type Order, type OrderBooks, type Receipt } from "../domain";
 import { isAlreadyExists } from "../errors";
 import { deliveryFigure } from "../stats/dailyStats";
 
-/** The short number people read out: the first six characters of the order id, in capitals. */
-export const orderNumber = (orderId: string) => orderId.slice(0, 6).toUpperCase();
+export interface Write {
+  path: string;
+  data: Record<string, unknown>;
+  /** create (fails when it exists) or set with merge. */
+  create: boolean;
+}
 
-/** The documents a delivery books, from the order alone (no reads). */
+/** The documents a delivery books, from the order and its books (no reads); `booksPatch` changes
+ * the books in the same write (a tip raised before the delivery was booked). */
 export function bookingWrites(
   orderId: string,
   order: Order,
-): { path: string; data: Record<string, unknown>; create: boolean }[] {
+  books: OrderBooks,
+  booksPatch: Partial<OrderBooks> = {},
+): Write[] {
   const deliveredMs = order.timeline?.delivered?.toMillis();
-  if (order.status !== "delivered" || !deliveredMs || !order.pricing?.split) return [];
+  if (order.status !== "delivered" || !deliveredMs || !order.pricing) return [];
   const deliveredAt = Timestamp.fromMillis(deliveredMs);
   const p = order.pricing;
-  const writes = [
+  const number = orderCodeOf(order, orderId);
+  const receipt: Receipt = {
+    orderId,
+    number,
+    customerId: order.customerId,
+    restaurant: {
+      name: order.restaurantName ?? "",
+      legalName: order.restaurantLegalName ?? order.restaurantName ?? "",
+      address: order.restaurantAddress ?? null,
+    },
+    deliveryAddress: order.deliveryAddress,
+    timeZone: order.timeZone ?? "UTC",
+    placedAt: order.timeline?.placed ?? null,
+    deliveredAt,
+    lines: p.lines,
+    subtotal: p.subtotal,
+    discount: p.discount,
+    promo: p.promo,
+    deliveryFee: p.deliveryFee,
+    serviceFee: p.serviceFee,
+    tip: p.tip,
+    total: p.total,
+    currency: p.currency,
+  };
+  const stamp = { createdAt: FieldValue.serverTimestamp() };
+  const writes: Write[] = [
+    { path: paths.receipt(orderId), create: true, data: { ...receipt, ...stamp } },
     {
-      path: paths.receipt(orderId),
+      path: paths.statementLine(orderId),
       create: true,
-      data: {
-        orderId,
-        number: orderNumber(orderId),
-        customerId: order.customerId,
-        restaurantId: order.restaurantId,
-        courierId: order.courierId ?? null,
-        restaurant: {
-          name: order.restaurantName ?? "",
-          legalName: order.restaurantLegalName ?? order.restaurantName ?? "",
-          address: order.restaurantAddress ?? null,
-        },
-        deliveryAddress: order.deliveryAddress,
-        timeZone: order.timeZone ?? "UTC",
-        placedAt: order.timeline?.placed ?? null,
-        deliveredAt,
-        lines: p.lines,
-        subtotal: p.subtotal,
-        discount: p.discount,
-        promo: p.promo,
-        deliveryFee: p.deliveryFee,
-        serviceFee: p.serviceFee,
-        tip: p.tip,
-        total: p.total,
-        currency: p.currency,
-        split: p.split,
-        createdAt: FieldValue.serverTimestamp(),
-      },
+      data: { ...statementLineOf(books, number, deliveredAt), ...stamp },
+    },
+    {
+      path: paths.books(orderId),
+      create: false,
+      data: { ...booksPatch, courierId: order.courierId ?? null, deliveredAt },
     },
   ];
   if (order.courierId) {
     writes.push({
       path: paths.earning(order.courierId, orderId),
       create: true,
-      data: {
-        orderId,
-        number: orderNumber(orderId),
-        restaurantName: order.restaurantName ?? "",
-        deliveredAt,
-        deliveryShare: p.split.courierDeliveryShare,
-        tip: p.tip,
-        total: p.split.courierTotal,
-        currency: p.currency,
-      } as never,
+      data: { ...earningOf(books, number, order.restaurantName ?? "", deliveredAt) },
     });
   }
   const figure = deliveryFigure(orderId, order, deliveredAt.toDate());
@@ -76,7 +81,14 @@ export function bookingWrites(
 }
 
 export async function bookDelivery({ db }: Pick<Deps, "db">, orderId: string, order: Order): Promise<boolean> {
-  const writes = bookingWrites(orderId, order);
+  if (order.status !== "delivered") return false;
+  const books = (await db.doc(paths.books(orderId)).get()).data() as OrderBooks | undefined;
+  if (!books) {
+    // Placed before the books existed, or never priced: nothing to book from.
+    logger.error("delivered order has no books", { orderId });
+    return false;
+  }
+  const writes = bookingWrites(orderId, order, books);
   if (writes.length === 0) return false;
   const batch = db.batch();
   for (const w of writes) {

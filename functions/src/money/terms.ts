@@ -1,7 +1,7 @@
 // The platform's fees and a restaurant's terms, as placing an order needs them. They change
 // rarely and are read for every order, so each instance keeps what it read for
 // FEES_CACHE_SECONDS: a change reaches every order within that time, and an order costs no reads
-// for them meanwhile. Each order keeps the terms it was placed under (pricing.split).
+// for them meanwhile. Each order keeps the terms it was placed under (its books' split).
 
 import type { Firestore } from "firebase-admin/firestore";
 import { FEES_CACHE_SECONDS } from "../config";

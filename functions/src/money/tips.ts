@@ -1,9 +1,10 @@
-// Raising a tip after delivery: the customer's callable. The order's prices, its receipt and the
-// courier's earning change together in one transaction, so the three always agree.
+// Raising a tip after delivery: the customer's callable. The order's prices, its books, its
+// receipt and the courier's earning change together in one transaction, so they always agree. The
+// restaurant's statement line does not change: the tip is all the courier's.
 
 import { HttpsError } from "firebase-functions/v2/https";
 import type { Deps } from "../deps";
-import { paths, tipRaiseProblem, withTip, type Order } from "../domain";
+import { amountsOf, paths, splitOf, tipRaiseProblem, withTip, type Order, type OrderBooks } from "../domain";
 import { bookingWrites } from "./receipts";
 
 export async function raiseTip(
@@ -16,11 +17,14 @@ export async function raiseTip(
     throw new HttpsError("invalid-argument", "Which order?");
   }
   const orderRef = db.doc(paths.order(orderId));
+  const booksRef = db.doc(paths.books(orderId));
   return db.runTransaction(async (tx) => {
-    const order = (await tx.get(orderRef)).data() as Order | undefined;
+    const [orderSnap, booksSnap] = await tx.getAll(orderRef, booksRef);
+    const order = orderSnap.data() as Order | undefined;
+    const books = booksSnap.data() as OrderBooks | undefined;
     // Someone else's order is answered as if there were none.
     if (!order || order.customerId !== uid) throw new HttpsError("not-found", "No such order.");
-    if (order.status !== "delivered" || !order.pricing?.split || !order.timeline?.delivered) {
+    if (order.status !== "delivered" || !order.pricing || !books || !order.timeline?.delivered) {
       throw new HttpsError("failed-precondition", "A tip can be added once the order is delivered.");
     }
     const p = order.pricing;
@@ -30,14 +34,18 @@ export async function raiseTip(
     const earningRef = order.courierId ? db.doc(paths.earning(order.courierId, orderId)) : null;
     const [receipt, earning] = await Promise.all([tx.get(receiptRef), earningRef ? tx.get(earningRef) : null]);
     const next = withTip(p, tip as number);
+    const split = splitOf(next, books.split);
+    const { tip: newTip, total } = amountsOf(next);
     tx.update(orderRef, { pricing: next });
     if (receipt.exists) {
-      tx.update(receiptRef, { tip: next.tip, total: next.total, split: next.split });
-      if (earning?.exists) tx.update(earningRef!, { tip: next.tip, total: next.split.courierTotal });
+      tx.update(booksRef, { tip: newTip, total, split });
+      tx.update(receiptRef, { tip: newTip, total });
+      if (earning?.exists) tx.update(earningRef!, { tip: newTip, total: split.courierTotal });
     } else {
       // Not booked yet (the tip came within moments of delivery): book it here, with the new tip;
       // the booking effect then finds it done.
-      for (const w of bookingWrites(orderId, { ...order, pricing: next })) {
+      const patch = { tip: newTip, total, split };
+      for (const w of bookingWrites(orderId, { ...order, pricing: next }, { ...books, ...patch }, patch)) {
         if (w.create) tx.create(db.doc(w.path), w.data);
         else tx.set(db.doc(w.path), w.data, { merge: true });
       }

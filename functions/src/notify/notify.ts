@@ -1,26 +1,31 @@
-// Tells everyone concerned about one order transition: an inbox entry per recipient (one batched
-// write for all of them, no read first) and a push to each recipient's topic (no read at all).
-// Inbox ids derive from (order, status): a retried trigger's batch finds them there, writes only
-// what is missing and pushes only to recipients it newly wrote for.
+// Tells everyone concerned about one order transition: each recipient's inbox entry about the
+// order, and a push to each recipient's topic (no read at all). The customer's entry follows the
+// order (one entry per order, moved forward in a transaction, never back, keeping the big moments
+// with their times); a staff member's, written only when an order they took on is cancelled, is
+// created once without a read. A retried or late event finds its news told and pushes nothing.
 
 import { FieldValue, type Firestore } from "firebase-admin/firestore";
 import { logger } from "firebase-functions/logger";
 import {
-  clockTime,
   courierAreaTopic,
   INBOX,
+  inboxChange,
+  inboxEntryId,
   LANGUAGES,
   languageOr,
+  LIMITS,
   messageFor,
-  notificationId,
+  momentsOf,
   parseSlot,
   paths,
+  publicName,
   PUSH,
   restaurantTopic,
   userTopic,
   type Audience,
+  type InboxNotification,
+  type InboxText,
   type Language,
-  type Message,
   type MessageContext,
   type Order,
   type OrderStatus,
@@ -29,72 +34,95 @@ import { isAlreadyExists } from "../errors";
 import type { PushSender } from "./push";
 import { staffOfRestaurant } from "./staff";
 
-type Recipient = { uid: string; lang: Language };
-
-/** Who gets an inbox entry, each with their language: the customer's is the order's, a staff
- * member's their profile's (read in the same query, as one field). */
-export async function recipientsOf(db: Firestore, audience: Audience, order: Order): Promise<Recipient[]> {
-  if (audience === "customer") return [{ uid: order.customerId, lang: languageOr(order.language) }];
-  if (audience === "staff") return staffOfRestaurant(db, order.restaurantId);
-  return []; // couriers hear through their topic
-}
-
-function contextOf(orderId: string, order: Order & { timeZone?: string }): MessageContext {
+/** The order's facts a message names, as an entry stores them (Firestore takes no undefined). */
+export function contextOf(order: Order & { timeZone?: string }): MessageContext {
   const slot = parseSlot(order.slotStart);
-  return {
-    orderId,
-    restaurantName: order.restaurantName ?? "",
+  const ctx: MessageContext = {
+    // Placement copied it plain; an order written before that check says "the restaurant".
+    restaurantName: publicName(order.restaurantName, LIMITS.maxNameLength) ?? "",
+    code: order.code,
     rejectionCode: order.rejection?.code,
     rejection: order.rejection?.message,
     declineReason: order.declineReason,
     cancelReason: order.cancelReason,
-    slot: slot
-      ? clockTime(slot, order.timeZone ?? "UTC", order.createdAt ? new Date(order.createdAt.toMillis()) : slot)
-      : undefined,
+    ...(slot
+      ? { slotAt: slot.getTime(), timeZone: order.timeZone ?? "UTC", orderedAt: order.createdAt?.toMillis() }
+      : {}),
   };
+  return Object.fromEntries(Object.entries(ctx).filter(([, v]) => v !== undefined)) as MessageContext;
 }
 
-type Entry = { uid: string; audience: Audience; message: Message };
+function textOf(status: OrderStatus, audience: Audience, order: Order): InboxText {
+  return { kind: "order", status, audience, context: contextOf(order) };
+}
 
-function write(db: Firestore, orderId: string, status: OrderStatus, entries: Entry[]) {
-  const id = notificationId(orderId, status);
-  const batch = db.batch();
-  for (const w of entries) {
-    batch.create(db.doc(paths.notification(w.uid, id)), {
+/** Moves the customer's entry about the order on to its status, or completes the moments of an
+ * entry already past it (a late event); returns whether it moved: only then is the customer pushed. */
+async function tellCustomer(db: Firestore, orderId: string, order: Order): Promise<boolean> {
+  const ref = db.doc(paths.notification(order.customerId, inboxEntryId(orderId)));
+  return db.runTransaction(async (tx) => {
+    const entry = (await tx.get(ref)).data() as InboxNotification | undefined;
+    const next = inboxChange(entry, order);
+    if (next?.change === "moments") tx.update(ref, { moments: next.moments });
+    if (next?.change !== "move") return false;
+    tx.set(ref, {
       orderId,
-      status,
-      audience: w.audience,
-      link: w.audience === "customer" ? `/orders/${orderId}` : "/dashboard",
-      ...w.message,
+      status: order.status,
+      audience: "customer",
+      link: `/orders/${orderId}`,
+      text: textOf(order.status, "customer", order),
+      moments: next.moments,
       read: false,
-      createdAt: FieldValue.serverTimestamp(),
+      createdAt: entry?.createdAt ?? FieldValue.serverTimestamp(),
+      updatedAt: FieldValue.serverTimestamp(),
     });
-  }
-  return batch.commit();
+    return true;
+  });
 }
 
-/** Writes the missing inbox entries for this transition; returns those it wrote. */
-async function writeInbox(db: Firestore, orderId: string, order: Order, status: OrderStatus): Promise<Entry[]> {
-  const wanted: Entry[] = [];
-  const ctx = contextOf(orderId, order);
-  for (const audience of INBOX[status]) {
-    for (const { uid, lang } of await recipientsOf(db, audience, order)) {
-      wanted.push({ uid, audience, message: messageFor(status, audience, ctx, lang) });
+/** Creates each staff member's entry about the order once (a cancellation: nothing follows it);
+ * returns whether this run wrote any. */
+async function tellStaffOf(db: Firestore, orderId: string, order: Order): Promise<boolean> {
+  const write = (uids: string[]) => {
+    const batch = db.batch();
+    for (const uid of uids) {
+      batch.create(db.doc(paths.notification(uid, inboxEntryId(orderId))), {
+        orderId,
+        status: order.status,
+        audience: "staff",
+        link: "/dashboard",
+        text: textOf(order.status, "staff", order),
+        moments: momentsOf(order),
+        read: false,
+        createdAt: FieldValue.serverTimestamp(),
+        updatedAt: FieldValue.serverTimestamp(),
+      });
     }
-  }
-  if (wanted.length === 0) return [];
+    return batch.commit();
+  };
+  const uids = (await staffOfRestaurant(db, order.restaurantId)).map((s) => s.uid);
+  if (uids.length === 0) return false;
   try {
-    await write(db, orderId, status, wanted); // the first delivery: nothing to read
-    return wanted;
+    await write(uids); // the first delivery: nothing to read
+    return true;
   } catch (err) {
     if (!isAlreadyExists(err)) throw err;
   }
   // A redelivery (or a racing run) wrote some already: write only the others.
-  const id = notificationId(orderId, status);
-  const existing = await db.getAll(...wanted.map((w) => db.doc(paths.notification(w.uid, id))));
-  const missing = wanted.filter((_, i) => !existing[i].exists);
-  if (missing.length) await write(db, orderId, status, missing);
-  return missing;
+  const existing = await db.getAll(...uids.map((uid) => db.doc(paths.notification(uid, inboxEntryId(orderId)))));
+  const missing = uids.filter((_, i) => !existing[i].exists);
+  if (missing.length) await write(missing);
+  return missing.length > 0;
+}
+
+/** Tells the order's inbox recipients about its status; returns how many of them this run told. */
+async function writeInbox(db: Firestore, orderId: string, order: Order): Promise<Audience[]> {
+  const told: Audience[] = [];
+  for (const audience of INBOX[order.status]) {
+    if (audience === "customer" && (await tellCustomer(db, orderId, order))) told.push("customer");
+    if (audience === "staff" && (await tellStaffOf(db, orderId, order))) told.push("staff");
+  }
+  return told;
 }
 
 export async function notifyTransition(
@@ -104,11 +132,11 @@ export async function notifyTransition(
   order: Order,
 ): Promise<number> {
   const status = order.status;
-  const written = await writeInbox(db, orderId, order, status);
+  const told = await writeInbox(db, orderId, order);
   // Push is best effort: the inbox entry is the record, and a push service outage must not fail
-  // the step. Inbox recipients are pushed only on the run that wrote their entry.
+  // the step. Inbox recipients are pushed only on the run that told them.
   const sends: Promise<unknown>[] = [];
-  const ctx = contextOf(orderId, order);
+  const ctx = contextOf(order);
   for (const audience of PUSH[status]) {
     const send = (topic: string, lang: Language, link: string) =>
       sends.push(push.sendToTopic(topic, { ...messageFor(status, audience, ctx, lang), data: { orderId, link } }));
@@ -118,15 +146,15 @@ export async function notifyTransition(
       if (order.pickupCell)
         for (const lang of LANGUAGES) send(courierAreaTopic(order.pickupCell, lang), lang, "/courier");
     } else if (audience === "staff") {
-      if (!INBOX[status].includes("staff") || written.some((w) => w.audience === "staff")) {
+      if (!INBOX[status].includes("staff") || told.includes("staff")) {
         for (const lang of LANGUAGES) send(restaurantTopic(order.restaurantId, lang), lang, "/dashboard");
       }
-    } else if (written.some((w) => w.audience === "customer")) {
+    } else if (told.includes("customer")) {
       send(userTopic(order.customerId), languageOr(order.language), `/orders/${orderId}`);
     }
   }
   for (const r of await Promise.allSettled(sends)) {
     if (r.status === "rejected") logger.warn("push failed", { orderId, status, err: String(r.reason) });
   }
-  return written.length;
+  return told.length;
 }

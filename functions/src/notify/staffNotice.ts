@@ -1,10 +1,11 @@
 // Notices to a restaurant's staff about the restaurant itself (not one order): an inbox entry for
-// each of them, once per notice id, and a push to the restaurant's topic on the run that wrote it.
+// each of them, once per notice id, saying the notice as a key (the app says it in the reader's
+// language), and a push in each language to the restaurant's topic on the run that wrote it.
 
 import { FieldValue } from "firebase-admin/firestore";
 import { logger } from "firebase-functions/logger";
 import type { Deps } from "../deps";
-import { LANGUAGES, paths, restaurantTopic, type Language, type Message } from "../domain";
+import { LANGUAGES, noticeMessage, paths, restaurantTopic, type StaffNotice } from "../domain";
 import { isAlreadyExists } from "../errors";
 import { staffOfRestaurant } from "./staff";
 
@@ -13,7 +14,7 @@ export async function tellStaff(
   { db, push }: Pick<Deps, "db" | "push">,
   rid: string,
   id: string,
-  message: (lang: Language) => Message,
+  notice: StaffNotice,
   link = "/dashboard",
 ) {
   const staff = await staffOfRestaurant(db, rid);
@@ -27,9 +28,10 @@ export async function tellStaff(
           status: "placed",
           audience: "staff",
           link,
-          ...message(s.lang),
+          text: { kind: "notice", notice },
           read: false,
           createdAt: FieldValue.serverTimestamp(),
+          updatedAt: FieldValue.serverTimestamp(),
         })
         .then(
           () => (wrote = true),
@@ -43,7 +45,7 @@ export async function tellStaff(
     await Promise.all(
       LANGUAGES.map((lang) =>
         push
-          .sendToTopic(restaurantTopic(rid, lang), { ...message(lang), data: { link } })
+          .sendToTopic(restaurantTopic(rid, lang), { ...noticeMessage(notice, lang), data: { link } })
           .catch((err: unknown) => logger.warn("push failed", { rid, err: String(err) })),
       ),
     );

@@ -1,8 +1,9 @@
 // A courier's claim that is never picked up goes back to the other couriers CLAIM_PICKUP_MIN after
 // it was made (domain/deliveryTimers.ts): the order's courier and claim are cleared, the courier is
-// free for another, and the courier and the restaurant's staff are told (inbox and push, each in
-// their language). A Cloud Task per claim does it at its time (scheduled when the claim's event
-// arrives, retried near its time, tasks.ts); the reconciler expires claims whose task is gone.
+// free for another, and the courier and the restaurant's staff are told (an inbox entry said in
+// the reader's language, a push in each one's). A Cloud Task per claim does it at its time
+// (scheduled when the claim's event arrives, retried near its time, tasks.ts); the reconciler
+// expires claims whose task is gone.
 // Expiring and telling happen in one transaction, so a task and the reconciler racing leave one
 // expiry and one set of inbox entries.
 
@@ -12,19 +13,21 @@ import { liveDeps, type Deps } from "../deps";
 import {
   claimExpiredId,
   CLAIM_PICKUP_MIN,
+  deliveryMessage,
   languageOr,
   LANGUAGES,
-  orderCode,
   paths,
   pickupDeadline,
   restaurantTopic,
-  TEXTS,
   userTopic,
   type BackendActor,
+  type DeliveryNotice,
+  type InboxText,
   type Language,
-  type Mention,
+  type MessageContext,
   type Order,
 } from "../domain";
+import { contextOf } from "../notify/notify";
 import { staffOfRestaurant } from "../notify/staff";
 import { enqueueOnce, retryWhenNear, taskId, type TimerOutcome } from "../tasks";
 
@@ -40,19 +43,23 @@ function outcomeFor(order: Order | undefined, courierId: string | undefined, now
   return null;
 }
 
-function mention(orderId: string, order: Order): Mention {
-  return { r: order.restaurantName || "", reason: "", slot: "", rejection: "", code: orderCode(orderId) };
+function notice(audience: "courier" | "staff"): DeliveryNotice {
+  return { key: "claimExpired", audience, minutes: CLAIM_PICKUP_MIN };
 }
 
-function entry(link: string, orderId: string, message: { title: string; body: string }, audience: string) {
+/** An entry of its own (a claim that expires is news of its own, beside the order's), its text a
+ * key said in the reader's language. */
+function entry(link: string, orderId: string, audience: "courier" | "staff", context: MessageContext) {
+  const text: InboxText = { kind: "delivery", notice: notice(audience), context };
   return {
     orderId,
     status: "ready",
     audience,
     link,
-    ...message,
+    text,
     read: false,
     createdAt: FieldValue.serverTimestamp(),
+    updatedAt: FieldValue.serverTimestamp(),
   };
 }
 
@@ -73,6 +80,7 @@ export async function expireClaimIfDue(
   const early = outcomeFor(seen, courierId, now());
   if (early) return early;
   const courier = seen!.courierId!;
+  const context = contextOf(seen!);
   const [staff, courierLang] = await Promise.all([
     staffOfRestaurant(db, seen!.restaurantId),
     courierLanguage(db, courier),
@@ -94,31 +102,22 @@ export async function expireClaimIfDue(
     // The next courier's map starts without the last one's position.
     tx.delete(db.doc(paths.courierPosition(orderId)));
     const id = claimExpiredId(orderId, order!.claimedAt!);
-    const m = mention(orderId, order!);
-    tx.set(
-      db.doc(paths.notification(courier, id)),
-      entry("/courier", orderId, TEXTS[courierLang].claimExpired.courier(m, CLAIM_PICKUP_MIN), "courier"),
-    );
-    for (const s of staff) {
-      tx.set(
-        db.doc(paths.notification(s.uid, id)),
-        entry("/dashboard", orderId, TEXTS[s.lang].claimExpired.staff(m, CLAIM_PICKUP_MIN), "staff"),
-      );
-    }
+    tx.set(db.doc(paths.notification(courier, id)), entry("/courier", orderId, "courier", context));
+    for (const s of staff)
+      tx.set(db.doc(paths.notification(s.uid, id)), entry("/dashboard", orderId, "staff", context));
     return { outcome: "expired" } as const;
   });
   if (result.outcome === "expired") {
     // Push is best effort: the inbox entries, written with the expiry, are the record.
-    const m = mention(orderId, seen!);
     const link = (to: string) => ({ orderId, link: to });
     const sends = [
       push.sendToTopic(userTopic(courier), {
-        ...TEXTS[courierLang].claimExpired.courier(m, CLAIM_PICKUP_MIN),
+        ...deliveryMessage(notice("courier"), context, courierLang),
         data: link("/courier"),
       }),
       ...LANGUAGES.map((lang) =>
         push.sendToTopic(restaurantTopic(seen!.restaurantId, lang), {
-          ...TEXTS[lang].claimExpired.staff(m, CLAIM_PICKUP_MIN),
+          ...deliveryMessage(notice("staff"), context, lang),
           data: link("/dashboard"),
         }),
       ),

@@ -4,6 +4,7 @@
 // stop with an error in the log; the reconciler finishes what is left.
 
 import { logger } from "firebase-functions/logger";
+import { emitOrderEvent } from "../api/webhooks/events";
 import type { Deps } from "../deps";
 import type { Order } from "../domain";
 import { notifyTransition } from "../notify/notify";
@@ -41,6 +42,9 @@ function effectsOf(deps: Deps, orderId: string, order: Placed): Record<string, (
   if (ended && order.pricing?.promo) {
     effects.releasePromo = () => releaseRedemption(deps, orderId, order);
   }
+  // Only for a restaurant that had API clients listening when the order was placed: the others pay
+  // no read for it.
+  if (order.apiEvents) effects.webhooks = () => emitOrderEvent(deps, orderId, order);
   return effects;
 }
 

@@ -2,29 +2,37 @@
 // decide how it ends. The reconciler finds it (a minute either way does not matter here, and no
 // task per delivery is kept for the rare one that never arrives): each admin gets an inbox entry
 // and a push leading to the admin page's list of orders that need a decision, and the customer is
-// told in the order's language. The order records when, in the same transaction, so they are told
-// once. An admin then ends it through the resolveDelivery callable.
+// told (their one entry about the order says so, their push is in the order's language). The
+// order records when, in the same transaction, so they are told once. An admin then ends it
+// through the resolveDelivery callable.
 
 import { FieldValue } from "firebase-admin/firestore";
 import { logger } from "firebase-functions/logger";
 import type { Deps } from "../deps";
 import {
+  deliveryMessage,
+  inboxEntryId,
   isOverdue,
   languageOr,
-  orderCode,
+  momentsOf,
   overdueId,
   paths,
   QUERIES,
-  TEXTS,
   userTopic,
-  type Mention,
+  type DeliveryNotice,
+  type InboxNotification,
+  type InboxText,
   type Order,
 } from "../domain";
+import { contextOf } from "../notify/notify";
 import { adminQuery } from "../query";
 
 export type OverdueOutcome = "alerted" | "not overdue" | "already alerted";
 
 const ADMIN_LINK = "/admin/decisions";
+
+const CUSTOMER: DeliveryNotice = { key: "overdue", audience: "customer" };
+const ADMIN: DeliveryNotice = { key: "overdue", audience: "admin" };
 
 function settled(order: Order | undefined, now: Date): OverdueOutcome | null {
   if (!order || !isOverdue(order, now.getTime())) return "not overdue";
@@ -41,27 +49,41 @@ export async function alertIfOverdue({ db, push, now }: Deps, orderId: string): 
     uid: d.id,
     lang: languageOr(d.get("language")),
   }));
-  const m: Mention = { r: seen!.restaurantName || "", reason: "", slot: "", rejection: "", code: orderCode(orderId) };
+  const context = contextOf(seen!);
+  const text = (notice: DeliveryNotice): InboxText => ({ kind: "delivery", notice, context });
   const customerLang = languageOr(seen!.language);
+  const customerEntry = db.doc(paths.notification(seen!.customerId, inboxEntryId(orderId)));
   const outcome = await db.runTransaction(async (tx) => {
-    const again = settled((await tx.get(ref)).data() as Order | undefined, now());
+    const order = (await tx.get(ref)).data() as Order | undefined;
+    const again = settled(order, now());
     if (again) return again;
+    const entry = (await tx.get(customerEntry)).data() as InboxNotification | undefined;
     const stamp = FieldValue.serverTimestamp();
     tx.update(ref, { overdueAlertedAt: stamp });
-    const id = overdueId(orderId);
-    const base = { orderId, status: "picked_up", read: false, createdAt: stamp };
-    tx.set(db.doc(paths.notification(seen!.customerId, id)), {
-      ...base,
+    // The customer's one entry about the order says it is late, unread again; its status stays, so
+    // the admin's decision moves it on as any status does.
+    tx.set(customerEntry, {
+      orderId,
+      status: entry?.status ?? order!.status,
       audience: "customer",
       link: `/orders/${orderId}`,
-      ...TEXTS[customerLang].overdue.customer(m),
+      text: text(CUSTOMER),
+      moments: entry?.moments ?? momentsOf(order!),
+      read: false,
+      createdAt: entry?.createdAt ?? stamp,
+      updatedAt: stamp,
     });
+    const id = overdueId(orderId);
     for (const a of admins) {
       tx.set(db.doc(paths.notification(a.uid, id)), {
-        ...base,
+        orderId,
+        status: "picked_up",
         audience: "admin",
         link: ADMIN_LINK,
-        ...TEXTS[a.lang].overdue.admin(m),
+        text: text(ADMIN),
+        read: false,
+        createdAt: stamp,
+        updatedAt: stamp,
       });
     }
     return "alerted" as const;
@@ -69,11 +91,14 @@ export async function alertIfOverdue({ db, push, now }: Deps, orderId: string): 
   if (outcome === "alerted") {
     const sends = [
       push.sendToTopic(userTopic(seen!.customerId), {
-        ...TEXTS[customerLang].overdue.customer(m),
+        ...deliveryMessage(CUSTOMER, context, customerLang),
         data: { orderId, link: `/orders/${orderId}` },
       }),
       ...admins.map((a) =>
-        push.sendToTopic(userTopic(a.uid), { ...TEXTS[a.lang].overdue.admin(m), data: { orderId, link: ADMIN_LINK } }),
+        push.sendToTopic(userTopic(a.uid), {
+          ...deliveryMessage(ADMIN, context, a.lang),
+          data: { orderId, link: ADMIN_LINK },
+        }),
       ),
     ];
     for (const r of await Promise.allSettled(sends)) {

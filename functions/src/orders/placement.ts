@@ -1,8 +1,11 @@
 // Turns a customer's `submitted` cart into a `placed` order priced from the menu (`scheduled` when
-// ordered ahead for a slot), or a `rejected` one with a reason. Two round trips after the trigger fires: one batched read (restaurant, dishes,
-// customer, and the count of the customer's open orders beside it), then one write that holds
+// ordered ahead for a slot), or a `rejected` one with a reason. Two round trips after the trigger
+// fires: one batched read (restaurant, dishes, customer, and the count of the customer's open
+// orders beside it), then one write (the order and its admin-only books in one commit) that holds
 // only if the order is still exactly as created, so a replayed event or a racing instance (or the
-// reconciler) leaves one result.
+// reconciler) leaves one result. That write also takes the order's short code
+// (domain/orderCode.ts); in the rare case the code is taken, the next candidate is tried, one more
+// write.
 
 import {
   FieldValue,
@@ -16,8 +19,14 @@ import { ACCEPT_TIMEOUT_SECONDS } from "../config";
 import {
   areaCell,
   asMenuItem,
+  booksAtPlacement,
+  splitOf,
+  splitTermsFor,
   checkOrder,
+  CODE_KEEP_DAYS,
   CODE_PATTERN,
+  ORDER_CODE_TRIES,
+  orderCodeCandidate,
   neededFor,
   normalizeCode,
   PROMO_SHARDS,
@@ -26,14 +35,15 @@ import {
   type PromoAllocation,
   type PromoCode,
   type PromoRedemption,
+  LANGUAGES,
   LIMITS,
   localDay,
   parseCart,
   paths,
+  publicName,
   QUERIES,
   reject,
   restaurantProblem,
-  staffNotices,
   transition,
   type BackendActor,
   type Language,
@@ -45,7 +55,7 @@ import {
 } from "../domain";
 import { PROBLEMS } from "../domain/texts/problems";
 import type { Deps } from "../deps";
-import { isFailedPrecondition } from "../errors";
+import { isAlreadyExists, isFailedPrecondition } from "../errors";
 import { tellStaff } from "../notify/staffNotice";
 import { termsFor } from "../money/terms";
 import { adminQuery } from "../query";
@@ -63,7 +73,7 @@ async function readContext(db: Firestore, order: Order, now: Date) {
       : [];
   const refs = [
     db.doc(paths.user(order.customerId)),
-    ...(rid ? [db.doc(paths.restaurant(rid))] : []),
+    ...(rid ? [db.doc(paths.restaurant(rid)), db.doc(paths.apiRegistry(rid))] : []),
     ...itemIds.map((id) => db.doc(paths.menuItem(rid!, id))),
   ];
   const [docs, open, platform] = await Promise.all([
@@ -71,7 +81,8 @@ async function readContext(db: Firestore, order: Order, now: Date) {
     adminQuery(db, QUERIES.openOrdersOf(order.customerId)).count().get(),
     termsFor(db, rid, now.getTime()),
   ]);
-  const [customer, restaurant, ...items] = docs;
+  const [customer, ...rest] = docs;
+  const [restaurant, registry, ...items] = rid ? rest : [];
   const menu = new Map<string, MenuItem>();
   for (const doc of rid ? items : []) {
     if (!doc.exists) continue;
@@ -86,6 +97,8 @@ async function readContext(db: Firestore, order: Order, now: Date) {
     terms: platform.terms,
     menu,
     openOrders: open.data().count,
+    // Its API clients listening for events (the partner API's webhooks): its changes go to them.
+    apiEvents: Object.keys(registry?.get("subscribers") ?? {}).length > 0,
   };
 }
 
@@ -103,7 +116,6 @@ function check(order: Order, ctx: Context, at: Date, promo?: PromoFacts): OrderC
     now: at,
     slotStart: order.slotStart,
     fees: ctx.fees,
-    terms: ctx.terms,
     tip: order.tip,
     promoCode: order.promoCode,
     ...promo,
@@ -116,32 +128,73 @@ interface PromoFacts {
   customerRedemptions: number;
 }
 
+/** Which order holds a short code, until Firestore's TTL frees it (firestore.indexes.json). */
+function codeHolder(orderId: string, at: Date) {
+  return { orderId, expiresAt: Timestamp.fromMillis(at.getTime() + CODE_KEEP_DAYS * 24 * 3600_000) };
+}
+
+/** Runs `place` with each candidate code of the order in turn until one is not taken. */
+async function withFreeCode<T>(orderId: string, place: (code: string) => Promise<T>): Promise<T> {
+  for (let attempt = 0; attempt < ORDER_CODE_TRIES; attempt++) {
+    try {
+      return await place(orderCodeCandidate(orderId, attempt));
+    } catch (err) {
+      if (!isAlreadyExists(err)) throw err;
+    }
+  }
+  throw new Error(`order ${orderId}: no free short code in ${ORDER_CODE_TRIES} tries`);
+}
+
 /** The order's new fields once checked: placed, scheduled or rejected. */
-function patchFor(order: Order, ctx: Context, result: OrderCheck, at: Date, by: BackendActor) {
+function patchFor(order: Order, ctx: Context, result: OrderCheck, at: Date, by: BackendActor, code: string | null) {
   const stamp = FieldValue.serverTimestamp();
-  const common = { "timeline.submitted": order.createdAt ?? stamp, restaurantName: ctx.restaurant?.name ?? "" };
+  // Names are copied as they will be pushed and printed (publicText.ts): NFKC, and only when
+  // plain. A restaurant whose names are not plain was refused as unreadable (restaurantProblem);
+  // a customer's is left out (the board says "A customer"): their order need not fail for it.
+  const restaurantName = publicName(ctx.restaurant?.name, LIMITS.maxNameLength);
+  const common = { "timeline.submitted": order.createdAt ?? stamp, restaurantName: restaurantName ?? "" };
   if (!result.ok) return transition("rejected", stamp, by, { ...common, rejection: result.rejection });
   const accepted = {
     ...common,
     pricing: result.pricing,
     estimate: result.estimate,
-    customerName: ctx.customer?.displayName ?? "Customer",
+    customerName: publicName(ctx.customer?.displayName, LIMITS.maxNameLength),
     restaurantAddress: ctx.restaurant!.address,
     pickupCell: areaCell(ctx.restaurant!.address),
-    restaurantLegalName: ctx.restaurant!.legalName ?? ctx.restaurant!.name,
+    restaurantLegalName: publicName(ctx.restaurant!.legalName, LIMITS.maxLegalNameLength) ?? restaurantName,
     timeZone: ctx.restaurant!.timeZone,
     courierId: null,
+    ...(ctx.apiEvents ? { apiEvents: true } : {}),
+    code,
   };
   return result.releaseAt
     ? transition("scheduled", stamp, by, { ...accepted, releaseAt: Timestamp.fromDate(result.releaseAt) })
     : transition("placed", stamp, by, { ...accepted, acceptBy: acceptDeadline(at) });
 }
 
+/** The admin-only books of an order that goes through: who gets what under today's terms, written
+ * in the same write that places it (so an order is never placed without them). */
+function booksFor(orderId: string, order: Order, ctx: Context, result: OrderCheck) {
+  if (!result.ok) return null;
+  const split = splitOf(result.pricing, splitTermsFor(ctx.fees, ctx.terms));
+  return {
+    ...booksAtPlacement(orderId, order.restaurantId, result.pricing, split),
+    createdAt: FieldValue.serverTimestamp(),
+  };
+}
+
 /** An order with a promo code is placed in one transaction with its redemption: the code's
  * conditions read there (the customer's earlier orders and redemptions), what is left of it
  * taken from its allocations, and the redemption recorded under the order's id, so a replayed
  * event or a racing instance cannot redeem twice, and a code with 10 left is redeemed 10 times. */
-async function placeWithPromo(db: Firestore, orderRef: DocumentReference, ctx: Context, at: Date, by: BackendActor) {
+async function placeWithPromo(
+  db: Firestore,
+  orderRef: DocumentReference,
+  ctx: Context,
+  at: Date,
+  by: BackendActor,
+  orderCode: string,
+) {
   return db.runTransaction(async (tx) => {
     const snap = await tx.get(orderRef);
     const order = snap.data() as Order | undefined;
@@ -183,7 +236,10 @@ async function placeWithPromo(db: Firestore, orderRef: DocumentReference, ctx: C
       }
       if (need.redemptions > 0 || need.cents > 0) result = reject("promo_exhausted");
     }
-    tx.update(orderRef, patchFor(order, ctx, result, at, by));
+    tx.update(orderRef, patchFor(order, ctx, result, at, by, result.ok ? orderCode : null));
+    if (result.ok) tx.create(db.doc(paths.orderCode(order.restaurantId, orderCode)), codeHolder(orderRef.id, at));
+    const books = booksFor(orderRef.id, order, ctx, result);
+    if (books) tx.set(db.doc(paths.books(orderRef.id)), books);
     if (result.ok && promo) {
       for (const t of takes) {
         tx.update(db.doc(paths.promoAllocation(code, t.shard)), {
@@ -227,13 +283,25 @@ export async function processSubmittedOrder(
   const ctx = await readContext(db, order, at);
   let result: OrderCheck | null;
   if (order.promoCode) {
-    result = await placeWithPromo(db, snapshot.ref, ctx, at, by);
+    result = await withFreeCode(snapshot.id, (code) => placeWithPromo(db, snapshot.ref, ctx, at, by, code));
     if (!result) return "already processed";
   } else {
-    result = check(order, ctx, at);
+    const checked = (result = check(order, ctx, at));
+    // Only if the order is still exactly as created: a replay or a racing instance wrote first.
+    // The books go in the same commit, so they exist exactly when the order went through.
+    const precondition = { lastUpdateTime: snapshot.updateTime };
+    const books = booksFor(snapshot.id, order, ctx, checked);
     try {
-      // Only if the order is still exactly as created: a replay or a racing instance wrote first.
-      await snapshot.ref.update(patchFor(order, ctx, result, at, by), { lastUpdateTime: snapshot.updateTime });
+      if (!checked.ok) await snapshot.ref.update(patchFor(order, ctx, checked, at, by, null), precondition);
+      else
+        await withFreeCode(snapshot.id, (code) =>
+          db
+            .batch()
+            .update(snapshot.ref, patchFor(order, ctx, checked, at, by, code), precondition)
+            .create(db.doc(paths.orderCode(order.restaurantId, code)), codeHolder(snapshot.id, at))
+            .set(db.doc(paths.books(snapshot.id)), books!)
+            .commit(),
+        );
     } catch (err) {
       if (isFailedPrecondition(err)) return "already processed";
       throw err;
@@ -247,7 +315,10 @@ export async function processSubmittedOrder(
       deps,
       order.restaurantId,
       `restaurant-problem-${localDay(at, "UTC")}`,
-      (lang) => staffNotices(lang).unreadable(problem(lang)),
+      {
+        key: "unreadable",
+        problem: Object.fromEntries(LANGUAGES.map((l) => [l, problem(l)])) as Record<Language, string>,
+      },
       "/dashboard/settings",
     );
   }

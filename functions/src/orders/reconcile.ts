@@ -6,7 +6,10 @@
 // - restaurants whose pause has ended but is still set (a lost or early end-of-pause task),
 // - couriers' claims not picked up in time (a lost or early claim-expiry task),
 // - deliveries on their way far too long, not yet brought to the admins (orders/overdue.ts),
-// - recent transitions whose side effects are missing (a lost or failed update event).
+// - recent transitions whose side effects are missing (a lost or failed update event),
+// - webhook deliveries whose retry is long overdue (a lost task), and records past their keeping
+//   time (idempotency keys, deliveries, rate-limit windows: what a TTL policy deletes in
+//   production, which the emulator does not).
 // Each step uses the same idempotent code as the triggers, so racing a late trigger is harmless.
 // Its work per run is a few bounded queries over what changed recently, not over all orders.
 
@@ -17,12 +20,15 @@ import { liveDeps, type Deps } from "../deps";
 import {
   CLAIM_PICKUP_MIN,
   INBOX,
-  notificationId,
+  inboxEntryId,
+  inboxTells,
   overdueCutoff,
   paths,
   QUERIES,
+  type InboxNotification,
   type Order,
   type QuerySpec,
+  type WebhookDelivery,
 } from "../domain";
 import { adminQuery } from "../query";
 import { cancelIfOverdue } from "./acceptTimeout";
@@ -31,8 +37,14 @@ import { alertIfOverdue } from "./overdue";
 import { runEffects } from "./effects";
 import { processSubmittedOrder } from "./placement";
 import { releaseIfDue } from "./release";
+import { syncListing } from "../listings/syncListing";
 import { endPauseIfDue } from "../restaurants/rush";
+import { countReview } from "../reviews/onReviewCreated";
 import { TIMER_TAKEOVER_MS } from "../tasks";
+import { orderEventDone, sendDelivery } from "../api/webhooks/events";
+
+/** A webhook delivery whose queued retry is this late is sent again (its task is taken as lost). */
+const DELIVERY_TAKEOVER_MS = 60_000;
 
 const BATCH = 200;
 /** Repairs run this many at a time. */
@@ -64,18 +76,33 @@ export interface ReconcileReport {
   effects: number;
   /** Transitions looked at for missing side effects. */
   checked: number;
+  /** Webhook deliveries whose task was lost, sent again now. */
+  deliveries: number;
+  /** Records past their keeping time, deleted now. */
+  expired: number;
+  /** Reviews found never counted into their restaurant's rating, counted now. */
+  reviews: number;
+  /** Public cards that had missed a change of their restaurant or menu, rewritten now. */
+  cards: number;
   /** Repairs that failed this run (each is tried again next run). */
   failed: number;
 }
+
+/** The windows of changes the reconciler has checked, by what they hold (system/reconciler). */
+type WindowName = "checkedUntil" | "reviewsCheckedUntil" | "restaurantsCheckedUntil" | "menusCheckedUntil";
+
+type Repair = (snap: QueryDocumentSnapshot) => Promise<boolean>;
 
 type Tracked = Order & { updatedAt?: Timestamp };
 
 /** Whether the side effects of the order's current status are all there. */
 async function effectsDone(deps: Deps, orderId: string, order: Tracked): Promise<boolean> {
   if (order.status === "delivered" && !(await deps.db.doc(paths.receipt(orderId)).get()).exists) return false;
+  if (order.apiEvents && !(await orderEventDone(deps.db, orderId, order))) return false;
   if (!INBOX[order.status].includes("customer")) return true;
-  const entry = await deps.db.doc(paths.notification(order.customerId, notificationId(orderId, order.status))).get();
-  return entry.exists;
+  // The customer's entry about the order has moved on to this status (and keeps its moment).
+  const entry = await deps.db.doc(paths.notification(order.customerId, inboxEntryId(orderId))).get();
+  return inboxTells(entry.data() as InboxNotification | undefined, order.status);
 }
 
 /** Runs one repair; a failure is logged and left for the next run, never ends this one. */
@@ -127,6 +154,40 @@ async function effectsRepaired(deps: Deps, report: ReconcileReport, id: string, 
   return (await attempt(report, "side effects", id, () => runEffects(deps, id, order).then(() => true))) === true;
 }
 
+/** Runs `repair` on every document whose `field` changed since the window's end (up to `settled`,
+ * a page of BATCH at most) and returns where the window ends now: at the first document whose
+ * repair failed, so that the next run looks at it again, or past all it checked. A document that
+ * still fails an hour after its change is logged as an error for a person, and the window moves on,
+ * so that one broken document cannot hold up the rest for ever. */
+async function sweepWindow(
+  { db, now }: Deps,
+  checkedUntil: Timestamp | undefined,
+  settled: Date,
+  spec: (from: Date) => QuerySpec,
+  field: string,
+  repair: Repair,
+): Promise<Date> {
+  const from = new Date(Math.max(checkedUntil?.toMillis() ?? 0, settled.getTime() - FIRST_LOOK_BACK_MS));
+  if (from >= settled) return from;
+  const page = await adminQuery(db, spec(from)).get();
+  // A full page may have left later changes unchecked: continue from the last one next time.
+  let until = page.size === BATCH ? (page.docs[BATCH - 1].get(field) as Timestamp).toDate() : settled;
+  let held = false;
+  for (const snap of page.docs) {
+    if (await repair(snap)) continue;
+    const at = (snap.get(field) as Timestamp).toDate();
+    if (held || at >= until) continue;
+    if (now().getTime() - at.getTime() < HOLD_WINDOW_MS) {
+      // The next run starts here (the query includes its start), so this document is looked at again.
+      until = at;
+      held = true;
+    } else {
+      logger.error("reconciler: could not repair this for an hour; moving on", { path: snap.ref.path });
+    }
+  }
+  return until;
+}
+
 export async function reconcile(deps: Deps, graceSeconds: number): Promise<ReconcileReport> {
   const { db } = deps;
   const now = deps.now();
@@ -142,6 +203,10 @@ export async function reconcile(deps: Deps, graceSeconds: number): Promise<Recon
     overdue: 0,
     effects: 0,
     checked: 0,
+    deliveries: 0,
+    expired: 0,
+    reviews: 0,
+    cards: 0,
     failed: 0,
   };
   const by = "backend:reconciler";
@@ -199,44 +264,102 @@ export async function reconcile(deps: Deps, graceSeconds: number): Promise<Recon
       (await attempt(report, "overdue delivery", snap.id, () => alertIfOverdue(deps, snap.id))) === "alerted",
   );
 
+  report.deliveries = await drain(
+    deps,
+    QUERIES.stalledDeliveries(new Date(now.getTime() - DELIVERY_TAKEOVER_MS), BATCH),
+    deadline,
+    async (snap) => {
+      const d = snap.data() as WebhookDelivery;
+      // A task id per attempt count: the next run finds this one queued, not a second.
+      const takeover = d.attempts.length + 1;
+      const sent = await attempt(report, "webhook delivery", snap.id, () =>
+        sendDelivery(d.clientId, snap.id, d.round, takeover).then(() => true),
+      );
+      return sent === true;
+    },
+  );
+  report.expired = await deleteExpired(deps, now);
+
   const stateRef = db.doc(paths.reconcilerState());
-  const state = (await stateRef.get()).data() as { checkedUntil?: Timestamp } | undefined;
-  const from = new Date(Math.max(state?.checkedUntil?.toMillis() ?? 0, settled.getTime() - FIRST_LOOK_BACK_MS));
-  const changed = from < settled ? await adminQuery(db, QUERIES.changedBetween(from, settled, BATCH)).get() : null;
-  let checkedUntil = settled;
-  // A full batch may have left later changes unchecked: continue from the last one next time.
-  if (changed && changed.size === BATCH)
-    checkedUntil = (changed.docs[BATCH - 1].get("updatedAt") as Timestamp).toDate();
-  let held: string | null = null;
-  for (const snap of changed?.docs ?? []) {
-    report.checked++;
-    if (await effectsRepaired(deps, report, snap.id, snap.data() as Tracked)) continue;
-    const at = (snap.get("updatedAt") as Timestamp).toDate();
-    if (held || at >= checkedUntil) continue;
-    if (now.getTime() - at.getTime() < HOLD_WINDOW_MS) {
-      // The next run starts here (the query includes its start), so this order is looked at again.
-      checkedUntil = at;
-      held = snap.id;
-    } else {
-      logger.error("reconciler: an order's side effects could not be repaired for an hour; moving on", {
-        orderId: snap.id,
-      });
-    }
-  }
+  const state = ((await stateRef.get()).data() ?? {}) as Partial<Record<WindowName, Timestamp>>;
+  const windows: Record<WindowName, Date> = {} as Record<WindowName, Date>;
+  const sweep = (name: WindowName, spec: (from: Date) => QuerySpec, field: string, repair: Repair) =>
+    sweepWindow(deps, state[name], settled, spec, field, repair).then((until) => (windows[name] = until));
+
+  // Orders whose transitions' side effects are missing.
+  await sweep(
+    "checkedUntil",
+    (from) => QUERIES.changedBetween(from, settled, BATCH),
+    "updatedAt",
+    async (snap) => {
+      report.checked++;
+      return effectsRepaired(deps, report, snap.id, snap.data() as Tracked);
+    },
+  );
+  // Reviews whose rating was never counted (a lost creation event).
+  await sweep(
+    "reviewsCheckedUntil",
+    (from) => QUERIES.reviewsCreatedBetween(from, settled, BATCH),
+    "createdAt",
+    (snap) =>
+      snap.get("counted") === true
+        ? Promise.resolve(true)
+        : attempt(report, "counting a review", snap.id, async () => {
+            if (await countReview(deps, snap.ref.parent.parent!.id, snap.id)) report.reviews++;
+            return true;
+          }).then((ok) => ok === true),
+  );
+  // Restaurants and menus whose public card may have missed a change (a lost write event). The
+  // card is rewritten only where something the public sees changed.
+  const synced = new Set<string>();
+  const sync = (rid: string, menu: boolean) => {
+    const key = `${rid}:${menu}`;
+    if (synced.has(key)) return Promise.resolve(true);
+    synced.add(key);
+    return attempt(report, "public card", rid, async () => {
+      if (await syncListing(deps, rid, menu)) report.cards++;
+      return true;
+    }).then((ok) => ok === true);
+  };
+  await sweep(
+    "restaurantsCheckedUntil",
+    (from) => QUERIES.restaurantsChangedBetween(from, settled, BATCH),
+    "updatedAt",
+    (snap) => sync(snap.id, false),
+  );
+  await sweep(
+    "menusCheckedUntil",
+    (from) => QUERIES.menusChangedBetween(from, settled, BATCH),
+    "updatedAt",
+    (snap) => sync(snap.ref.parent.parent!.id, true),
+  );
 
   await stateRef.set(
     {
-      checkedUntil,
-      heldBy: held,
+      ...windows,
       lastRunAt: FieldValue.serverTimestamp(),
       last: report,
       totals: Object.fromEntries(Object.entries(report).map(([k, v]) => [k, FieldValue.increment(v)])),
     },
     { merge: true },
   );
-  if (Object.entries(report).some(([k, v]) => k !== "checked" && v > 0))
-    logger.info("reconciler recovered orders", { ...report });
+  const { checked: _checked, ...repairs } = report;
+  if (Object.values(repairs).some((n) => n > 0)) logger.info("reconciler recovered orders", { ...report });
   return report;
+}
+
+/** Deletes one page of each kind of record past its expireAt; the rest waits for the next run. */
+async function deleteExpired({ db }: Deps, now: Date): Promise<number> {
+  let deleted = 0;
+  for (const group of ["deliveries", "idempotency", "usage"] as const) {
+    const page = await adminQuery(db, QUERIES.expired(group, now, BATCH)).get();
+    if (page.empty) continue;
+    const batch = db.batch();
+    for (const d of page.docs) batch.delete(d.ref);
+    await batch.commit();
+    deleted += page.size;
+  }
+  return deleted;
 }
 
 /** The scheduled run (index.ts defines the schedule). */

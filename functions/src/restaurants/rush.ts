@@ -10,9 +10,9 @@ import {
   AUTO_PAUSE_MIN,
   paths,
   QUERIES,
-  staffNotices,
   type Order,
   type Restaurant,
+  type StaffNotice,
 } from "../domain";
 import { isFailedPrecondition } from "../errors";
 import { tellStaff } from "../notify/staffNotice";
@@ -39,7 +39,7 @@ export async function endPauseIfDue(deps: Deps, rid: string): Promise<PauseResul
       if (isFailedPrecondition(err) && attempt < 3) continue;
       throw err;
     }
-    await tellStaff(deps, rid, `resumed-${until}`, (lang) => staffNotices(lang).resumed);
+    await tellStaff(deps, rid, `resumed-${until}`, { key: "resumed" });
     return { outcome: "resumed" };
   }
 }
@@ -79,17 +79,22 @@ async function missedInARow(db: Firestore, order: Order): Promise<boolean> {
 /** The effect of an order cancelled because nobody accepted it: pause after too many in a row. */
 export async function autoPauseAfterMiss(deps: Deps, orderId: string, order: Order): Promise<boolean> {
   if (order.cancelReason !== "accept_timeout" || !(await missedInARow(deps.db, order))) return false;
-  const ref = deps.db.doc(paths.restaurant(order.restaurantId));
-  // Which miss paused it is the backend's own note, kept off the public restaurant document.
-  const noteRef = deps.db.doc(paths.rushNote(order.restaurantId));
+  return autoPause(deps, order.restaurantId, orderId, { key: "autoPaused", minutes: AUTO_PAUSE_MIN });
+}
+
+/** Pauses the restaurant for AUTO_PAUSE_MIN as the backend ('auto') because of `cause` (a missed
+ * order's id, an endpoint's failing spell) and tells its staff, once per cause. */
+export async function autoPause(deps: Deps, rid: string, cause: string, notice: StaffNotice): Promise<boolean> {
+  const ref = deps.db.doc(paths.restaurant(rid));
+  // What paused it is the backend's own note, kept off the public restaurant document.
+  const noteRef = deps.db.doc(paths.rushNote(rid));
   const paused = await deps.db.runTransaction(async (tx) => {
     const [snap, note] = await tx.getAll(ref, noteRef);
     const r = snap.data() as Restaurant | undefined;
     if (!r) return false;
-    if (note.get("autoPausedFor") === orderId) return true; // this miss paused it already: tell the staff (once)
-    // Already paused (by this rule or by staff): the misses of orders placed before it do not
-    // extend it. Extending on each would rewrite the restaurant, its card and its end-of-pause
-    // task once per missed order.
+    if (note.get("autoPausedFor") === cause) return true; // this cause paused it already: tell the staff (once)
+    // Already paused (by this rule or by staff): later causes do not extend it. Extending on each
+    // would rewrite the restaurant, its card and its end-of-pause task once per missed order.
     if ((r.pausedUntil?.toMillis() ?? 0) > deps.now().getTime()) return false;
     const until = deps.now().getTime() + AUTO_PAUSE_MIN * 60_000;
     tx.update(ref, {
@@ -97,14 +102,12 @@ export async function autoPauseAfterMiss(deps: Deps, orderId: string, order: Ord
       pausedBy: "auto",
       updatedAt: FieldValue.serverTimestamp(),
     });
-    tx.set(noteRef, { autoPausedFor: orderId, at: FieldValue.serverTimestamp() });
+    tx.set(noteRef, { autoPausedFor: cause, at: FieldValue.serverTimestamp() });
     return true;
   });
   if (paused) {
-    logger.warn("restaurant auto-paused after missed orders", { rid: order.restaurantId, orderId });
-    await tellStaff(deps, order.restaurantId, `auto-pause-${orderId}`, (lang) =>
-      staffNotices(lang).autoPaused(AUTO_PAUSE_MIN),
-    );
+    logger.warn("restaurant auto-paused", { rid, cause });
+    await tellStaff(deps, rid, `auto-pause-${cause}`, notice);
   }
   return paused;
 }

@@ -3,18 +3,18 @@
 // the map is described by the street index, and a typed street moves the pin.
 
 import { useEffect, useRef, useState } from "preact/hooks";
-import { CITY, isLatLng, LIMITS, type Address, type LatLng } from "@domain";
+import { CITY, isLatLng, LIMITS, NEIGHBOURHOODS, type Address, type LatLng } from "@domain";
 import { deleteAddress, fetchAddresses, saveAddress, type SavedAddress } from "../data/addresses";
 import { fetchProfile, setDefaultAddress } from "../data/profile";
-import { geocoder, type Place } from "../geo/geocoder";
-import { searchStreets, STREETS } from "../geo/streets";
+import { geocoder, type Search } from "../geo/geocoder";
+import { searchStreets } from "../geo/streets";
 import { deliveryAddress } from "../state/address";
 import { session } from "../state/session";
 import { CityMap } from "./CityMap";
 import { errorText } from "./format";
 import { ErrorNote, Loading, Outcome } from "./States";
 import { useAsync } from "./useAsync";
-import { t } from "../i18n";
+import { locale, t } from "../i18n";
 
 const asDelivery = (a: Address): Address => ({
   line1: a.line1,
@@ -77,7 +77,8 @@ export function AddressPicker() {
 
 function AddressForm({ opened, onDone }: { opened: number; onDone: () => void }) {
   const [search, setSearch] = useState("");
-  const [matches, setMatches] = useState<Place[]>([]);
+  const [found, setFound] = useState<Search & { text: string }>({ places: [], elsewhere: null, text: "" });
+  const matches = found.places;
   const [point, setPoint] = useState<LatLng | null>(null);
   const [line1, setLine1] = useState("");
   const [label, setLabel] = useState("");
@@ -258,7 +259,8 @@ function AddressForm({ opened, onDone }: { opened: number; onDone: () => void })
             onInput={async (e) => {
               const text = (e.target as HTMLInputElement).value;
               setSearch(text);
-              setMatches(text.trim().length > 1 ? await geocoder.search(text) : []);
+              const result = text.trim().length > 1 ? await geocoder.search(text) : { places: [], elsewhere: null };
+              setFound({ ...result, text });
             }}
           />
         </label>
@@ -270,7 +272,7 @@ function AddressForm({ opened, onDone }: { opened: number; onDone: () => void })
                   type="button"
                   onClick={() => {
                     setPoint(m);
-                    setMatches([]);
+                    setFound({ places: [], elsewhere: null, text: "" });
                     setSearch(m.label);
                     if (m.line1) setLine1(m.line1);
                     setPinNote(m.line1 && /\d/.test(m.line1) ? "" : t("ap.houseNumber"));
@@ -282,11 +284,23 @@ function AddressForm({ opened, onDone }: { opened: number; onDone: () => void })
             ))}
           </ul>
         )}
+        {found.text === search && search.trim().length > 1 && matches.length === 0 && (
+          <p class="notice" role="status" data-testid="address-not-found">
+            {found.elsewhere
+              ? t("ap.elsewhere", {
+                  place: found.elsewhere,
+                  city: CITY.name,
+                  areas: new Intl.ListFormat(locale(), { type: "conjunction" }).format(
+                    NEIGHBOURHOODS.map((n) => n.name),
+                  ),
+                })
+              : t("ap.notFound")}
+          </p>
+        )}
         <p class="hint">{t("ap.clickMap")}</p>
         <CityMap
           label={t("ap.map")}
           onPick={dropPin}
-          streets={STREETS}
           markers={point ? [{ ...point, kind: "picked", label: t("ap.yours") }] : []}
         />
         {pinNote && <p class="hint">{pinNote}</p>}

@@ -1,6 +1,9 @@
-// A map of the city drawn as SVG from coordinates alone: no tile server, works offline.
+// A map of the city drawn as SVG from what the app knows: the street index's streets (named when
+// zoomed in), the neighbourhoods and the river. No tile server: it works offline, and it is what
+// every map shows where no tile service is configured (map/tiles.ts).
 
 import { CITY, NEIGHBOURHOODS, type LatLng } from "@domain";
+import { STREETS } from "../geo/streets";
 
 export interface Marker extends LatLng {
   kind: "restaurant" | "courier" | "destination" | "picked";
@@ -12,10 +15,14 @@ const H = 420;
 
 type Bounds = typeof CITY.bounds;
 
-/** The smallest box around the points, padded, at least ~700 m tall, in the map's aspect ratio. */
-export function fitBounds(points: LatLng[], pad = 0.3): Bounds {
-  const lats = points.map((p) => p.lat);
-  const lngs = points.map((p) => p.lng);
+/** The smallest box around the points, padded, at least ~700 m tall, in the map's aspect ratio;
+ * with `center`, the box around it that holds the points. */
+export function fitBounds(points: LatLng[], pad = 0.3, center?: LatLng): Bounds {
+  const all = center
+    ? [...points, center, ...points.map((p) => ({ lat: 2 * center.lat - p.lat, lng: 2 * center.lng - p.lng }))]
+    : points;
+  const lats = all.map((p) => p.lat);
+  const lngs = all.map((p) => p.lng);
   const cy = (Math.max(...lats) + Math.min(...lats)) / 2;
   const cx = (Math.max(...lngs) + Math.min(...lngs)) / 2;
   const k = Math.cos((cy * Math.PI) / 180); // a degree of longitude is k degrees of latitude long
@@ -40,27 +47,31 @@ function projector({ north, south, west, east }: Bounds) {
 /** Drawn last, so on top. */
 const LAYER: Record<Marker["kind"], number> = { restaurant: 0, destination: 1, picked: 2, courier: 3 };
 
-const ICON: Record<Marker["kind"], string> = { restaurant: "R", courier: "C", destination: "D", picked: "•" };
+export const ICON: Record<Marker["kind"], string> = { restaurant: "R", courier: "C", destination: "D", picked: "•" };
 
-/** The whole city, or with `fit` the area around the markers (a delivery is a few km). */
+/** The whole city, or with `fit` the area around the markers (a delivery is a few km); with
+ * `follow`, that area centred on one marker (the courier), so the map moves with it. */
 export function CityMap({
   markers = [],
   onPick,
   label,
   route,
   fit,
-  streets = [],
+  follow,
+  streets = STREETS,
 }: {
   markers?: Marker[];
   onPick?: (p: LatLng) => void;
   label: string;
   route?: boolean;
   fit?: boolean;
-  /** Streets to draw under the markers (the address picker shows the ones it knows). */
+  follow?: Marker["kind"];
+  /** Streets to draw under the markers. */
   streets?: { name: string; from: LatLng; to: LatLng }[];
 }) {
   const zoomed = fit && markers.length >= 2;
-  const { project, unproject, contains } = projector(zoomed ? fitBounds(markers) : CITY.bounds);
+  const lead = follow ? markers.find((m) => m.kind === follow) : undefined;
+  const { project, unproject, contains } = projector(zoomed ? fitBounds(markers, 0.3, lead) : CITY.bounds);
   const pick = (e: MouseEvent) => {
     if (!onPick) return;
     const svg = e.currentTarget as SVGSVGElement;
@@ -94,6 +105,23 @@ export function CityMap({
           </line>
         );
       })}
+      {/* Zoomed in, the streets say their names, along them, where they cross the view. */}
+      {zoomed &&
+        streets.map((st) => {
+          const mid = visibleMiddle(project(st.from), project(st.to));
+          if (!mid) return null;
+          return (
+            <text
+              key={`name-${st.name}`}
+              class="street-name"
+              x={mid.x}
+              y={mid.y}
+              transform={`rotate(${mid.angle} ${mid.x} ${mid.y})`}
+            >
+              {st.name}
+            </text>
+          );
+        })}
       {NEIGHBOURHOODS.filter(contains).map((n) => {
         const p = project(n);
         return (
@@ -114,4 +142,31 @@ export function CityMap({
       ))}
     </svg>
   );
+}
+
+/** The middle of the part of segment a–b inside the map, and its angle kept upright; null when
+ * too little of it is in view to name. */
+function visibleMiddle(a: { x: number; y: number }, b: { x: number; y: number }) {
+  let t0 = 0;
+  let t1 = 1;
+  // Clip the segment to the view (Liang–Barsky).
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  for (const [p, q] of [
+    [-dx, a.x],
+    [dx, W - a.x],
+    [-dy, a.y],
+    [dy, H - a.y],
+  ]) {
+    if (p === 0) {
+      if (q < 0) return null;
+    } else if (p < 0) t0 = Math.max(t0, q / p);
+    else t1 = Math.min(t1, q / p);
+  }
+  if (t1 - t0 <= 0 || Math.hypot(dx, dy) * (t1 - t0) < 120) return null;
+  const t = (t0 + t1) / 2;
+  let angle = (Math.atan2(dy, dx) * 180) / Math.PI;
+  if (angle > 90) angle -= 180;
+  if (angle < -90) angle += 180;
+  return { x: a.x + dx * t, y: a.y + dy * t, angle };
 }

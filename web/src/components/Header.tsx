@@ -3,7 +3,7 @@ import { auth } from "../firebase/auth";
 import { cartCount } from "../state/cart";
 import { roles, session } from "../state/session";
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from "@domain";
-import { chooseLanguage, language, t } from "../i18n";
+import { chooseLanguage, language, t, tn } from "../i18n";
 import { setProfileLanguage } from "../data/profile";
 import { setDeviceLanguage } from "../push/device";
 import { AddressPicker } from "./AddressPicker";
@@ -15,31 +15,36 @@ export function Header() {
   // Staff, couriers and admins work here: the customer's address and cart would only be in the way.
   const customer = r.length === 1;
   return (
-    <header class="top">
+    <header class={`top${s ? "" : " visitor"}`}>
       <a class="brand" href="/" aria-label={t("app.home")}>
         Dish<span>patch</span>
       </a>
       {customer && <AddressPicker />}
-      <nav aria-label={t("nav.main")}>
-        {r.includes("staff") && <a href="/dashboard">{t("nav.dashboard")}</a>}
-        {r.includes("courier") && <a href="/courier">{t("nav.deliveries")}</a>}
-        {r.includes("admin") && <a href="/admin">{t("nav.admin")}</a>}
-        {s && <a href="/orders">{t("nav.orders")}</a>}
-        {s && (
+      {/* A visitor's way to the checkout is the restaurant page's checkout bar. */}
+      {s && (
+        <nav aria-label={t("nav.main")}>
+          {r.includes("staff") && <a href="/dashboard">{t("nav.dashboard")}</a>}
+          {r.includes("courier") && <a href="/courier">{t("nav.deliveries")}</a>}
+          {r.includes("admin") && <a href="/admin">{t("nav.admin")}</a>}
+          <a href="/orders">{t("nav.orders")}</a>
           <a href="/inbox" class="inbox-link">
             {t("nav.inbox")} <UnreadBadge uid={s.uid} />
           </a>
-        )}
-        {customer && (
-          <a href="/checkout" class="cart-link" aria-label={t("nav.cartLabel", { n: cartCount.value })}>
-            {t("nav.cart")} <span class="count">{cartCount.value}</span>
-          </a>
-        )}
+          {customer && (
+            <a href="/checkout" class="cart-link" aria-label={tn("nav.cartLabel", cartCount.value)}>
+              {t("nav.cart")} <span class="count">{cartCount.value}</span>
+            </a>
+          )}
+        </nav>
+      )}
+      {/* Who is signed in and in which language: on a phone, the second row beside the address. */}
+      <div class="account">
         {s === null && (
           <a href="/signin" class="button small">
             {t("nav.signIn")}
           </a>
         )}
+        {s && <a href="/account">{t("nav.account")}</a>}
         {s && (
           <button type="button" class="link" onClick={() => signOut(auth)} title={s.email}>
             {t("nav.signOut")}
@@ -65,7 +70,7 @@ export function Header() {
             </option>
           ))}
         </select>
-      </nav>
+      </div>
     </header>
   );
 }

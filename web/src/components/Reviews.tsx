@@ -1,18 +1,24 @@
 // A restaurant's reviews, newest first, a page at a time: signed with the author's short name (the
-// backend writes it; the document holds no id), with the restaurant's public reply, which its
-// staff write from the dashboard.
+// backend writes it; the document holds no id), or "former customer" in the reader's language once
+// the author deleted their account, with the restaurant's public reply, which its staff write
+// from the dashboard.
 
-import { useState } from "preact/hooks";
-import { replyToReview, useRestaurantReviews } from "../data/reviews";
-import { dateTime, errorText } from "./format";
-import { ErrorNote, Loading, Outcome } from "./States";
+import type { ComponentChildren } from "preact";
+import type { Review } from "@domain";
+import type { LiveRow } from "../data/live";
+import { useRestaurantReviews } from "../data/reviews";
+import { dateTime } from "./format";
+import { ErrorNote, Loading } from "./States";
 import { t } from "../i18n";
 
 const PAGE = 5;
 
-export function Reviews({ rid, staff = false }: { rid: string; staff?: boolean }) {
+/** `reply` renders the owner's reply form under each review (the dashboard's, in its own chunk). */
+export function Reviews({ rid, reply }: { rid: string; reply?: (review: LiveRow<Review>) => ComponentChildren }) {
   const reviews = useRestaurantReviews(rid, PAGE);
-  const signed = reviews.data?.filter((r) => r.authorName);
+  // Signed by the backend: with the author's short name, null where their name was not plain, or
+  // as a former customer.
+  const signed = reviews.data?.filter((r) => r.authorName !== undefined || r.formerCustomer);
   return (
     <section class="reviews" aria-labelledby="reviews-title">
       <h2 id="reviews-title">{t("rev.title")}</h2>
@@ -26,7 +32,8 @@ export function Reviews({ rid, staff = false }: { rid: string; staff?: boolean }
               <span aria-label={t("rev.stars", { n: r.rating })}>
                 {"★".repeat(r.rating) + "☆".repeat(5 - r.rating)}
               </span>{" "}
-              <strong>{r.authorName}</strong> <small>{dateTime(r.createdAt)}</small>
+              <strong>{r.formerCustomer ? t("rev.formerCustomer") : (r.authorName ?? t("rev.aCustomer"))}</strong>{" "}
+              <small>{dateTime(r.createdAt)}</small>
             </p>
             {r.text && <p>{r.text}</p>}
             {r.reply && (
@@ -34,7 +41,7 @@ export function Reviews({ rid, staff = false }: { rid: string; staff?: boolean }
                 <strong>{t("rev.replied")}</strong> {r.reply}
               </blockquote>
             )}
-            {staff && <ReplyForm rid={rid} orderId={r.id} current={r.reply ?? ""} />}
+            {reply?.(r)}
           </li>
         ))}
       </ul>
@@ -44,51 +51,5 @@ export function Reviews({ rid, staff = false }: { rid: string; staff?: boolean }
         </button>
       )}
     </section>
-  );
-}
-
-function ReplyForm({ rid, orderId, current }: { rid: string; orderId: string; current: string }) {
-  const [open, setOpen] = useState(false);
-  const [text, setText] = useState(current);
-  const [error, setError] = useState("");
-  if (!open)
-    return (
-      <button type="button" class="link" onClick={() => setOpen(true)}>
-        {current ? t("rev.editReply") : t("rev.reply")}
-      </button>
-    );
-  return (
-    <form
-      class="stack reply-form"
-      onSubmit={async (e) => {
-        e.preventDefault();
-        setError("");
-        try {
-          await replyToReview(rid, orderId, text);
-          setOpen(false);
-        } catch (err) {
-          setError(errorText(err));
-        }
-      }}
-    >
-      <label>
-        {t("rev.yourReply")}
-        <textarea
-          value={text}
-          maxLength={1000}
-          required
-          onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
-        />
-      </label>
-      <Outcome error={error} />
-      <div class="actions">
-        <button type="submit" disabled={!text.trim()}>
-          {t("rev.publish")}
-        </button>
-        <button type="button" class="secondary" onClick={() => setOpen(false)}>
-          {t("opt.cancel")}
-        </button>
-      </div>
-    </form>
   );
 }

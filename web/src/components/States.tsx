@@ -1,5 +1,6 @@
 // The three states every data view has besides "here it is".
 import { t } from "../i18n";
+import { errorText } from "./format";
 
 export function Loading({ what }: { what: string }) {
   return (
@@ -16,7 +17,7 @@ export function Empty({ children }: { children: preact.ComponentChildren }) {
 export function ErrorNote({ error, retry }: { error: unknown; retry?: () => void }) {
   return (
     <div class="state error" role="alert">
-      <p>{t("state.error", { message: error instanceof Error ? error.message : String(error) })}</p>
+      <p>{t("state.error", { message: errorText(error) })}</p>
       {retry && (
         <button type="button" onClick={retry}>
           {t("state.retry")}

@@ -1,5 +1,5 @@
-import { formatCents, type TimestampLike } from "@domain";
-import { locale, t, type Key } from "../i18n";
+import { clockTime, formatCents, type TimestampLike } from "@domain";
+import { language, locale, t, type Key } from "../i18n";
 
 /** A number with `digits` decimals, as the reader's language writes it ("1.6" or "1,6"). */
 export const decimal = (n: number, digits = 1) =>
@@ -22,6 +22,9 @@ export function clock(ts: TimestampLike | null | undefined, timeZone?: string): 
     : "";
 }
 
+/** A time on the restaurant's clock, as seen now, in the reader's language: "19:45", "morgen 07:00". */
+export const clockAt = (at: Date, timeZone: string, now: Date) => clockTime(at, timeZone, now, language.value);
+
 export function dateTime(ts: TimestampLike | null | undefined): string {
   return ts
     ? new Date(ts.toMillis()).toLocaleString(locale(), {
@@ -31,6 +34,11 @@ export function dateTime(ts: TimestampLike | null | undefined): string {
         minute: "2-digit",
       })
     : "";
+}
+
+/** A date and time with its year ("30 Jun 2027, 10:25"): for dates that may be in another year. */
+export function dateTimeWithYear(ts: TimestampLike | null | undefined): string {
+  return ts ? new Date(ts.toMillis()).toLocaleString(locale(), { dateStyle: "medium", timeStyle: "short" }) : "";
 }
 
 export function minutesSince(ts: TimestampLike | null | undefined, now = Date.now()): number {
@@ -55,10 +63,36 @@ const ERRORS: [(code: string) => boolean, Key][] = [
   [(c) => c === "auth/popup-blocked", "err.popupBlocked"],
 ];
 
-/** What went wrong, in the reader's words: known Firebase codes get a sentence of their own. */
+/** Why a callable refused, by the reason the backend's guard gives (functions/src/auth/guard.ts). */
+const REASONS: Record<string, Key> = {
+  revoked: "err.revoked",
+  signed_out: "err.signedOut",
+  role: "err.denied",
+  // The partner API's client management (functions/src/api/clients.ts).
+  api_name: "err.api_name",
+  api_scopes: "err.api_scopes",
+  api_url: "err.api_url",
+  api_events: "err.api_events",
+  api_client_limit: "err.api_client_limit",
+  api_revoked: "err.api_revoked",
+  api_no_endpoint: "err.api_no_endpoint",
+  api_resend_limit: "err.api_resend_limit",
+};
+
+/**
+ * What went wrong, in the reader's words: known Firebase codes get a sentence of their own, and any
+ * other error from Firebase a general one (its own words are technical and English: they go to the
+ * console). Our callables' messages and the app's own errors are already meant for people.
+ */
 export function errorText(err: unknown): string {
-  const code = (err as { code?: string }).code ?? "";
-  const known = ERRORS.find(([test]) => test(code));
+  const reason = (err as { details?: { reason?: string } } | null)?.details?.reason;
+  if (reason && REASONS[reason]) return t(REASONS[reason]);
+  const code = (err as { code?: unknown } | null)?.code;
+  const known = typeof code === "string" ? ERRORS.find(([test]) => test(code)) : undefined;
   if (known) return t(known[1]);
+  if (typeof code === "string" && !code.startsWith("functions/")) {
+    console.error("request failed", err);
+    return t("err.server");
+  }
   return err instanceof Error ? err.message : String(err);
 }

@@ -2,7 +2,7 @@
 // cards near a delivery point, a page at a time across the geohash ranges that cover the
 // discovery radius, and search by one normalised word. Neither reads every restaurant.
 
-import { getDocs, startAfter, type QueryDocumentSnapshot } from "firebase/firestore/lite";
+import { doc, getDoc, getDocs, startAfter, type QueryDocumentSnapshot } from "firebase/firestore/lite";
 import {
   DISCOVERY_PAGE,
   fillNearbyPage,
@@ -12,9 +12,10 @@ import {
   type GeoPiece,
   type LatLng,
   type Listing,
+  paths,
   type SpanCursor,
 } from "@domain";
-import { liteQuery } from "../firebase/lite";
+import { liteDb, liteQuery } from "../firebase/lite";
 
 export type Card = Listing & { id: string };
 
@@ -43,6 +44,16 @@ export async function fetchNearby(
     onProgress && ((docs) => onProgress(toCards(docs))),
   );
   return { cards: toCards(docs), next };
+}
+
+/** How many favourites the list fetches by id, wherever they are: one read each. */
+export const FAVOURITES_SHOWN = 10;
+
+/** The customer's favourite restaurants' cards, read by id: a favourite comes first on the list
+ * even where the nearest pages, crowded by other restaurants, do not hold it. */
+export async function fetchFavourites(ids: readonly string[]): Promise<Card[]> {
+  const snaps = await Promise.all(ids.slice(0, FAVOURITES_SHOWN).map((id) => getDoc(doc(liteDb, paths.listing(id)))));
+  return snaps.filter((s) => s.exists()).map((s) => ({ id: s.id, ...(s.data() as Listing) }));
 }
 
 export const SEARCH_PAGE = 20;

@@ -1,6 +1,8 @@
-// Money as the faces see it: the platform's fees and promo codes for the checkout, receipts, a
-// courier's earnings, a restaurant's statement, and the admin's codes, fees and revenue.
+// Money as the faces see it, each from its own records (domain/books.ts): the platform's fees and
+// the public codes for the checkout, the customer's receipt, a courier's earnings, a restaurant
+// owner's statement lines, and the admin's codes, fees and revenue (from the admin-only books).
 import {
+  count,
   doc,
   getAggregateFromServer,
   getDoc,
@@ -8,67 +10,63 @@ import {
   serverTimestamp,
   setDoc,
   sum,
-  count,
   updateDoc,
-  type Query,
+  type AggregateField,
 } from "firebase/firestore";
-import { feesOf, paths, QUERIES, type PlatformFees, type PromoCode, type ReceiptLine, type Revenue } from "@domain";
+import {
+  aggregationGroups,
+  feesOf,
+  paths,
+  QUERIES,
+  REVENUE_SUMS,
+  type CourierEarning,
+  type PlatformFees,
+  type PromoCode,
+  type PromoQuote,
+  type PublicPromo,
+  type Receipt,
+  type Revenue,
+  type StatementLine,
+} from "@domain";
 import { liveDb, liveQuery } from "../firebase/live";
-import { createPromoCall, raiseTipCall, type PromoInput } from "../firebase/functions";
+import { createPromoCall, quotePromoCall, raiseTipCall, type PromoInput } from "../firebase/functions";
 import { useLiveDoc, useLiveQuery } from "./live";
 
 export async function readFees(): Promise<PlatformFees> {
   return feesOf((await getDoc(doc(liveDb, paths.fees()))).data());
 }
 
-/** The code's document, or null when there is no such code. */
-export async function readPromo(code: string): Promise<PromoCode | null> {
-  if (!code) return null;
-  const snap = await getDoc(doc(liveDb, paths.promoCode(code)));
-  return snap.exists() ? (snap.data() as PromoCode) : null;
+/** Whether a code is good for this customer at this restaurant, and for how much of `subtotal`:
+ * the backend's answer (a code's terms are the admins'). */
+export async function quotePromo(code: string, restaurantId: string, subtotal: number): Promise<PromoQuote> {
+  return (await quotePromoCall({ code, restaurantId, subtotal })).data;
 }
 
 export function usePublicPromos() {
-  return useLiveQuery<PromoCode>(liveQuery(QUERIES.publicPromos()));
+  return useLiveQuery<PublicPromo>(liveQuery(QUERIES.publicPromos()));
 }
 
 export async function raiseTip(orderId: string, tip: number): Promise<void> {
   await raiseTipCall({ orderId, tip });
 }
 
-export type Receipt = ReceiptLine & {
-  customerId: string;
-  restaurantId: string;
-  restaurant: { name: string; legalName: string; address: { line1: string; city: string } | null };
-  deliveryAddress: { line1: string; city: string };
-  timeZone: string;
-  placedAt: { toMillis(): number } | null;
-  lines: { name: string; quantity: number; options: { name: string }[]; lineTotal: number }[];
-};
+export type { Receipt };
 
 export function useReceipt(orderId: string) {
   return useLiveDoc<Receipt>(doc(liveDb, paths.receipt(orderId)));
 }
 
-export interface Earning {
-  orderId: string;
-  number: string;
-  restaurantName: string;
-  deliveredAt: { toMillis(): number };
-  deliveryShare: number;
-  tip: number;
-  total: number;
-  currency: string;
-}
+export type Earning = CourierEarning;
 
 /** A courier's deliveries since `from`, live (a tip raised later shows at once). */
 export function useEarnings(uid: string, from: Date) {
   return useLiveQuery<Earning>(liveQuery(QUERIES.courierEarnings(uid, from)));
 }
 
-export async function readStatement(rid: string, from: Date, to: Date): Promise<Receipt[]> {
-  const snap = await getDocs(liveQuery(QUERIES.restaurantReceipts(rid, from, to)));
-  return snap.docs.map((d) => d.data() as Receipt);
+/** The owner's statement lines for [from, to). */
+export async function readStatement(rid: string, from: Date, to: Date): Promise<StatementLine[]> {
+  const snap = await getDocs(liveQuery(QUERIES.restaurantStatement(rid, from, to)));
+  return snap.docs.map((d) => d.data() as StatementLine);
 }
 
 // ---------- admin ----------
@@ -97,18 +95,14 @@ export function saveCommission(rid: string, commissionBps: number): Promise<void
   return setDoc(doc(liveDb, paths.restaurantTerms(rid)), { commissionBps, updatedAt: serverTimestamp() });
 }
 
-/** The platform's revenue from the receipts of [from, to), summed by the server: one aggregation. */
+/** The platform's revenue from the books of the orders delivered in [from, to), summed by the
+ * server: as few aggregation queries as Firestore's limit per query allows. */
 export async function revenueBetween(from: Date, to: Date): Promise<Revenue> {
-  const q: Query = liveQuery(QUERIES.receiptsBetween(from, to));
-  const a = (
-    await getAggregateFromServer(q, {
-      orders: count(),
-      commission: sum("split.commission"),
-      serviceFees: sum("serviceFee"),
-      deliveryShare: sum("split.platformDeliveryShare"),
-      platformPromotions: sum("split.platformPromo"),
-      revenue: sum("split.platformRevenue"),
-    })
-  ).data();
-  return a;
+  const q = liveQuery(QUERIES.booksDeliveredBetween(from, to));
+  const wanted: Record<string, AggregateField<number>> = { orders: count() };
+  for (const [name, field] of Object.entries(REVENUE_SUMS)) wanted[name] = sum(field);
+  const parts = await Promise.all(
+    aggregationGroups(wanted).map(async (group) => (await getAggregateFromServer(q, group)).data()),
+  );
+  return Object.assign({}, ...parts) as Revenue;
 }

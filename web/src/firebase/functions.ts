@@ -1,5 +1,5 @@
 import { connectFunctionsEmulator, getFunctions, httpsCallable } from "firebase/functions";
-import { REGION, type GrantableRole } from "@domain";
+import { REGION, type AccountExport, type GrantableRole, type PromoQuote } from "@domain";
 import { app, EMULATOR_PORTS, emulatorHost, usingEmulators } from "./app";
 
 const functions = getFunctions(app, REGION);
@@ -25,6 +25,36 @@ export const raiseTipCall = httpsCallable<{ orderId: string; tip: number }, { ti
 /** A new promo code as the admin form sends it: dates as milliseconds. */
 export type PromoInput = Record<string, unknown> & { code: string; validFrom: number; validUntil: number };
 export const createPromoCall = httpsCallable<PromoInput, { code: string }>(functions, "createPromo");
+
+export const quotePromoCall = httpsCallable<{ code: string; restaurantId: string; subtotal: number }, PromoQuote>(
+  functions,
+  "quotePromo",
+);
+
+export const exportMyDataCall = httpsCallable<void, AccountExport>(functions, "exportMyData");
+export const deleteMyAccountCall = httpsCallable<void, { deleted: true }>(functions, "deleteMyAccount");
+
+// The partner API's clients, managed by the restaurant's owner (Integrations tab).
+export const createApiClientCall = httpsCallable<
+  { restaurantId: string; name: string; scopes: string[] },
+  { clientId: string; clientSecret: string }
+>(functions, "createApiClient");
+export const rotateApiClientCall = httpsCallable<{ clientId: string }, { clientId: string; clientSecret: string }>(
+  functions,
+  "rotateApiClient",
+);
+export const revokeApiClientCall = httpsCallable<{ clientId: string }, { clientId: string }>(
+  functions,
+  "revokeApiClient",
+);
+export const setApiWebhookCall = httpsCallable<
+  { clientId: string; url: string | null; events?: string[] },
+  { clientId: string; signingSecret: string | null }
+>(functions, "setApiWebhook");
+export const resendWebhookCall = httpsCallable<{ clientId: string; eventId: string }, { round: number }>(
+  functions,
+  "resendWebhook",
+);
 
 /** An admin's decision on an overdue delivery. */
 export const resolveDeliveryCall = httpsCallable<

@@ -4,6 +4,7 @@
 
 import { effect, signal } from "@preact/signals";
 import {
+  cuisineName,
   DEFAULT_LANGUAGE,
   isLanguage,
   LANGUAGES,
@@ -75,10 +76,30 @@ export function t(key: Key, vars: Record<string, string | number> = {}): string 
   return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
 }
 
+/** The keys of texts that change with a count: "x.one", "x.other" (and any other form the
+ * language's plural rules name) are all there as keys. */
+type Counted<K> = K extends `${infer Base}.other` ? Base : never;
+export type CountedKey = Counted<Key>;
+
+const pluralRules = new Map<Language, Intl.PluralRules>();
+
+/** The text for a count `n` in the current language's plural form ("1 review", "2 reviews"),
+ * with {n} and the other placeholders filled in. */
+export function tn(key: CountedKey, n: number, vars: Record<string, string | number> = {}): string {
+  const lang = language.value;
+  let rules = pluralRules.get(lang);
+  if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(LOCALES[lang])));
+  const form = `${key}.${rules.select(n)}`;
+  const known = (catalogues[lang]?.[form] ?? catalogues.en![form]) !== undefined;
+  return t((known ? form : `${key}.other`) as Key, { ...vars, n });
+}
+
 /** The Intl locale of the current language. */
 export const locale = () => LOCALES[language.value];
 
-/** Labels of the domain's codes: statuses, diets, allergens. */
+/** Labels of the domain's codes: statuses, diets, allergens, cuisines. */
 export const statusLabel = (s: OrderStatus) => t(`status.${s}`);
 export const dietLabel = (d: Diet) => t(`diet.${d}`);
 export const allergenLabel = (a: Allergen) => t(`allergen.${a}`);
+/** A cuisine as the reader's language names it (a restaurant's own word as it wrote it). */
+export const cuisineLabel = (c: string) => cuisineName(c, language.value);

@@ -1,5 +1,7 @@
 // The cart and checkout. The price preview runs the backend's own check (checkOrder) on the
-// menu as it is now; the backend runs it again, authoritatively, when the order arrives.
+// menu as it is now, with the backend's answer for a promo code (its terms are the admins'); the
+// backend runs it again, authoritatively, when the order arrives. The preview is what the customer
+// pays: who gets what of it is not the customer's to read.
 
 import { useEffect, useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
@@ -8,24 +10,22 @@ import {
   asRestaurant,
   cartDoc,
   checkOrder,
-  clockTime,
   currentPrepMinutes,
   LIMITS,
-  localTime,
   minutesToDoor,
-  SLOT_MINUTES,
   slotsFor,
   travelMinutes,
   normalizeCode,
   parseCents,
+  MAX_TIP_CENTS,
   TIP_PERCENTS,
+  tipCap,
   type TipChoice,
   type Address,
-  type Restaurant,
 } from "@domain";
 import { readDishes, useMenu } from "../data/menu";
 import { placeOrder, readRestaurant } from "../data/orders";
-import { readFees, readPromo, usePublicPromos } from "../data/money";
+import { quotePromo, readFees, usePublicPromos } from "../data/money";
 import { deliveryAddress } from "../state/address";
 import { cart, cartSubtotal, clearCart, setQuantity, type Cart } from "../state/cart";
 import { online } from "../state/network";
@@ -35,6 +35,7 @@ import { errorText, money } from "../components/format";
 import { Empty, Outcome } from "../components/States";
 import { Totals } from "../components/Totals";
 import { ReorderNotice } from "../components/OrderAgain";
+import { WhenChoice, type When } from "./checkout/WhenChoice";
 import { useAsync } from "../components/useAsync";
 import { language, t } from "../i18n";
 import { rejectionText } from "../i18n/domainTexts";
@@ -64,56 +65,8 @@ function cartInput(
   };
 }
 
-/** "As soon as possible" or the start of a delivery slot (its time in ms, as the select's value). */
-type When = "asap" | number;
-
-function WhenChoice({
-  restaurant: r,
-  address,
-  when,
-  onChange,
-}: {
-  restaurant: Restaurant;
-  address: Address;
-  when: When;
-  onChange: (w: When) => void;
-}) {
-  const now = new Date();
-  const minutes = minutesToDoor(currentPrepMinutes(r, now), travelMinutes(r.address, address));
-  const slots = slotsFor(r, now, minutes);
-  const asap = asapState(r, now).open;
-  const today = localTime(now, r.timeZone).date;
-  const label = (start: Date) =>
-    `${clockTime(start, r.timeZone, now)}–${clockTime(new Date(start.getTime() + SLOT_MINUTES * 60_000), r.timeZone, start)}`;
-  const group = (day: "today" | "tomorrow") =>
-    slots.filter((s) => (localTime(s, r.timeZone).date === today) === (day === "today"));
-  return (
-    <label>
-      {t("co.when")}
-      <select
-        name="when"
-        value={String(when)}
-        onChange={(e) => {
-          const v = (e.target as HTMLSelectElement).value;
-          onChange(v === "asap" ? "asap" : Number(v));
-        }}
-      >
-        {asap && <option value="asap">{t("co.asap", { n: minutes })}</option>}
-        {(["today", "tomorrow"] as const).map((day) =>
-          group(day).length ? (
-            <optgroup key={day} label={day === "today" ? t("co.laterToday") : t("co.tomorrow")}>
-              {group(day).map((s) => (
-                <option key={s.getTime()} value={String(s.getTime())}>
-                  {label(s)}
-                </option>
-              ))}
-            </optgroup>
-          ) : null,
-        )}
-      </select>
-    </label>
-  );
-}
+/** The tip's limits depend on the food: the checkout says them in amounts, in the restaurant's currency. */
+const isTipProblem = (code: string) => code === "invalid_tip" || code === "tip_too_high";
 
 /** How long to wait for the server before going on to the order page, where an order the
  * browser could not send yet says so. */
@@ -155,17 +108,16 @@ export function Checkout() {
   ]);
   const preview = useAsync(async () => {
     if (!c.restaurantId || !address) return null;
-    const [restaurant, menu, fees, promo] = await Promise.all([
+    const [restaurant, menu, fees] = await Promise.all([
       readRestaurant(c.restaurantId),
       readDishes(
         c.restaurantId,
         c.lines.map((l) => l.itemId),
       ),
       readFees(),
-      code ? readPromo(code) : null,
     ]);
     const doc = cartDoc(cartInput(c, address, "preview", "", slotStart, tip, code), null);
-    const check = checkOrder({
+    const input = {
       items: doc.items,
       deliveryAddress: doc.deliveryAddress,
       restaurant,
@@ -175,9 +127,13 @@ export function Checkout() {
       slotStart,
       fees,
       tip: doc.tip,
-      promoCode: doc.promoCode,
-      promo,
-    });
+    };
+    let check = checkOrder(input);
+    // The code last, as the backend checks it: what it gives depends on the food's subtotal.
+    if (check.ok && typeof doc.promoCode === "string") {
+      const promoQuote = await quotePromo(doc.promoCode, c.restaurantId, check.pricing.subtotal);
+      check = checkOrder({ ...input, promoCode: doc.promoCode, promoQuote });
+    }
     // Only a restaurant the domain can read offers delivery times (checkOrder says why not).
     return { check, restaurant: asRestaurant(restaurant) };
   }, [key]);
@@ -213,6 +169,7 @@ export function Checkout() {
   }
 
   const result = preview.data?.check;
+  const currency = loaded?.currency ?? "EUR";
   const place = async (e: Event) => {
     e.preventDefault();
     const s = session.value;
@@ -307,7 +264,12 @@ export function Checkout() {
           {result && result.ok && <Totals pricing={result.pricing} testId="preview-total" />}
           {result && !result.ok && (
             <p class="error" role="alert" data-testid="preview-problem">
-              {rejectionText(result.rejection)}{" "}
+              {isTipProblem(result.rejection.code)
+                ? t("co.tipLimit", {
+                    max: money(tipCap(cartSubtotal.value), currency),
+                    cap: money(MAX_TIP_CENTS, currency),
+                  })
+                : rejectionText(result.rejection)}{" "}
               {result.rejection.code.startsWith("promo_") && (
                 <button type="button" class="secondary small" onClick={() => setCode(null)}>
                   {t("co.withoutCode")}

@@ -1,7 +1,12 @@
+// The inbox: one entry per order, showing its latest news and the big moments so far with their
+// times, each said in the reader's language now; and the restaurant's notices to its staff.
+
+import { INBOX_MOMENTS, type InboxNotification } from "@domain";
 import { markAllRead, markRead, useInbox } from "../data/inbox";
 import { unreadChanged } from "../data/unread";
-import { dateTime } from "../components/format";
-import { t } from "../i18n";
+import { clock, dateTime } from "../components/format";
+import { statusLabel, t } from "../i18n";
+import { inboxText } from "../i18n/domainTexts";
 import { Empty, ErrorNote, Loading } from "../components/States";
 import { RequireSignIn } from "../components/RequireSignIn";
 import "../i18n/shop"; // this screen's texts
@@ -43,16 +48,14 @@ function InboxList({ uid }: { uid: string }) {
       )}
       <ul class="inbox">
         {items.data?.map((n) => (
-          <li key={n.id} class={n.read ? "read" : "unread"} data-status={n.status}>
+          <li key={n.id} class={n.read ? "read" : "unread"} data-status={n.status} data-order={n.orderId ?? undefined}>
             <a
               href={n.link ?? `/orders/${n.orderId}`}
               onClick={() => {
                 if (!n.read) read(n.id);
               }}
             >
-              <strong>{n.title}</strong>
-              <span>{n.body}</span>
-              <time>{dateTime(n.createdAt)}</time>
+              <Entry entry={n} />
             </a>
           </li>
         ))}
@@ -63,5 +66,28 @@ function InboxList({ uid }: { uid: string }) {
         </button>
       )}
     </main>
+  );
+}
+
+function Entry({ entry: n }: { entry: InboxNotification }) {
+  const message = inboxText(n);
+  const moments = INBOX_MOMENTS.filter((s) => n.moments?.[s]).sort(
+    (a, b) => n.moments![a]!.toMillis() - n.moments![b]!.toMillis(),
+  );
+  return (
+    <>
+      <strong>{message?.title ?? "…"}</strong>
+      <span>{message?.body ?? ""}</span>
+      {moments.length > 0 && (
+        <ol class="moments" aria-label={t("inbox.history")}>
+          {moments.map((s) => (
+            <li key={s} data-moment={s}>
+              {statusLabel(s)} <time>{clock(n.moments![s])}</time>
+            </li>
+          ))}
+        </ol>
+      )}
+      <time>{dateTime(n.updatedAt ?? n.createdAt)}</time>
+    </>
   );
 }

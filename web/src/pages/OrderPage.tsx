@@ -5,7 +5,6 @@ import { useEffect, useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
 import {
   canTransition,
-  clockTime,
   estimatedArrival,
   parseCart,
   parseCents,
@@ -26,8 +25,8 @@ import { raiseTip } from "../data/money";
 import { useReadWhileWatching } from "../data/inbox";
 import { submitReview, useReview } from "../data/reviews";
 import { useCourierPosition } from "../data/tracking";
-import { CityMap } from "../components/CityMap";
-import { clock, errorText, money } from "../components/format";
+import { DeliveryMap } from "../components/DeliveryMap";
+import { clockAt, clock, errorText, money } from "../components/format";
 import { Empty, ErrorNote, Loading, Outcome } from "../components/States";
 import { Totals } from "../components/Totals";
 import { OrderAgain } from "../components/OrderAgain";
@@ -81,6 +80,11 @@ export function OrderPage({ id }: { id: string }) {
   return (
     <main class="page narrow">
       <h1>{t("op.title", { name: o.restaurantName || t("op.theRestaurant") })}</h1>
+      {o.code && (
+        <p class="order-code" data-testid="order-code">
+          {t("op.code", { code: o.code })}
+        </p>
+      )}
       <p class="status-line" data-testid="order-status" data-status={o.status} role="status" aria-live="polite">
         {statusLabel(o.status)}
         {o.pending && (
@@ -241,10 +245,9 @@ function CourierMap({ orderId, order }: { orderId: string; order: LiveRow<Order>
           {t("op.noPosition")}
         </p>
       )}
-      <CityMap
+      <DeliveryMap
         label={t("op.map")}
-        route
-        fit
+        follow="courier"
         markers={[
           { ...order.restaurantAddress!, kind: "restaurant", label: order.restaurantName ?? t("op.restaurant") },
           ...(courier
@@ -252,6 +255,11 @@ function CourierMap({ orderId, order }: { orderId: string; order: LiveRow<Order>
             : []),
           { ...dest, kind: "destination", label: t("op.you") },
         ]}
+        open={
+          courier
+            ? { place: courier, label: t("op.courier") }
+            : { place: order.restaurantAddress!, label: order.restaurantName ?? t("op.restaurant") }
+        }
       />
     </section>
   );
@@ -318,8 +326,8 @@ function Arrival({ order: o }: { order: Order }) {
     const release = o.releaseAt ? new Date(o.releaseAt.toMillis()) : null;
     return (
       <p class="arrival" data-testid="arrival">
-        {t("op.scheduledFor")} <strong>{slot ? clockTime(slot, tz, now) : t("op.later")}</strong>
-        {release ? ` · ${t("op.release", { time: clockTime(release, tz, now) })}` : ""}
+        {t("op.scheduledFor")} <strong>{slot ? clockAt(slot, tz, now) : t("op.later")}</strong>
+        {release ? ` · ${t("op.release", { time: clockAt(release, tz, now) })}` : ""}
       </p>
     );
   }
@@ -327,7 +335,7 @@ function Arrival({ order: o }: { order: Order }) {
   if (!at) return null;
   return (
     <p class="arrival" data-testid="arrival">
-      {t("op.arrives")} <strong>{clockTime(at, tz, now)}</strong>
+      {t("op.arrives")} <strong>{clockAt(at, tz, now)}</strong>
     </p>
   );
 }
@@ -369,7 +377,7 @@ function RaiseTip({ orderId, order: o }: { orderId: string; order: Order }) {
   const [error, setError] = useState("");
   const [done, setDone] = useState("");
   const delivered = o.timeline?.delivered?.toMillis();
-  if (!o.pricing?.split || !delivered || Date.now() - delivered > TIP_RAISE_HOURS * 3600_000) return null;
+  if (!o.pricing || !delivered || Date.now() - delivered > TIP_RAISE_HOURS * 3600_000) return null;
   const cents = parseCents(text);
   const submit = async (e: Event) => {
     e.preventDefault();

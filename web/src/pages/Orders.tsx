@@ -31,7 +31,10 @@ function OrderHistory({ uid }: { uid: string }) {
         {orders.data?.map((o) => (
           <li key={o.id} class="order-row">
             <a href={`/orders/${o.id}`}>
-              <strong>{o.restaurantName || t("orders.order")}</strong>
+              <strong>
+                {o.restaurantName || t("orders.order")}
+                {o.code && <span class="order-code"> #{o.code}</span>}
+              </strong>
               <span>{dateTime(o.createdAt)}</span>
               <span class={`pill ${o.status}`}>{statusLabel(o.status)}</span>
               <span>{o.pricing ? money(o.pricing.total) : ""}</span>

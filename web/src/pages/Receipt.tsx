@@ -1,5 +1,6 @@
-// A delivered order's receipt, as the backend wrote it: for the customer and the restaurant's
-// staff, and printable (only the receipt prints).
+// A delivered order's receipt, as the backend wrote it: what the customer paid, for the customer
+// (and admins), printable (only the receipt prints). The restaurant's owner reads its statement
+// lines instead; a receipt kept after its customer deleted their account has no address.
 
 import { useReceipt } from "../data/money";
 import { clock, money } from "../components/format";
@@ -45,8 +46,12 @@ function ReceiptView({ id }: { id: string }) {
           <p>
             {t("orders.order")} <strong data-testid="receipt-number">{x.number}</strong> ·{" "}
             {t("rc.delivered", { date, time: clock(x.deliveredAt, tz) })}
-            <br />
-            {t("rc.to", { street: x.deliveryAddress.line1, city: x.deliveryAddress.city })}
+            {x.deliveryAddress && (
+              <>
+                <br />
+                {t("rc.to", { street: x.deliveryAddress.line1, city: x.deliveryAddress.city })}
+              </>
+            )}
           </p>
         </header>
         <table>

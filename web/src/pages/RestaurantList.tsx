@@ -5,7 +5,6 @@ import { useState } from "preact/hooks";
 import {
   asapState,
   CITY,
-  clockTime,
   currentPrepMinutes,
   distanceKm,
   minutesToDoor,
@@ -13,12 +12,12 @@ import {
   travelMinutes,
   type LatLng,
 } from "@domain";
-import { fetchNearby, searchRestaurants, type Card } from "../data/discovery";
+import { fetchFavourites, fetchNearby, searchRestaurants, type Card } from "../data/discovery";
 import { deliveryAddress } from "../state/address";
 import { favourites } from "../state/favourites";
 import { useAsync } from "../components/useAsync";
-import { decimal, money } from "../components/format";
-import { t, type Key } from "../i18n";
+import { clockAt, decimal, money } from "../components/format";
+import { cuisineLabel, locale, t, tn, type Key } from "../i18n";
 import { Empty, ErrorNote, Loading } from "../components/States";
 
 type Sort = "recommended" | "rating" | "fee" | "distance";
@@ -36,7 +35,7 @@ interface Shown extends Card {
 function annotate(c: Card, center: LatLng, hasAddress: boolean, now: Date): Shown {
   const state = c.available ? asapState(c, now) : null;
   const km = distanceKm(center, c.address);
-  const at = (d: Date | null) => (d ? clockTime(d, c.timeZone, now) : null);
+  const at = (d: Date | null) => (d ? clockAt(d, c.timeZone, now) : null);
   let closedText = "";
   if (!c.available) closedText = t("list.notAvailable");
   else if (state && !state.open) {
@@ -96,6 +95,8 @@ export function RestaurantList() {
     return page;
   }, [key]);
   const search = useAsync(async () => (submitted ? searchRestaurants(submitted) : null), [submitted]);
+  const favouriteIds = [...favourites.value].sort();
+  const favs = useAsync(async () => fetchFavourites(favouriteIds), [favouriteIds.join(",")]);
 
   const loadMore = async () => {
     if (!pages?.next) return;
@@ -109,11 +110,15 @@ export function RestaurantList() {
   };
 
   const now = new Date();
-  const source = submitted ? (search.data ?? []) : pages?.key === key ? pages.cards : (nearby.data?.cards ?? []);
+  const nearest = pages?.key === key ? pages.cards : (nearby.data?.cards ?? []);
+  const missing = (favs.data ?? []).filter((f) => !nearest.some((c) => c.id === f.id));
+  const source = submitted ? (search.data ?? []) : [...nearest, ...missing];
   const cards = source.map((c) => annotate(c, center, !!address, now));
   const found = cards.map((c) => c.cuisine).filter((c) => c && !seen.has(c));
   if (found.length) setSeen(new Set([...seen, ...found]));
-  const cuisines = [...new Set([...POPULAR_CUISINES, ...seen, ...found, ...(cuisine ? [cuisine] : [])])].sort();
+  const cuisines = [...new Set([...POPULAR_CUISINES, ...seen, ...found, ...(cuisine ? [cuisine] : [])])].sort((a, b) =>
+    cuisineLabel(a).localeCompare(cuisineLabel(b), locale()),
+  );
   const rows = cards.filter((c) => !cuisine || c.cuisine === cuisine).sort(order[sort]);
   const loading = submitted ? search.loading : nearby.loading && pages?.key !== key;
   const error = submitted ? search.error : nearby.error;
@@ -154,7 +159,7 @@ export function RestaurantList() {
             <option value="">{t("list.allCuisines")}</option>
             {cuisines.map((c) => (
               <option key={c} value={c}>
-                {c}
+                {cuisineLabel(c)}
               </option>
             ))}
           </select>
@@ -211,8 +216,8 @@ export function RestaurantList() {
                 </h2>
                 {r.available ? (
                   <p class="meta">
-                    <span>{r.cuisine}</span>
-                    <span aria-label={t("list.rating", { avg: decimal(r.ratingAvg), count: r.ratingCount })}>
+                    <span>{cuisineLabel(r.cuisine)}</span>
+                    <span aria-label={tn("list.rating", r.ratingCount, { avg: decimal(r.ratingAvg) })}>
                       ★ {r.ratingCount ? decimal(r.ratingAvg) : t("list.new")}
                     </span>
                     <span>{t("list.deliveryFee", { fee: money(r.deliveryFee, r.currency) })}</span>

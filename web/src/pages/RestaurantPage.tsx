@@ -5,7 +5,6 @@ import { lazy } from "preact-iso";
 import {
   asapState,
   asRestaurant,
-  clockTime,
   currentPrepMinutes,
   distanceM,
   minutesToDoor,
@@ -24,12 +23,12 @@ import { useDocSoonLive, useMenuSoonLive } from "../data/soonLive";
 import { deliveryAddress } from "../state/address";
 import { addToCart, cart, cartSubtotal, clearCart, needsRestaurantSwitch, type CartEntry } from "../state/cart";
 import { DietBadges, DishFilterBar } from "../components/Dietary";
-import { decimal, errorText, money } from "../components/format";
+import { clockAt, decimal, errorText, money } from "../components/format";
 import { Empty, ErrorNote, Loading } from "../components/States";
 import { OptionsDialog } from "../components/OptionsDialog";
 import { favourites, toggleFavourite } from "../state/favourites";
 import { session } from "../state/session";
-import { t } from "../i18n";
+import { cuisineLabel, t } from "../i18n";
 import "../i18n/shop"; // this screen's texts
 
 type MenuRow = LiveRow<MenuEntry>;
@@ -87,7 +86,7 @@ export function RestaurantPage({ id }: { id: string }) {
   // Closed or paused for now, it may still take orders for later today or tomorrow.
   const aheadOnly = !state.open && r.isOpen && slotsFor(r, now, minutes).length > 0;
   const orderable = (state.open || aheadOnly) && delivers;
-  const until = !state.open && state.until ? clockTime(state.until, r.timeZone, now) : null;
+  const until = !state.open && state.until ? clockAt(state.until, r.timeZone, now) : null;
 
   const dishes = (menu.data ?? []).filter((m) => passesFilter(m, filter));
   const categories = [...new Set([...(r.categories ?? []), ...dishes.map((m) => m.category)])].filter((c) =>
@@ -113,7 +112,7 @@ export function RestaurantPage({ id }: { id: string }) {
         <h1>{r.name}</h1>
         {session.value && <FavouriteButton rid={id} name={r.name} />}
         <p class="meta">
-          <span>{r.cuisine}</span>
+          <span>{cuisineLabel(r.cuisine)}</span>
           <span>★ {r.ratingCount ? `${decimal(r.ratingAvg)} (${r.ratingCount})` : t("list.new")}</span>
           <span>{t("list.deliveryFee", { fee: money(r.deliveryFee, r.currency) })}</span>
           <span>{t("rp.minimum", { amount: money(r.minOrder, r.currency) })}</span>
@@ -182,7 +181,11 @@ export function RestaurantPage({ id }: { id: string }) {
             {dishes
               .filter((m) => m.category === c)
               .map((m) => (
-                <li key={m.id} class={`menu-item${m.available ? "" : " sold-out"}`} data-item={m.name}>
+                <li
+                  key={m.id}
+                  class={`menu-item${m.available ? "" : " sold-out"}${m.imageUrl ? " with-photo" : ""}`}
+                  data-item={m.name}
+                >
                   {m.imageUrl && (
                     <img class="dish-photo" src={m.imageUrl} alt="" width={72} height={72} loading="lazy" />
                   )}

@@ -7,12 +7,21 @@ import {
   signInWithEmailAndPassword,
   updateProfile,
 } from "firebase/auth";
-import { LIMITS } from "@domain";
+import { LIMITS, nameProblem } from "@domain";
 import { auth } from "../firebase/auth";
 import { createProfile, fetchProfile } from "../data/profile";
 import { errorText } from "../components/format";
 import { language, t } from "../i18n";
 import { Outcome } from "../components/States";
+import { loadLookalikes } from "../lookalikes";
+
+/** What is wrong with a name others will read (publicText.ts), in the reader's language: the
+ * confusables data and the checks' texts load only when someone signs up. */
+async function nameTrouble(name: string): Promise<string | null> {
+  const [{ PROBLEMS }] = await Promise.all([import("@domain/texts/problems"), loadLookalikes()]);
+  const say = PROBLEMS[language.value];
+  return nameProblem(name, say.fields.displayName, say);
+}
 
 export function SignIn() {
   const location = useLocation();
@@ -21,6 +30,9 @@ export function SignIn() {
   const [sent, setSent] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState("");
+  // Said while typing, not cut off: a name longer than the limit is refused, and the form says why.
+  const [nameLength, setNameLength] = useState(0);
+  const nameTooLong = mode === "up" && nameLength > LIMITS.maxNameLength;
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -38,7 +50,12 @@ export function SignIn() {
         return;
       }
       if (mode === "up") {
-        if (name.length < 1 || name.length > LIMITS.maxNameLength) throw new Error(t("si.nameMissing"));
+        if (name.length < 1) throw new Error(t("si.nameMissing"));
+        if (name.length > LIMITS.maxNameLength)
+          throw new Error(t("si.nameTooLong", { max: LIMITS.maxNameLength, n: name.length }));
+        // Before the account exists: a name the rules refuse would leave it without a profile.
+        const trouble = await nameTrouble(name);
+        if (trouble) throw new Error(trouble);
         const { user } = await createUserWithEmailAndPassword(auth, email, password);
         await updateProfile(user, { displayName: name });
         await createProfile(user.uid, name, language.value);
@@ -62,13 +79,13 @@ export function SignIn() {
     try {
       const { signInWithGoogle } = await import("../firebase/google");
       const { user } = await signInWithGoogle();
-      // A first Google sign-in has no profile yet: make one from the Google account's name.
-      if (!(await fetchProfile(user.uid)))
-        await createProfile(
-          user.uid,
-          (user.displayName || user.email || "Customer").slice(0, LIMITS.maxNameLength),
-          language.value,
-        );
+      // A first Google sign-in has no profile yet: make one from the Google account's name, or a
+      // plain "Customer" where that name may not be shown to others (an email address is a domain).
+      if (!(await fetchProfile(user.uid))) {
+        const given = (user.displayName ?? "").trim().slice(0, LIMITS.maxNameLength);
+        const name = given && !(await nameTrouble(given)) ? given : t("si.defaultName");
+        await createProfile(user.uid, name, language.value);
+      }
       location.route(next);
     } catch (err) {
       // Google's popup helper is a script from apis.google.com; when it cannot load, the SDK
@@ -119,8 +136,20 @@ export function SignIn() {
         {mode === "up" && (
           <label>
             {t("si.name")}
-            <input name="name" autocomplete="name" required maxLength={LIMITS.maxNameLength} />
+            <input
+              name="name"
+              autocomplete="name"
+              required
+              aria-invalid={nameTooLong}
+              aria-describedby={nameTooLong ? "name-too-long" : undefined}
+              onInput={(e) => setNameLength((e.target as HTMLInputElement).value.trim().length)}
+            />
           </label>
+        )}
+        {nameTooLong && (
+          <p id="name-too-long" class="error" role="alert">
+            {t("si.nameTooLong", { max: LIMITS.maxNameLength, n: nameLength })}
+          </p>
         )}
         <label>
           {t("si.email")}
@@ -137,7 +166,7 @@ export function SignIn() {
           />
         </label>
         <Outcome error={error} />
-        <button type="submit" disabled={busy}>
+        <button type="submit" disabled={busy || nameTooLong}>
           {busy ? t("si.wait") : mode === "in" ? t("nav.signIn") : t("si.createButton")}
         </button>
       </form>

@@ -33,7 +33,7 @@ export const de: DomainTexts = {
     slot_invalid: "Diese Lieferzeit ist keines der 15-Minuten-Fenster von heute oder morgen.",
     slot_closed: "Zu dieser Lieferzeit hat das Restaurant geschlossen.",
     slot_too_soon: "Diese Lieferzeit ist für Küche und Kurier zu knapp; wähle eine spätere.",
-    invalid_tip: `Ein Trinkgeld ist keins, 5, 10 oder 15 % des Essens oder ein Betrag bis ${MAX_TIP_CENTS / 100}.`,
+    invalid_tip: `Ein Trinkgeld ist keins, 5, 10 oder 15 % des Essens oder ein Betrag von höchstens der Hälfte des Essens und nie mehr als ${(MAX_TIP_CENTS / 100).toFixed(2).replace(".", ",")} in der Währung des Restaurants.`,
     tip_too_high: "Ein Trinkgeld kann höchstens die Hälfte des Essens betragen.",
     promo_unknown: "Diesen Gutscheincode gibt es nicht.",
     promo_expired: "Dieser Gutscheincode ist nicht aktiv (abgelaufen, noch nicht gültig oder pausiert).",
@@ -50,74 +50,89 @@ export const de: DomainTexts = {
   theRestaurant: "dem Restaurant",
   later: "später",
   customer: {
-    submitted: ({ r }) => ({ title: "Bestellung gesendet", body: `Deine Bestellung bei ${r} wurde gesendet.` }),
-    scheduled: ({ r, slot }) => ({
-      title: "Bestellung geplant",
-      body: `Deine Bestellung bei ${r} ist für ${slot} geplant. Du kannst sie stornieren, bis die Küche sie bekommt.`,
+    submitted: ({ r, code }) => ({
+      title: "Bestellung gesendet",
+      body: `Deine Bestellung${code} bei ${r} wurde gesendet.`,
     }),
-    placed: ({ r }) => ({ title: "Bestellung aufgegeben", body: `Deine Bestellung bei ${r} wurde aufgegeben.` }),
+    scheduled: ({ r, code, slot }) => ({
+      title: "Bestellung geplant",
+      body: `Deine Bestellung${code} bei ${r} ist für ${slot} geplant. Du kannst sie stornieren, bis die Küche sie bekommt.`,
+    }),
+    placed: ({ r, code }) => ({
+      title: "Bestellung aufgegeben",
+      body: `Deine Bestellung${code} bei ${r} wurde aufgegeben.`,
+    }),
     rejected: ({ r, rejection }) => ({
       title: "Bestellung nicht aufgegeben",
       body: `Deine Bestellung bei ${r} konnte nicht aufgegeben werden. ${rejection}`.trim(),
     }),
-    accepted: ({ r }) => ({ title: "Bestellung angenommen", body: `${r} hat deine Bestellung angenommen.` }),
-    declined: ({ r, reason }) => ({
+    accepted: ({ r, code }) => ({
+      title: "Bestellung angenommen",
+      body: `${r} hat deine Bestellung${code} angenommen.`,
+    }),
+    declined: ({ r, code, reason }) => ({
       title: "Bestellung abgelehnt",
-      body: `${r} hat deine Bestellung abgelehnt.${reason}`,
+      body: `${r} hat deine Bestellung${code} abgelehnt.${reason}`,
     }),
-    cancelled: ({ r, reason }) => ({
+    cancelled: ({ r, code, reason }) => ({
       title: "Bestellung storniert",
-      body: `Deine Bestellung bei ${r} wurde storniert.${reason}`,
+      body: `Deine Bestellung${code} bei ${r} wurde storniert.${reason}`,
     }),
-    preparing: ({ r }) => ({ title: "In Zubereitung", body: `${r} bereitet deine Bestellung zu.` }),
-    ready: ({ r }) => ({
+    preparing: ({ r, code }) => ({ title: "In Zubereitung", body: `${r} bereitet deine Bestellung${code} zu.` }),
+    ready: ({ r, code }) => ({
       title: "Abholbereit",
-      body: `Deine Bestellung ist bei ${r} fertig und wartet auf einen Kurier.`,
+      body: `Deine Bestellung${code} ist bei ${r} fertig und wartet auf einen Kurier.`,
     }),
-    picked_up: ({ r }) => ({ title: "Unterwegs", body: `Ein Kurier hat deine Bestellung bei ${r} abgeholt.` }),
-    delivered: ({ r }) => ({ title: "Geliefert", body: `Deine Bestellung von ${r} wurde geliefert. Guten Appetit!` }),
-    undelivered: ({ r }) => ({
+    picked_up: ({ r, code }) => ({
+      title: "Unterwegs",
+      body: `Ein Kurier hat deine Bestellung${code} bei ${r} abgeholt.`,
+    }),
+    delivered: ({ r, code }) => ({
+      title: "Geliefert",
+      body: `Deine Bestellung${code} von ${r} wurde geliefert. Guten Appetit!`,
+    }),
+    undelivered: ({ r, code }) => ({
       title: "Nicht geliefert",
-      body: `Deine Bestellung von ${r} konnte nicht geliefert werden. Das tut uns leid.`,
+      body: `Deine Bestellung${code} von ${r} konnte nicht geliefert werden. Das tut uns leid.`,
     }),
   },
   staff: {
-    placed: ({ r }) => ({
-      title: "Neue Bestellung",
+    placed: ({ r, code }) => ({
+      title: `Neue Bestellung${code}`,
       body: `Eine neue Bestellung wartet darauf, dass ${r} sie annimmt.`,
     }),
-    scheduled: ({ r, slot }) => ({
-      title: "Bestellung für später",
+    scheduled: ({ r, code, slot }) => ({
+      title: `Bestellung für später${code}`,
       body: `Eine Bestellung für ${slot} ist bei ${r} geplant.`,
     }),
-    cancelled: ({ r, reason }) => ({
-      title: "Bestellung storniert",
-      body: `Eine Bestellung für ${r} wurde storniert.${reason}`,
+    cancelled: ({ r, code, reason }) => ({
+      title: `Bestellung storniert${code}`,
+      body: `Die Bestellung${code} für ${r} wurde storniert.${reason}`,
     }),
     undelivered: ({ code }) => ({
-      title: "Bestellung nicht geliefert",
-      body: `Bestellung ${code} wurde abgeholt, hat die Kundschaft aber nie erreicht.`,
+      title: `Bestellung nicht geliefert${code}`,
+      body: `Die Bestellung${code} wurde abgeholt, hat die Kundschaft aber nie erreicht.`,
     }),
   },
   couriers: { title: "Abholung verfügbar", body: "Eine Bestellung ist abholbereit." },
   claimExpired: {
-    courier: ({ r }, minutes) => ({
+    courier: ({ r, code }, minutes) => ({
       title: "Übernahme abgelaufen",
-      body: `Du hast die Bestellung bei ${r} nicht innerhalb von ${minutes} Minuten abgeholt, deshalb wurde sie anderen Kurieren angeboten.`,
+      body: `Du hast die Bestellung${code} bei ${r} nicht innerhalb von ${minutes} Minuten abgeholt, deshalb wurde sie anderen Kurieren angeboten.`,
     }),
     staff: ({ code }, minutes) => ({
       title: "Kurier ist nicht gekommen",
-      body: `Der Kurier, der Bestellung ${code} übernommen hat, hat sie nicht innerhalb von ${minutes} Minuten abgeholt. Sie wird wieder anderen Kurieren angeboten.`,
+      body: `Der Kurier, der die Bestellung${code} übernommen hat, hat sie nicht innerhalb von ${minutes} Minuten abgeholt. Sie wird wieder anderen Kurieren angeboten.`,
     }),
   },
   overdue: {
-    customer: ({ r }) => ({
+    customer: ({ r, code }) => ({
       title: "Deine Bestellung verspätet sich",
-      body: `Deine Bestellung von ${r} dauert viel länger als sie sollte. Wir finden heraus, was passiert ist.`,
+      body: `Deine Bestellung${code} von ${r} dauert viel länger als sie sollte. Wir finden heraus, was passiert ist.`,
     }),
     admin: ({ r, code }) => ({
       title: "Eine Bestellung braucht eine Entscheidung",
-      body: `Bestellung ${code} von ${r} wurde vor langer Zeit abgeholt und nicht geliefert. Entscheide, wie sie endet.`,
+      body: `Die Bestellung${code} von ${r} wurde vor langer Zeit abgeholt und nicht geliefert. Entscheide, wie sie endet.`,
     }),
   },
   notices: {
@@ -132,6 +147,10 @@ export const de: DomainTexts = {
     unreadable: (problem) => ({
       title: "Bestellungen werden abgelehnt",
       body: `Die Einstellungen deines Restaurants haben ein Problem, daher kann niemand bestellen: ${problem} Behebe es in den Einstellungen.`,
+    }),
+    webhookDown: (client, failingMin, pauseMin) => ({
+      title: "Bestellungen pausiert: deine Kasse antwortet nicht",
+      body: `Das System „${client}“ nimmt seit ${failingMin} Minuten keine Nachrichten von Dishpatch an, während Bestellungen warten. Neue Bestellungen sind daher für ${pauseMin} Minuten pausiert. Beantworte wartende Bestellungen im Dashboard, prüfe die Kasse und setze fort, wenn sie wieder läuft.`,
     }),
   },
 };

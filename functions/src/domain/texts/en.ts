@@ -23,56 +23,68 @@ export const en: DomainTexts = {
   theRestaurant: "the restaurant",
   later: "later",
   customer: {
-    submitted: ({ r }) => ({ title: "Order sent", body: `Your order to ${r} was sent.` }),
-    scheduled: ({ r, slot }) => ({
+    submitted: ({ r, code }) => ({ title: "Order sent", body: `Your order${code} to ${r} was sent.` }),
+    scheduled: ({ r, code, slot }) => ({
       title: "Order scheduled",
-      body: `Your order to ${r} is scheduled for ${slot}. You can cancel it until the kitchen gets it.`,
+      body: `Your order${code} to ${r} is scheduled for ${slot}. You can cancel it until the kitchen gets it.`,
     }),
-    placed: ({ r }) => ({ title: "Order placed", body: `Your order to ${r} was placed.` }),
+    placed: ({ r, code }) => ({ title: "Order placed", body: `Your order${code} to ${r} was placed.` }),
     rejected: ({ r, rejection }) => ({
       title: "Order not placed",
       body: `Your order to ${r} could not be placed. ${rejection}`.trim(),
     }),
-    accepted: ({ r }) => ({ title: "Order accepted", body: `${r} accepted your order.` }),
-    declined: ({ r, reason }) => ({ title: "Order declined", body: `${r} declined your order.${reason}` }),
-    cancelled: ({ r, reason }) => ({ title: "Order cancelled", body: `Your order to ${r} was cancelled.${reason}` }),
-    preparing: ({ r }) => ({ title: "Being prepared", body: `${r} is preparing your order.` }),
-    ready: ({ r }) => ({ title: "Ready for pickup", body: `Your order is ready at ${r} and waiting for a courier.` }),
-    picked_up: ({ r }) => ({ title: "On its way", body: `A courier picked up your order from ${r}.` }),
-    delivered: ({ r }) => ({ title: "Delivered", body: `Your order from ${r} was delivered. Enjoy!` }),
-    undelivered: ({ r }) => ({
+    accepted: ({ r, code }) => ({ title: "Order accepted", body: `${r} accepted your order${code}.` }),
+    declined: ({ r, code, reason }) => ({ title: "Order declined", body: `${r} declined your order${code}.${reason}` }),
+    cancelled: ({ r, code, reason }) => ({
+      title: "Order cancelled",
+      body: `Your order${code} to ${r} was cancelled.${reason}`,
+    }),
+    preparing: ({ r, code }) => ({ title: "Being prepared", body: `${r} is preparing your order${code}.` }),
+    ready: ({ r, code }) => ({
+      title: "Ready for pickup",
+      body: `Your order${code} is ready at ${r} and waiting for a courier.`,
+    }),
+    picked_up: ({ r, code }) => ({ title: "On its way", body: `A courier picked up your order${code} from ${r}.` }),
+    delivered: ({ r, code }) => ({ title: "Delivered", body: `Your order${code} from ${r} was delivered. Enjoy!` }),
+    undelivered: ({ r, code }) => ({
       title: "Not delivered",
-      body: `Your order from ${r} could not be delivered. We are sorry.`,
+      body: `Your order${code} from ${r} could not be delivered. We are sorry.`,
     }),
   },
   staff: {
-    placed: ({ r }) => ({ title: "New order", body: `A new order is waiting for ${r} to accept it.` }),
-    scheduled: ({ r, slot }) => ({ title: "Order for later", body: `An order for ${slot} is scheduled at ${r}.` }),
-    cancelled: ({ r, reason }) => ({ title: "Order cancelled", body: `An order for ${r} was cancelled.${reason}` }),
+    placed: ({ r, code }) => ({ title: `New order${code}`, body: `A new order is waiting for ${r} to accept it.` }),
+    scheduled: ({ r, code, slot }) => ({
+      title: `Order for later${code}`,
+      body: `An order for ${slot} is scheduled at ${r}.`,
+    }),
+    cancelled: ({ r, code, reason }) => ({
+      title: `Order cancelled${code}`,
+      body: `Order${code} for ${r} was cancelled.${reason}`,
+    }),
     undelivered: ({ code }) => ({
-      title: "Order not delivered",
-      body: `Order ${code} was picked up but never reached the customer.`,
+      title: `Order not delivered${code}`,
+      body: `Order${code} was picked up but never reached the customer.`,
     }),
   },
   couriers: { title: "Pickup available", body: "An order is ready for pickup." },
   claimExpired: {
-    courier: ({ r }, minutes) => ({
+    courier: ({ r, code }, minutes) => ({
       title: "Claim expired",
-      body: `You did not pick up the order at ${r} within ${minutes} minutes, so it was offered to other couriers.`,
+      body: `You did not pick up the order${code} at ${r} within ${minutes} minutes, so it was offered to other couriers.`,
     }),
     staff: ({ code }, minutes) => ({
       title: "Courier did not come",
-      body: `The courier who claimed order ${code} did not pick it up within ${minutes} minutes. It is offered to other couriers again.`,
+      body: `The courier who claimed order${code} did not pick it up within ${minutes} minutes. It is offered to other couriers again.`,
     }),
   },
   overdue: {
-    customer: ({ r }) => ({
+    customer: ({ r, code }) => ({
       title: "Your order is late",
-      body: `Your order from ${r} is taking far longer than it should. We are finding out what happened.`,
+      body: `Your order${code} from ${r} is taking far longer than it should. We are finding out what happened.`,
     }),
     admin: ({ r, code }) => ({
       title: "An order needs a decision",
-      body: `Order ${code} from ${r} was picked up long ago and has not been delivered. Decide how it ends.`,
+      body: `Order${code} from ${r} was picked up long ago and has not been delivered. Decide how it ends.`,
     }),
   },
   notices: {
@@ -84,6 +96,10 @@ export const en: DomainTexts = {
     unreadable: (problem) => ({
       title: "Orders are being refused",
       body: `Your restaurant's settings have a problem, so customers cannot order: ${problem} Fix it in Settings.`,
+    }),
+    webhookDown: (client, failingMin, pauseMin) => ({
+      title: "Orders paused: your till is not answering",
+      body: `The system "${client}" has not taken Dishpatch's messages for ${failingMin} minutes while orders wait, so new orders are paused for ${pauseMin} minutes. Answer waiting orders on the dashboard, check the till, and resume when it is back.`,
     }),
   },
 };

@@ -18,7 +18,7 @@ export const EN_REJECTIONS = {
   slot_invalid: "That delivery time is not one of the 15-minute slots of today or tomorrow.",
   slot_closed: "The restaurant is closed at that delivery time.",
   slot_too_soon: "That delivery time is too soon for the kitchen and the courier; choose a later one.",
-  invalid_tip: `A tip is none, 5, 10 or 15 % of the food, or an amount up to ${MAX_TIP_CENTS / 100}.`,
+  invalid_tip: `A tip is none, 5, 10 or 15 % of the food, or an amount of at most half the food and never more than ${(MAX_TIP_CENTS / 100).toFixed(2)} in the restaurant's currency.`,
   tip_too_high: "A tip can be at most half the food subtotal.",
   promo_unknown: "There is no such promo code.",
   promo_expired: "This promo code is not active (it has expired, has not started, or is paused).",

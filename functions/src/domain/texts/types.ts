@@ -7,15 +7,15 @@ export interface Message {
   body: string;
 }
 
-/** What a customer's notification may mention: the restaurant, the reason, the slot. */
+/** What a customer's notification may mention: the restaurant, the order's code, the reason, the slot. */
 export interface Mention {
   r: string;
+  /** The order's short code with a leading space and "#" (" #K7PX"), or "". */
+  code: string;
   /** The reason's text with a leading space, or "". */
   reason: string;
   slot: string;
   rejection: string;
-  /** The order's short code, as the kitchen's ticket prints it ("#3FA9QK"). */
-  code: string;
 }
 
 /** Everything the backend says to people, in one language. The web app shows the same reason
@@ -49,5 +49,7 @@ export interface DomainTexts {
     autoPaused: (minutes: number) => Message;
     resumed: Message;
     unreadable: (problem: string) => Message;
+    /** The till's webhook endpoint has failed for `failingMin` minutes while orders wait. */
+    webhookDown: (client: string, failingMin: number, pauseMin: number) => Message;
   };
 }

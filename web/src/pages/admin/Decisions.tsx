@@ -3,7 +3,7 @@
 // courier and the customer, then ends each one: delivered after all, or not delivered.
 
 import { useEffect, useState } from "preact/hooks";
-import { orderCode, type Order } from "@domain";
+import { orderCodeOf, type Order } from "@domain";
 import { resolveDelivery, useOverdueDeliveries } from "../../data/orders";
 import type { LiveRow } from "../../data/live";
 import { clock, errorText, minutesSince } from "../../components/format";
@@ -34,7 +34,7 @@ export function Decisions() {
     setError("");
     try {
       await resolveDelivery(o.id, outcome);
-      const code = orderCode(o.id);
+      const code = `#${orderCodeOf(o, o.id)}`;
       setMessage(t(outcome === "delivered" ? "dec.doneDelivered" : "dec.doneUndelivered", { code }));
     } catch (err) {
       setError(refusal(err));
@@ -57,10 +57,10 @@ export function Decisions() {
           <li key={o.id} class="decision" data-order={o.id}>
             <div>
               <strong>
-                {orderCode(o.id)} · {o.restaurantName}
+                #{orderCodeOf(o, o.id)} · {o.restaurantName}
               </strong>
               <span>
-                {o.customerName}, {o.deliveryAddress.line1}
+                {o.customerName ?? t("alert.aCustomer")}, {o.deliveryAddress.line1}
               </span>
               <span class="muted">
                 {t("dec.pickedUp", {

@@ -6,10 +6,11 @@ import { normalizeCode, parseCents, promoProblem, type PromoCode } from "@domain
 import { createPromo, setPromoPaused, useAllPromos } from "../../data/money";
 import type { RestaurantChoice } from "../../data/restaurants";
 import { RestaurantPicker } from "./RestaurantPicker";
-import { dateTime, errorText, money } from "../../components/format";
+import { dateTimeWithYear, errorText, money } from "../../components/format";
 import { ErrorNote, Loading, Outcome } from "../../components/States";
 import { t } from "../../i18n";
 import { problems } from "../../i18n/work";
+import { TableBox } from "../../components/TableBox";
 
 interface Form {
   code: string;
@@ -171,22 +172,24 @@ export function Promos() {
       </form>
       {promos.error !== undefined && <ErrorNote error={promos.error} />}
       {!promos.data && !promos.error && <Loading what={t("promo.loading")} />}
-      <table class="promos">
-        <thead>
-          <tr>
-            <th>{t("co.code")}</th>
-            <th>{t("totals.discount")}</th>
-            <th>{t("promo.conditions")}</th>
-            <th>{t("promo.until")}</th>
-            <th>{t("promo.state")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {promos.data?.map((p) => (
-            <PromoRow key={p.code} promo={p} />
-          ))}
-        </tbody>
-      </table>
+      <TableBox label={t("adm.promos")}>
+        <table class="promos">
+          <thead>
+            <tr>
+              <th>{t("co.code")}</th>
+              <th>{t("totals.discount")}</th>
+              <th>{t("promo.conditions")}</th>
+              <th>{t("promo.until")}</th>
+              <th>{t("promo.state")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {promos.data?.map((p) => (
+              <PromoRow key={p.code} promo={p} />
+            ))}
+          </tbody>
+        </table>
+      </TableBox>
     </section>
   );
 }
@@ -213,7 +216,7 @@ function PromoRow({ promo: p }: { promo: PromoCode }) {
         {p.maxRedemptions !== null ? ` · ${t("promo.nInAll", { n: p.maxRedemptions })}` : ""}
         {p.budgetCents !== null ? ` · ${t("promo.budgetOf", { amount: money(p.budgetCents) })}` : ""}
       </td>
-      <td>{dateTime(p.validUntil)}</td>
+      <td>{dateTimeWithYear(p.validUntil)}</td>
       <td>
         <span data-testid="promo-state">{p.paused ? t("promo.paused") : t("promo.active")}</span>{" "}
         <button

@@ -1,5 +1,6 @@
 // The platform's revenue per day (commission, service fees and its share of delivery fees, less
-// the promotions it funded), each day one aggregation the server sums over that day's receipts.
+// the promotions it funded), summed by the server over the admin-only books of that day's
+// deliveries (data/money.ts revenueBetween).
 
 import { addDays, CITY, localTime, zonedInstant } from "@domain";
 import { revenueBetween } from "../../data/money";
@@ -7,6 +8,7 @@ import { money } from "../../components/format";
 import { useAsync } from "../../components/useAsync";
 import { ErrorNote, Loading } from "../../components/States";
 import { t } from "../../i18n";
+import { TableBox } from "../../components/TableBox";
 
 const DAYS = 7;
 
@@ -28,34 +30,36 @@ export function Revenue() {
       {figures.error !== undefined && <ErrorNote error={figures.error} />}
       {figures.loading && <Loading what={t("revn.loading")} />}
       {figures.data && (
-        <table class="revenue">
-          <thead>
-            <tr>
-              <th>{t("revn.day", { zone: CITY.timeZone })}</th>
-              <th class="amount">{t("nav.orders")}</th>
-              <th class="amount">{t("stmt.commission")}</th>
-              <th class="amount">{t("revn.serviceFees")}</th>
-              <th class="amount">{t("revn.deliveryShare")}</th>
-              <th class="amount">{t("revn.promotions")}</th>
-              <th class="amount">{t("adm.revenue")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {figures.data.map((r, i) => (
-              <tr key={days[i]} data-day={days[i]}>
-                <td>{days[i]}</td>
-                <td class="amount">{r.orders}</td>
-                <td class="amount">{money(r.commission)}</td>
-                <td class="amount">{money(r.serviceFees)}</td>
-                <td class="amount">{money(r.deliveryShare)}</td>
-                <td class="amount">−{money(r.platformPromotions)}</td>
-                <td class="amount">
-                  <strong data-testid="revenue">{money(r.revenue)}</strong>
-                </td>
+        <TableBox label={t("adm.revenue")}>
+          <table class="revenue">
+            <thead>
+              <tr>
+                <th>{t("revn.day", { zone: CITY.timeZone })}</th>
+                <th class="amount">{t("nav.orders")}</th>
+                <th class="amount">{t("stmt.commission")}</th>
+                <th class="amount">{t("revn.serviceFees")}</th>
+                <th class="amount">{t("revn.deliveryShare")}</th>
+                <th class="amount">{t("revn.promotions")}</th>
+                <th class="amount">{t("adm.revenue")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {figures.data.map((r, i) => (
+                <tr key={days[i]} data-day={days[i]}>
+                  <td>{days[i]}</td>
+                  <td class="amount">{r.orders}</td>
+                  <td class="amount">{money(r.commission)}</td>
+                  <td class="amount">{money(r.serviceFees)}</td>
+                  <td class="amount">{money(r.deliveryShare)}</td>
+                  <td class="amount">−{money(r.platformPromotions)}</td>
+                  <td class="amount">
+                    <strong data-testid="revenue">{money(r.revenue)}</strong>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableBox>
       )}
       <button type="button" class="secondary" onClick={figures.reload}>
         {t("stmt.refresh")}

@@ -6,6 +6,7 @@ import {
   distanceM,
   etaMinutes,
   nextStatuses,
+  orderCodeOf,
   pickupDeadline,
   type LatLng,
   type Order,
@@ -15,10 +16,10 @@ import type { LiveRow } from "../../data/live";
 import { claimOrder, deliverOrder, moveOrder, useCourierActive, useOpenPickups } from "../../data/orders";
 import { shareCourierPosition } from "../../data/tracking";
 import { session } from "../../state/session";
-import { CityMap } from "../../components/CityMap";
+import { DeliveryMap } from "../../components/DeliveryMap";
 import { clock, decimal, errorText, money } from "../../components/format";
 import { Empty, ErrorNote, Loading, Outcome } from "../../components/States";
-import { statusLabel, t } from "../../i18n";
+import { statusLabel, t, tn } from "../../i18n";
 import { AreaLine, useCourierCell } from "./Area";
 import { SHARE_MIN_INTERVAL_MS, shouldShare, usePosition } from "./position";
 import "../../i18n/shop"; // this screen's texts
@@ -98,7 +99,9 @@ function CourierHome({ uid }: { uid: string }) {
         {[...(open.data ?? [])].sort(byDistance).map((o) => (
           <li key={o.id} class="pickup" data-order={o.id}>
             <div>
-              <strong>{o.restaurantName}</strong>
+              <strong>
+                {o.restaurantName} <span class="order-code">#{orderCodeOf(o, o.id)}</span>
+              </strong>
               <span>
                 {o.restaurantAddress?.line1} → {o.deliveryAddress.line1}
               </span>
@@ -173,7 +176,7 @@ function ActiveDelivery({ uid, order: o, pos }: { uid: string; order: Delivery; 
         )}
         <dt>{t("cour.deliverTo")}</dt>
         <dd>
-          {o.customerName}, {o.deliveryAddress.line1}
+          {o.customerName ?? t("alert.aCustomer")}, {o.deliveryAddress.line1}
         </dd>
         {o.note && (
           <>
@@ -185,7 +188,15 @@ function ActiveDelivery({ uid, order: o, pos }: { uid: string; order: Delivery; 
           <>
             <dt>{t("orders.order")}</dt>
             <dd>
-              {t("board.items", { n: o.pricing.lines.reduce((n, l) => n + l.quantity, 0) })} · {money(o.pricing.total)}
+              <strong class="order-code" data-testid="order-code">
+                #{orderCodeOf(o, o.id)}
+              </strong>{" "}
+              ·{" "}
+              {tn(
+                "board.items",
+                o.pricing.lines.reduce((n, l) => n + l.quantity, 0),
+              )}{" "}
+              · {money(o.pricing.total)}
             </dd>
           </>
         )}
@@ -200,15 +211,19 @@ function ActiveDelivery({ uid, order: o, pos }: { uid: string; order: Delivery; 
           </>
         )}
       </dl>
-      <CityMap
+      <DeliveryMap
         label={t("cour.map")}
-        route
-        fit
+        follow="courier"
         markers={[
           ...(pos ? [{ ...pos, kind: "courier" as const, label: t("op.you") }] : []),
           { ...o.restaurantAddress!, kind: "restaurant", label: o.restaurantName ?? t("op.restaurant") },
           { ...o.deliveryAddress, kind: "destination", label: t("cour.customer") },
         ]}
+        open={
+          o.status === "ready"
+            ? { place: o.restaurantAddress!, label: o.restaurantName ?? t("op.restaurant"), route: true }
+            : { place: o.deliveryAddress, label: o.deliveryAddress.line1, route: true }
+        }
       />
       {nextStatuses(o.status, "courier").map((to) => (
         <button key={to} type="button" onClick={() => move(to)}>

@@ -7,9 +7,10 @@ import { useEarnings, type Earning } from "../../data/money";
 import { session } from "../../state/session";
 import { clock, money } from "../../components/format";
 import { Empty, ErrorNote, Loading } from "../../components/States";
-import { t } from "../../i18n";
+import { t, tn } from "../../i18n";
 import "../../i18n/shop"; // this screen's texts
 import "../../i18n/work";
+import { TableBox } from "../../components/TableBox";
 
 /** The start of today and of this week (Monday), on the city's clock. */
 function periodStarts(now: Date, timeZone: string) {
@@ -68,9 +69,8 @@ function EarningsView({ uid }: { uid: string }) {
           <div key={name} data-testid={`earnings-${name}`}>
             <span class="big">{money(sum.total)}</span>
             <span>
-              {t(sum.deliveries === 1 ? "earn.summaryOne" : "earn.summary", {
+              {tn("earn.summary", sum.deliveries, {
                 period: t(name === "today" ? "earn.today" : "earn.week"),
-                n: sum.deliveries,
                 fees: money(sum.share),
                 tips: money(sum.tips),
               })}
@@ -83,32 +83,34 @@ function EarningsView({ uid }: { uid: string }) {
           <p>{t("earn.none")}</p>
         </Empty>
       ) : (
-        <table class="earnings">
-          <thead>
-            <tr>
-              <th>{t("status.delivered")}</th>
-              <th>{t("orders.order")}</th>
-              <th>{t("op.restaurant")}</th>
-              <th class="amount">{t("earn.share")}</th>
-              <th class="amount">{t("earn.tip")}</th>
-              <th class="amount">{t("totals.total")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.data.map((r) => (
-              <tr key={r.orderId} data-order={r.orderId}>
-                <td>{clock(r.deliveredAt, CITY.timeZone)}</td>
-                <td>{r.number}</td>
-                <td>{r.restaurantName}</td>
-                <td class="amount">{money(r.deliveryShare)}</td>
-                <td class="amount" data-testid="earning-tip">
-                  {money(r.tip)}
-                </td>
-                <td class="amount">{money(r.total)}</td>
+        <TableBox label={t("cour.earnings")}>
+          <table class="earnings">
+            <thead>
+              <tr>
+                <th>{t("status.delivered")}</th>
+                <th>{t("orders.order")}</th>
+                <th>{t("op.restaurant")}</th>
+                <th class="amount">{t("earn.share")}</th>
+                <th class="amount">{t("earn.tip")}</th>
+                <th class="amount">{t("totals.total")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.data.map((r) => (
+                <tr key={r.orderId} data-order={r.orderId}>
+                  <td>{clock(r.deliveredAt, CITY.timeZone)}</td>
+                  <td>{r.number}</td>
+                  <td>{r.restaurantName}</td>
+                  <td class="amount">{money(r.deliveryShare)}</td>
+                  <td class="amount" data-testid="earning-tip">
+                    {money(r.tip)}
+                  </td>
+                  <td class="amount">{money(r.total)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableBox>
       )}
     </main>
   );

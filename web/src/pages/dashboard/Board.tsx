@@ -7,11 +7,11 @@
 import { useEffect, useState } from "preact/hooks";
 import {
   BOARD_STATUSES,
-  clockTime,
   currentPrepMinutes,
   DECLINE_REASONS,
   LIMITS,
   nextStatuses,
+  orderCodeOf,
   parseSlot,
   type DeclineReason,
   type OrderStatus,
@@ -19,12 +19,12 @@ import {
 import type { LiveRow } from "../../data/live";
 import { acceptOrder, moveOrder, type BoardOrder } from "../../data/orders";
 import { session } from "../../state/session";
-import { clock, countdown, errorText, minutesSince, money } from "../../components/format";
+import { clockAt, clock, countdown, errorText, minutesSince, money } from "../../components/format";
 import { ErrorNote, Loading, Outcome } from "../../components/States";
 import { reasonText } from "../../i18n/domainTexts";
 import { useDashboard } from "./context";
 import { Ticket } from "./Ticket";
-import { t, type Key } from "../../i18n";
+import { t, tn, type Key } from "../../i18n";
 
 type Card = LiveRow<BoardOrder>;
 
@@ -46,7 +46,7 @@ const MOVE_LABELS: Partial<Record<OrderStatus, Key>> = {
 
 function itemCount(o: Card): string {
   const n = o.pricing?.lines.reduce((sum, l) => sum + l.quantity, 0) ?? 0;
-  return n === 1 ? t("board.oneItem") : t("board.items", { n });
+  return tn("board.items", n);
 }
 
 /** One-tap prep times around the restaurant's current estimate. */
@@ -92,11 +92,11 @@ export function Board() {
               const tz = r?.timeZone ?? "UTC";
               return (
                 <li key={o.id} data-order={o.id}>
-                  <strong>{slot ? clockTime(slot, tz, new Date(now)) : t("op.later")}</strong> · {o.customerName} ·{" "}
-                  {itemCount(o)} ·{" "}
+                  <strong>{slot ? clockAt(slot, tz, new Date(now)) : t("op.later")}</strong> ·{" "}
+                  {o.customerName ?? t("alert.aCustomer")} · {itemCount(o)} ·{" "}
                   <span class="muted">
                     {t("board.toKitchen")}{" "}
-                    {o.releaseAt ? clockTime(new Date(o.releaseAt.toMillis()), tz, new Date(now)) : "—"}
+                    {o.releaseAt ? clockAt(new Date(o.releaseAt.toMillis()), tz, new Date(now)) : "—"}
                   </span>{" "}
                   <button type="button" class="secondary small" onClick={() => setTicket({ ...o })}>
                     {t("board.print")}
@@ -157,12 +157,15 @@ function OrderCard({ order: o, now, fresh, prep, onPrint }: CardProps) {
       id={`order-${o.id}`}
       class={`order-card${fresh ? " fresh" : ""}${o.pending ? " pending" : ""}`}
       data-order={o.id}
-      aria-label={t("board.orderFor", { name: o.customerName ?? "" })}
+      aria-label={t("board.orderFor", { name: o.customerName ?? t("alert.aCustomer") })}
     >
       <header>
-        <strong>{o.customerName}</strong>
+        <strong>{o.customerName ?? t("alert.aCustomer")}</strong>
         <span class="muted">
-          #{o.id.slice(0, 5)} · {clock(o.createdAt, o.timeZone)}
+          <span class="order-code" data-testid="order-code">
+            #{orderCodeOf(o, o.id)}
+          </span>{" "}
+          · {clock(o.createdAt, o.timeZone)}
         </span>
       </header>
       {o.pending && (

@@ -15,7 +15,9 @@ import { Dashboard as DashboardContext, useDashboard } from "./context";
 import { MenuEditor } from "./MenuEditor";
 import { Settings } from "./Settings";
 import { Statements } from "./Statements";
+import { Integrations } from "./integrations/Integrations";
 import { Reviews } from "../../components/Reviews";
+import { ReplyForm } from "./ReplyForm";
 import { Today } from "./Today";
 import { t, type Key } from "../../i18n";
 import "../../i18n/shop"; // this screen's texts
@@ -35,12 +37,22 @@ function OrdersTab() {
 
 function ReviewsTab() {
   const { rid, owner } = useDashboard();
-  return <Reviews rid={rid} staff={owner} />;
+  return (
+    <Reviews
+      rid={rid}
+      reply={owner ? (r) => <ReplyForm rid={rid} orderId={r.id} current={r.reply ?? ""} /> : undefined}
+    />
+  );
 }
 
 const StatementsTab = () => (
   <OwnerOnly>
     <Statements />
+  </OwnerOnly>
+);
+const IntegrationsTab = () => (
+  <OwnerOnly>
+    <Integrations />
   </OwnerOnly>
 );
 const SettingsTab = () => (
@@ -57,6 +69,7 @@ const TABS: { path: string; title: Key; ownerOnly?: boolean }[] = [
   { path: "/dashboard/reviews", title: "rev.title" },
   { path: "/dashboard/statements", title: "dash.statements", ownerOnly: true },
   { path: "/dashboard/settings", title: "dash.settings", ownerOnly: true },
+  { path: "/dashboard/integrations", title: "dash.integrations", ownerOnly: true },
 ];
 
 /** A tab only the owner may use, as the kitchen finds it by its address. */
@@ -129,6 +142,7 @@ export function Dashboard() {
           <Route path="/reviews" component={ReviewsTab} />
           <Route path="/statements" component={StatementsTab} />
           <Route path="/settings" component={SettingsTab} />
+          <Route path="/integrations" component={IntegrationsTab} />
         </Router>
       </main>
     </DashboardContext.Provider>

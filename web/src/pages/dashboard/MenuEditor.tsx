@@ -8,6 +8,7 @@ import {
   DIETS,
   LIMITS,
   menuItemProblem,
+  nameProblem,
   parseCents,
   photoRule,
   type Allergen,
@@ -21,8 +22,11 @@ import { updateRestaurant } from "../../data/restaurants";
 import { useDashboard } from "./context";
 import { amountInput, errorText, money } from "../../components/format";
 import { ErrorNote, Loading, Outcome } from "../../components/States";
+import { useLookalikes } from "../../components/useLookalikes";
+import { loadLookalikes } from "../../lookalikes";
 import { allergenLabel, dietLabel, t } from "../../i18n";
 import { problems } from "../../i18n/work";
+import { TableBox } from "../../components/TableBox";
 
 type Dish = LiveRow<MenuEntry>;
 
@@ -83,46 +87,48 @@ export function MenuEditor() {
           onDone={() => setEditing(null)}
         />
       )}
-      <table class="menu-table">
-        <thead>
-          <tr>
-            <th>{t("menu.dish")}</th>
-            <th>{t("menu.category")}</th>
-            <th>{t("menu.priceShort")}</th>
-            <th>{t("menu.available")}</th>
-            <th>
-              <span class="sr-only">{t("menu.actions")}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.data.map((item) => (
-            <tr key={item.id} data-item={item.name}>
-              <td>{item.name}</td>
-              <td>{item.category}</td>
-              <td>{money(item.price)}</td>
-              <td>
-                <label class="switch">
-                  <input
-                    type="checkbox"
-                    checked={item.available}
-                    onChange={() => toggle(item)}
-                    aria-label={t("menu.availableLabel", { name: item.name })}
-                  />
-                  <span>{item.available ? t("menu.available") : t("rp.soldOut")}</span>
-                </label>
-              </td>
-              <td>
-                {owner && (
-                  <button type="button" class="link" onClick={() => setEditing(item)}>
-                    {t("ap.edit")}
-                  </button>
-                )}
-              </td>
+      <TableBox label={t("menu.dishes")}>
+        <table class="menu-table">
+          <thead>
+            <tr>
+              <th>{t("menu.dish")}</th>
+              <th>{t("menu.category")}</th>
+              <th>{t("menu.priceShort")}</th>
+              <th>{t("menu.available")}</th>
+              <th>
+                <span class="sr-only">{t("menu.actions")}</span>
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {items.data.map((item) => (
+              <tr key={item.id} data-item={item.name}>
+                <td>{item.name}</td>
+                <td>{item.category}</td>
+                <td>{money(item.price)}</td>
+                <td>
+                  <label class="switch">
+                    <input
+                      type="checkbox"
+                      checked={item.available}
+                      onChange={() => toggle(item)}
+                      aria-label={t("menu.availableLabel", { name: item.name })}
+                    />
+                    <span>{item.available ? t("menu.available") : t("rp.soldOut")}</span>
+                  </label>
+                </td>
+                <td>
+                  {owner && (
+                    <button type="button" class="link" onClick={() => setEditing(item)}>
+                      {t("ap.edit")}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableBox>
     </section>
   );
 }
@@ -130,6 +136,7 @@ export function MenuEditor() {
 function Categories({ rid, categories, used }: { rid: string; categories: string[]; used: string[] }) {
   const [name, setName] = useState("");
   const [error, setError] = useState("");
+  useLookalikes();
   const save = async (next: string[]) => {
     setError("");
     try {
@@ -138,11 +145,14 @@ function Categories({ rid, categories, used }: { rid: string; categories: string
       setError(errorText(err));
     }
   };
-  const add = (e: Event) => {
+  const add = async (e: Event) => {
     e.preventDefault();
     const n = name.trim();
     if (!n || n.length > LIMITS.maxCategoryLength)
       return setError(t("menu.categoryLength", { max: LIMITS.maxCategoryLength }));
+    await loadLookalikes();
+    const plain = nameProblem(n, problems().fields.category, problems());
+    if (plain) return setError(plain);
     if (categories.includes(n)) return setError(t("menu.categoryExists"));
     if (categories.length >= LIMITS.maxCategories)
       return setError(t("menu.categoryMax", { max: LIMITS.maxCategories }));
@@ -279,6 +289,7 @@ function ItemForm({
   const [d, setD] = useState<Draft>(() => toDraft(item, categories));
   const [error, setError] = useState("");
   const [confirmDelete, setConfirmDelete] = useState(false);
+  useLookalikes(); // renders again with the full check of names once the data is there
   const checked = fromDraft(d);
   const set = (patch: Partial<Draft>) => setD({ ...d, ...patch });
   const setGroup = (i: number, patch: Partial<Draft["optionGroups"][number]>) =>
@@ -286,6 +297,8 @@ function ItemForm({
 
   const save = async (e: Event) => {
     e.preventDefault();
+    await loadLookalikes();
+    const checked = fromDraft(d);
     if ("problem" in checked) return setError(checked.problem);
     setError("");
     try {

@@ -6,14 +6,13 @@ import {
   BUSY_CHOICES,
   BUSY_FOR_MIN,
   busyExtraMinutes,
-  clockTime,
   currentPrepMinutes,
   PAUSE_CHOICES,
   pausedUntil,
   tomorrowsOpening,
 } from "@domain";
 import { pause, resume, setBusy } from "../../data/restaurants";
-import { errorText } from "../../components/format";
+import { clockAt, errorText } from "../../components/format";
 import { useDashboard } from "./context";
 import { t } from "../../i18n";
 import { Outcome } from "../../components/States";
@@ -49,7 +48,7 @@ export function RushControls() {
           ? t("rush.off")
           : paused
             ? t(r.pausedBy === "auto" ? "rush.autoPausedUntil" : "rush.pausedUntil", {
-                time: clockTime(paused, r.timeZone, now),
+                time: clockAt(paused, r.timeZone, now),
               })
             : t("rush.taking")}
         {" · "}

@@ -5,6 +5,7 @@ import {
   hoursProblem,
   isPhotoUrl,
   LIMITS,
+  nameProblem,
   photoRule,
   parseCents,
   WEEKDAYS,
@@ -16,10 +17,13 @@ import { updateRestaurant } from "../../data/restaurants";
 import { useDashboard } from "./context";
 import { amountInput, errorText } from "../../components/format";
 import { ErrorNote, Loading, Outcome } from "../../components/States";
+import { useLookalikes } from "../../components/useLookalikes";
+import { loadLookalikes } from "../../lookalikes";
 import { t, type Key } from "../../i18n";
 import { problems } from "../../i18n/work";
 
 interface Form {
+  name: string;
   prepTimeMin: string;
   deliveryRadiusKm: string;
   deliveryFee: string;
@@ -32,6 +36,7 @@ interface Form {
 
 function toForm(r: Restaurant): Form {
   return {
+    name: r.name,
     prepTimeMin: String(r.prepTimeMin),
     deliveryRadiusKm: String(r.deliveryRadiusM / 1000),
     deliveryFee: amountInput(r.deliveryFee),
@@ -42,8 +47,14 @@ function toForm(r: Restaurant): Form {
   };
 }
 
-/** The settings to write, or what is wrong, using the same bounds as the rules. */
+/** The settings to write, or what is wrong, using the same bounds as the rules. The names are
+ * read by customers, pushed and printed: plain (publicText.ts), or the backend refuses orders. */
 function check(f: Form): { patch: Partial<Restaurant> } | { problem: string } {
+  const say = problems();
+  const name = f.name.trim();
+  if (!name || name.length > LIMITS.maxNameLength) return { problem: say.restaurant.name };
+  const badName = nameProblem(name, say.fields.restaurantName, say);
+  if (badName) return { problem: badName };
   const prep = Number(f.prepTimeMin);
   if (!Number.isInteger(prep) || prep < 1 || prep > LIMITS.maxPrepTimeMin)
     return { problem: t("set.prepProblem", { max: LIMITS.maxPrepTimeMin }) };
@@ -55,18 +66,21 @@ function check(f: Form): { patch: Partial<Restaurant> } | { problem: string } {
   if (deliveryFee === null || minOrder === null) return { problem: t("set.amountProblem") };
   const legalName = f.legalName.trim();
   if (legalName.length > LIMITS.maxLegalNameLength)
-    return { problem: t("set.legalNameProblem", { max: LIMITS.maxLegalNameLength }) };
+    return { problem: say.restaurant.legalName(LIMITS.maxLegalNameLength) };
+  const badLegalName = legalName && nameProblem(legalName, say.fields.legalName, say);
+  if (badLegalName) return { problem: badLegalName };
   const imageUrl = f.imageUrl.trim();
-  if (imageUrl && !isPhotoUrl(imageUrl)) return { problem: photoRule(problems()) };
+  if (imageUrl && !isPhotoUrl(imageUrl)) return { problem: photoRule(say) };
   const openingHours: OpeningHours = {};
   for (const d of WEEKDAYS) {
     const text = f.hours[d].replace(/\s+/g, "");
     if (text) openingHours[d] = text;
   }
-  const hours = hoursProblem(openingHours, problems());
+  const hours = hoursProblem(openingHours, say);
   if (hours) return { problem: hours };
   return {
     patch: {
+      name,
       prepTimeMin: prep,
       deliveryRadiusM: radius,
       deliveryFee,
@@ -85,6 +99,7 @@ export function Settings() {
   const form = edited ?? (r.data ? toForm(r.data) : null);
   const [message, setMessage] = useState("");
   const [error, setError] = useState("");
+  useLookalikes();
   if (r.error) return <ErrorNote error={r.error} />;
   if (!r.data || !form) return <Loading what={t("set.loading")} />;
   const checked = check(form);
@@ -103,7 +118,7 @@ export function Settings() {
       {t(label)}
       <input
         value={form[key]}
-        inputMode={key === "legalName" ? "text" : "decimal"}
+        inputMode={key === "legalName" || key === "name" ? "text" : "decimal"}
         onInput={(e) => setForm({ ...form, [key]: (e.target as HTMLInputElement).value })}
       />
       {hint && <small>{hint}</small>}
@@ -121,12 +136,16 @@ export function Settings() {
       </label>
       <form
         class="stack"
-        onSubmit={(e) => {
+        onSubmit={async (e) => {
           e.preventDefault();
-          if ("patch" in checked) void write(checked.patch, t("set.saved"));
+          await loadLookalikes();
+          const now = check(form);
+          if ("patch" in now) void write(now.patch, t("set.saved"));
+          else setError(now.problem);
         }}
       >
         <div class="grid3">
+          {field("name", "set.name")}
           {field("prepTimeMin", "set.prep")}
           {field("deliveryRadiusKm", "set.radius")}
           {field("deliveryFee", "set.fee")}

@@ -1,24 +1,18 @@
-// The restaurant's statement for a day or a week, from its receipts: gross food sales,
-// commission, promotions it funded, refunds, and the net payout; and the same as CSV.
+// The restaurant's statement for a day or a week, from its statement lines (its part of each
+// delivered order, no customer in them): gross food sales, commission, promotions it funded,
+// refunds, and the net payout; and the same as CSV.
 
 import { useState } from "preact/hooks";
-import { addDays, localTime, statementCsv, statementOf, zonedInstant } from "@domain";
+import { localTime, statementBounds, statementCsv, statementOf, type StatementPeriod } from "@domain";
 import { readStatement } from "../../data/money";
 import { clock, money } from "../../components/format";
 import { useAsync } from "../../components/useAsync";
 import { ErrorNote, Loading } from "../../components/States";
 import { useDashboard } from "./context";
 import { t } from "../../i18n";
+import { TableBox } from "../../components/TableBox";
 
-type Period = "day" | "week";
-
-/** [from, to) of the day or the week (from Monday) holding `date`, on the restaurant's clock. */
-function bounds(period: Period, date: string, timeZone: string) {
-  const weekday = (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
-  const first = period === "day" ? date : addDays(date, -weekday);
-  const last = addDays(first, period === "day" ? 1 : 7);
-  return { from: zonedInstant(first, 0, timeZone), to: zonedInstant(last, 0, timeZone), first };
-}
+type Period = StatementPeriod;
 
 export function Statements() {
   const { rid, restaurant } = useDashboard();
@@ -26,9 +20,9 @@ export function Statements() {
   const tz = r?.timeZone ?? "UTC";
   const [period, setPeriod] = useState<Period>("day");
   const [date, setDate] = useState(() => localTime(new Date(), tz).date);
-  const { from, to, first } = bounds(period, date, tz);
-  const receipts = useAsync(() => readStatement(rid, from, to), [rid, from.getTime(), to.getTime()]);
-  const rows = receipts.data ?? [];
+  const { from, to, first } = statementBounds(period, date, tz);
+  const lines = useAsync(() => readStatement(rid, from, to), [rid, from.getTime(), to.getTime()]);
+  const rows = lines.data ?? [];
   const sum = statementOf(rows);
   const download = () => {
     const blob = new Blob([statementCsv(rows, tz)], { type: "text/csv" });
@@ -52,15 +46,15 @@ export function Statements() {
           {t("stmt.date")}
           <input type="date" value={date} onChange={(e) => setDate((e.target as HTMLInputElement).value)} />
         </label>
-        <button type="button" class="secondary" onClick={receipts.reload}>
+        <button type="button" class="secondary" onClick={lines.reload}>
           {t("stmt.refresh")}
         </button>
-        <button type="button" class="secondary" disabled={!receipts.data} onClick={download}>
+        <button type="button" class="secondary" disabled={!lines.data} onClick={download}>
           {t("stmt.csv")}
         </button>
       </div>
-      {receipts.error !== undefined && <ErrorNote error={receipts.error} />}
-      {receipts.loading && !receipts.data && <Loading what={t("stmt.loading")} />}
+      {lines.error !== undefined && <ErrorNote error={lines.error} />}
+      {lines.loading && !lines.data && <Loading what={t("stmt.loading")} />}
       <dl class="statement-totals" data-testid="statement-totals">
         <dt>{t("stmt.orders")}</dt>
         <dd data-testid="statement-orders">{sum.orders}</dd>
@@ -78,32 +72,32 @@ export function Statements() {
         </dd>
       </dl>
       {rows.length > 0 && (
-        <table class="statement">
-          <thead>
-            <tr>
-              <th>{t("orders.order")}</th>
-              <th>{t("status.delivered")}</th>
-              <th class="amount">{t("stmt.food")}</th>
-              <th class="amount">{t("stmt.commission")}</th>
-              <th class="amount">{t("stmt.yourPromo")}</th>
-              <th class="amount">{t("stmt.netShort")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((x) => (
-              <tr key={x.orderId} data-order={x.orderId}>
-                <td>
-                  <a href={`/receipts/${x.orderId}`}>{x.number}</a>
-                </td>
-                <td>{clock(x.deliveredAt, tz)}</td>
-                <td class="amount">{money(x.subtotal)}</td>
-                <td class="amount">{money(x.split.commission)}</td>
-                <td class="amount">{money(x.split.restaurantPromo)}</td>
-                <td class="amount">{money(x.split.restaurantNet)}</td>
+        <TableBox label={t("stmt.label")}>
+          <table class="statement">
+            <thead>
+              <tr>
+                <th>{t("orders.order")}</th>
+                <th>{t("status.delivered")}</th>
+                <th class="amount">{t("stmt.food")}</th>
+                <th class="amount">{t("stmt.commission")}</th>
+                <th class="amount">{t("stmt.yourPromo")}</th>
+                <th class="amount">{t("stmt.netShort")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((x) => (
+                <tr key={x.orderId} data-order={x.orderId}>
+                  <td>{x.number}</td>
+                  <td>{clock(x.deliveredAt, tz)}</td>
+                  <td class="amount">{money(x.subtotal)}</td>
+                  <td class="amount">{money(x.commission)}</td>
+                  <td class="amount">{money(x.restaurantPromo)}</td>
+                  <td class="amount">{money(x.restaurantNet)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableBox>
       )}
     </section>
   );

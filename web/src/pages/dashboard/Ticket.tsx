@@ -1,7 +1,8 @@
 // A kitchen ticket for an 80 mm receipt printer: only this prints (app.css, @media print), and
 // on screen it is hidden.
 
-import { clockTime, parseSlot, type Restaurant } from "@domain";
+import { orderCodeOf, parseSlot, type Restaurant } from "@domain";
+import { clockAt } from "../../components/format";
 import type { BoardOrder } from "../../data/orders";
 import type { LiveRow } from "../../data/live";
 import { t } from "../../i18n";
@@ -12,11 +13,11 @@ export function Ticket({ order: o, restaurant: r }: { order: LiveRow<BoardOrder>
   const slot = parseSlot(o.slotStart);
   return (
     <div class="ticket-print" data-testid="ticket">
-      <article class="ticket" aria-label={t("ticket.label", { code: o.id.slice(0, 6).toUpperCase() })}>
+      <article class="ticket" aria-label={t("ticket.label", { code: orderCodeOf(o, o.id) })}>
         <h1>{r.name}</h1>
-        <p class="code">#{o.id.slice(0, 6).toUpperCase()}</p>
-        <p>{t("ticket.placed", { time: placed ? clockTime(new Date(placed.toMillis()), r.timeZone, now) : "—" })}</p>
-        {slot && <p class="slot">{t("ticket.for", { time: clockTime(slot, r.timeZone, now) }).toUpperCase()}</p>}
+        <p class="code">#{orderCodeOf(o, o.id)}</p>
+        <p>{t("ticket.placed", { time: placed ? clockAt(new Date(placed.toMillis()), r.timeZone, now) : "—" })}</p>
+        {slot && <p class="slot">{t("ticket.for", { time: clockAt(slot, r.timeZone, now) }).toUpperCase()}</p>}
         {o.prepMin && <p>{t("board.prepTime", { n: o.prepMin })}</p>}
         <hr />
         <ul>
@@ -40,7 +41,7 @@ export function Ticket({ order: o, restaurant: r }: { order: LiveRow<BoardOrder>
           </>
         )}
         <hr />
-        <p>{o.customerName}</p>
+        <p>{o.customerName ?? t("alert.aCustomer")}</p>
         <p>{o.deliveryAddress.line1}</p>
       </article>
     </div>

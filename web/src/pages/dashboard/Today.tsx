@@ -5,7 +5,7 @@ import { localDay } from "@domain";
 import { useDayStats } from "../../data/restaurants";
 import { decimal, money } from "../../components/format";
 import { useDashboard } from "./context";
-import { t } from "../../i18n";
+import { t, tn } from "../../i18n";
 
 export function Today() {
   const { rid, restaurant } = useDashboard();
@@ -48,7 +48,7 @@ export function Today() {
       </div>
       <div>
         <span class="big">{r?.ratingCount ? `★ ${decimal(r.ratingAvg, 2)}` : "—"}</span>
-        <span>{t("today.reviews", { n: r?.ratingCount ?? 0 })}</span>
+        <span>{tn("today.reviews", r?.ratingCount ?? 0)}</span>
       </div>
     </section>
   );

@@ -38,10 +38,29 @@ export interface ProblemTexts {
     optionPrice: (option: string) => string;
     negative: string;
   };
-  photo: (hosts: string) => string;
+  photo: string;
+  /** Text others read (publicText.ts): `what` names the field ("The dish's name"). */
+  publicText: {
+    hidden: (what: string) => string;
+    hiddenReply: string;
+    link: (what: string) => string;
+    brand: (what: string) => string;
+  };
+  /** The fields whose text others read, as the subject of a sentence. */
+  fields: {
+    displayName: string;
+    restaurantName: string;
+    legalName: string;
+    dishName: string;
+    category: string;
+    optionGroup: string;
+    option: (group: string) => string;
+    reply: string;
+  };
   restaurant: {
     empty: string;
     name: string;
+    legalName: (max: number) => string;
     timeZone: (zone: string) => string;
     currency: (currency: string) => string;
     address: string;

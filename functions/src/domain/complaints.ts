@@ -1,0 +1,196 @@
+// What a customer may claim after a delivery, and the one policy that decides each claim: how much
+// comes back, who pays it, and whether it is decided at once or goes to an admin.
+//
+// Learnt from the large platforms (and not copied): the restaurant pays for what it got wrong
+// (missing or wrong items, the whole order wrong: its food), the platform for what went wrong on
+// the way (lateness, an order that never arrived) and for its own fees; food that arrived cold or
+// spilled is shared, as either may be at fault. The courier's earning never changes because of a
+// complaint. Every amount is integer cents and no claim returns more than is left of the order.
+
+import type { Cents } from "./money";
+import { allocate } from "./vat";
+
+export const COMPLAINT_TYPES = [
+  "missing_items",
+  "wrong_items",
+  "wrong_order",
+  "cold_or_spilled",
+  "very_late",
+  "never_arrived",
+] as const;
+export type ComplaintType = (typeof COMPLAINT_TYPES)[number];
+
+/** Types that name lines of the order (which, and how many). */
+export const ITEM_COMPLAINTS: readonly ComplaintType[] = ["missing_items", "wrong_items"];
+
+export type Payer = "restaurant" | "platform" | "split";
+
+export const COMPLAINT_LIMITS = {
+  /** A customer may complain this long after delivery. */
+  windowHours: 48,
+  /** The restaurant may dispute a charge this long after the complaint. */
+  disputeDays: 7,
+  maxDescriptionLength: 500,
+  maxDisputeReasonLength: 500,
+  /** At most this many lines named in one claim. */
+  maxLines: 30,
+} as const;
+
+/** The thresholds an admin sets (settings/complaints). */
+export interface ComplaintSettings {
+  /** Claims up to this amount may be approved at once... */
+  autoApproveMaxCents: Cents;
+  /** ...by a customer with fewer claims than this in the last 30 days... */
+  maxClaimsPer30Days: number;
+  /** ...on an order of less than this total. */
+  highValueOrderCents: Cents;
+}
+
+export const DEFAULT_COMPLAINT_SETTINGS: ComplaintSettings = {
+  autoApproveMaxCents: 1500,
+  maxClaimsPer30Days: 2,
+  highValueOrderCents: 8000,
+};
+
+export interface ComplaintLine {
+  /** The order's priced line, by position. */
+  line: number;
+  quantity: number;
+}
+
+export interface ComplaintInput {
+  type: ComplaintType;
+  lines?: ComplaintLine[];
+  description?: string;
+}
+
+/** What the policy needs of an order: its prices as paid. */
+export interface PaidOrder {
+  lines: readonly { unitPrice: Cents; quantity: number; lineTotal: Cents }[];
+  subtotal: Cents;
+  discount: Cents;
+  deliveryFee: Cents;
+  serviceFee: Cents;
+  tip: Cents;
+  total: Cents;
+}
+
+export interface RefundPlan {
+  amount: Cents;
+  restaurantPays: Cents;
+  platformPays: Cents;
+  payer: Payer;
+  decision: "approved" | "review";
+  /** Why it goes to review, when it does. */
+  review?: "amount" | "frequency" | "high_value";
+}
+
+export type ComplaintProblem =
+  | "unknown_type"
+  | "not_delivered"
+  | "window_closed"
+  | "lines_needed"
+  | "bad_line"
+  | "too_many"
+  | "description_too_long"
+  | "nothing_left";
+
+/** What is wrong with a claim, or null. `refunded` is what earlier claims on the order returned. */
+export function complaintProblem(
+  input: ComplaintInput,
+  order: PaidOrder,
+  deliveredAt: number | null,
+  now: number,
+  refunded: Cents,
+): ComplaintProblem | null {
+  if (!COMPLAINT_TYPES.includes(input.type)) return "unknown_type";
+  if (deliveredAt === null) return "not_delivered";
+  if (now - deliveredAt > COMPLAINT_LIMITS.windowHours * 3600_000) return "window_closed";
+  if (typeof input.description === "string" && input.description.length > COMPLAINT_LIMITS.maxDescriptionLength)
+    return "description_too_long";
+  if (ITEM_COMPLAINTS.includes(input.type)) {
+    const lines = input.lines ?? [];
+    if (lines.length === 0) return "lines_needed";
+    if (lines.length > COMPLAINT_LIMITS.maxLines) return "too_many";
+    const seen = new Set<number>();
+    for (const l of lines) {
+      const line = order.lines[l.line];
+      if (!Number.isInteger(l.line) || !line || seen.has(l.line)) return "bad_line";
+      if (!Number.isInteger(l.quantity) || l.quantity < 1 || l.quantity > line.quantity) return "bad_line";
+      seen.add(l.line);
+    }
+  }
+  if (refunded >= order.total) return "nothing_left";
+  return null;
+}
+
+/** The food the customer paid for, line by line, each less its share of the discount. */
+function paidPerUnit(order: PaidOrder): number[] {
+  const shares = allocate(
+    order.discount,
+    order.lines.map((l) => l.lineTotal),
+  );
+  return order.lines.map((l, i) => (l.lineTotal - shares[i]) / l.quantity);
+}
+
+/** How much comes back and who pays it, before the cap of what is left. */
+function rawPlan(input: ComplaintInput, order: PaidOrder): { restaurant: Cents; platform: Cents; payer: Payer } {
+  const food = order.subtotal - order.discount;
+  const fees = order.deliveryFee + order.serviceFee;
+  switch (input.type) {
+    case "missing_items":
+    case "wrong_items": {
+      const perUnit = paidPerUnit(order);
+      const items = (input.lines ?? []).reduce((sum, l) => sum + perUnit[l.line] * l.quantity, 0);
+      return { restaurant: Math.round(items), platform: 0, payer: "restaurant" };
+    }
+    case "wrong_order":
+      // Everything back but the tip (the courier delivered what they were given).
+      return { restaurant: food, platform: fees, payer: "split" };
+    case "cold_or_spilled": {
+      const half = Math.round(food / 2);
+      const restaurant = Math.round(half / 2);
+      return { restaurant, platform: half - restaurant, payer: "split" };
+    }
+    case "very_late":
+      return { restaurant: 0, platform: fees, payer: "platform" };
+    case "never_arrived":
+      // All of it, the tip too: the platform pays, and still pays the restaurant and the courier.
+      return { restaurant: 0, platform: order.total, payer: "platform" };
+  }
+}
+
+/** The policy's answer for a valid claim (complaintProblem is null). */
+export function refundPlan(
+  input: ComplaintInput,
+  order: PaidOrder,
+  refunded: Cents,
+  claimsIn30Days: number,
+  settings: ComplaintSettings,
+): RefundPlan {
+  const raw = rawPlan(input, order);
+  const left = Math.max(0, order.total - refunded);
+  let { restaurant, platform } = raw;
+  if (restaurant + platform > left) {
+    // Capped: the restaurant's part first, the platform's what remains.
+    restaurant = Math.min(restaurant, left);
+    platform = left - restaurant;
+  }
+  const amount = restaurant + platform;
+  const review: RefundPlan["review"] =
+    amount > settings.autoApproveMaxCents
+      ? "amount"
+      : claimsIn30Days >= settings.maxClaimsPer30Days
+        ? "frequency"
+        : order.total >= settings.highValueOrderCents
+          ? "high_value"
+          : undefined;
+  return {
+    amount,
+    restaurantPays: restaurant,
+    platformPays: platform,
+    payer: raw.payer,
+    decision: review ? "review" : "approved",
+    ...(review ? { review } : {}),
+  };
+}

@@ -1,0 +1,25 @@
+// A customer's own data: the download and the deletion of their account. Both ask the guard first
+// (auth/guard.ts): signed in, with a token not revoked since.
+import { onCall } from "firebase-functions/v2/https";
+
+export const exportMyData = onCall(async (request) => {
+  const [{ exportData }, { liveDeps }, { requireCaller }] = await Promise.all([
+    import("../privacy/exportData"),
+    import("../deps"),
+    import("../auth/guard"),
+  ]);
+  const deps = liveDeps();
+  const caller = await requireCaller(deps.db, request.auth, { role: "signedIn" });
+  return exportData(deps, caller.uid);
+});
+
+export const deleteMyAccount = onCall(async (request) => {
+  const [{ deleteAccount }, { liveDeps }, { requireCaller }] = await Promise.all([
+    import("../privacy/deleteAccount"),
+    import("../deps"),
+    import("../auth/guard"),
+  ]);
+  const deps = liveDeps();
+  const caller = await requireCaller(deps.db, request.auth, { role: "signedIn" });
+  return deleteAccount(deps, caller);
+});

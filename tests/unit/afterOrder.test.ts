@@ -1,0 +1,244 @@
+// After the order, in the domain: VAT on what the customer paid, the complaint policy and the
+// payment parts, to the cent; and over many random orders and claims, every sum adds up.
+
+import { strict as assert } from "node:assert";
+import {
+  allocate,
+  defaultVatRate,
+  itemVatRate,
+  netOf,
+  orderVatParts,
+  vatBreakdown,
+} from "../../functions/src/domain/vat";
+import {
+  complaintProblem,
+  DEFAULT_COMPLAINT_SETTINGS,
+  refundPlan,
+  type ComplaintInput,
+  type PaidOrder,
+} from "../../functions/src/domain/complaints";
+import { courierMayCarry, overCashLimit, partOf, paymentParts } from "../../functions/src/domain/payment";
+
+/** A small deterministic random source, so a failure can be run again. */
+function random(seed: number) {
+  let s = seed >>> 0;
+  return (n: number) => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s % n;
+  };
+}
+
+const HOUR = 3600_000;
+
+function order(lines: [number, number][], discount = 0, deliveryFee = 249, serviceFee = 100, tip = 0): PaidOrder {
+  const priced = lines.map(([unitPrice, quantity]) => ({ unitPrice, quantity, lineTotal: unitPrice * quantity }));
+  const subtotal = priced.reduce((s, l) => s + l.lineTotal, 0);
+  return {
+    lines: priced,
+    subtotal,
+    discount,
+    deliveryFee,
+    serviceFee,
+    tip,
+    total: subtotal - discount + deliveryFee + serviceFee + tip,
+  };
+}
+
+describe("unit: VAT", () => {
+  it("food is reduced, drinks standard by category, and a dish may say otherwise", () => {
+    assert.equal(defaultVatRate("Pizza"), "reduced");
+    assert.equal(defaultVatRate("Drinks"), "standard");
+    assert.equal(defaultVatRate("Getränke"), "standard");
+    assert.equal(defaultVatRate("Coffee"), "standard");
+    assert.equal(itemVatRate({ category: "Drinks", vatRate: "reduced" }), "reduced", "a milk drink");
+    assert.equal(itemVatRate({ category: "Pizza" }), "reduced");
+  });
+  it("takes the tax out of a gross price to the cent", () => {
+    assert.equal(netOf(1070, "reduced"), 1000);
+    assert.equal(netOf(119, "standard"), 100);
+    assert.equal(netOf(999, "reduced"), 934); // 933.64…
+    assert.equal(netOf(1, "standard"), 1);
+  });
+  it("shows each rate's net and tax, and they add up to the gross", () => {
+    const lines = vatBreakdown([
+      { rate: "reduced", gross: 2140 },
+      { rate: "standard", gross: 357 },
+      { rate: "reduced", gross: 0 },
+    ]);
+    assert.deepEqual(lines, [
+      { rate: "reduced", bps: 700, gross: 2140, net: 2000, tax: 140 },
+      { rate: "standard", bps: 1900, gross: 357, net: 300, tax: 57 },
+    ]);
+  });
+  it("spreads a discount over the lines in proportion, to the cent", () => {
+    assert.deepEqual(allocate(100, [1, 1, 1]), [34, 33, 33]);
+    assert.deepEqual(allocate(0, [5, 5]), [0, 0]);
+    assert.deepEqual(allocate(7, [0, 0]), [0, 0]);
+    const parts = orderVatParts({
+      lines: [
+        { lineTotal: 1000, vatRate: "reduced" },
+        { lineTotal: 300, vatRate: "standard" },
+      ],
+      discount: 130,
+      deliveryFee: 249,
+      serviceFee: 65,
+    });
+    assert.deepEqual(parts, [
+      { rate: "reduced", gross: 900 },
+      { rate: "standard", gross: 270 },
+      { rate: "standard", gross: 314 },
+    ]);
+  });
+});
+
+describe("unit: the complaint policy", () => {
+  const paid = order(
+    [
+      [950, 2],
+      [450, 1],
+      [300, 3],
+    ],
+    235,
+    249,
+    118,
+    200,
+  );
+  const now = Date.now();
+  const ok = (input: ComplaintInput) => complaintProblem(input, paid, now - HOUR, now, 0);
+
+  it("refuses what is not a claim, and claims outside the window", () => {
+    assert.equal(ok({ type: "dirty_plate" as never }), "unknown_type");
+    assert.equal(complaintProblem({ type: "very_late" }, paid, null, now, 0), "not_delivered");
+    assert.equal(complaintProblem({ type: "very_late" }, paid, now - 49 * HOUR, now, 0), "window_closed");
+    assert.equal(complaintProblem({ type: "very_late" }, paid, now - 47 * HOUR, now, 0), null);
+    assert.equal(ok({ type: "missing_items" }), "lines_needed");
+    assert.equal(ok({ type: "missing_items", lines: [{ line: 3, quantity: 1 }] }), "bad_line");
+    assert.equal(ok({ type: "missing_items", lines: [{ line: 0, quantity: 3 }] }), "bad_line");
+    assert.equal(
+      ok({
+        type: "missing_items",
+        lines: [
+          { line: 0, quantity: 1 },
+          { line: 0, quantity: 1 },
+        ],
+      }),
+      "bad_line",
+    );
+    assert.equal(ok({ type: "very_late", description: "x".repeat(501) }), "description_too_long");
+    assert.equal(complaintProblem({ type: "very_late" }, paid, now - HOUR, now, paid.total), "nothing_left");
+  });
+
+  it("missing items: their price as paid, options included, less their share of the discount; the restaurant pays", () => {
+    // Line 0 is 1900 of a 3250 subtotal: its share of the 235 discount is 137 (rounded by largest remainder).
+    const plan = refundPlan(
+      { type: "missing_items", lines: [{ line: 0, quantity: 1 }] },
+      paid,
+      0,
+      0,
+      DEFAULT_COMPLAINT_SETTINGS,
+    );
+    assert.equal(plan.amount, Math.round((1900 - allocate(235, [1900, 450, 900])[0]) / 2));
+    assert.equal(plan.restaurantPays, plan.amount);
+    assert.equal(plan.platformPays, 0);
+    assert.equal(plan.decision, "approved");
+  });
+
+  it("the whole order wrong: everything back but the tip, the food from the restaurant, the fees from the platform", () => {
+    const plan = refundPlan({ type: "wrong_order" }, paid, 0, 0, DEFAULT_COMPLAINT_SETTINGS);
+    assert.equal(plan.restaurantPays, paid.subtotal - paid.discount);
+    assert.equal(plan.platformPays, paid.deliveryFee + paid.serviceFee);
+    assert.equal(plan.amount, paid.total - paid.tip);
+    assert.equal(plan.decision, "review");
+    assert.equal(plan.review, "amount");
+  });
+
+  it("late or never arrived are the platform's; cold or spilled is shared", () => {
+    const late = refundPlan({ type: "very_late" }, paid, 0, 0, DEFAULT_COMPLAINT_SETTINGS);
+    assert.deepEqual([late.restaurantPays, late.platformPays], [0, paid.deliveryFee + paid.serviceFee]);
+    const never = refundPlan({ type: "never_arrived" }, paid, 0, 0, DEFAULT_COMPLAINT_SETTINGS);
+    assert.deepEqual([never.restaurantPays, never.platformPays], [0, paid.total]);
+    const cold = refundPlan({ type: "cold_or_spilled" }, paid, 0, 0, DEFAULT_COMPLAINT_SETTINGS);
+    assert.equal(cold.amount, Math.round((paid.subtotal - paid.discount) / 2));
+    assert.ok(Math.abs(cold.restaurantPays - cold.platformPays) <= 1);
+  });
+
+  it("small first claims are decided at once; a frequent claimant, a large amount or a high-value order go to review", () => {
+    const small = { type: "very_late" as const };
+    const cheap = order([[600, 1]], 0, 249, 30);
+    assert.equal(refundPlan(small, cheap, 0, 0, DEFAULT_COMPLAINT_SETTINGS).decision, "approved");
+    assert.equal(refundPlan(small, cheap, 0, 2, DEFAULT_COMPLAINT_SETTINGS).review, "frequency");
+    const dear = order([[9000, 1]], 0, 249, 450);
+    assert.equal(refundPlan(small, dear, 0, 0, DEFAULT_COMPLAINT_SETTINGS).review, "high_value");
+  });
+
+  it("never returns more than is left of the order", () => {
+    const first = refundPlan({ type: "wrong_order" }, paid, 0, 0, DEFAULT_COMPLAINT_SETTINGS);
+    const second = refundPlan({ type: "never_arrived" }, paid, first.amount, 0, DEFAULT_COMPLAINT_SETTINGS);
+    assert.equal(first.amount + second.amount, paid.total);
+  });
+});
+
+describe("unit: paying", () => {
+  it("credit first, then the chosen method, with no part of zero", () => {
+    assert.deepEqual(paymentParts(2500, 0, "cash"), [{ method: "cash", amount: 2500 }]);
+    assert.deepEqual(paymentParts(2500, 700, "cash"), [
+      { method: "credit", amount: 700 },
+      { method: "cash", amount: 1800 },
+    ]);
+    assert.deepEqual(paymentParts(2500, 9000, "cash"), [{ method: "credit", amount: 2500 }]);
+    assert.equal(partOf(paymentParts(2500, 700, "card"), "card"), 1800);
+  });
+  it("cash has limits: per order, and what a courier may hold", () => {
+    const limits = { maxCashOrderCents: 10000, maxCourierCashCents: 30000 };
+    assert.equal(overCashLimit(paymentParts(10000, 0, "cash"), limits), false);
+    assert.equal(overCashLimit(paymentParts(10001, 0, "cash"), limits), true);
+    assert.equal(overCashLimit(paymentParts(10001, 1, "cash"), limits), false, "credit lowers the cash part");
+    assert.equal(courierMayCarry(29000, 1000, limits), true);
+    assert.equal(courierMayCarry(29000, 1001, limits), false);
+    assert.equal(courierMayCarry(50000, 0, limits), true, "an order paid without cash");
+  });
+});
+
+describe("unit: every sum adds up, over many random orders and claims", () => {
+  it("VAT parts add up to what was paid less the tip; refunds never pass the total; parts add up to the total", () => {
+    const r = random(20261206);
+    for (let n = 0; n < 2000; n++) {
+      const lines = Array.from({ length: 1 + r(5) }, () => [100 + r(3000), 1 + r(4)] as [number, number]);
+      const subtotal = lines.reduce((s, [p, q]) => s + p * q, 0);
+      const paid = order(lines, r(Math.floor(subtotal / 3)), r(500), r(300), r(800));
+      const rated = paid.lines.map((l, i) => ({
+        ...l,
+        vatRate: i % 3 === 0 ? ("standard" as const) : ("reduced" as const),
+      }));
+      const parts = orderVatParts({ ...paid, lines: rated });
+      const vat = vatBreakdown(parts);
+      assert.equal(
+        vat.reduce((s, v) => s + v.gross, 0),
+        paid.total - paid.tip,
+        `order ${n}`,
+      );
+      for (const v of vat) assert.equal(v.net + v.tax, v.gross);
+      let refunded = 0;
+      for (let c = 0; c < 3; c++) {
+        const type = (
+          ["missing_items", "wrong_items", "wrong_order", "cold_or_spilled", "very_late", "never_arrived"] as const
+        )[r(6)];
+        const input: ComplaintInput = {
+          type,
+          lines: [{ line: r(paid.lines.length), quantity: 1 }],
+        };
+        if (complaintProblem(input, paid, 0, 1, refunded) !== null) continue;
+        const plan = refundPlan(input, paid, refunded, r(4), DEFAULT_COMPLAINT_SETTINGS);
+        assert.equal(plan.restaurantPays + plan.platformPays, plan.amount);
+        assert.ok(plan.restaurantPays >= 0 && plan.platformPays >= 0);
+        refunded += plan.amount;
+        assert.ok(refunded <= paid.total, `order ${n}: refunded ${refunded} of ${paid.total}`);
+      }
+      const pay = paymentParts(paid.total, r(4000), "cash");
+      assert.equal(
+        pay.reduce((s, p) => s + p.amount, 0),
+        paid.total,
+      );
+    }
+  });
+});
