@@ -443,6 +443,10 @@ describe("rules: restaurants and menus", () => {
         () => lastGroup(group(`g|${MAX}|${MAX}|G`, lines(MAX))),
       ],
       ["one option in each of one group", () => [group("g|1|1|G", lines(1))]],
+      [
+        "the till's ids on a group and an option, the longest ones (partner API)",
+        () => lastGroup(group(`g~${"P".repeat(64)}|0|1|G`, ["a~PLU-1001.L:2|0|A", `b~${"x".repeat(64)}|0|B`])),
+      ],
     ];
     for (const [what, groups] of good) it(`allows ${what}`, () => expectAccess(true, write(groups())));
     const bad: [string, () => unknown][] = [
@@ -477,6 +481,10 @@ describe("rules: restaurants and menus", () => {
       ["a group id with a space", () => lastGroup(group("a b|0|1|G"))],
       ["a group without an id", () => lastGroup(group("|0|1|G"))],
       ["two groups with one id", () => [group("size|0|1|Size"), group("size|0|1|Size again")]],
+      ["two groups with one id, told apart only by the till's", () => [group("size~A|0|1|S"), group("size~B|0|1|S")]],
+      [`a till's id of 65 characters`, () => lastGroup(group("g|0|1|G", [`a~${"x".repeat(65)}|0|A`]))],
+      ["an empty till's id", () => lastGroup(group("g~|0|1|G"))],
+      ["a till's id with a space", () => lastGroup(group("g|0|1|G", ["a~PLU 1|0|A"]))],
       [`a group name of ${LIMITS.maxNameLength + 1} characters`, () => lastGroup(group(`g|0|1|${NAME}n`))],
       ["an empty group name", () => lastGroup(group("g|0|1|"))],
       ["a negative minimum", () => lastGroup(group("g|-1|1|G"))],

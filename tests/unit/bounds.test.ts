@@ -50,6 +50,21 @@ describe("unit: a dish's option groups as stored", () => {
     );
     assert.deepEqual(decodeGroup(encodeGroup(size)), size);
   });
+  it("keeps the till's ids of a group and its options (partner API), as the rules accept them", () => {
+    const tills: OptionGroup = {
+      ...size,
+      externalId: "SIZE",
+      options: size.options.map((o, i) => (i === 1 ? { ...o, externalId: "PLU-1001.L:2" } : o)),
+    };
+    const text = encodeGroup(tills);
+    assert.equal(text.split("\n")[0], "size~SIZE|1|1|Size | Größe");
+    assert.equal(text.split("\n")[2], "large~PLU-1001.L:2|350|Large | 32 cm");
+    assert.deepEqual(decodeGroup(text), tills);
+    assert.ok(new RegExp(`^(?:${RULES_OPTION_SYNTAX.replace(/\\n/g, "\n")})$`).test(`\n#${text}`));
+    for (const bad of ["size~|1|1|S\na|0|A", "size~a~b|1|1|S\na|0|A", `size|1|1|S\na~${"x".repeat(65)}|0|A`]) {
+      assert.equal(decodeGroup(bad), null, bad);
+    }
+  });
   it("reads every seeded dish back as the domain's MenuItem, valid", () => {
     for (const r of RESTAURANTS) {
       for (const m of r.menu) {

@@ -1,7 +1,8 @@
 // How a menu item is stored. In memory a dish's option groups are objects (types.ts MenuItem); in
 // the document each group is one short text of lines, a header and its options,
-//   "size|1|1|Size\nregular|0|Regular (26 cm)\nlarge|350|Large (32 cm)"
+//   "size|1|1|Size\nregular|0|Regular (26 cm)\nlarge~PLU-32|350|Large (32 cm)"
 //    <id>|<min>|<max>|<name>     <optionId>|<priceDelta>|<name>
+// An id may carry the till's own id after a "~" (partner API, api.ts EXTERNAL_ID): "large~PLU-32".
 // so that firestore.rules can check every group of a dish at once, with a few patterns over the
 // groups joined: rules stop at 1000 evaluated expressions per request, and checking up to 10
 // groups of 20 options one by one costs more than that (measured: about 100 per group, on top of
@@ -9,6 +10,7 @@
 // no "|"), of one line. Every reader and writer of menu documents converts here: the web's data
 // layer, placement, the seed, the bench and the tests.
 
+import { EXTERNAL_ID } from "./api";
 import { LIMITS } from "./limits";
 import { OPTION_ID } from "./options";
 import type { MenuItem, MenuOption, OptionGroup } from "./types";
@@ -23,20 +25,34 @@ const DELTA = /^(0|-?[1-9][0-9]*)$/;
 /** How many options a group asks for at least and at most: 0 to 20, no leading zeros. */
 const COUNT = /^(0|[1-9][0-9]?)$/;
 
+/** An id as stored, with the till's id where there is one. */
+function encodeRef(x: { id: string; externalId?: string }): string {
+  return x.externalId ? `${x.id}~${x.externalId}` : x.id;
+}
+
+/** The id and the till's id of a stored one, or null when the rules would refuse it. */
+function decodeRef(text: string): { id: string; externalId?: string } | null {
+  const [id, externalId, ...rest] = text.split("~");
+  if (!OPTION_ID.test(id) || rest.length > 0) return null;
+  if (externalId === undefined) return { id };
+  return EXTERNAL_ID.test(externalId) ? { id, externalId } : null;
+}
+
 export function encodeOption(o: MenuOption): string {
-  return `${o.id}|${o.priceDelta}|${o.name}`;
+  return `${encodeRef(o)}|${o.priceDelta}|${o.name}`;
 }
 
 export function encodeGroup(g: OptionGroup): OptionGroupDoc {
-  return [`${g.id}|${g.min}|${g.max}|${g.name}`, ...g.options.map(encodeOption)].join("\n");
+  return [`${encodeRef(g)}|${g.min}|${g.max}|${g.name}`, ...g.options.map(encodeOption)].join("\n");
 }
 
 /** The id, price change and name of an option line, or null when the rules would refuse it. */
 export function decodeOption(line: string): MenuOption | null {
-  const [id, delta, ...name] = line.split("|");
-  if (name.length === 0 || !OPTION_ID.test(id) || !DELTA.test(delta)) return null;
+  const [ref, delta, ...name] = line.split("|");
+  const id = decodeRef(ref);
+  if (name.length === 0 || !id || !DELTA.test(delta)) return null;
   if (Math.abs(Number(delta)) > LIMITS.maxPriceCents || !isName(name.join("|"))) return null;
-  return { id, priceDelta: Number(delta), name: name.join("|") };
+  return { ...id, priceDelta: Number(delta), name: name.join("|") };
 }
 
 function isName(text: string): boolean {
@@ -49,12 +65,13 @@ function isName(text: string): boolean {
 export function decodeGroup(text: unknown): OptionGroup | null {
   if (typeof text !== "string") return null;
   const [header, ...lines] = text.split("\n");
-  const [id, min, max, ...name] = header.split("|");
-  if (name.length === 0 || !OPTION_ID.test(id) || !COUNT.test(min) || !COUNT.test(max)) return null;
+  const [ref, min, max, ...name] = header.split("|");
+  const id = decodeRef(ref);
+  if (name.length === 0 || !id || !COUNT.test(min) || !COUNT.test(max)) return null;
   if (!isName(name.join("|"))) return null;
   const options = lines.map(decodeOption);
   if (options.some((o) => o === null)) return null;
-  return { id, name: name.join("|"), min: Number(min), max: Number(max), options: options as MenuOption[] };
+  return { ...id, name: name.join("|"), min: Number(min), max: Number(max), options: options as MenuOption[] };
 }
 
 /** The document fields for a menu item (or part of one): option groups as stored. */
@@ -87,7 +104,7 @@ export function menuFromDocs<R extends { sortOrder?: number }>(rows: R[]): R[] {
 // with "#" (no id does). tests/unit checks firestore.rules holds these patterns as written here.
 
 const MAX_OPTIONS = LIMITS.maxOptionsPerGroup;
-const RULES_ID = `[A-Za-z0-9_-]{1,${LIMITS.maxOptionIdLength}}`;
+const RULES_ID = `[A-Za-z0-9_-]{1,${LIMITS.maxOptionIdLength}}(~${EXTERNAL_ID.source.slice(1, -1)})?`;
 const RULES_NAME = `[^\\n]{1,${LIMITS.maxNameLength}}`;
 /** 0 to the price cap (a power of ten), either way. */
 const RULES_DELTA = `(0|-?[1-9][0-9]{0,${String(LIMITS.maxPriceCents).length - 2}}|-?${LIMITS.maxPriceCents})`;
