@@ -385,6 +385,7 @@ export const QUERIES = {
     collection: paths.usage(cid),
     where: [["window", "==", window]],
     orderBy: [],
+    bounded: "only summed by the server (one aggregation over a window's shards), never read",
   }),
   /** Reconciler: records past their keeping time (what a TTL policy deletes in production). */
   expired: (group: "deliveries" | "idempotency" | "usage", now: Date, max: number): QuerySpec => ({
