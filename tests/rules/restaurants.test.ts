@@ -524,7 +524,9 @@ describe("rules: restaurants and menus", () => {
       this.timeout(60_000);
       const [largest, none] = [await cost(largestGroups()), await cost([])];
       console.log(`      the largest dish: ${largest} expressions evaluated of 1000 (${none} without options)`);
-      assert.ok(largest <= 600, `${largest} expressions leave too little room under 1000`);
+      // About 580 without options since the dish's name and category are checked as plain names
+      // (publicText.ts: some 40 expressions each); the groups add a fixed few on top.
+      assert.ok(largest <= 650, `${largest} expressions leave too little room under 1000`);
       assert.ok(largest - none <= 40, "the groups cost a few expressions, however many there are");
     });
   });
