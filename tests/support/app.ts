@@ -23,6 +23,7 @@ import { placeOrder as place } from "../../scripts/lib/people";
 export * from "../../scripts/lib/clients";
 export {
   claimOrder,
+  courierIsAt,
   deliverOrder,
   deliverThrough,
   moveOrder,
