@@ -4,7 +4,7 @@
 // - firebase.json's functions, hosting, rules and indexes entries point at files that exist
 //   (after `npm run build`).
 // - Every query the app and the functions run (domain/queries.ts) has the composite index it needs
-//   in firestore.indexes.json.
+//   in firestore.indexes.json, and a limit, or is marked `bounded` with the reason it needs none.
 // - web/.env.example names every VITE_ variable the production build reads.
 
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -113,6 +113,7 @@ const SHAPES: Partial<Record<keyof typeof QUERIES, unknown[][]>> = {
     ["submitted", "createdAt", new Date(), 1],
     ["placed", "acceptBy", new Date(), 1],
     ["scheduled", "releaseAt", new Date(), 1],
+    ["ready", "claimedAt", new Date(), 1],
   ],
   expired: [
     ["deliveries", new Date(), 1],
@@ -121,22 +122,49 @@ const SHAPES: Partial<Record<keyof typeof QUERIES, unknown[][]>> = {
   ],
 };
 
+/** Every query in every shape it is run in. */
+function allQueries(): [name: string, spec: QuerySpec][] {
+  return (Object.entries(QUERIES) as [keyof typeof QUERIES, (...a: unknown[]) => QuerySpec][]).flatMap(
+    ([name, build]) =>
+      (SHAPES[name] ?? [Array.from({ length: build.length }, () => "x")]).map(
+        (args) => [name, build(...args)] as [string, QuerySpec],
+      ),
+  );
+}
+
+/** Words a `bounded` reason needs at the least: enough to say what bounds the query. */
+const REASON_WORDS = 4;
+
+/** A query without a limit reads whatever it matches, and what matches grows with the city: each
+ * query has a limit, or says in `bounded` why it reads only a few documents (or none, counted by
+ * the server) however large the city grows. */
+export function limitProblem(name: string, spec: QuerySpec): Problem | null {
+  // The checked specs are built with placeholders: a limit passed in (a page size) shows as one.
+  if (spec.limit !== undefined) return null;
+  if ((spec.bounded ?? "").trim().split(/\s+/).filter(Boolean).length >= REASON_WORDS) return null;
+  return spec.bounded === undefined
+    ? `query ${name} has no limit: give it one, or mark it bounded and say why it needs none`
+    : `query ${name} is marked bounded without saying why (at least ${REASON_WORDS} words): "${spec.bounded}"`;
+}
+
+export function limitProblems(queries = allQueries()): Problem[] {
+  return queries.flatMap(([name, spec]) => limitProblem(name, spec) ?? []);
+}
+
 function indexProblems(): Problem[] {
   const declared = (
     JSON.parse(readFileSync(join(ROOT, FIREBASE_JSON.firestore.indexes), "utf8")) as { indexes: Index[] }
   ).indexes;
   const problems: Problem[] = [];
   const used = new Set<Index>();
-  for (const [name, build] of Object.entries(QUERIES) as [keyof typeof QUERIES, (...a: unknown[]) => QuerySpec][]) {
-    for (const args of SHAPES[name] ?? [Array.from({ length: build.length }, () => "x")]) {
-      const need = requiredIndex(build(...args));
-      for (const have of declared) if (need && serves(have, need)) used.add(have);
-      if (need && !declared.some((have) => serves(have, need))) {
-        const fields = [...need.equality, ...need.ordered].map((f) => ({ ...f }));
-        problems.push(
-          `query ${name} needs an index in firestore.indexes.json: ${JSON.stringify({ collectionGroup: need.collectionGroup, queryScope: need.queryScope, fields })}`,
-        );
-      }
+  for (const [name, spec] of allQueries()) {
+    const need = requiredIndex(spec);
+    for (const have of declared) if (need && serves(have, need)) used.add(have);
+    if (need && !declared.some((have) => serves(have, need))) {
+      const fields = [...need.equality, ...need.ordered].map((f) => ({ ...f }));
+      problems.push(
+        `query ${name} needs an index in firestore.indexes.json: ${JSON.stringify({ collectionGroup: need.collectionGroup, queryScope: need.queryScope, fields })}`,
+      );
     }
   }
   // A collection-group query on one field needs that field's single-field index in collection-group
@@ -201,12 +229,18 @@ function envProblems(): Problem[] {
 
 function main(): number {
   const runtime = FIREBASE_JSON.functions[0]?.runtime ?? "(none)";
-  const problems = [...runtimeProblems(runtime), ...fileProblems(), ...indexProblems(), ...envProblems()];
+  const problems = [
+    ...runtimeProblems(runtime),
+    ...fileProblems(),
+    ...indexProblems(),
+    ...limitProblems(),
+    ...envProblems(),
+  ];
   for (const p of problems) console.error(`deploy check: ${p}`);
   console.log(
     problems.length
       ? `deploy check: ${problems.length} problem(s); a real deploy would fail or ship something broken.`
-      : `deploy check: ready (runtime ${runtime}, ${Object.keys(QUERIES).length} queries indexed, files and env in place).`,
+      : `deploy check: ready (runtime ${runtime}, ${Object.keys(QUERIES).length} queries indexed and bounded, files and env in place).`,
   );
   return problems.length ? 1 : 0;
 }

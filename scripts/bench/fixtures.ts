@@ -4,7 +4,7 @@
 
 import { withFunctionTriggersDisabled } from "@firebase/rules-unit-testing";
 import { FieldValue } from "firebase-admin/firestore";
-import { paths } from "../../functions/src/domain";
+import { asMenuItem, paths } from "../../functions/src/domain";
 import { adminDb, closePeople, createPerson, signInAs, type Person } from "../lib/clients";
 import { HOST, PORTS, PROJECT_ID } from "../lib/config";
 import { DEMO_PASSWORD } from "../seed/berlin";
@@ -30,8 +30,8 @@ export async function setup(): Promise<Ctx> {
     .map((d) => ({
       itemId: d.id,
       options: Object.fromEntries(
-        (d.get("optionGroups") as { id: string; min: number; options: { id: string }[] }[])
-          .filter((g) => g.min > 0)
+        asMenuItem(d.data())!
+          .optionGroups.filter((g) => g.min > 0)
           .map((g) => [g.id, [g.options[0].id]]),
       ),
     }));

@@ -5,7 +5,7 @@
 // customer, the restaurant and a courier receive.
 
 import { doc, onSnapshot, serverTimestamp, setDoc, type DocumentReference, type Query } from "firebase/firestore";
-import { paths, QUERIES } from "../../functions/src/domain";
+import { areaBlock, areaCell, LIMITS, paths, QUERIES } from "../../functions/src/domain";
 import { clientQuery, createPerson } from "../lib/clients";
 import { claimOrder, deliverOrder, moveOrder, placeOrder, TORSTRASSE } from "../lib/people";
 import { cartFor, type Ctx } from "./fixtures";
@@ -92,7 +92,9 @@ export async function orderCost(ctx: Ctx, pause: () => void, resume: () => void)
   const listeners: Record<string, ReturnType<typeof countDelivered>> = {
     "customer: inbox": countDelivered(onQuery(clientQuery(customer.db, QUERIES.inbox(customer.uid, 50)))),
     "restaurant: order board": countDelivered(onQuery(clientQuery(ctx.staff.db, QUERIES.boardOrders(ctx.trattoria)))),
-    "courier: open orders": countDelivered(onQuery(clientQuery(courier.db, QUERIES.openPickups()))),
+    "courier: open orders": countDelivered(
+      onQuery(clientQuery(courier.db, QUERIES.openPickups(areaBlock(areaCell(TORSTRASSE)), LIMITS.maxOpenPickups))),
+    ),
   };
   await sleep(1500);
   const baseline = Object.fromEntries(Object.entries(listeners).map(([k, l]) => [k, l.count()]));

@@ -52,6 +52,16 @@ export async function signIn(page: Page, email: string, password: string, next =
   await page.getByRole("button", { name: "Sign out" }).waitFor();
 }
 
+/** The same, on the sign-in page as a browser in `language` shows it. */
+export async function signInIn(language: "en" | "de", page: Page, email: string, password: string, next = "/") {
+  if (language === "en") return signIn(page, email, password, next);
+  await page.goto(`${APP_URL}/signin?next=${encodeURIComponent(next)}`);
+  await page.getByLabel("E-Mail").fill(email);
+  await page.getByLabel("Passwort").fill(password);
+  await page.getByRole("button", { name: "Anmelden" }).click();
+  await page.getByRole("button", { name: "Abmelden" }).waitFor();
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });

@@ -13,12 +13,14 @@ import {
   writeBatch,
 } from "firebase/firestore";
 import {
+  areaCell,
   cartDoc,
   changedBy,
   paths,
   transition,
   type Address,
   type CartLine,
+  type LatLng,
   type Order,
   type OrderStatus,
 } from "../../functions/src/domain";
@@ -75,7 +77,7 @@ export async function claimOrder(courier: Person, orderId: string): Promise<void
   await runTransaction(courier.db, async (tx) => {
     const order = await tx.get(doc(courier.db, paths.order(orderId)));
     if (order.get("courierId") !== null) throw new Error(`order ${orderId} is already claimed`);
-    tx.update(order.ref, { courierId: courier.uid, updatedAt: serverTimestamp() });
+    tx.update(order.ref, { courierId: courier.uid, claimedAt: serverTimestamp(), updatedAt: serverTimestamp() });
     tx.set(doc(courier.db, paths.courier(courier.uid)), { activeOrderId: orderId, updatedAt: serverTimestamp() });
   });
 }
@@ -94,4 +96,10 @@ export async function deliverThrough(kitchen: Person, courier: Person, orderId: 
   await claimOrder(courier, orderId);
   await moveOrder(courier, orderId, "picked_up");
   await deliverOrder(courier, orderId);
+}
+
+/** A courier's app notes the cell of the map they are in (domain/courierArea.ts), as it does when
+ * they share their position or choose a neighbourhood: they then see the pickups around it. */
+export async function courierIsAt(courier: Person, at: LatLng): Promise<void> {
+  await setDoc(doc(courier.db, paths.courierArea(courier.uid)), { cell: areaCell(at), updatedAt: serverTimestamp() });
 }

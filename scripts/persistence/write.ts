@@ -2,6 +2,7 @@
 // demo data, places orders as the demo customer and moves some along, then records what it did.
 
 import { writeFileSync } from "node:fs";
+import { fromMenuItemDoc, type MenuItem } from "../../functions/src/domain";
 import { DEMO_PASSWORD } from "../seed/berlin";
 import { seed } from "../seed/seed";
 import { adminDb, closeClients, createPerson, signInAs, statusIs, waitForDoc } from "../lib/clients";
@@ -13,8 +14,9 @@ async function main(manifestPath: string) {
   const staff = await signInAs("owner.trattoria@dishpatch.test", DEMO_PASSWORD);
   // The dearest dishes without required options, so every order clears the minimum.
   const dishes = (await adminDb.collection(`restaurants/${restaurantIds.trattoria}/menu`).get()).docs
-    .filter((d) => d.get("available") && (d.get("optionGroups") as { min: number }[]).every((g) => g.min === 0))
-    .sort((a, b) => b.get("price") - a.get("price"))
+    .map((d) => ({ id: d.id, ...(fromMenuItemDoc(d.data()) as MenuItem) }))
+    .filter((d) => d.available && d.optionGroups.every((g) => g.min === 0))
+    .sort((a, b) => b.price - a.price)
     .slice(0, 3);
   // Three customers, four orders each: within what one customer may have under way at once.
   const customers = [customer, await createPerson({}, "Persisting Paul"), await createPerson({}, "Persisting Petra")];

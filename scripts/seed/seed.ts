@@ -4,7 +4,7 @@
 import { getApps, initializeApp, type App } from "firebase-admin/app";
 import { getAuth } from "firebase-admin/auth";
 import { FieldValue, getFirestore, Timestamp, type Firestore } from "firebase-admin/firestore";
-import { allDay, DEFAULT_FEES, paths, type RoleClaims } from "../../functions/src/domain";
+import { allDay, DEFAULT_FEES, paths, toMenuItemDoc, type RoleClaims } from "../../functions/src/domain";
 import { CUISINE_PHOTOS, DISH_PHOTOS, dietaryOf } from "./dietary";
 import { CITY, CUSTOMER_ADDRESSES, DEMO_ACCOUNTS, DEMO_PASSWORD, RESTAURANTS, WELCOME } from "./berlin";
 
@@ -69,15 +69,17 @@ export async function seed(projectId: string, options: SeedOptions = {}): Promis
     });
     r.menu.forEach((m, i) => {
       batch.set(ref.collection("menu").doc(), {
-        name: m.name,
-        description: m.description,
-        category: m.category,
-        price: m.price,
-        available: m.available ?? true,
-        optionGroups: m.optionGroups ?? [],
-        ...dietaryOf(m.name),
-        ...(DISH_PHOTOS[m.name] ? { imageUrl: DISH_PHOTOS[m.name] } : {}),
-        sortOrder: i,
+        ...toMenuItemDoc({
+          name: m.name,
+          description: m.description,
+          category: m.category,
+          price: m.price,
+          available: m.available ?? true,
+          optionGroups: m.optionGroups ?? [],
+          ...dietaryOf(m.name),
+          ...(DISH_PHOTOS[m.name] ? { imageUrl: DISH_PHOTOS[m.name] } : {}),
+          sortOrder: i,
+        }),
         updatedAt: FieldValue.serverTimestamp(),
       });
     });

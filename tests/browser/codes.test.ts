@@ -10,6 +10,7 @@ import {
   adminDb,
   BERLIN_CENTRE,
   closeClients,
+  courierIsAt,
   createRestaurant,
   createUser,
   deliverOrder,
@@ -29,6 +30,8 @@ describe("browser: an order's code", function () {
     const r = await createRestaurant({ Ramen: { price: 1350 } }, { minOrder: 0, name: "Code Kitchen" });
     const owner = await createUser({ owner: [r.id] }, "Olli Owner");
     const courier = await createUser({ courier: true }, "Cem Courier");
+    // Near the kitchen: a courier sees the pickups around them.
+    await courierIsAt(courier, BERLIN_CENTRE);
     const customer = await createUser({}, "Clara Code");
 
     const { page: c, context } = await newPage();

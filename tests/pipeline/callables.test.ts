@@ -4,13 +4,16 @@
 
 import { strict as assert } from "node:assert";
 import { httpsCallable } from "firebase/functions";
-import { paths } from "../../functions/src/domain";
+import { DELIVERY_OVERDUE_MIN, paths } from "../../functions/src/domain";
 import {
   adminAuth,
   adminDb,
   closeClients,
   createRestaurant,
   createUser,
+  claimOrder,
+  moveDueTime,
+  moveOrder,
   deliverThrough,
   placeOrder,
   statusIs,
@@ -78,6 +81,18 @@ describe("pipeline: callables and who may call them", function () {
     return id;
   };
 
+  /** An order picked up long ago and still on its way: it waits for an admin's decision. */
+  const overdue = async (customer: TestUser) => {
+    const id = await placeOrder(customer, r.id, [{ itemId: r.items.dish, quantity: 1, options: {} }]);
+    await waitForDoc(adminDb.doc(paths.order(id)), statusIs("placed"));
+    for (const s of ["accepted", "preparing", "ready"] as const) await moveOrder(kitchen, id, s);
+    const rider = await createUser({ courier: true }, "Rui Rider");
+    await claimOrder(rider, id);
+    await moveOrder(rider, id, "picked_up");
+    await moveDueTime(id, "timeline.picked_up", new Date(Date.now() - (DELIVERY_OVERDUE_MIN + 1) * 60_000));
+    return id;
+  };
+
   /** Each callable: a call its role holder may make, and what it left behind (to show a refused one changed nothing). */
   const CASES: Record<
     string,
@@ -99,6 +114,16 @@ describe("pipeline: callables and who may call them", function () {
       return {
         call: () => httpsCallable(other.functions, "createPromo")(promoInput(code)),
         changed: async () => (await adminDb.doc(paths.promoCode(code)).get()).exists,
+      };
+    },
+    async resolveDelivery(revoked) {
+      const other = await createUser({ admin: true }, "Ada Decides");
+      const customer = await createUser({}, "Una Undelivered");
+      const id = await overdue(customer);
+      if (revoked) await revokeAll(other, [{ role: "admin" }]);
+      return {
+        call: () => httpsCallable(other.functions, "resolveDelivery")({ orderId: id, outcome: "undelivered" }),
+        changed: async () => (await adminDb.doc(paths.order(id)).get()).get("status") === "undelivered",
       };
     },
     async raiseTip(revoked) {

@@ -2,6 +2,9 @@ import { strict as assert } from "node:assert";
 import { doc, getDoc, serverTimestamp, setDoc, updateDoc } from "firebase/firestore";
 import { type Firestore as AdminFirestore } from "firebase-admin/firestore";
 import {
+  areaBlock,
+  areaCell,
+  courierAreaTopics,
   INBOX,
   inboxEntryId,
   inboxMessage,
@@ -13,7 +16,7 @@ import {
   type OrderStatus,
 } from "../../functions/src/domain";
 import { EffectsFailed, runEffects } from "../../functions/src/orders/effects";
-import { syncDevice, syncRoleTopics } from "../../functions/src/notify/devices";
+import { syncCourierArea, syncDevice, syncRoleTopics } from "../../functions/src/notify/devices";
 import { notifyTransition } from "../../functions/src/notify/notify";
 import { TIMER_TAKEOVER_MS } from "../../functions/src/tasks";
 import {
@@ -407,8 +410,8 @@ describe("pipeline: lifecycle, notifications, timeouts, ratings", function () {
     await syncDevice(testDeps({ push }), buyer.uid, "d1", undefined, { token: "stale-token" });
     assert.deepEqual(
       push.sent.filter((s) => s.to === "good-token").map((s) => s.message.title),
-      [`user-${buyer.uid}`, `restaurant-${r.id}-en`, "couriers-en"],
-      "the user's, the restaurant's and the couriers' topics, in the device's language",
+      [`user-${buyer.uid}`, `restaurant-${r.id}-en`],
+      "the user's and the restaurant's topics, in the device's language; a courier whose area is not known yet hears of no pickups",
     );
     assert.equal((await adminDb.doc(paths.device(buyer.uid, "d1")).get()).exists, false);
     assert.ok((await adminDb.doc(paths.device(buyer.uid, "d0")).get()).exists);
@@ -416,15 +419,17 @@ describe("pipeline: lifecycle, notifications, timeouts, ratings", function () {
 
   it("push: a device switched to German leaves the English shared topics for the German ones", async () => {
     const person = await createUser({ courier: true }, "Sprachwechsler");
+    await setDoc(doc(person.db, paths.courierArea(person.uid)), { cell: "u33db", updatedAt: serverTimestamp() });
     const push = recordingPush();
     await syncDevice(testDeps({ push }), person.uid, "d0", { token: "t-de" }, { token: "t-de", language: "de" });
+    const around = areaBlock("u33db");
     assert.deepEqual(
       push.sent.map((s) => `${s.message.body} ${s.message.title}`),
       [
         `unsubscribe user-${person.uid}`,
-        "unsubscribe couriers-en",
+        ...around.map((cell) => `unsubscribe couriers-${cell}-en`),
         `subscribe user-${person.uid}`,
-        "subscribe couriers-de",
+        ...around.map((cell) => `subscribe couriers-${cell}-de`),
       ],
     );
   });
@@ -432,12 +437,52 @@ describe("pipeline: lifecycle, notifications, timeouts, ratings", function () {
   it("push: a change of role moves a user's devices between topics", async () => {
     const person = await createUser({}, "Role Changer");
     await setDoc(doc(person.db, paths.device(person.uid, "d0")), { token: "t-1", createdAt: serverTimestamp() });
+    await adminDb.doc(paths.courierArea(person.uid)).set({ cell: "u33db", updatedAt: new Date() });
     const push = recordingPush();
     await syncRoleTopics(testDeps({ push }), person.uid, {}, { courier: true });
     await syncRoleTopics(testDeps({ push }), person.uid, { courier: true }, { staff: [r.id] });
+    const around = areaBlock("u33db");
     assert.deepEqual(
       push.sent.map((s) => `${s.message.body} ${s.message.title}`),
-      ["subscribe couriers-en", "unsubscribe couriers-en", `subscribe restaurant-${r.id}-en`],
+      [
+        ...around.map((cell) => `subscribe couriers-${cell}-en`),
+        ...around.map((cell) => `unsubscribe couriers-${cell}-en`),
+        `subscribe restaurant-${r.id}-en`,
+      ],
+    );
+  });
+
+  it("push: a courier moving one cell east leaves the topics of the cells now behind and joins the new ones", async () => {
+    const person = await createUser({ courier: true }, "Mover");
+    await setDoc(doc(person.db, paths.device(person.uid, "d0")), { token: "t-move", createdAt: serverTimestamp() });
+    const [from, to] = [areaCell({ lat: 52.529, lng: 13.401 }), areaCell({ lat: 52.529, lng: 13.445 })];
+    await setDoc(doc(person.db, paths.courierArea(person.uid)), { cell: to, updatedAt: serverTimestamp() });
+    const push = recordingPush();
+    await syncCourierArea(testDeps({ push }), person.uid, from);
+    const left = push.sent.filter((s) => s.message.body === "unsubscribe").map((s) => s.message.title);
+    const joined = push.sent.filter((s) => s.message.body === "subscribe").map((s) => s.message.title);
+    assert.deepEqual(joined.sort(), courierAreaTopics(to, "en").sort());
+    assert.deepEqual(
+      left.sort(),
+      courierAreaTopics(from, "en")
+        .filter((t) => !joined.includes(t))
+        .sort(),
+      "the three cells now behind",
+    );
+    assert.equal(left.length, 3);
+  });
+
+  it("push: a ready order goes to the couriers around its restaurant only, one send per language", async () => {
+    const id = await place();
+    await drive(id, "ready");
+    const push = recordingPush();
+    const order = (await orderRef(id).get()).data() as Order;
+    await notifyTransition(adminDb, push, id, order);
+    const cell = areaCell({ lat: 52.5215, lng: 13.411 });
+    assert.equal(order.pickupCell, cell);
+    assert.deepEqual(
+      push.sent.filter((s) => String(s.to).startsWith("couriers-")).map((s) => s.to),
+      [`couriers-${cell}-en`, `couriers-${cell}-de`],
     );
   });
 

@@ -4,6 +4,7 @@ import {
   doc,
   getDoc,
   getDocs,
+  limit,
   query,
   serverTimestamp,
   Timestamp,
@@ -14,6 +15,7 @@ import {
   type Firestore,
 } from "firebase/firestore";
 import {
+  areaBlock,
   canTransition,
   CUSTOMER_CANCEL_REASONS,
   DECLINE_REASONS,
@@ -85,7 +87,8 @@ function deliver(db: Firestore, path: string, uid: string, extra: Record<string,
   return batch.commit();
 }
 
-/** A claim: the order's courierId and the courier's activeOrderId, in one batch. */
+/** A claim: the order's courierId and the time it was claimed, and the courier's activeOrderId,
+ * in one batch. */
 function claim(
   db: Firestore,
   orderId: string,
@@ -94,7 +97,7 @@ function claim(
   courierPatch: Record<string, unknown> = {},
 ) {
   const batch = writeBatch(db);
-  batch.update(doc(db, `orders/${orderId}`), { courierId, updatedAt: now(), ...orderPatch });
+  batch.update(doc(db, `orders/${orderId}`), { courierId, claimedAt: now(), updatedAt: now(), ...orderPatch });
   batch.set(doc(db, `couriers/${courierId}`), { activeOrderId: orderId, updatedAt: now(), ...courierPatch });
   return batch.commit();
 }
@@ -134,10 +137,12 @@ describe("rules: orders", () => {
       (db) => getDoc(doc(db, "orders/endedInsideDay")),
     );
     // After a day the restaurant keeps its statement line, not the customer's name and address.
+    // Fresh clients: a shared one's reads carry the time its stream opened, which may be minutes
+    // before the fixture's minute past the day (freshDbAs).
     matrix(
       `get an order delivered more than ${LIMITS.staffAccessAfterEndHours} hours ago`,
       ["customer", "admin"],
-      (db) => getDoc(doc(db, "orders/endedPastDay")),
+      (_db, role) => getDoc(doc(freshDbAs(role), "orders/endedPastDay")),
     );
     matrix("get an order delivered weeks ago", ["customer", "admin"], (db) => getDoc(doc(db, "orders/delivered")));
     matrix(
@@ -185,6 +190,29 @@ describe("rules: orders", () => {
     );
     matrix("list unclaimed ready orders", ["courier", "otherCourier", "admin"], (db) =>
       getDocs(query(collection(db, "orders"), where("status", "==", "ready"), where("courierId", "==", null))),
+    );
+    matrix(
+      "list the unclaimed ready orders around a courier (their area's cells)",
+      ["courier", "otherCourier", "admin"],
+      (db) =>
+        getDocs(
+          query(
+            collection(db, "orders"),
+            where("status", "==", "ready"),
+            where("courierId", "==", null),
+            where("pickupCell", "in", areaBlock("u33db")),
+            limit(LIMITS.maxOpenPickups),
+          ),
+        ),
+    );
+    matrix("list the deliveries that may need a decision", ["admin"], (db) =>
+      getDocs(
+        query(
+          collection(db, "orders"),
+          where("status", "==", "picked_up"),
+          where("timeline.picked_up", "<", new Date()),
+        ),
+      ),
     );
     matrix("list cora's deliveries under way", ["courier", "admin"], (db) =>
       getDocs(
@@ -583,20 +611,51 @@ describe("rules: orders", () => {
       ));
     it("a claim with a client clock is denied", () =>
       expectAccess(false, claim(dbAs("otherCourier"), "ready", "carl", { updatedAt: new Date() })));
+    it("a claim without the server's time of claiming is denied (it could never expire)", async () => {
+      const db = dbAs("otherCourier");
+      const batch = writeBatch(db);
+      batch.update(doc(db, "orders/ready"), { courierId: "carl", updatedAt: now() });
+      batch.set(doc(db, "couriers/carl"), { activeOrderId: "ready", updatedAt: now() });
+      await expectAccess(false, batch.commit());
+    });
+    it("a claim dated by the courier's clock (or backdated) is denied", async () => {
+      await expectAccess(false, claim(dbAs("otherCourier"), "ready", "carl", { claimedAt: new Date() }));
+      await expectAccess(
+        false,
+        claim(dbAs("otherCourier"), "ready", "carl", { claimedAt: Timestamp.fromMillis(Date.now() + 3600_000) }),
+      );
+      await expectAccess(false, claim(dbAs("otherCourier"), "ready", "carl", { claimedAt: null }));
+    });
+    it("a courier cannot move the time of their claim later (to keep it from expiring)", () =>
+      expectAccess(
+        false,
+        updateDoc(doc(dbAs("courier"), "orders/readyClaimed"), { claimedAt: now(), updatedAt: now() }),
+      ));
+    it("a courier cannot clear an expired claim's record", async () => {
+      await withoutRules((db) =>
+        updateDoc(doc(db, "orders/ready"), { lastExpiredClaim: { courierId: "carl", expiredBy: "backend:task" } }),
+      );
+      await expectAccess(false, claim(dbAs("otherCourier"), "ready", "carl", { lastExpiredClaim: null }));
+      await expectAccess(true, claim(dbAs("otherCourier"), "ready", "carl"));
+    });
     it("a claim whose courier state carries a client clock is denied", () =>
       expectAccess(false, claim(dbAs("otherCourier"), "ready", "carl", {}, { updatedAt: new Date() })));
     // The order's rule stands on its own, whatever the courier's state says.
     it("where their state already names an unclaimed order, a courier may claim it alone, only in their own name", async () => {
       await withoutRules((db) => setDoc(doc(db, "couriers/carl"), { activeOrderId: "ready", updatedAt: now() }));
       const order = doc(dbAs("otherCourier"), "orders/ready");
-      await expectAccess(false, updateDoc(order, { courierId: "cora", updatedAt: now() }));
-      await expectAccess(true, updateDoc(order, { courierId: "carl", updatedAt: now() }));
+      await expectAccess(false, updateDoc(order, { courierId: "cora", claimedAt: now(), updatedAt: now() }));
+      await expectAccess(true, updateDoc(order, { courierId: "carl", claimedAt: now(), updatedAt: now() }));
     });
     it("a courier whose state still names an order another courier now holds cannot take it over", async () => {
       await withoutRules((db) => setDoc(doc(db, "couriers/carl"), { activeOrderId: "readyClaimed", updatedAt: now() }));
       await expectAccess(
         false,
-        updateDoc(doc(dbAs("otherCourier"), "orders/readyClaimed"), { courierId: "carl", updatedAt: now() }),
+        updateDoc(doc(dbAs("otherCourier"), "orders/readyClaimed"), {
+          courierId: "carl",
+          claimedAt: now(),
+          updatedAt: now(),
+        }),
       );
     });
     it("a courier cannot free another courier, even one whose order is delivered", async () => {
@@ -671,6 +730,29 @@ describe("rules: orders", () => {
       getDoc(doc(db, `couriers/${uidOf(role)}`)),
     );
     matrix("delete a courier's state", [], (db) => deleteDoc(doc(db, "couriers/cora")));
+  });
+
+  describe("a courier's area (the cell of the map they are in)", () => {
+    const area = (patch: Record<string, unknown> = {}) => ({ cell: "u33db", updatedAt: now(), ...patch });
+    matrix("set cora's area", ["courier"], (db) => setDoc(doc(db, "courierAreas/cora"), area()));
+    matrix("set carl's area", ["otherCourier"], (db) => setDoc(doc(db, "courierAreas/carl"), area()));
+    it("cora moves to the next cell", async () => {
+      await expectAccess(true, setDoc(doc(dbAs("courier"), "courierAreas/cora"), area()));
+      await expectAccess(true, setDoc(doc(dbAs("courier"), "courierAreas/cora"), area({ cell: "u33dc" })));
+    });
+    matrix("read cora's area", ["courier", "admin"], (db) => getDoc(doc(db, "courierAreas/cora")));
+    matrix("delete cora's area", [], (db) => deleteDoc(doc(db, "courierAreas/cora")));
+    const bad: [string, Record<string, unknown>][] = [
+      ["a cell one character too long (a finer position)", { cell: "u33dbf" }],
+      ["a cell one character too short (a whole region)", { cell: "u33d" }],
+      ["a cell with a letter geohashes do not use", { cell: "u33da" }],
+      ["a cell that is not text", { cell: 42 }],
+      ["the courier's exact position beside it", { lat: 52.52, lng: 13.4 }],
+      ["a client clock", { updatedAt: new Date() }],
+    ];
+    for (const [what, patch] of bad) {
+      it(`denies ${what}`, () => expectAccess(false, setDoc(doc(dbAs("courier"), "courierAreas/cora"), area(patch))));
+    }
   });
 
   describe("live courier position", () => {

@@ -10,6 +10,7 @@ import {
   inboxEntryId,
   inboxTells,
   paths,
+  toMenuItemDoc,
   type CartLine,
   type MenuItem,
   type OrderStatus,
@@ -22,6 +23,7 @@ import { placeOrder as place } from "../../scripts/lib/people";
 export * from "../../scripts/lib/clients";
 export {
   claimOrder,
+  courierIsAt,
   deliverOrder,
   deliverThrough,
   moveOrder,
@@ -71,14 +73,16 @@ export async function createRestaurant(
     const itemRef = ref.collection("menu").doc();
     items[key] = itemRef.id;
     await itemRef.set({
-      name: key,
-      description: "",
-      category: "Mains",
-      price: 1000,
-      available: true,
-      optionGroups: [],
+      ...toMenuItemDoc({
+        name: key,
+        description: "",
+        category: "Mains",
+        price: 1000,
+        available: true,
+        optionGroups: [],
+        ...item,
+      }),
       updatedAt: FieldValue.serverTimestamp(),
-      ...item,
     });
   }
   return { id: ref.id, items };
@@ -140,10 +144,16 @@ export async function nextReconcilerRun(): Promise<void> {
   );
 }
 
-/** Moves a timer of an order (its release to the kitchen, its accept deadline) to `at`: a test
- * cannot wait the hours to a real slot. The system then acts at the new time by itself: the
- * order's task (retried near its time) or, where that task is gone, the reconciler. */
-export async function moveDueTime(orderId: string, field: "releaseAt" | "acceptBy", at: Date): Promise<void> {
+/** Moves a timer of an order to `at`: a due time (its release to the kitchen, its accept deadline)
+ * or the start of one (when a courier claimed it, when it was picked up). A test cannot wait the
+ * hours to a real slot, nor the quarter of an hour a claim lasts. The system then acts at the new
+ * time by itself: the order's task (retried near its time) or, where that task is gone, the
+ * reconciler. */
+export async function moveDueTime(
+  orderId: string,
+  field: "releaseAt" | "acceptBy" | "claimedAt" | "timeline.picked_up",
+  at: Date,
+): Promise<void> {
   await adminDb.doc(`orders/${orderId}`).update({ [field]: Timestamp.fromDate(at) });
 }
 

@@ -208,6 +208,7 @@ const PATH_TO: Record<string, string[]> = {
   ready: ["placed", "accepted", "preparing", "ready"],
   picked_up: ["placed", "accepted", "preparing", "ready", "picked_up"],
   delivered: ["placed", "accepted", "preparing", "ready", "picked_up", "delivered"],
+  undelivered: ["placed", "accepted", "preparing", "ready", "picked_up", "undelivered"],
   rejected: ["rejected"],
   declined: ["placed", "declined"],
   cancelled: ["placed", "cancelled"],
@@ -237,7 +238,7 @@ export function orderDoc(status: string, extra: Record<string, unknown> = {}): R
     base.courierId = null;
     base.pricing = { lines: [], subtotal: 950, deliveryFee: 249, serviceFee: 48, total: 1247, currency: "EUR" };
   }
-  if (["picked_up", "delivered"].includes(status)) base.courierId = "cora";
+  if (["picked_up", "delivered", "undelivered"].includes(status)) base.courierId = "cora";
   return { ...base, ...extra };
 }
 
@@ -328,6 +329,7 @@ function fixtures(): Fixture[] {
     ["orders/delivered/tracking/courier", { lat: 52.529, lng: 13.401, updatedAt: T0 }],
     // Cora is carrying orders/picked_up, so she may claim nothing else; carl is free.
     ["couriers/cora", { activeOrderId: "picked_up", updatedAt: T0 }],
+    ["courierAreas/cora", { cell: "u33db", updatedAt: T0 }],
     // Money: the fees, r1's own commission, a public code and a private one with an
     // allocation and alice's redemption, and alice's receipt for the delivered order.
     [

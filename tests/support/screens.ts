@@ -11,6 +11,7 @@ import {
   adminDb,
   BERLIN_CENTRE,
   claimOrder,
+  courierIsAt,
   createRestaurant,
   createUser,
   deliverOrder,
@@ -105,6 +106,8 @@ export async function makeFixtures(tag: string): Promise<Fixtures> {
     await waitForDoc(adminDb.doc(paths.order(id)), statusIs("placed"));
     return id;
   };
+  // The courier was last near the kitchen: their list shows the pickups around them.
+  await courierIsAt(courier, BERLIN_CENTRE);
   const [delivered, ready] = [await order(), await order()];
   for (const id of [delivered, ready])
     for (const s of ["accepted", "preparing", "ready"] as const) await moveOrder(staff, id, s);

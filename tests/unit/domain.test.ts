@@ -29,6 +29,7 @@ import {
   transition,
   zonedInstant,
   canTransition,
+  FINAL_STATUSES,
   checkOrder,
   distanceM,
   etaMinutes,
@@ -410,7 +411,18 @@ describe("unit: state machine", () => {
     }
   });
   it("has no transition out of a final status", () => {
-    for (const t of TRANSITIONS) assert.ok(!["rejected", "declined", "cancelled", "delivered"].includes(t.from));
+    for (const t of TRANSITIONS) assert.ok(!FINAL_STATUSES.includes(t.from));
+    assert.deepEqual([...FINAL_STATUSES], ["rejected", "declined", "cancelled", "delivered", "undelivered"]);
+  });
+  it("ends an overdue delivery by an admin's decision only: delivered after all, or not delivered", () => {
+    assert.deepEqual(nextStatuses("picked_up", "admin"), ["delivered", "undelivered"]);
+    assert.deepEqual(
+      ORDER_STATUSES.filter((s) => canTransition(s, "undelivered", "admin")),
+      ["picked_up"],
+    );
+    for (const actor of ["customer", "staff", "courier", "backend"] as const)
+      assert.ok(!canTransition("picked_up", "undelivered", actor), actor);
+    assert.deepEqual(nextStatuses("picked_up", "courier"), ["delivered"], "the courier's own screen offers no more");
   });
   it("walks the happy path one actor at a time", () => {
     assert.deepEqual(nextStatuses("placed", "staff"), ["accepted", "declined"]);

@@ -6,11 +6,13 @@
 import { createHash } from "node:crypto";
 import { FieldValue, type Firestore } from "firebase-admin/firestore";
 import {
+  fromMenuItemDoc,
   LIMITS,
   menuItemProblem,
   OPTION_ID,
   paths,
   QUERIES,
+  toMenuItemDoc,
   type Allergen,
   type Diet,
   type MenuItem,
@@ -96,7 +98,8 @@ export async function replaceMenu(db: Firestore, caller: ApiCaller, items: MenuI
       ? db.doc(paths.menuItem(caller.restaurantId, known))
       : db.collection(paths.menu(caller.restaurantId)).doc();
     keep.add(ref.id);
-    batch.set(ref, { ...dish, updatedAt: FieldValue.serverTimestamp() });
+    // Stored as every menu document is: option groups as text (domain/menuDoc.ts).
+    batch.set(ref, { ...toMenuItemDoc(dish), updatedAt: FieldValue.serverTimestamp() });
     written.push(menuItemView(ref.id, dish));
   }
   const removed = menu.docs.filter((d) => !keep.has(d.id));
@@ -130,10 +133,10 @@ export async function patchMenuItem(
     ...(patch.available !== undefined ? { available: patch.available } : {}),
     ...(patch.price !== undefined ? { price: patch.price } : {}),
   };
-  const problem = menuItemProblem({ ...snap.data(), ...changed });
+  const problem = menuItemProblem(fromMenuItemDoc({ ...snap.data(), ...changed }));
   if (problem)
     throw new ApiProblem("invalid_menu", "Nothing was changed.", { problems: [{ path: "", message: problem }] });
   await snap.ref.update({ ...changed, updatedAt: FieldValue.serverTimestamp() });
   const ref = snap.ref;
-  return menuItemView(ref.id, (await ref.get()).data() as MenuItem);
+  return menuItemView(ref.id, fromMenuItemDoc((await ref.get()).data()) as MenuItem);
 }

@@ -27,6 +27,8 @@ export const paths = {
   users: () => "users",
   courierPosition: (oid: string) => `orders/${oid}/tracking/courier`,
   courier: (uid: string) => `couriers/${uid}`,
+  /** The cell of the map a courier was last in (courierArea.ts): their own and the admins'. */
+  courierArea: (uid: string) => `courierAreas/${uid}`,
   fees: () => "settings/fees",
   restaurantTerms: (rid: string) => `restaurantTerms/${rid}`,
   promoCodes: () => "promoCodes",

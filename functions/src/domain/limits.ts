@@ -48,6 +48,12 @@ export const LIMITS = {
   maxOpenOrdersPerCustomer: 5,
   /** How long a courier may still read an order after delivering it. */
   courierAccessAfterDeliveryMin: 120,
+  /** Dishes a menu shows (its query's limit; the editor adds no more). */
+  maxMenuItems: 300,
+  /** Orders under way a kitchen's board shows at once, oldest first. */
+  maxBoardOrders: 200,
+  /** Pickups a courier's list shows at once, from the cells of their area. */
+  maxOpenPickups: 50,
   /** How long a restaurant's staff may still read an order (the customer's name and address)
    * after it ended; its owner keeps the statement line. */
   staffAccessAfterEndHours: 24,

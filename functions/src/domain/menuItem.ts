@@ -1,5 +1,6 @@
-// Whether a menu item document is well-formed. The rules check the top-level fields; they
-// cannot loop over option groups, so the backend and the menu editor check those here.
+// Whether a menu item is well-formed, in memory (menuDoc.ts converts the stored form). The rules
+// check the same bounds on the document; what they cannot (a dish that some choice would make cost
+// less than nothing, a vegan dish with milk) is checked here, by the editor and the backend.
 
 import { dietProblem } from "./diet";
 import { LIMITS } from "./limits";
@@ -7,6 +8,7 @@ import { isPhotoUrl, photoRule } from "./photos";
 import { nameProblem } from "./publicText";
 import { EN_PROBLEMS } from "./texts/problems/en";
 import type { ProblemTexts } from "./texts/problems/types";
+import { fromMenuItemDoc } from "./menuDoc";
 import { isCents } from "./money";
 import { OPTION_ID } from "./options";
 import type { MenuItem, OptionGroup } from "./types";
@@ -46,6 +48,8 @@ export function menuItemProblem(value: unknown, say: ProblemTexts = EN_PROBLEMS)
     if (!isText(g.name, 1, LIMITS.maxNameLength)) return it.groupName;
     const groupName = nameProblem(g.name, say.fields.optionGroup, say);
     if (groupName) return groupName;
+    // One line, as each name is stored (menuDoc.ts).
+    if (g.name.includes("\n")) return it.groupName;
     const options = g.options;
     if (!Array.isArray(options) || options.length === 0 || options.length > LIMITS.maxOptionsPerGroup) {
       return it.groupOptions(g.name, LIMITS.maxOptionsPerGroup);
@@ -70,6 +74,7 @@ export function menuItemProblem(value: unknown, say: ProblemTexts = EN_PROBLEMS)
       if (!isText(o.name, 1, LIMITS.maxNameLength)) return it.optionName(g.name);
       const optionName = nameProblem(o.name, say.fields.option(g.name), say);
       if (optionName) return optionName;
+      if (o.name.includes("\n")) return it.optionName(g.name);
       const delta = o.priceDelta;
       if (typeof delta !== "number" || !Number.isSafeInteger(delta) || Math.abs(delta) > LIMITS.maxPriceCents) {
         return it.optionPrice(o.name);
@@ -98,7 +103,9 @@ export function menuItemProblem(value: unknown, say: ProblemTexts = EN_PROBLEMS)
   return null;
 }
 
-export function asMenuItem(value: unknown): MenuItem | null {
+/** A menu document as a MenuItem, or null when it is not a valid one. */
+export function asMenuItem(stored: unknown): MenuItem | null {
+  const value = fromMenuItemDoc(stored);
   if (menuItemProblem(value) !== null) return null;
   const item = value as MenuItem;
   return { ...item, description: item.description ?? "", optionGroups: item.optionGroups ?? [] };

@@ -5,6 +5,7 @@
 // the reader's language of the moment, while a push is written in the recipient's language when
 // it is sent. Texts come from fixed strings and reason codes, never from what someone typed.
 
+import { courierAreaTopics } from "./courierArea";
 import { clockTime } from "./hours";
 import type { Language } from "./language";
 import { staffRestaurantIds, type RoleClaims } from "./roles";
@@ -32,6 +33,7 @@ export const INBOX: Record<OrderStatus, readonly Audience[]> = {
   ready: ["customer"],
   picked_up: ["customer"],
   delivered: ["customer"],
+  undelivered: ["customer", "staff"],
 };
 
 /** Push notifications (FCM), each sent to a topic: a user's own (their devices), a restaurant's
@@ -45,18 +47,24 @@ export const PUSH: Record<OrderStatus, readonly Audience[]> = {
 };
 
 /** A user's own topic carries messages about their orders, each in that order's language. The
- * topics many people share come one per language, and a device joins them in its own. */
+ * topics many people share come one per language, and a device joins them in its own: a
+ * restaurant's, and the couriers' around one cell of the map (courierArea.ts). */
 export const userTopic = (uid: string) => `user-${uid}`;
-export const couriersTopic = (lang: Language) => `couriers-${lang}`;
 export const restaurantTopic = (rid: string, lang: Language) => `restaurant-${rid}-${lang}`;
 
-/** The topics a device belongs to, given its user's roles and its language: its owner's and
- * kitchen staff's devices both hear about their restaurants' orders. */
-export function topicsFor(uid: string, roles: RoleClaims | undefined, lang: Language): string[] {
+/** The topics a device belongs to, given its user's roles, its language and, for a courier, the
+ * cell of the map they were last in: its owner's and kitchen staff's devices both hear about their
+ * restaurants' orders, a courier's about pickups around them. */
+export function topicsFor(
+  uid: string,
+  roles: RoleClaims | undefined,
+  lang: Language,
+  courierCell?: string | null,
+): string[] {
   return [
     userTopic(uid),
     ...staffRestaurantIds(roles).map((rid) => restaurantTopic(rid, lang)),
-    ...(roles?.courier ? [couriersTopic(lang)] : []),
+    ...(roles?.courier ? courierAreaTopics(courierCell, lang) : []),
   ];
 }
 
@@ -88,6 +96,7 @@ export const INBOX_MOMENTS: readonly OrderStatus[] = [
   "declined",
   "cancelled",
   "delivered",
+  "undelivered",
 ];
 
 type Moments = Partial<Record<OrderStatus, TimestampLike>>;
@@ -135,7 +144,8 @@ export interface MessageContext {
   orderedAt?: number;
 }
 
-export function messageFor(status: OrderStatus, audience: Audience, ctx: MessageContext, lang: Language): Message {
+/** What a message may name of an order, in `lang`. */
+function mentionOf(ctx: MessageContext, lang: Language): Mention {
   const t = TEXTS[lang];
   const reason = ctx.declineReason ?? ctx.cancelReason;
   const code = ctx.rejectionCode as RejectionCode | undefined;
@@ -143,16 +153,22 @@ export function messageFor(status: OrderStatus, audience: Audience, ctx: Message
     ctx.slotAt === undefined
       ? t.later
       : clockTime(new Date(ctx.slotAt), ctx.timeZone ?? "UTC", new Date(ctx.orderedAt ?? ctx.slotAt), lang);
-  const m: Mention = {
+  return {
     r: ctx.restaurantName || t.theRestaurant,
     code: ctx.code ? ` #${ctx.code}` : "",
     reason: reason ? ` ${t.reasons[reason]}` : "",
     slot,
     rejection: (code && t.rejections[code]) || ctx.rejection || "",
   };
+}
+
+export function messageFor(status: OrderStatus, audience: Audience, ctx: MessageContext, lang: Language): Message {
+  const t = TEXTS[lang];
+  const m = mentionOf(ctx, lang);
   if (audience === "staff") {
     if (status === "placed") return t.staff.placed(m);
     if (status === "scheduled") return t.staff.scheduled(m);
+    if (status === "undelivered") return t.staff.undelivered(m);
     return t.staff.cancelled(m);
   }
   // Every courier hears this: it names no restaurant, whose name its staff chose.
@@ -176,13 +192,28 @@ export function noticeMessage(notice: StaffNotice, lang: Language): Message {
   return n.resumed;
 }
 
+/** What the backend tells people about a delivery's timers (deliveryTimers.ts): a claim not
+ * picked up in time (its courier and the restaurant's staff), an order on its way far too long
+ * (its customer and the admins, who decide how it ends). */
+export type DeliveryNotice =
+  | { key: "claimExpired"; audience: "courier" | "staff"; minutes: number }
+  | { key: "overdue"; audience: "customer" | "admin" };
+
+export function deliveryMessage(notice: DeliveryNotice, ctx: MessageContext, lang: Language): Message {
+  const t = TEXTS[lang];
+  const m = mentionOf(ctx, lang);
+  if (notice.key === "claimExpired") return t.claimExpired[notice.audience](m, notice.minutes);
+  return t.overdue[notice.audience](m);
+}
+
 /** What an inbox entry says, stored as a key and parameters and said in the reader's language. */
 export type InboxText =
   | { kind: "order"; status: OrderStatus; audience: Audience; context: MessageContext }
-  | { kind: "notice"; notice: StaffNotice };
+  | { kind: "notice"; notice: StaffNotice }
+  | { kind: "delivery"; notice: DeliveryNotice; context: MessageContext };
 
 export function inboxMessage(text: InboxText, lang: Language): Message {
-  return text.kind === "notice"
-    ? noticeMessage(text.notice, lang)
-    : messageFor(text.status, text.audience, text.context, lang);
+  if (text.kind === "notice") return noticeMessage(text.notice, lang);
+  if (text.kind === "delivery") return deliveryMessage(text.notice, text.context, lang);
+  return messageFor(text.status, text.audience, text.context, lang);
 }

@@ -15,6 +15,10 @@ import type { ProblemTexts } from "./texts/problems/types";
 
 export const PROMO_SHARDS = 10;
 
+/** The highest number of uses per customer a code may set: placement counts at most this many of
+ * a customer's redemptions. */
+export const MAX_USES_PER_CUSTOMER = 1000;
+
 export interface PromoCode {
   code: string;
   description: string;
@@ -29,7 +33,7 @@ export interface PromoCode {
   validFrom: TimestampLike;
   validUntil: TimestampLike;
   firstOrderOnly: boolean;
-  /** Redemptions per customer; 0 for no limit. */
+  /** Redemptions per customer (up to MAX_USES_PER_CUSTOMER); 0 for no limit. */
   perCustomerLimit: number;
   /** Redemptions in all, and the budget in cents; null for no limit. */
   maxRedemptions: number | null;
@@ -173,7 +177,7 @@ export function promoProblem(value: unknown, say: ProblemTexts = EN_PROBLEMS): s
   if (typeof p.firstOrderOnly !== "boolean" || typeof p.paused !== "boolean" || typeof p.public !== "boolean") {
     return words.switches;
   }
-  if (!isInt(p.perCustomerLimit, 0, 1000)) return words.perCustomer;
+  if (!isInt(p.perCustomerLimit, 0, MAX_USES_PER_CUSTOMER)) return words.perCustomer;
   if (!(p.maxRedemptions === null || isInt(p.maxRedemptions, 1, 10_000_000))) return words.cap;
   if (!isCentsOrNull(p.budgetCents) || p.budgetCents === 0) return words.budget;
   if (!(

@@ -1,9 +1,12 @@
 // Every Firestore query Dishpatch runs, as data. The web data layer and the functions build their
 // SDK queries from these specs, and the deploy check (scripts/checkDeploy.ts) proves that each one
-// has the composite index it needs in firestore.indexes.json.
+// has the composite index it needs in firestore.indexes.json, and a limit, or `bounded` saying why
+// it needs none: what a screen or a step reads may not grow with the city.
 
 import { paths } from "./collections";
+import { LIMITS } from "./limits";
 import type { GeoPiece } from "./listing";
+import { MAX_USES_PER_CUSTOMER } from "./promo";
 import { OPEN_STATUSES, type OrderStatus } from "./status";
 
 export type WhereOp = "==" | "!=" | "<" | "<=" | ">" | ">=" | "in" | "not-in" | "array-contains" | "array-contains-any";
@@ -16,6 +19,9 @@ export interface QuerySpec {
   where: readonly (readonly [field: string, op: WhereOp, value: unknown])[];
   orderBy: readonly (readonly [field: string, direction: Direction])[];
   limit?: number;
+  /** Why a query without a limit reads only a few documents however large the city grows (the
+   * rules' caps, one claim at a time, counted on the server without reading). */
+  bounded?: string;
 }
 
 /** The order board's columns, in the order a kitchen works through them. */
@@ -26,7 +32,13 @@ export const BOARD_QUERY_STATUSES: readonly OrderStatus[] = ["scheduled", ...BOA
 export const COURIER_ACTIVE_STATUSES: readonly OrderStatus[] = ["ready", "picked_up"];
 
 export const QUERIES = {
-  menu: (rid: string): QuerySpec => ({ collection: paths.menu(rid), where: [], orderBy: [] }),
+  menu: (rid: string): QuerySpec => ({
+    collection: paths.menu(rid),
+    where: [],
+    orderBy: [],
+    limit: LIMITS.maxMenuItems,
+  }),
+  /** The board: a kitchen's orders under way, oldest first. */
   boardOrders: (rid: string): QuerySpec => ({
     collection: paths.orders(),
     where: [
@@ -34,6 +46,7 @@ export const QUERIES = {
       ["status", "in", BOARD_QUERY_STATUSES],
     ],
     orderBy: [["createdAt", "asc"]],
+    limit: LIMITS.maxBoardOrders,
   }),
   /** A restaurant's reviews, newest first, a page at a time (single-field index). */
   restaurantReviews: (rid: string, pageSize: number): QuerySpec => ({
@@ -48,13 +61,16 @@ export const QUERIES = {
     orderBy: [["createdAt", "desc"]],
     limit: pageSize,
   }),
-  openPickups: (): QuerySpec => ({
+  /** A courier's pickups: unclaimed ready orders in the cells of their area (courierArea.ts). */
+  openPickups: (cells: readonly string[], pageSize: number): QuerySpec => ({
     collection: paths.orders(),
     where: [
       ["status", "==", "ready"],
       ["courierId", "==", null],
+      ["pickupCell", "in", cells],
     ],
     orderBy: [],
+    limit: pageSize,
   }),
   courierActive: (uid: string): QuerySpec => ({
     collection: paths.orders(),
@@ -63,6 +79,7 @@ export const QUERIES = {
       ["status", "in", COURIER_ACTIVE_STATUSES],
     ],
     orderBy: [],
+    bounded: "a courier holds one claim at a time (the rules' couriers/{uid}.activeOrderId)",
   }),
   /** The inbox, latest news first: an order's entry moves up when the order moves on. */
   inbox: (uid: string, pageSize: number): QuerySpec => ({
@@ -71,7 +88,12 @@ export const QUERIES = {
     orderBy: [["updatedAt", "desc"]],
     limit: pageSize,
   }),
-  unread: (uid: string): QuerySpec => ({ collection: paths.inbox(uid), where: [["read", "==", false]], orderBy: [] }),
+  unread: (uid: string): QuerySpec => ({
+    collection: paths.inbox(uid),
+    where: [["read", "==", false]],
+    orderBy: [],
+    bounded: "only counted by the server (the header's badge), never read",
+  }),
   /** The unread entries about one order (two equalities: served by the single-field indexes). */
   unreadAbout: (uid: string, orderId: string): QuerySpec => ({
     collection: paths.inbox(uid),
@@ -80,15 +102,26 @@ export const QUERIES = {
       ["read", "==", false],
     ],
     orderBy: [],
+    bounded: "one order's entries for one person: one per status and a few notices (notificationId)",
   }),
-  addresses: (uid: string): QuerySpec => ({ collection: paths.addresses(uid), where: [], orderBy: [] }),
-  devices: (uid: string): QuerySpec => ({ collection: paths.devices(uid), where: [], orderBy: [] }),
+  addresses: (uid: string): QuerySpec => ({
+    collection: paths.addresses(uid),
+    where: [],
+    orderBy: [],
+    bounded: "at most ten addresses (the rules allow the ids a0 to a9)",
+  }),
+  devices: (uid: string): QuerySpec => ({
+    collection: paths.devices(uid),
+    where: [],
+    orderBy: [],
+    bounded: "at most five devices (the rules allow the ids d0 to d4)",
+  }),
   statsShards: (rid: string, day: string): QuerySpec => ({
     collection: paths.statsShards(rid, day),
     where: [],
     orderBy: [],
+    bounded: "STATS_SHARDS documents a day, written only by the backend",
   }),
-  restaurants: (): QuerySpec => ({ collection: paths.restaurants(), where: [], orderBy: [] }),
   /** The first screen: restaurant cards in one geohash range (domain/listing.ts). */
   nearby: (span: GeoPiece, pageSize: number): QuerySpec => ({
     collection: paths.listings(),
@@ -111,7 +144,8 @@ export const QUERIES = {
     orderBy: [["geohash", "asc"]],
     limit: pageSize,
   }),
-  /** Search: the entries holding one normalised word. */
+  /** Search: the entries holding one normalised word (the customer's search, and the admin's
+   * restaurant picker a page at a time). */
   search: (token: string, pageSize: number): QuerySpec => ({
     collection: paths.searchIndex(),
     where: [["tokens", "array-contains", token]],
@@ -132,7 +166,13 @@ export const QUERIES = {
     orderBy: [],
     limit: 200,
   }),
-  couriers: (): QuerySpec => ({ collection: paths.users(), where: [["roles.courier", "==", true]], orderBy: [] }),
+  /** Backend: the admins, to tell them of an order that needs a decision. */
+  admins: (): QuerySpec => ({
+    collection: paths.users(),
+    where: [["roles.admin", "==", true]],
+    orderBy: [],
+    limit: 100,
+  }),
   /** Backend: a customer's orders under way (counted, for the open-orders limit). */
   openOrdersOf: (uid: string): QuerySpec => ({
     collection: paths.orders(),
@@ -141,11 +181,12 @@ export const QUERIES = {
       ["status", "in", OPEN_STATUSES],
     ],
     orderBy: [],
+    bounded: "only counted by the server, never read",
   }),
   /** Reconciler: orders in `status` whose `field` (a time) is before `before`, oldest first. */
   dueOrders: (
     status: OrderStatus,
-    field: "createdAt" | "acceptBy" | "releaseAt",
+    field: "createdAt" | "acceptBy" | "releaseAt" | "claimedAt",
     before: Date,
     max: number,
   ): QuerySpec => ({
@@ -165,6 +206,17 @@ export const QUERIES = {
       ["updatedAt", "<", to],
     ],
     orderBy: [["updatedAt", "asc"]],
+    limit: max,
+  }),
+  /** Orders picked up before `before` and still on their way, longest first: those that may need
+   * an admin's decision (deliveryTimers.ts), for the reconciler and the admin's list. */
+  deliveriesOverdue: (before: Date, max: number): QuerySpec => ({
+    collection: paths.orders(),
+    where: [
+      ["status", "==", "picked_up"],
+      ["timeline.picked_up", "<", before],
+    ],
+    orderBy: [["timeline.picked_up", "asc"]],
     limit: max,
   }),
   /** Reconciler: reviews written in [from, to), to check their rating was counted (collection group). */
@@ -227,6 +279,7 @@ export const QUERIES = {
       ["released", "==", false],
     ],
     orderBy: [],
+    limit: MAX_USES_PER_CUSTOMER,
   }),
   /** Checkout: the codes every customer may see (their public view). */
   publicPromos: (): QuerySpec => ({
@@ -251,6 +304,7 @@ export const QUERIES = {
       ["deliveredAt", "<", to],
     ],
     orderBy: [["deliveredAt", "asc"]],
+    bounded: "one restaurant's deliveries in a statement's period, a day or a week at most",
   }),
   /** The books of every order delivered in a period (the admin's revenue figures, aggregated). */
   booksDeliveredBetween: (from: Date, to: Date): QuerySpec => ({
@@ -260,6 +314,7 @@ export const QUERIES = {
       ["deliveredAt", "<", to],
     ],
     orderBy: [],
+    bounded: "only summed by the server (one aggregation), never read",
   }),
   /** Backend (deleting an account): a page of the receipts still naming the customer. */
   customerReceipts: (uid: string, pageSize: number): QuerySpec => ({
@@ -273,6 +328,7 @@ export const QUERIES = {
     collection: paths.earnings(uid),
     where: [["deliveredAt", ">=", from]],
     orderBy: [["deliveredAt", "desc"]],
+    bounded: "one courier's deliveries since the start of the week, made one at a time",
   }),
   /** Reconciler: restaurants whose pause has ended but is still set. */
   pausesEnded: (now: Date, max: number): QuerySpec => ({
@@ -329,6 +385,7 @@ export const QUERIES = {
     collection: paths.usage(cid),
     where: [["window", "==", window]],
     orderBy: [],
+    bounded: "only summed by the server (one aggregation over a window's shards), never read",
   }),
   /** Reconciler: records past their keeping time (what a TTL policy deletes in production). */
   expired: (group: "deliveries" | "idempotency" | "usage", now: Date, max: number): QuerySpec => ({

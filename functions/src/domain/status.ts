@@ -13,12 +13,14 @@ export const ORDER_STATUSES = [
   "ready",
   "picked_up",
   "delivered",
+  "undelivered",
 ] as const;
 
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
-/** Who may make a transition. "backend" is Cloud Functions (admin SDK, bypasses rules). */
-export type Actor = "customer" | "staff" | "courier" | "backend";
+/** Who may make a transition. "backend" is Cloud Functions (admin SDK, bypasses rules); "admin" is an
+ * admin deciding through a callable (resolveDelivery), which the backend writes: no client may. */
+export type Actor = "customer" | "staff" | "courier" | "admin" | "backend";
 
 export interface Transition {
   from: OrderStatus;
@@ -42,10 +44,13 @@ export const TRANSITIONS: readonly Transition[] = [
   { from: "preparing", to: "ready", by: ["staff"] },
   // Only the courier who claimed the order (courierId == uid) may move it on.
   { from: "ready", to: "picked_up", by: ["courier"] },
-  { from: "picked_up", to: "delivered", by: ["courier"] },
+  { from: "picked_up", to: "delivered", by: ["courier", "admin"] },
+  // An order still on its way long after pickup (DELIVERY_OVERDUE_MIN) waits for an admin's
+  // decision: delivered after all, or not delivered.
+  { from: "picked_up", to: "undelivered", by: ["admin"] },
 ];
 
-export const FINAL_STATUSES: readonly OrderStatus[] = ["rejected", "declined", "cancelled", "delivered"];
+export const FINAL_STATUSES: readonly OrderStatus[] = ["rejected", "declined", "cancelled", "delivered", "undelivered"];
 
 /** Statuses of an order still under way. */
 export const OPEN_STATUSES: readonly OrderStatus[] = ORDER_STATUSES.filter((s) => !FINAL_STATUSES.includes(s));
@@ -103,17 +108,3 @@ export const HAPPY_PATH: readonly OrderStatus[] = [
   "picked_up",
   "delivered",
 ];
-
-export const STATUS_LABELS: Record<OrderStatus, string> = {
-  submitted: "Sent",
-  scheduled: "Scheduled",
-  placed: "Waiting for the restaurant",
-  rejected: "Could not be placed",
-  accepted: "Accepted",
-  declined: "Declined by the restaurant",
-  cancelled: "Cancelled",
-  preparing: "Being prepared",
-  ready: "Ready for pickup",
-  picked_up: "On its way",
-  delivered: "Delivered",
-};

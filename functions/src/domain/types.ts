@@ -214,6 +214,13 @@ export interface Order {
   cancelNote?: string;
   cancelledBy?: "customer" | "backend";
   courierId?: string | null;
+  /** When the courier claimed it (server time): the claim expires CLAIM_PICKUP_MIN later unless
+   * the order is picked up (deliveryTimers.ts). */
+  claimedAt?: TimestampLike | null;
+  /** The restaurant's cell of the map (courierArea.ts): the couriers around it see the order. */
+  pickupCell?: string;
+  /** When the backend told admins and the customer that the delivery is overdue. */
+  overdueAlertedAt?: TimestampLike;
   /** status -> server time it was entered */
   timeline?: Partial<Record<OrderStatus, TimestampLike>>;
   /** status -> who made the change: a uid, one of the backend's actors (status.ts), or an API
@@ -245,7 +252,8 @@ export interface Review {
 export interface InboxNotification {
   orderId: string | null;
   status: OrderStatus;
-  audience?: "customer" | "staff";
+  /** A courier hears of a claim of theirs that expired, an admin of a delivery to decide. */
+  audience?: "customer" | "staff" | "courier" | "admin";
   /** Where the entry leads in the app. */
   link?: string;
   /** What it says, as a key and parameters: the app says it in the reader's language. */

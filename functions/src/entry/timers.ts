@@ -1,4 +1,5 @@
-// Work at a time: the task queues (accept timeouts, releasing orders ahead, ending pauses) and the
+// Work at a time: the task queues (accept timeouts, releasing orders ahead, ending pauses, expiring
+// couriers' claims) and the
 // reconciler's schedule. A task that came before its time answers 503 and its queue retries it.
 import { HttpsError } from "firebase-functions/v2/https";
 import { onSchedule } from "firebase-functions/v2/scheduler";
@@ -27,6 +28,11 @@ export const acceptTimeout = onTaskDispatched<{ orderId: string }>(
 export const releaseOrder = onTaskDispatched<{ orderId: string }>(
   { retryConfig: TASK_RETRY, rateLimits: TIMER_DISPATCHES },
   (req) => unlessEarly(async () => (await import("../orders/release")).releaseTask(req.data)),
+);
+
+export const claimExpiry = onTaskDispatched<{ orderId: string; courierId: string }>(
+  { retryConfig: TASK_RETRY, rateLimits: TIMER_DISPATCHES },
+  (req) => unlessEarly(async () => (await import("../orders/claimExpiry")).claimExpiryTask(req.data)),
 );
 
 export const endPause = onTaskDispatched<{ rid: string }>(

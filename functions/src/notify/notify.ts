@@ -7,7 +7,7 @@
 import { FieldValue, type Firestore } from "firebase-admin/firestore";
 import { logger } from "firebase-functions/logger";
 import {
-  couriersTopic,
+  courierAreaTopic,
   INBOX,
   inboxChange,
   inboxEntryId,
@@ -35,7 +35,7 @@ import type { PushSender } from "./push";
 import { staffOfRestaurant } from "./staff";
 
 /** The order's facts a message names, as an entry stores them (Firestore takes no undefined). */
-function contextOf(order: Order & { timeZone?: string }): MessageContext {
+export function contextOf(order: Order & { timeZone?: string }): MessageContext {
   const slot = parseSlot(order.slotStart);
   const ctx: MessageContext = {
     // Placement copied it plain; an order written before that check says "the restaurant".
@@ -140,9 +140,12 @@ export async function notifyTransition(
   for (const audience of PUSH[status]) {
     const send = (topic: string, lang: Language, link: string) =>
       sends.push(push.sendToTopic(topic, { ...messageFor(status, audience, ctx, lang), data: { orderId, link } }));
-    // Shared topics get one message per language; the customer's own, the order's language.
-    if (audience === "couriers") for (const lang of LANGUAGES) send(couriersTopic(lang), lang, "/courier");
-    else if (audience === "staff") {
+    // Shared topics get one message per language; the customer's own, the order's language. The
+    // couriers told are those around the restaurant's cell (courierArea.ts), not the whole city.
+    if (audience === "couriers") {
+      if (order.pickupCell)
+        for (const lang of LANGUAGES) send(courierAreaTopic(order.pickupCell, lang), lang, "/courier");
+    } else if (audience === "staff") {
       if (!INBOX[status].includes("staff") || told.includes("staff")) {
         for (const lang of LANGUAGES) send(restaurantTopic(order.restaurantId, lang), lang, "/dashboard");
       }

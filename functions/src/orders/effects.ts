@@ -37,7 +37,9 @@ function effectsOf(deps: Deps, orderId: string, order: Placed): Record<string, (
   if (order.status === "delivered") {
     effects.booking = () => bookDelivery(deps, orderId, order);
   }
-  if ((order.status === "declined" || order.status === "cancelled") && order.pricing?.promo) {
+  // An order that never reached the customer gives its code back, as one that was never made.
+  const ended = order.status === "declined" || order.status === "cancelled" || order.status === "undelivered";
+  if (ended && order.pricing?.promo) {
     effects.releasePromo = () => releaseRedemption(deps, orderId, order);
   }
   // Only for a restaurant that had API clients listening when the order was placed: the others pay

@@ -17,6 +17,7 @@ import {
 import { logger } from "firebase-functions/logger";
 import { ACCEPT_TIMEOUT_SECONDS } from "../config";
 import {
+  areaCell,
   asMenuItem,
   booksAtPlacement,
   splitOf,
@@ -159,6 +160,7 @@ function patchFor(order: Order, ctx: Context, result: OrderCheck, at: Date, by: 
     estimate: result.estimate,
     customerName: publicName(ctx.customer?.displayName, LIMITS.maxNameLength),
     restaurantAddress: ctx.restaurant!.address,
+    pickupCell: areaCell(ctx.restaurant!.address),
     restaurantLegalName: publicName(ctx.restaurant!.legalName, LIMITS.maxLegalNameLength) ?? restaurantName,
     timeZone: ctx.restaurant!.timeZone,
     courierId: null,

@@ -4,6 +4,8 @@
 // - `scheduled` orders past their release time (a lost or early release task),
 // - `placed` orders past their accept deadline (a lost or early accept-timeout task),
 // - restaurants whose pause has ended but is still set (a lost or early end-of-pause task),
+// - couriers' claims not picked up in time (a lost or early claim-expiry task),
+// - deliveries on their way far too long, not yet brought to the admins (orders/overdue.ts),
 // - recent transitions whose side effects are missing (a lost or failed update event),
 // - webhook deliveries whose retry is long overdue (a lost task), and records past their keeping
 //   time (idempotency keys, deliveries, rate-limit windows: what a TTL policy deletes in
@@ -16,9 +18,11 @@ import { logger } from "firebase-functions/logger";
 import { RECONCILE_GRACE_SECONDS } from "../config";
 import { liveDeps, type Deps } from "../deps";
 import {
+  CLAIM_PICKUP_MIN,
   INBOX,
   inboxEntryId,
   inboxTells,
+  overdueCutoff,
   paths,
   QUERIES,
   type InboxNotification,
@@ -28,6 +32,8 @@ import {
 } from "../domain";
 import { adminQuery } from "../query";
 import { cancelIfOverdue } from "./acceptTimeout";
+import { expireClaimIfDue } from "./claimExpiry";
+import { alertIfOverdue } from "./overdue";
 import { runEffects } from "./effects";
 import { processSubmittedOrder } from "./placement";
 import { releaseIfDue } from "./release";
@@ -62,6 +68,10 @@ export interface ReconcileReport {
   released: number;
   /** Restaurants whose pause had ended, resumed now. */
   resumed: number;
+  /** Couriers' claims not picked up in time, given back to the other couriers now. */
+  claimsExpired: number;
+  /** Deliveries overdue, brought to the admins and the customer now. */
+  overdue: number;
   /** Transitions whose side effects were missing and were run now. */
   effects: number;
   /** Transitions looked at for missing side effects. */
@@ -189,6 +199,8 @@ export async function reconcile(deps: Deps, graceSeconds: number): Promise<Recon
     timedOut: 0,
     released: 0,
     resumed: 0,
+    claimsExpired: 0,
+    overdue: 0,
     effects: 0,
     checked: 0,
     deliveries: 0,
@@ -230,6 +242,26 @@ export async function reconcile(deps: Deps, graceSeconds: number): Promise<Recon
     async (snap) =>
       (await attempt(report, "accept timeout", snap.id, () => cancelIfOverdue(deps, snap.id, by)))?.outcome ===
       "cancelled",
+  );
+
+  // A claim made before this has been due for a while: its own task has had its retries.
+  const claimedBefore = new Date(overdue.getTime() - CLAIM_PICKUP_MIN * 60_000);
+  report.claimsExpired = await drain(
+    deps,
+    QUERIES.dueOrders("ready", "claimedAt", claimedBefore, BATCH),
+    deadline,
+    async (snap) =>
+      (await attempt(report, "claim expiry", snap.id, () => expireClaimIfDue(deps, snap.id, by)))?.outcome ===
+      "expired",
+  );
+  // Deliveries that may be overdue; those already brought to the admins wait for their decision
+  // and are passed over (a handful: each is an order someone must look at).
+  report.overdue = await drain(
+    deps,
+    QUERIES.deliveriesOverdue(overdueCutoff(now.getTime()), BATCH),
+    deadline,
+    async (snap) =>
+      (await attempt(report, "overdue delivery", snap.id, () => alertIfOverdue(deps, snap.id))) === "alerted",
   );
 
   report.deliveries = await drain(

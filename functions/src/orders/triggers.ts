@@ -1,11 +1,13 @@
-// What the order triggers do (index.ts defines them). Events are delivered at least once
+// What the order triggers do (index.ts defines them): process a new order, run the side effects of
+// a status change, and schedule the expiry of a courier's claim. Events are delivered at least once
 // (retry: true); every handler is idempotent, and stops retrying (logging an error) once the
 // event is older than an hour: the reconciler finishes what is left.
 
 import type { DocumentSnapshot } from "firebase-admin/firestore";
 import { logger } from "firebase-functions/logger";
 import { liveDeps } from "../deps";
-import type { Order } from "../domain";
+import type { Order, TimestampLike } from "../domain";
+import { scheduleClaimExpiry } from "./claimExpiry";
 import { runEffects, tooOldToRetry } from "./effects";
 import { processSubmittedOrder } from "./placement";
 
@@ -30,13 +32,23 @@ export async function orderCreated(event: Event<DocumentSnapshot>): Promise<void
   }
 }
 
+/** A courier's claim: the order is still ready and has a courier it did not have before. */
+function claimOf(before: Order, after: Order): { courierId: string; claimedAt: TimestampLike } | null {
+  if (after.status !== "ready" || !after.courierId || !after.claimedAt || before.courierId === after.courierId)
+    return null;
+  return { courierId: after.courierId, claimedAt: after.claimedAt };
+}
+
 export async function orderUpdated(event: Event<{ before: DocumentSnapshot; after: DocumentSnapshot }>): Promise<void> {
   const before = event.data?.before.data() as Order | undefined;
   const after = event.data?.after.data() as Order | undefined;
-  if (!before || !after || before.status === after.status) return;
+  if (!before || !after) return;
+  const claim = claimOf(before, after);
+  if (before.status === after.status && !claim) return;
   const deps = liveDeps();
   try {
-    await runEffects(deps, event.params.orderId, after);
+    if (claim) await scheduleClaimExpiry(event.params.orderId, claim.courierId, claim.claimedAt);
+    else await runEffects(deps, event.params.orderId, after);
   } catch (err) {
     if (!tooOldToRetry(event.time, deps.now())) throw err;
     logger.error("giving up on side effects; the reconciler will finish them", {

@@ -1,30 +1,26 @@
 // A restaurant's menu: the live list customers and staff see, the staff's edits, and the dishes
-// of a cart read fresh for the checkout's price check.
+// of a cart read fresh for the checkout's price check. Dishes are stored with their options as
+// strings (domain/menuDoc.ts); everything here reads and writes them as MenuItem.
 import { addDoc, collection, deleteDoc, doc, getDoc, serverTimestamp, updateDoc } from "firebase/firestore";
-import { asMenuItem, paths, QUERIES, type MenuItem } from "@domain";
+import { asMenuItem, menuFromDocs, toMenuItemDoc, paths, QUERIES, type MenuItem } from "@domain";
 import { liveDb, liveQuery } from "../firebase/live";
 import { useMemo } from "preact/hooks";
 import { useLiveQuery } from "./live";
 
 export type MenuEntry = MenuItem & { sortOrder?: number };
 
-/** Sorted here rather than by the query: a dish without a sortOrder (written by a tool, say)
- * still shows, where an orderBy would leave it out. */
 export function useMenu(rid: string) {
   const live = useLiveQuery<MenuEntry>(liveQuery(QUERIES.menu(rid)));
-  return useMemo(
-    () =>
-      live.data ? { ...live, data: [...live.data].sort((a, b) => (a.sortOrder ?? 0) - (b.sortOrder ?? 0)) } : live,
-    [live],
-  );
+  return useMemo(() => (live.data ? { ...live, data: menuFromDocs(live.data) } : live), [live]);
 }
 
 export async function addMenuItem(rid: string, item: MenuEntry): Promise<string> {
-  return (await addDoc(collection(liveDb, paths.menu(rid)), { ...item, updatedAt: serverTimestamp() })).id;
+  return (await addDoc(collection(liveDb, paths.menu(rid)), { ...toMenuItemDoc(item), updatedAt: serverTimestamp() }))
+    .id;
 }
 
 export function updateMenuItem(rid: string, itemId: string, patch: Partial<MenuEntry>): Promise<void> {
-  return updateDoc(doc(liveDb, paths.menuItem(rid, itemId)), { ...patch, updatedAt: serverTimestamp() });
+  return updateDoc(doc(liveDb, paths.menuItem(rid, itemId)), { ...toMenuItemDoc(patch), updatedAt: serverTimestamp() });
 }
 
 export function deleteMenuItem(rid: string, itemId: string): Promise<void> {

@@ -13,8 +13,12 @@ import {
   writeBatch,
 } from "firebase/firestore";
 import {
+  areaBlock,
   cartDoc,
   changedBy,
+  isOverdue,
+  LIMITS,
+  overdueCutoff,
   paths,
   QUERIES,
   transition,
@@ -23,10 +27,15 @@ import {
   type OrderStatus,
   type Restaurant,
 } from "@domain";
+import { useMemo } from "preact/hooks";
+import { resolveDeliveryCall } from "../firebase/functions";
 import { liveDb, liveQuery } from "../firebase/live";
 import { useGrowingList, useLiveDoc, useLiveQuery } from "./live";
 
 export type BoardOrder = Order;
+
+/** Overdue deliveries the admin's list shows at once, longest first. */
+const OVERDUE_PAGE = 50;
 
 /** Staff accept, with the prep time they expect. */
 export function acceptOrder(uid: string, orderId: string, prepMin: number): Promise<void> {
@@ -71,7 +80,7 @@ export async function claimOrder(uid: string, orderId: string): Promise<ClaimRes
       const [order, state] = [await tx.get(orderRef), await tx.get(stateRef)];
       if (!order.exists() || order.get("status") !== "ready" || order.get("courierId") !== null) return "taken";
       if (state.exists() && state.get("activeOrderId")) return "busy";
-      tx.update(orderRef, { courierId: uid, updatedAt: serverTimestamp() });
+      tx.update(orderRef, { courierId: uid, claimedAt: serverTimestamp(), updatedAt: serverTimestamp() });
       tx.set(stateRef, { activeOrderId: orderId, updatedAt: serverTimestamp() });
       return "claimed";
     });
@@ -106,8 +115,19 @@ export function useCustomerOrders(uid: string, pageSize: number) {
   return useGrowingList<Order>((max) => liveQuery(QUERIES.customerOrders(uid, max)), pageSize);
 }
 
-export function useOpenPickups() {
-  return useLiveQuery<Order>(liveQuery(QUERIES.openPickups()));
+/** Unclaimed ready orders around a courier's cell of the map (domain/courierArea.ts); none
+ * until the courier's area is known. */
+export function useOpenPickups(cell: string | null) {
+  return useLiveQuery<Order>(cell ? liveQuery(QUERIES.openPickups(areaBlock(cell), LIMITS.maxOpenPickups)) : null);
+}
+
+/** The orders on their way long enough to need an admin's decision (deliveryTimers.ts): those
+ * picked up before the earliest time any can be overdue, and of those the ones overdue now. */
+export function useOverdueDeliveries(now: number) {
+  // The cutoff moves in whole minutes, so that the query is not a new one at every render.
+  const minute = Math.floor(now / 60_000) * 60_000;
+  const live = useLiveQuery<Order>(liveQuery(QUERIES.deliveriesOverdue(overdueCutoff(minute), OVERDUE_PAGE)));
+  return useMemo(() => (live.data ? { ...live, data: live.data.filter((o) => isOverdue(o, now)) } : live), [live, now]);
 }
 
 export function useCourierActive(uid: string) {
@@ -118,4 +138,10 @@ export function useCourierActive(uid: string) {
 export async function readRestaurant(rid: string): Promise<Restaurant | null> {
   const snap = await getDoc(doc(liveDb, paths.restaurant(rid)));
   return snap.exists() ? (snap.data() as Restaurant) : null;
+}
+
+/** An admin ends an overdue delivery: delivered after all, or not delivered (the backend checks it
+ * is overdue and frees the courier). */
+export async function resolveDelivery(orderId: string, outcome: "delivered" | "undelivered"): Promise<void> {
+  await resolveDeliveryCall({ orderId, outcome });
 }

@@ -1,6 +1,7 @@
-// One restaurant, live: its document, the staff's edits to it, its daily figures.
-import { doc, serverTimestamp, updateDoc } from "firebase/firestore";
-import { paths, QUERIES, type Restaurant } from "@domain";
+// One restaurant, live: its document, the staff's edits to it, its daily figures; and the admin's
+// way to find one among thousands, a page at a time.
+import { doc, getDocs, serverTimestamp, startAfter, updateDoc, type QueryDocumentSnapshot } from "firebase/firestore";
+import { paths, QUERIES, searchToken, type Restaurant } from "@domain";
 import { liveDb, liveQuery } from "../firebase/live";
 import { useLiveDoc, useLiveQuery } from "./live";
 
@@ -52,6 +53,34 @@ export function useDayStats(rid: string, day: string | null) {
   return useLiveQuery<DayShard>(day ? liveQuery(QUERIES.statsShards(rid, day)) : null);
 }
 
-export function useAllRestaurants() {
-  return useLiveQuery<Restaurant>(liveQuery(QUERIES.restaurants()));
+/** A restaurant as the admin's picker shows it. */
+export interface RestaurantChoice {
+  id: string;
+  name: string;
+  line1: string;
+}
+
+export interface RestaurantPage {
+  items: RestaurantChoice[];
+  /** Where the next page starts, or null when there is none. */
+  next: QueryDocumentSnapshot | null;
+}
+
+export const PICKER_PAGE = 10;
+
+/** The restaurants found by a word of their name, cuisine or dishes (the search words the backend
+ * indexes), a page at a time; null when the text holds no word to look for. */
+export async function findRestaurants(text: string, after: QueryDocumentSnapshot | null = null) {
+  const token = searchToken(text);
+  if (!token) return null;
+  const snap = await getDocs(liveQuery(QUERIES.search(token, PICKER_PAGE), ...(after ? [startAfter(after)] : [])));
+  const page: RestaurantPage = {
+    items: snap.docs.map((d) => ({
+      id: d.id,
+      name: String(d.get("card.name") ?? d.id),
+      line1: String(d.get("card.address.line1") ?? ""),
+    })),
+    next: snap.size === PICKER_PAGE ? snap.docs[snap.size - 1] : null,
+  };
+  return page;
 }

@@ -7,7 +7,7 @@
 
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type * as Firestore from "firebase/firestore";
-import { QUERIES, type QuerySpec } from "@domain";
+import { menuFromDocs, QUERIES, type QuerySpec } from "@domain";
 import { restDoc, restQuery } from "../firebase/rest";
 import type * as LiveFirestore from "../firebase/live";
 import type { Live, LiveRow } from "./live";
@@ -149,9 +149,5 @@ export function useQuerySoonLive<T>(spec: QuerySpec | null): Live<LiveRow<T>[]> 
 /** A restaurant's menu as customers see it, in the staff's order. */
 export function useMenuSoonLive(rid: string) {
   const menu = useQuerySoonLive<MenuEntry>(QUERIES.menu(rid));
-  return useMemo(
-    () =>
-      menu.data ? { ...menu, data: [...menu.data].sort((a, b) => (a.sortOrder ?? 0) - (b.sortOrder ?? 0)) } : menu,
-    [menu],
-  );
+  return useMemo(() => (menu.data ? { ...menu, data: menuFromDocs(menu.data) } : menu), [menu]);
 }

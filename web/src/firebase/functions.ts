@@ -55,3 +55,9 @@ export const resendWebhookCall = httpsCallable<{ clientId: string; eventId: stri
   functions,
   "resendWebhook",
 );
+
+/** An admin's decision on an overdue delivery. */
+export const resolveDeliveryCall = httpsCallable<
+  { orderId: string; outcome: "delivered" | "undelivered" },
+  { status: "delivered" | "undelivered" }
+>(functions, "resolveDelivery");

@@ -36,6 +36,7 @@ export const de: Record<Key, string> = {
   "status.ready": "Abholbereit",
   "status.picked_up": "Unterwegs",
   "status.delivered": "Geliefert",
+  "status.undelivered": "Nicht geliefert",
 
   "diet.vegetarian": "Vegetarisch",
   "diet.vegan": "Vegan",

@@ -37,6 +37,7 @@ export const en = {
   "status.ready": "Ready for pickup",
   "status.picked_up": "On its way",
   "status.delivered": "Delivered",
+  "status.undelivered": "Not delivered",
 
   "diet.vegetarian": "Vegetarian",
   "diet.vegan": "Vegan",

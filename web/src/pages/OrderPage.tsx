@@ -70,7 +70,9 @@ export function OrderPage({ id }: { id: string }) {
   const ended = isFinal(o.status) && o.status !== "delivered";
   const ahead = !!o.timeline?.scheduled || o.status === "scheduled";
   const steps: OrderStatus[] = ended
-    ? ["submitted", ...(["scheduled", "placed"] as OrderStatus[]).filter((s) => o.timeline?.[s]), o.status]
+    ? o.status === "undelivered"
+      ? [...HAPPY_PATH.slice(0, -1), "undelivered"] // it went all the way to the courier
+      : ["submitted", ...(["scheduled", "placed"] as OrderStatus[]).filter((s) => o.timeline?.[s]), o.status]
     : ahead
       ? ["submitted", "scheduled", ...HAPPY_PATH.slice(1)]
       : [...HAPPY_PATH];

@@ -91,6 +91,10 @@ export const de: DomainTexts = {
       title: "Geliefert",
       body: `Deine Bestellung${code} von ${r} wurde geliefert. Guten Appetit!`,
     }),
+    undelivered: ({ r, code }) => ({
+      title: "Nicht geliefert",
+      body: `Deine Bestellung${code} von ${r} konnte nicht geliefert werden. Das tut uns leid.`,
+    }),
   },
   staff: {
     placed: ({ r, code }) => ({
@@ -105,8 +109,32 @@ export const de: DomainTexts = {
       title: `Bestellung storniert${code}`,
       body: `Die Bestellung${code} für ${r} wurde storniert.${reason}`,
     }),
+    undelivered: ({ code }) => ({
+      title: `Bestellung nicht geliefert${code}`,
+      body: `Die Bestellung${code} wurde abgeholt, hat die Kundschaft aber nie erreicht.`,
+    }),
   },
   couriers: { title: "Abholung verfügbar", body: "Eine Bestellung ist abholbereit." },
+  claimExpired: {
+    courier: ({ r, code }, minutes) => ({
+      title: "Übernahme abgelaufen",
+      body: `Du hast die Bestellung${code} bei ${r} nicht innerhalb von ${minutes} Minuten abgeholt, deshalb wurde sie anderen Kurieren angeboten.`,
+    }),
+    staff: ({ code }, minutes) => ({
+      title: "Kurier ist nicht gekommen",
+      body: `Der Kurier, der die Bestellung${code} übernommen hat, hat sie nicht innerhalb von ${minutes} Minuten abgeholt. Sie wird wieder anderen Kurieren angeboten.`,
+    }),
+  },
+  overdue: {
+    customer: ({ r, code }) => ({
+      title: "Deine Bestellung verspätet sich",
+      body: `Deine Bestellung${code} von ${r} dauert viel länger als sie sollte. Wir finden heraus, was passiert ist.`,
+    }),
+    admin: ({ r, code }) => ({
+      title: "Eine Bestellung braucht eine Entscheidung",
+      body: `Die Bestellung${code} von ${r} wurde vor langer Zeit abgeholt und nicht geliefert. Entscheide, wie sie endet.`,
+    }),
+  },
   notices: {
     autoPaused: (minutes) => ({
       title: "Bestellungen pausiert",

@@ -46,6 +46,10 @@ export const en: DomainTexts = {
     }),
     picked_up: ({ r, code }) => ({ title: "On its way", body: `A courier picked up your order${code} from ${r}.` }),
     delivered: ({ r, code }) => ({ title: "Delivered", body: `Your order${code} from ${r} was delivered. Enjoy!` }),
+    undelivered: ({ r, code }) => ({
+      title: "Not delivered",
+      body: `Your order${code} from ${r} could not be delivered. We are sorry.`,
+    }),
   },
   staff: {
     placed: ({ r, code }) => ({ title: `New order${code}`, body: `A new order is waiting for ${r} to accept it.` }),
@@ -57,8 +61,32 @@ export const en: DomainTexts = {
       title: `Order cancelled${code}`,
       body: `Order${code} for ${r} was cancelled.${reason}`,
     }),
+    undelivered: ({ code }) => ({
+      title: `Order not delivered${code}`,
+      body: `Order${code} was picked up but never reached the customer.`,
+    }),
   },
   couriers: { title: "Pickup available", body: "An order is ready for pickup." },
+  claimExpired: {
+    courier: ({ r, code }, minutes) => ({
+      title: "Claim expired",
+      body: `You did not pick up the order${code} at ${r} within ${minutes} minutes, so it was offered to other couriers.`,
+    }),
+    staff: ({ code }, minutes) => ({
+      title: "Courier did not come",
+      body: `The courier who claimed order${code} did not pick it up within ${minutes} minutes. It is offered to other couriers again.`,
+    }),
+  },
+  overdue: {
+    customer: ({ r, code }) => ({
+      title: "Your order is late",
+      body: `Your order${code} from ${r} is taking far longer than it should. We are finding out what happened.`,
+    }),
+    admin: ({ r, code }) => ({
+      title: "An order needs a decision",
+      body: `Order${code} from ${r} was picked up long ago and has not been delivered. Decide how it ends.`,
+    }),
+  },
   notices: {
     autoPaused: (minutes) => ({
       title: "Orders paused",

@@ -32,8 +32,19 @@ export interface DomainTexts {
     placed: (m: Mention) => Message;
     scheduled: (m: Mention) => Message;
     cancelled: (m: Mention) => Message;
+    undelivered: (m: Mention) => Message;
   };
   couriers: Message;
+  /** A courier's claim that was not picked up in time: the order is offered to others again. */
+  claimExpired: {
+    courier: (m: Mention, minutes: number) => Message;
+    staff: (m: Mention, minutes: number) => Message;
+  };
+  /** An order on its way for far too long: the customer is told, the admins asked to decide. */
+  overdue: {
+    customer: (m: Mention) => Message;
+    admin: (m: Mention) => Message;
+  };
   notices: {
     autoPaused: (minutes: number) => Message;
     resumed: Message;

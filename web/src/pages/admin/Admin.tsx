@@ -1,8 +1,10 @@
-// The admin's face: roles, promo codes, the platform's fees and commissions, and its revenue.
+// The admin's face: roles, promo codes, the platform's fees and commissions, its revenue, and the
+// orders that wait for an admin's decision.
 
 import { Route, Router, useLocation } from "preact-iso";
 import { session } from "../../state/session";
 import { Empty } from "../../components/States";
+import { Decisions } from "./Decisions";
 import { Fees } from "./Fees";
 import { Promos } from "./Promos";
 import { Revenue } from "./Revenue";
@@ -16,6 +18,7 @@ const TABS: { path: string; title: Key }[] = [
   { path: "/admin/promos", title: "adm.promos" },
   { path: "/admin/fees", title: "adm.fees" },
   { path: "/admin/revenue", title: "adm.revenue" },
+  { path: "/admin/decisions", title: "adm.decisions" },
 ];
 
 export function Admin() {
@@ -44,6 +47,7 @@ export function Admin() {
         <Route path="/promos" component={Promos} />
         <Route path="/fees" component={Fees} />
         <Route path="/revenue" component={Revenue} />
+        <Route path="/decisions" component={Decisions} />
       </Router>
     </main>
   );

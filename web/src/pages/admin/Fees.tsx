@@ -5,7 +5,8 @@ import { useState } from "preact/hooks";
 import { Outcome } from "../../components/States";
 import { DEFAULT_FEES, feesProblem, LIMITS, type PlatformFees } from "@domain";
 import { saveCommission, saveFees, useFees } from "../../data/money";
-import { useAllRestaurants } from "../../data/restaurants";
+import type { RestaurantChoice } from "../../data/restaurants";
+import { RestaurantPicker } from "./RestaurantPicker";
 import { errorText } from "../../components/format";
 import { t } from "../../i18n";
 import { problems } from "../../i18n/work";
@@ -74,8 +75,8 @@ export function Fees() {
 }
 
 function Commission() {
-  const restaurants = useAllRestaurants();
-  const [rid, setRid] = useState("");
+  const [restaurant, setRestaurant] = useState<RestaurantChoice | null>(null);
+  const rid = restaurant?.id ?? "";
   const [value, setValue] = useState("");
   const [message, setMessage] = useState("");
   const [error, setError] = useState("");
@@ -95,18 +96,8 @@ function Commission() {
       }}
     >
       <h3>{t("fees.own")}</h3>
+      <RestaurantPicker label={t("op.restaurant")} value={restaurant} onChange={setRestaurant} />
       <div class="grid3">
-        <label>
-          {t("op.restaurant")}
-          <select value={rid} onChange={(e) => setRid((e.target as HTMLSelectElement).value)}>
-            <option value="">{t("fees.choose")}</option>
-            {restaurants.data?.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.name}
-              </option>
-            ))}
-          </select>
-        </label>
         <label>
           {t("fees.commissionPercent")}
           <input inputMode="decimal" value={value} onInput={(e) => setValue((e.target as HTMLInputElement).value)} />

@@ -4,7 +4,8 @@
 import { useState } from "preact/hooks";
 import { normalizeCode, parseCents, promoProblem, type PromoCode } from "@domain";
 import { createPromo, setPromoPaused, useAllPromos } from "../../data/money";
-import { useAllRestaurants } from "../../data/restaurants";
+import type { RestaurantChoice } from "../../data/restaurants";
+import { RestaurantPicker } from "./RestaurantPicker";
 import { dateTimeWithYear, errorText, money } from "../../components/format";
 import { ErrorNote, Loading, Outcome } from "../../components/States";
 import { t } from "../../i18n";
@@ -24,7 +25,7 @@ interface Form {
   perCustomerLimit: string;
   maxRedemptions: string;
   budget: string;
-  restaurantId: string;
+  restaurant: RestaurantChoice | null;
   fundedBy: "platform" | "restaurant";
   public: boolean;
 }
@@ -42,7 +43,7 @@ const EMPTY: Form = {
   perCustomerLimit: "1",
   maxRedemptions: "",
   budget: "",
-  restaurantId: "",
+  restaurant: null,
   fundedBy: "platform",
   public: false,
 };
@@ -65,7 +66,7 @@ function toInput(f: Form, now: number) {
     perCustomerLimit: Number(f.perCustomerLimit),
     maxRedemptions: f.maxRedemptions.trim() === "" ? null : Number(f.maxRedemptions),
     budgetCents: cents(f.budget),
-    restaurantId: f.restaurantId || null,
+    restaurantId: f.restaurant?.id ?? null,
     fundedBy: f.fundedBy,
     paused: false,
     public: f.public,
@@ -82,7 +83,6 @@ function toInput(f: Form, now: number) {
 
 export function Promos() {
   const promos = useAllPromos();
-  const restaurants = useAllRestaurants();
   const [f, setF] = useState<Form>(EMPTY);
   const [message, setMessage] = useState("");
   const [error, setError] = useState("");
@@ -137,20 +137,6 @@ export function Promos() {
           {text("maxRedemptions", t("promo.inAll"), t("promo.noCap"))}
           {text("budget", t("promo.budget"), t("promo.noBudget"))}
           <label>
-            {t("op.restaurant")}
-            <select
-              value={f.restaurantId}
-              onChange={(e) => set({ restaurantId: (e.target as HTMLSelectElement).value })}
-            >
-              <option value="">{t("promo.allRestaurants")}</option>
-              {restaurants.data?.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
             {t("promo.fundedBy")}
             <select
               value={f.fundedBy}
@@ -161,6 +147,12 @@ export function Promos() {
             </select>
           </label>
         </div>
+        <RestaurantPicker
+          label={t("op.restaurant")}
+          value={f.restaurant}
+          onChange={(restaurant) => set({ restaurant })}
+          none={t("promo.allRestaurants")}
+        />
         <label class="inline">
           <input
             type="checkbox"

@@ -2,18 +2,20 @@
 
 import { useState } from "preact/hooks";
 import { Outcome } from "../../components/States";
-import { useAllRestaurants } from "../../data/restaurants";
+import type { RestaurantChoice } from "../../data/restaurants";
+import { RestaurantPicker } from "./RestaurantPicker";
 import { setRole, type SetRoleInput } from "../../firebase/functions";
 import { errorText } from "../../components/format";
 import { t } from "../../i18n";
 import { RESTAURANT_ROLES } from "@domain";
 
 export function Roles() {
-  const restaurants = useAllRestaurants();
+  const [restaurant, setRestaurant] = useState<RestaurantChoice | null>(null);
   const [role, setRoleName] = useState<SetRoleInput["role"]>("courier");
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState("");
   const [error, setError] = useState("");
+  const needsRestaurant = RESTAURANT_ROLES.includes(role);
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
     const form = new FormData(e.currentTarget as HTMLFormElement);
@@ -22,7 +24,7 @@ export function Roles() {
       email: String(form.get("email")).trim(),
       role,
       grant,
-      ...(RESTAURANT_ROLES.includes(role) ? { restaurantId: String(form.get("restaurantId")) } : {}),
+      ...(RESTAURANT_ROLES.includes(role) && restaurant ? { restaurantId: restaurant.id } : {}),
     };
     setBusy(true);
     setMessage("");
@@ -59,23 +61,12 @@ export function Roles() {
             <option value="admin">{t("nav.admin")}</option>
           </select>
         </label>
-        {RESTAURANT_ROLES.includes(role) && (
-          <label>
-            {t("op.restaurant")}
-            <select name="restaurantId" required>
-              {restaurants.data?.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.name}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
+        {needsRestaurant && <RestaurantPicker label={t("op.restaurant")} value={restaurant} onChange={setRestaurant} />}
         <div class="actions">
-          <button type="submit" value="grant" disabled={busy}>
+          <button type="submit" value="grant" disabled={busy || (needsRestaurant && !restaurant)}>
             {t("roles.grant")}
           </button>
-          <button type="submit" value="revoke" class="danger" disabled={busy}>
+          <button type="submit" value="revoke" class="danger" disabled={busy || (needsRestaurant && !restaurant)}>
             {t("roles.revoke")}
           </button>
         </div>

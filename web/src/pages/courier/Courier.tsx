@@ -1,16 +1,26 @@
-// The courier's face: unclaimed ready orders nearest first, claiming one (one courier wins),
-// and the delivery itself, sharing the position while the order is on its way.
+// The courier's face: unclaimed ready orders around them nearest first, claiming one (one courier
+// wins), and the delivery itself, sharing the position while the order is on its way.
 
 import { useEffect, useRef, useState } from "preact/hooks";
-import { distanceM, etaMinutes, nextStatuses, orderCodeOf, type LatLng, type Order, type OrderStatus } from "@domain";
+import {
+  distanceM,
+  etaMinutes,
+  nextStatuses,
+  orderCodeOf,
+  pickupDeadline,
+  type LatLng,
+  type Order,
+  type OrderStatus,
+} from "@domain";
 import type { LiveRow } from "../../data/live";
 import { claimOrder, deliverOrder, moveOrder, useCourierActive, useOpenPickups } from "../../data/orders";
 import { shareCourierPosition } from "../../data/tracking";
 import { session } from "../../state/session";
 import { DeliveryMap } from "../../components/DeliveryMap";
-import { decimal, errorText, money } from "../../components/format";
+import { clock, decimal, errorText, money } from "../../components/format";
 import { Empty, ErrorNote, Loading, Outcome } from "../../components/States";
 import { statusLabel, t, tn } from "../../i18n";
+import { AreaLine, useCourierCell } from "./Area";
 import { SHARE_MIN_INTERVAL_MS, shouldShare, usePosition } from "./position";
 import "../../i18n/shop"; // this screen's texts
 import "../../i18n/work";
@@ -41,7 +51,9 @@ export function Courier() {
 
 function CourierHome({ uid }: { uid: string }) {
   const { pos, error: posError } = usePosition();
-  const open = useOpenPickups();
+  const [chosen, choose] = useState("");
+  const area = useCourierCell(uid, pos, chosen);
+  const open = useOpenPickups(area.cell);
   const mine = useCourierActive(uid);
   const [notice, setNotice] = useState("");
 
@@ -75,8 +87,9 @@ function CourierHome({ uid }: { uid: string }) {
         <ActiveDelivery key={o.id} uid={uid} order={o} pos={pos} />
       ))}
       <h2>{t("status.ready")}</h2>
+      <AreaLine source={area.source} chosen={chosen} choose={choose} error={area.error} />
       {open.error !== undefined && <ErrorNote error={open.error} />}
-      {open.data === undefined && !open.error && <Loading what={t("board.loading")} />}
+      {area.cell && open.data === undefined && !open.error && <Loading what={t("board.loading")} />}
       {open.data?.length === 0 && (
         <Empty>
           <p>{t("cour.none")}</p>
@@ -153,6 +166,14 @@ function ActiveDelivery({ uid, order: o, pos }: { uid: string; order: Delivery; 
         <dd>
           {o.restaurantName}, {o.restaurantAddress?.line1}
         </dd>
+        {o.status === "ready" && o.claimedAt && (
+          <>
+            <dt>{t("cour.pickUpBy")}</dt>
+            <dd data-testid="pickup-by">
+              {t("cour.pickUpByTime", { time: clock({ toMillis: () => pickupDeadline(o.claimedAt!) }, o.timeZone) })}
+            </dd>
+          </>
+        )}
         <dt>{t("cour.deliverTo")}</dt>
         <dd>
           {o.customerName ?? t("alert.aCustomer")}, {o.deliveryAddress.line1}

@@ -52,6 +52,8 @@ export function MenuEditor() {
   if (items.error) return <ErrorNote error={items.error} />;
   if (!items.data || !restaurant.data) return <Loading what={t("rp.loadingMenu")} />;
   const categories = restaurant.data.categories ?? [];
+  // The menu shows this many dishes at most (its query's limit).
+  const full = items.data.length >= LIMITS.maxMenuItems;
 
   const toggle = async (item: Dish) => {
     setError("");
@@ -68,11 +70,12 @@ export function MenuEditor() {
       <div class="row">
         <h2>{t("menu.dishes")}</h2>
         {owner && (
-          <button type="button" onClick={() => setEditing("new")}>
+          <button type="button" onClick={() => setEditing("new")} disabled={full}>
             {t("menu.addDish")}
           </button>
         )}
       </div>
+      {owner && full && <p class="hint">{t("menu.full", { n: LIMITS.maxMenuItems })}</p>}
       {!owner && <p class="muted">{t("menu.kitchenNote")}</p>}
       <Outcome error={error} />
       {editing && (

@@ -1,0 +1,54 @@
+// An admin decides how an overdue delivery ends (the resolveDelivery callable, asked of the guard
+// first): delivered after all, or not delivered. Only an order still on its way and overdue
+// (domain/deliveryTimers.ts) waits for a decision; the courier's claim ends with it, in the same
+// transaction, so they can take the next order. The status change's own side effects follow
+// (notifications; a delivered order's booking; a code's redemption given back).
+
+import { FieldValue } from "firebase-admin/firestore";
+import { HttpsError } from "firebase-functions/v2/https";
+import type { Deps } from "../deps";
+import { isOverdue, paths, transition, type Order } from "../domain";
+
+export const DECISIONS = ["delivered", "undelivered"] as const;
+export type Decision = (typeof DECISIONS)[number];
+
+export async function resolveDelivery(
+  { db, now }: Pick<Deps, "db" | "now">,
+  adminUid: string,
+  input: unknown,
+): Promise<{ status: Decision }> {
+  const { orderId, outcome } = (input ?? {}) as { orderId?: unknown; outcome?: unknown };
+  if (typeof orderId !== "string" || !/^[A-Za-z0-9_-]{1,128}$/.test(orderId)) {
+    throw new HttpsError("invalid-argument", "Which order?", { reason: "bad_input" });
+  }
+  if (!DECISIONS.includes(outcome as Decision)) {
+    throw new HttpsError("invalid-argument", `outcome must be one of ${DECISIONS.join(", ")}.`, {
+      reason: "bad_input",
+    });
+  }
+  const decision = outcome as Decision;
+  const ref = db.doc(paths.order(orderId));
+  return db.runTransaction(async (tx) => {
+    const order = (await tx.get(ref)).data() as Order | undefined;
+    if (!order) throw new HttpsError("not-found", "No such order.", { reason: "not_found" });
+    if (order.status !== "picked_up") {
+      throw new HttpsError("failed-precondition", `The order is ${order.status}, not on its way.`, {
+        reason: "not_on_its_way",
+        status: order.status,
+      });
+    }
+    if (!isOverdue(order, now().getTime())) {
+      throw new HttpsError("failed-precondition", "The order is not overdue yet: its courier may still deliver it.", {
+        reason: "not_overdue",
+      });
+    }
+    const courierRef = order.courierId ? db.doc(paths.courier(order.courierId)) : null;
+    const state = courierRef ? await tx.get(courierRef) : null;
+    const stamp = FieldValue.serverTimestamp();
+    tx.update(ref, transition(decision, stamp, adminUid));
+    if (courierRef && state?.get("activeOrderId") === orderId) {
+      tx.set(courierRef, { activeOrderId: null, updatedAt: stamp });
+    }
+    return { status: decision };
+  });
+}
