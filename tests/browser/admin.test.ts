@@ -117,7 +117,10 @@ describe("browser: the admin's pages", function () {
   });
 
   it("Fees shows the platform's terms as stored and saves a restaurant's own commission", async () => {
-    const r = await createRestaurant({}, { name: "Commission Kitchen" });
+    // A word of its own in the name: the admin finds the restaurant by it (RestaurantPicker).
+    const word = `Provision${Date.now().toString(36).replace(/[0-9]/g, "")}`;
+    const r = await createRestaurant({}, { name: `${word} Commission Kitchen` });
+    await waitForDoc(adminDb.doc(paths.searchEntry(r.id)), (s) => s.exists);
     const admin = await createUser({ admin: true }, "Fay Fees");
     const stored = (await adminDb.doc(paths.fees()).get()).data() ?? {
       serviceFeeBps: 500,
@@ -137,7 +140,8 @@ describe("browser: the admin's pages", function () {
       String(stored.defaultCommissionBps / 100),
     );
     const own = page.getByRole("form", { name: "A restaurant's commission" });
-    await own.getByLabel("Restaurant").selectOption(r.id);
+    await own.getByLabel("Find a restaurant").fill(word);
+    await own.locator(`[data-restaurant="${r.id}"]`).click();
     await own.getByLabel("Commission (%)").fill("12");
     await own.getByRole("button", { name: "Save commission" }).click();
     await page.getByText("Commission saved for that restaurant.").waitFor();
