@@ -116,6 +116,7 @@ describe("browser: offline", function () {
     await page.getByRole("button", { name: "Add Tagliatelle al Ragù" }).click();
     await page.getByRole("link", { name: /Cart, 1 item\b/ }).click();
     await page.getByTestId("preview-total").waitFor();
+    await shellCached(page);
     await context.setOffline(true);
     await page.getByTestId("checkout-offline").waitFor();
     await screenshot(page, "offline-checkout");

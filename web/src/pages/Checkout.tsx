@@ -150,6 +150,12 @@ export function Checkout() {
     if (first) setWhen(first.getTime());
   }, [loaded, address, when]);
 
+  // The order page's code loads while the customer checks out, so that an order sent without a
+  // connection still opens its page (which says it is not sent yet).
+  useEffect(() => {
+    void import("./OrderPage");
+  }, []);
+
   const signedOut = session.value === null;
   useEffect(() => {
     if (signedOut) location.route("/signin?next=/checkout", true);
