@@ -60,15 +60,16 @@ export async function alertIfOverdue({ db, push, now }: Deps, orderId: string): 
     const entry = (await tx.get(customerEntry)).data() as InboxNotification | undefined;
     const stamp = FieldValue.serverTimestamp();
     tx.update(ref, { overdueAlertedAt: stamp });
-    // The customer's one entry about the order says it is late, unread again; its status stays, so
-    // the admin's decision moves it on as any status does.
+    // The customer's one entry about the order says it is late, unread again, at the order's own
+    // status (picked up): a pickup note that arrives after it then finds nothing to move and
+    // leaves the alert in place, and the admin's decision moves it on as any status does.
     tx.set(customerEntry, {
       orderId,
-      status: entry?.status ?? order!.status,
+      status: order!.status,
       audience: "customer",
       link: `/orders/${orderId}`,
       text: text(CUSTOMER),
-      moments: entry?.moments ?? momentsOf(order!),
+      moments: momentsOf(order!),
       read: false,
       createdAt: entry?.createdAt ?? stamp,
       updatedAt: stamp,
