@@ -8,7 +8,16 @@ import { FieldValue } from "firebase-admin/firestore";
 import { httpsCallable } from "firebase/functions";
 import { inboxMessage, orderEventId, paths, type WebhookDelivery } from "../../functions/src/domain";
 import { verifyDishpatchSignature } from "../../scripts/pos/verify";
-import { adminDb, closeClients, createUser, placeOrder, statusIs, waitForDoc, type TestUser } from "../support/app";
+import {
+  adminDb,
+  closeClients,
+  createUser,
+  placeOrder,
+  statusIs,
+  updateAsTest,
+  waitForDoc,
+  type TestUser,
+} from "../support/app";
 import { assertWebhookEvent, call, integration, Receiver, registerWebhook, type Integration } from "../support/api";
 
 const ALL_EVENTS = [
@@ -154,7 +163,7 @@ describe("api: webhooks", function () {
     const ref = adminDb.doc(paths.delivery(i.clientId, eventId));
     await waitForDoc(ref, (s) => s.get("state") === "delivered");
     // A delivery document without its body (as one written by hand, or damaged, would be).
-    await ref.update({ body: FieldValue.delete() });
+    await updateAsTest(ref, { body: FieldValue.delete() });
     await httpsCallable(i.owner.functions, "resendWebhook")({ clientId: i.clientId, eventId });
     const failed = await waitForDoc(ref, (s) => s.get("state") === "failed" && s.get("round") === 2);
     const second = (failed.data() as WebhookDelivery).attempts.filter((a) => a.round === 2);

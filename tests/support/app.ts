@@ -3,7 +3,13 @@
 // at the emulator with a push service that records what it was asked to send.
 
 import { withFunctionTriggersDisabled } from "@firebase/rules-unit-testing";
-import { FieldValue, Timestamp } from "firebase-admin/firestore";
+import {
+  FieldValue,
+  Timestamp,
+  type DocumentData,
+  type DocumentReference,
+  type UpdateData,
+} from "firebase-admin/firestore";
 import type { Deps } from "../../functions/src/deps";
 import {
   allDay,
@@ -154,7 +160,15 @@ export async function moveDueTime(
   field: "releaseAt" | "acceptBy" | "claimedAt" | "timeline.picked_up",
   at: Date,
 ): Promise<void> {
-  await adminDb.doc(`orders/${orderId}`).update({ [field]: Timestamp.fromDate(at) });
+  await updateAsTest(adminDb.doc(`orders/${orderId}`), { [field]: Timestamp.fromDate(at) });
+}
+
+/** A test's own change to a document the system writes in transactions: made in a transaction, so
+ * that the emulator's lock contention (answered `2 UNKNOWN` to a plain write) is retried. */
+export function updateAsTest(ref: DocumentReference, data: UpdateData<DocumentData>): Promise<void> {
+  return adminDb.runTransaction(async (tx) => {
+    tx.update(ref, data);
+  });
 }
 
 /** Runs `write` while the Functions emulator delivers no events (nor scheduler ticks): whatever it
