@@ -3,13 +3,9 @@
 // says how long an order and a ping wait in the same queue, not what an order costs (the separate
 // rounds, rounds.ts, say that).
 
-import { doc } from "firebase/firestore";
-import { paths } from "../../functions/src/domain";
-import { placeOrder, TORSTRASSE } from "../lib/people";
-import { cartFor, closePeople, customers, type Ctx } from "./fixtures";
-import { customersPerClient, floorPing, Pool } from "./rounds";
+import { closePeople, customers, type Ctx } from "./fixtures";
+import { customersPerClient, floorPing, Pool, timedOrder } from "./rounds";
 import { latency, type Latency } from "./stats";
-import { whenSeen } from "./watch";
 
 export interface InterleavedRound {
   clients: number;
@@ -55,21 +51,10 @@ export async function interleavedRound(
           else floor.push(ms);
         };
         if (floorFirst) await ping();
-        const t1 = performance.now();
-        const sentAt = Date.now();
-        const id = await placeOrder(customer, {
-          restaurantId: kitchen,
-          items: cartFor(ctx, n++),
-          deliveryAddress: TORSTRASSE,
-        });
-        let status = "";
-        const seen = await whenSeen(doc(customer.db, paths.order(id)), (d) => {
-          status = String(d.status);
-          return d.status !== "submitted";
-        });
-        orders.push({ id, sentAt });
-        if (status === "rejected") rejected++;
-        else placed.push(seen - t1);
+        const o = await timedOrder(ctx, kitchen, customer, n++);
+        orders.push({ id: o.id, sentAt: o.sentAt });
+        if (o.rejected) rejected++;
+        else placed.push(o.ms);
         if (!floorFirst) await ping();
       }
     }),

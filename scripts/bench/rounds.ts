@@ -116,6 +116,20 @@ export function customersPerClient(ordersPerClient: number): number {
   return Math.ceil((ordersPerClient * 1.5 + 2) / LIMITS.maxOpenOrdersPerCustomer);
 }
 
+/** Places the `n`th bench order as `customer` and times it until it leaves `submitted` (placed
+ * or rejected), seen by the customer's own listener. */
+export async function timedOrder(ctx: Ctx, kitchen: string, customer: Person, n: number) {
+  const startedAt = performance.now();
+  const sentAt = Date.now();
+  const id = await placeOrder(customer, { restaurantId: kitchen, items: cartFor(ctx, n), deliveryAddress: TORSTRASSE });
+  let status = "";
+  const seen = await whenSeen(doc(customer.db, paths.order(id)), (d) => {
+    status = String(d.status);
+    return d.status !== "submitted";
+  });
+  return { id, sentAt, startedAt, ms: seen - startedAt, rejected: status === "rejected" };
+}
+
 /** Orders only, from `clients` clients, for `seconds`, to `kitchen`. */
 export async function ordersRound(
   ctx: Ctx,
@@ -139,22 +153,10 @@ export async function ordersRound(
   await Promise.all(
     pools.map(async (pool) => {
       while (performance.now() < end) {
-        const customer = await pool.next();
-        const t1 = performance.now();
-        const sentAt = Date.now();
-        const id = await placeOrder(customer, {
-          restaurantId: kitchen,
-          items: cartFor(ctx, n++),
-          deliveryAddress: TORSTRASSE,
-        });
-        let status = "";
-        const seen = await whenSeen(doc(customer.db, paths.order(id)), (d) => {
-          status = String(d.status);
-          return d.status !== "submitted";
-        });
-        orders.push({ id, sentAt });
-        if (status === "rejected") rejected++;
-        else samples.push({ at: t1 - started, ms: seen - t1 });
+        const o = await timedOrder(ctx, kitchen, await pool.next(), n++);
+        orders.push({ id: o.id, sentAt: o.sentAt });
+        if (o.rejected) rejected++;
+        else samples.push({ at: o.startedAt - started, ms: o.ms });
       }
     }),
   );
