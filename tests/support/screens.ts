@@ -241,7 +241,8 @@ export function screensOf(f: Fixtures): Screen[] {
       role: "customer",
       name: "order delivered",
       path: `/orders/${f.orders.delivered}`,
-      ready: (p) => p.locator('[data-testid="receipt-link"]'),
+      // The review form comes with its own live read, after the receipt's link.
+      ready: (p) => p.locator("form.review button[type=submit]"),
       buttons: (p) => p.locator("form.review button[type=submit]"),
     },
     {
