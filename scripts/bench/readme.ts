@@ -1,27 +1,17 @@
 // `npm run bench:readme`: writes the README's performance figures from bench-results/latest.json,
 // between the bench markers, so that no figure there is typed by hand.
 
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT } from "../lib/config";
+import { writeReadmeBlock } from "../lib/readmeBlock";
 import { OPTIONS, PARTS } from "./options";
 import { markdown, type BenchResult } from "./report";
-
-const START = "<!-- bench:start (written by npm run bench:readme) -->";
-const END = "<!-- bench:end -->";
 
 function main(): number {
   const latest = join(ROOT, "bench-results", "latest.json");
   if (!existsSync(latest)) {
     console.error("npm run bench:readme: no bench-results/latest.json yet; run `npm run bench` first.");
-    return 1;
-  }
-  const readmePath = join(ROOT, "README.md");
-  const readme = readFileSync(readmePath, "utf8");
-  const from = readme.indexOf(START);
-  const to = readme.indexOf(END);
-  if (from < 0 || to < from) {
-    console.error(`npm run bench:readme: README.md has no "${START}" … "${END}" block.`);
     return 1;
   }
   const result = JSON.parse(readFileSync(latest, "utf8")) as BenchResult;
@@ -40,7 +30,7 @@ function main(): number {
     );
     return 1;
   }
-  writeFileSync(readmePath, `${readme.slice(0, from + START.length)}\n${markdown(result)}\n${readme.slice(to)}`);
+  if (!writeReadmeBlock({ name: "bench", command: "bench:readme" }, markdown(result))) return 1;
   console.log("README.md: performance figures written from bench-results/latest.json.");
   return 0;
 }
