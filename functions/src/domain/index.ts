@@ -2,6 +2,7 @@
 // the web app and the tests.
 export * from "./api";
 export * from "./books";
+export * from "./capacity";
 export * from "./cart";
 export * from "./city";
 export * from "./complaints";
