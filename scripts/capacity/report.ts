@@ -218,16 +218,18 @@ export function markdown(facts: IndexFacts): string {
   const rec = reconcilerLoad(load);
   out.push(
     "",
-    `**The reconciler** (\`reconcileOrders\`, every minute) checks at most ${RECONCILER.changedOrdersPerRun} ` +
-      `changed orders a run for missing side effects and looks back at most ${RECONCILER.lookBackMinutes} minutes; ` +
-      `at ${whole(load.cityOrdersPerMinute)} orders a minute at least ${whole(rec.changedOrdersPerMinute)} orders ` +
-      `change a minute: ${verdict(rec.withinLimit)}.`,
+    `**The reconciler** (\`reconcileOrders\`, every minute) checks changed orders for missing side effects ` +
+      `in pages of ${RECONCILER.pageSize}, ${RECONCILER.sweepConcurrency} at a time, until it has caught up or ` +
+      `${RECONCILER.budgetSeconds} s have passed, and looks back at most ${RECONCILER.lookBackMinutes} minutes: ` +
+      `${whole(rec.pages)} pages a run at ${ASSUMPTIONS.reconcilerCheckMs} ms a check (assumed), room for ` +
+      `${whole(rec.capacity)} changes a minute. At ${whole(load.cityOrdersPerMinute)} orders a minute at most ` +
+      `${whole(rec.changedOrdersPerMinute)} orders change a minute (every write to an order counted as one): ` +
+      `${verdict(rec.withinLimit)}.`,
   );
   if (!rec.withinLimit)
     over.push(
-      `the reconciler's sweep for missing side effects: ${RECONCILER.changedOrdersPerRun} orders a run against at ` +
-        `least ${whole(rec.changedOrdersPerMinute)} changed a minute; changes older than ` +
-        `${RECONCILER.lookBackMinutes} minutes are never checked`,
+      `the reconciler's sweep for missing side effects: room for ${whole(rec.capacity)} changes a minute against ` +
+        `${whole(rec.changedOrdersPerMinute)}; changes older than ${RECONCILER.lookBackMinutes} minutes are never checked`,
     );
   const board = boardLoad(load);
   out.push(

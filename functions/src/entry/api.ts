@@ -11,6 +11,7 @@ import {
   WEBHOOK_MIN_BACKOFF_SECONDS,
   WEBHOOK_SECRET_KEY,
 } from "../config";
+import { TASK_QUEUE_CONCURRENCY } from "../domain";
 
 export const api = onRequest({ secrets: [API_JWT_KEY], cors: false }, async (req, res) => {
   const [{ answer }, { db }] = await Promise.all([import("../api/router"), import("../admin")]);
@@ -62,9 +63,9 @@ export const deliverWebhook = onTaskDispatched<{ clientId: string; eventId: stri
       maxBackoffSeconds: WEBHOOK_MAX_BACKOFF_SECONDS,
       maxDoublings: 16,
     },
-    // A delivery may wait up to 10 s on a slow endpoint; on the emulator each concurrent dispatch is
-    // a worker process of its own.
-    rateLimits: { maxConcurrentDispatches: 10 },
+    // A delivery may wait up to 10 s on a slow endpoint, so many are under way at once in a busy
+    // city (the capacity model's figure); on the emulator each is a worker process of its own.
+    rateLimits: { maxConcurrentDispatches: TASK_QUEUE_CONCURRENCY.webhooks },
   },
   async (req) => {
     const [{ deliver }, { liveDeps }] = await Promise.all([import("../api/webhooks/deliver"), import("../deps")]);

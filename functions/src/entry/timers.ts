@@ -4,12 +4,13 @@
 import { HttpsError } from "firebase-functions/v2/https";
 import { onSchedule } from "firebase-functions/v2/scheduler";
 import { onTaskDispatched } from "firebase-functions/v2/tasks";
+import { TASK_QUEUE_CONCURRENCY } from "../domain";
 import { NotDueYet, TASK_RETRY } from "../tasks";
 
 /** Timers are small and many: a few handlers at a time are plenty (one answers in tens of
  * milliseconds), and the emulator starts a worker process for each concurrent dispatch, holding a
  * dispatch slot while a task waits for its next retry. */
-const TIMER_DISPATCHES = { maxConcurrentDispatches: 20 };
+const TIMER_DISPATCHES = { maxConcurrentDispatches: TASK_QUEUE_CONCURRENCY.timers };
 
 async function unlessEarly(work: () => Promise<void>): Promise<void> {
   try {

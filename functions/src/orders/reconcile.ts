@@ -25,6 +25,7 @@ import {
   overdueCutoff,
   paths,
   QUERIES,
+  RECONCILER,
   type InboxNotification,
   type Order,
   type QuerySpec,
@@ -46,14 +47,14 @@ import { orderEventDone, sendDelivery } from "../api/webhooks/events";
 /** A webhook delivery whose queued retry is this late is sent again (its task is taken as lost). */
 const DELIVERY_TAKEOVER_MS = 60_000;
 
-const BATCH = 200;
-/** Repairs run this many at a time. */
-const CONCURRENCY = 10;
-/** A run drains what is due page by page for at most this long (the schedule runs every minute);
- * whatever is left is the next run's. */
-const BUDGET_MS = 40_000;
+// The domain's capacity model counts with the same figures (domain/capacity.ts).
+const BATCH = RECONCILER.pageSize;
+const CONCURRENCY = RECONCILER.concurrency;
+/** A run drains what is due and sweeps what changed page by page for at most this long (the
+ * schedule runs every minute); whatever is left is the next run's. */
+const BUDGET_MS = RECONCILER.budgetSeconds * 1000;
 /** How far back the first run (or a run after a long gap) looks for missing side effects. */
-const FIRST_LOOK_BACK_MS = 15 * 60 * 1000;
+const FIRST_LOOK_BACK_MS = RECONCILER.lookBackMinutes * 60 * 1000;
 /** The window of checked changes stops at the first order whose repair failed, so the next run
  * looks at it again; an order that still cannot be repaired after this long is logged as an error
  * (someone must look) and the window moves on, so that one broken order cannot hold up the rest. */
@@ -154,38 +155,49 @@ async function effectsRepaired(deps: Deps, report: ReconcileReport, id: string, 
   return (await attempt(report, "side effects", id, () => runEffects(deps, id, order).then(() => true))) === true;
 }
 
-/** Runs `repair` on every document whose `field` changed since the window's end (up to `settled`,
- * a page of BATCH at most) and returns where the window ends now: at the first document whose
- * repair failed, so that the next run looks at it again, or past all it checked. A document that
- * still fails an hour after its change is logged as an error for a person, and the window moves on,
- * so that one broken document cannot hold up the rest for ever. */
+/** Runs `repair` on every document whose `field` changed since the window's end (up to `settled`),
+ * a page of BATCH at a time until it has caught up or the deadline has passed, and returns where
+ * the window ends now: at the first document whose repair failed, so that the next run looks at it
+ * again, or past all it checked. A document that still fails an hour after its change is logged as
+ * an error for a person, and the window moves on, so that one broken document cannot hold up the
+ * rest for ever. */
 async function sweepWindow(
   { db, now }: Deps,
   checkedUntil: Timestamp | undefined,
   settled: Date,
+  deadline: number,
   spec: (from: Date) => QuerySpec,
   field: string,
   repair: Repair,
 ): Promise<Date> {
-  const from = new Date(Math.max(checkedUntil?.toMillis() ?? 0, settled.getTime() - FIRST_LOOK_BACK_MS));
-  if (from >= settled) return from;
-  const page = await adminQuery(db, spec(from)).get();
-  // A full page may have left later changes unchecked: continue from the last one next time.
-  let until = page.size === BATCH ? (page.docs[BATCH - 1].get(field) as Timestamp).toDate() : settled;
-  let held = false;
-  for (const snap of page.docs) {
-    if (await repair(snap)) continue;
-    const at = (snap.get(field) as Timestamp).toDate();
-    if (held || at >= until) continue;
-    if (now().getTime() - at.getTime() < HOLD_WINDOW_MS) {
-      // The next run starts here (the query includes its start), so this document is looked at again.
-      until = at;
-      held = true;
-    } else {
-      logger.error("reconciler: could not repair this for an hour; moving on", { path: snap.ref.path });
-    }
+  const changedAt = (snap: QueryDocumentSnapshot) => (snap.get(field) as Timestamp).toDate();
+  let from = new Date(Math.max(checkedUntil?.toMillis() ?? 0, settled.getTime() - FIRST_LOOK_BACK_MS));
+  while (from < settled) {
+    const page = await adminQuery(db, spec(from)).get();
+    const full = page.size === BATCH;
+    // A full page may have left later changes unchecked: the next page starts at its last one
+    // (the query includes its start).
+    let until = full ? changedAt(page.docs[BATCH - 1]) : settled;
+    const repaired: boolean[] = [];
+    for (let i = 0; i < page.docs.length; i += RECONCILER.sweepConcurrency)
+      repaired.push(...(await Promise.all(page.docs.slice(i, i + RECONCILER.sweepConcurrency).map(repair))));
+    let held = false;
+    page.docs.forEach((snap, i) => {
+      const at = changedAt(snap);
+      if (repaired[i] || held || at >= until) return;
+      if (now().getTime() - at.getTime() < HOLD_WINDOW_MS) {
+        // The next run starts here, so this document is looked at again.
+        until = at;
+        held = true;
+      } else {
+        logger.error("reconciler: could not repair this for an hour; moving on", { path: snap.ref.path });
+      }
+    });
+    // A page whose changes all share one moment cannot move the window: the next run tries again.
+    if (held || !full || until <= from || Date.now() >= deadline) return until;
+    from = until;
   }
-  return until;
+  return from;
 }
 
 export async function reconcile(deps: Deps, graceSeconds: number): Promise<ReconcileReport> {
@@ -284,7 +296,7 @@ export async function reconcile(deps: Deps, graceSeconds: number): Promise<Recon
   const state = ((await stateRef.get()).data() ?? {}) as Partial<Record<WindowName, Timestamp>>;
   const windows: Record<WindowName, Date> = {} as Record<WindowName, Date>;
   const sweep = (name: WindowName, spec: (from: Date) => QuerySpec, field: string, repair: Repair) =>
-    sweepWindow(deps, state[name], settled, spec, field, repair).then((until) => (windows[name] = until));
+    sweepWindow(deps, state[name], settled, deadline, spec, field, repair).then((until) => (windows[name] = until));
 
   // Orders whose transitions' side effects are missing.
   await sweep(
