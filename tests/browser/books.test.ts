@@ -151,4 +151,23 @@ describe("browser: money pages per role", function () {
       await a.context.close();
     });
   }
+
+  it("the statement opens on the restaurant's today, also in the hour when Berlin's day is ahead of UTC's", async () => {
+    const r = await createRestaurant({ Late: { price: 900 } }, { minOrder: 0, name: "Books Midnight" });
+    const owner = await createUser({ owner: [r.id] }, "Mo Midnight");
+    // The latest 23:30 UTC that has passed: 00:30 the next day in Berlin. In the past, so the
+    // browser's session stays valid against the Auth emulator's real clock.
+    const now = Date.now();
+    let at = new Date(now).setUTCHours(23, 30, 0, 0);
+    if (at > now) at -= 24 * 60 * 60 * 1000;
+    const { context, page } = await newPage({ viewport: { width: 1280, height: 860 } });
+    await page.clock.setFixedTime(at);
+    await signIn(page, owner.email, "password", "/dashboard/statements");
+    const berlinDay = localTime(new Date(at), "Europe/Berlin").date;
+    assert.notEqual(berlinDay, new Date(at).toISOString().slice(0, 10));
+    const day = page.locator('.statements input[type="date"]');
+    await day.waitFor();
+    assert.equal(await day.inputValue(), berlinDay);
+    await context.close();
+  });
 });

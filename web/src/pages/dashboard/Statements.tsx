@@ -16,8 +16,13 @@ type Period = StatementPeriod;
 
 export function Statements() {
   const { rid, restaurant } = useDashboard();
-  const r = restaurant.data;
-  const tz = r?.timeZone ?? "UTC";
+  // The day shown first is the restaurant's today, so the view waits for its time zone: a guess
+  // (UTC) would open on yesterday for the first hour of a Berlin day.
+  if (!restaurant.data) return <Loading what={t("stmt.loading")} />;
+  return <StatementView rid={rid} tz={restaurant.data.timeZone} />;
+}
+
+function StatementView({ rid, tz }: { rid: string; tz: string }) {
   const [period, setPeriod] = useState<Period>("day");
   const [date, setDate] = useState(() => localTime(new Date(), tz).date);
   const { from, to, first } = statementBounds(period, date, tz);
