@@ -36,7 +36,7 @@ const WORDS = {
     where: "Where are you?",
     around: "Pickups around Charlottenburg, nearest first.",
     claim: "Claim",
-    pickUpBy: /Pick up by\s*\d\d:\d\d, or it goes back to the other couriers/,
+    pickUpBy: /Pick up by\s*(tomorrow )?\d\d:\d\d, or it goes back to the other couriers/,
   },
   de: {
     here: "Abholungen im Umkreis von etwa 3 km, die nächsten zuerst.",
@@ -44,7 +44,7 @@ const WORDS = {
     where: "Wo bist du?",
     around: "Abholungen rund um Charlottenburg, die nächsten zuerst.",
     claim: "Übernehmen",
-    pickUpBy: /Abholen bis\s*\d\d:\d\d, sonst geht sie an die anderen Kuriere zurück/,
+    pickUpBy: /Abholen bis\s*(morgen )?\d\d:\d\d, sonst geht sie an die anderen Kuriere zurück/,
   },
 } as const;
 
