@@ -1,6 +1,11 @@
 // Options every function shares. Imported first by index.ts: setGlobalOptions must run before
 // any function is defined.
 import { setGlobalOptions } from "firebase-functions/v2/options";
-import { REGION } from "./domain";
+import { FUNCTION_SETTINGS, REGION } from "./domain";
 
-setGlobalOptions({ region: REGION });
+// Instances and requests per instance as the capacity model chose them (domain/capacity.ts).
+setGlobalOptions({
+  region: REGION,
+  ...(FUNCTION_SETTINGS.maxInstances === null ? {} : { maxInstances: FUNCTION_SETTINGS.maxInstances }),
+  ...(FUNCTION_SETTINGS.concurrency === null ? {} : { concurrency: FUNCTION_SETTINGS.concurrency }),
+});

@@ -192,8 +192,8 @@ export function markdown(facts: IndexFacts): string {
   out.push(
     "",
     `**Cloud Functions** at 1,000 orders/min. maxInstances: ${chosen(FUNCTION_SETTINGS.maxInstances, maxInstances)}; ` +
-      `concurrency: ${chosen(FUNCTION_SETTINGS.concurrency, concurrency)} (\`functions/src/options.ts\` sets only ` +
-      `the region). The task queues run at most ${TASK_QUEUE_CONCURRENCY.timers} timers and ` +
+      `concurrency: ${chosen(FUNCTION_SETTINGS.concurrency, concurrency)} (set for every function in ` +
+      `\`functions/src/options.ts\`). The task queues run at most ${TASK_QUEUE_CONCURRENCY.timers} timers and ` +
       `${TASK_QUEUE_CONCURRENCY.webhooks} webhook deliveries at once (\`maxConcurrentDispatches\`). Instances ` +
       `needed = invocations a second × execution time ÷ ${concurrency} requests an instance.`,
     "",

@@ -11,7 +11,6 @@ import {
   collectionLoads,
   documentLoads,
   FIRESTORE_LIMITS,
-  FUNCTION_SETTINGS,
   invocationLoads,
   orderDocuments,
   orderInvocations,
@@ -160,9 +159,9 @@ describe("unit: the capacity model", () => {
     assert.equal(updated.withinLimit, true);
     const at = (executionMs: number) =>
       invocationLoads(CITY_LOAD, { ...ASSUMPTIONS, executionMs }).find((c) => c.call.fn === "onOrderUpdated")!;
-    assert.equal(at(60_000).instances, 88, "at a minute each: 7,000 under way, 80 an instance");
-    assert.equal(at(60_000).withinLimit, true);
-    assert.equal(at(70_000).withinLimit, false, "103 instances needed, 100 at most");
+    assert.equal(at(12_000).instances, 18, "at 12 s each: 1,400 under way, 80 an instance");
+    assert.equal(at(12_000).withinLimit, true);
+    assert.equal(at(14_000).withinLimit, false, "21 instances needed, 20 at most");
     const webhooks = calls.find((c) => c.call.fn === "deliverWebhook")!;
     assert.equal(webhooks.withinLimit, true, "100 deliveries under way against a queue of 150");
     close(webhooks.limitAtOrdersPerMinute, 1500, "150 at once of a second each, six an order");
@@ -183,10 +182,13 @@ describe("unit: the capacity model", () => {
   });
 
   it("takes its settings from the code it describes", () => {
-    const backend = filesUnder("functions/src").filter((f) => f.endsWith(".ts") && !f.includes("/domain/"));
+    const backend = filesUnder("functions/src").filter(
+      (f) => f.endsWith(".ts") && !f.includes("/domain/") && !f.endsWith("/options.ts"),
+    );
     const set = backend.filter((f) => /\bmaxInstances\b|\bconcurrency\s*:/.test(source(f)));
-    assert.deepEqual(set, [], "a function now sets maxInstances or concurrency: FUNCTION_SETTINGS must say so");
-    assert.deepEqual(FUNCTION_SETTINGS, { concurrency: null, maxInstances: null });
+    assert.deepEqual(set, [], "a function sets its own maxInstances or concurrency: the model must say so");
+    assert.match(source("functions/src/options.ts"), /maxInstances: FUNCTION_SETTINGS\.maxInstances/);
+    assert.match(source("functions/src/options.ts"), /concurrency: FUNCTION_SETTINGS\.concurrency/);
     assert.equal(number("functions/src/api/rateLimit.ts", /USAGE_SHARDS = (\d+);/), API_USAGE_SHARDS);
     assert.equal(number("web/src/pages/courier/position.ts", /SHARE_MIN_INTERVAL_MS = ([\d_]+);/), POSITION_EVERY_MS);
   });

@@ -40,11 +40,14 @@ export const FIRESTORE_LIMITS = {
  */
 export const FUNCTION_DEFAULTS = { concurrency: 80, maxInstances: 100 } as const;
 
-/** What Dishpatch chooses: functions/src/options.ts sets only the region, and no function sets
- * either (tests/unit/capacity.test.ts checks the sources). null: the default above applies. */
+/** What Dishpatch chooses for every function (functions/src/options.ts sets them; no function
+ * sets its own, tests/unit/capacity.test.ts checks the sources). The model needs a few instances at
+ * 1,000 orders a minute; 20 leave room for ten times that at the assumed execution time and cap
+ * what a runaway loop (a trigger that keeps writing what triggers it) can cost. null: the default
+ * above applies. */
 export const FUNCTION_SETTINGS: { concurrency: number | null; maxInstances: number | null } = {
-  concurrency: null,
-  maxInstances: null,
+  concurrency: 80,
+  maxInstances: 20,
 };
 
 /** The task queues' cap on dispatches under way at once (rateLimits.maxConcurrentDispatches); the
