@@ -99,7 +99,10 @@ describe("browser: a restaurant's rush and orders ahead", function () {
     await c.goto(`${APP_URL}/r/${r.id}`);
     const state = c.getByTestId("restaurant-state");
     await state.waitFor();
-    assert.match(String(await state.textContent()), /has paused new orders until (tomorrow )?\d\d:\d\d\. Schedule for later/);
+    assert.match(
+      String(await state.textContent()),
+      /has paused new orders until (tomorrow )?\d\d:\d\d\. Schedule for later/,
+    );
     await screenshot(c, "customer-restaurant-paused");
     // A favourite, so its card is on the list however many other tests' restaurants are nearer.
     await c.getByRole("button", { name: "♡ Add to favourites" }).click();
