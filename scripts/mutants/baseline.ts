@@ -3,7 +3,7 @@
 // and the domain they import are unchanged: recording it is the slowest part of a short run.
 
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { ROOT } from "../lib/config";
 import { RESULTS_DIR } from "./report";
@@ -45,5 +45,7 @@ export function cachedBaseline(print: string): Baseline | null {
 }
 
 export function saveBaseline(b: Baseline): void {
+  // A fresh clone has no test-results yet.
+  mkdirSync(RESULTS_DIR, { recursive: true });
   writeFileSync(FILE, JSON.stringify(b));
 }

@@ -218,6 +218,15 @@ export const EQUIVALENT: { key: string; reason: string }[] = [
     reason:
       "the claim may change only courierId and updatedAt, and isOpenForCouriers() already requires the stored status to be ready",
   },
+  {
+    key: "drop-conjunct | function isMenuItem (/restaurants/{rid}/menu/{itemId}) | && (!m.keys().hasAny(['externalId']) || (m.externalId is string && m.externalId.matches('^[A-Za-z0-9._:-]{1,64}$'))) | drop m.externalId is string",
+    reason: `${METHOD_NEEDS_TYPE("matches()")} (a till's id that is a number is refused under this mutant)`,
+  },
+  {
+    key: "drop-conjunct | allow create (/orders/{orderId}) | || (incoming().slotStart is timestamp && incoming().slotStart > request.time | drop incoming().slotStart is timestamp",
+    reason:
+      "comparing anything but a timestamp with request.time is an error, which denies the write as the type check did",
+  },
 ];
 
 export function equivalentReason(key: string): string | undefined {

@@ -740,6 +740,10 @@ describe("rules: orders", () => {
       await expectAccess(true, setDoc(doc(dbAs("courier"), "courierAreas/cora"), area()));
       await expectAccess(true, setDoc(doc(dbAs("courier"), "courierAreas/cora"), area({ cell: "u33dc" })));
     });
+    // Only a courier has an area: a customer writing one under their own id is refused too.
+    matrix("set an area under one's own id", ["courier", "otherCourier"], (db, role) =>
+      setDoc(doc(db, `courierAreas/${uidOf(role)}`), area()),
+    );
     matrix("read cora's area", ["courier", "admin"], (db) => getDoc(doc(db, "courierAreas/cora")));
     matrix("delete cora's area", [], (db) => deleteDoc(doc(db, "courierAreas/cora")));
     const bad: [string, Record<string, unknown>][] = [

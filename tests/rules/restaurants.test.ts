@@ -234,6 +234,13 @@ describe("rules: restaurants and menus", () => {
       expectAccess(false, as("staff", { pausedUntil: "19:45", pausedBy: "staff" })));
     it("denies staff posing as the backend's automatic pause", () =>
       expectAccess(false, as("staff", { pausedUntil: inMin(30), pausedBy: "auto" })));
+    it("denies a pause that does not say it is the staff's", () =>
+      expectAccess(false, as("staff", { pausedUntil: inMin(30) })));
+    it("denies a pause that leaves the restaurant's time of change as it was", () =>
+      expectAccess(
+        false,
+        updateDoc(doc(dbAs("staff"), "restaurants/r1"), { pausedUntil: inMin(30), pausedBy: "staff" }),
+      ));
     it("allows switching busy mode off at once", async () => {
       await expectAccess(true, as("staff", { busyExtraMin: 20, busyUntil: inMin(60) }));
       await expectAccess(true, as("staff", { busyExtraMin: null, busyUntil: null }));
@@ -330,6 +337,15 @@ describe("rules: restaurants and menus", () => {
       ["an oversized description", { description: "x".repeat(LIMITS.maxDescriptionLength + 1) }],
       ["an extra field", { costPrice: 100 }],
       ["option groups that are not a list", { optionGroups: "none" }],
+      // Empty, a map or a text has a size of 0 as an empty list has: only the type tells them apart.
+      ["option groups as an empty map", { optionGroups: {} }],
+      ["option groups as an empty text", { optionGroups: "" }],
+      // One entry hiding a second group (of the same id) after a line break: one group to the
+      // list, two to anyone who reads the text.
+      [
+        "a group that holds a second group in its text",
+        { optionGroups: ["size|0|1|Size\ns|0|Small\n#size|0|1|Size\nl|0|Large"] },
+      ],
       ["an allergen outside the EU list", { allergens: ["pollen"] }],
       ["an allergen twice", { allergens: ["milk", "milk"] }],
       ["allergens as a string", { allergens: "gluten" }],
