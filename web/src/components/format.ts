@@ -1,4 +1,4 @@
-import { clockTime, formatCents, type TimestampLike } from "@domain";
+import { CITY, clockTime, formatCents, type TimestampLike } from "@domain";
 import { language, locale, t, type Key } from "../i18n";
 
 /** A number with `digits` decimals, as the reader's language writes it ("1.6" or "1,6"). */
@@ -15,8 +15,9 @@ export const amountInput = (cents: number) =>
 export const money = (cents: number, currency = "EUR") => formatCents(cents, currency, locale());
 
 /** "19:45": in the restaurant's time zone where one is given (an order's times are the
- * restaurant's, like its slots and hours), else the browser's. */
-export function clock(ts: TimestampLike | null | undefined, timeZone?: string): string {
+ * restaurant's, like its slots and hours), else the city's: never the browser's, so that an
+ * order's times read the same on every screen wherever the reader's device thinks it is. */
+export function clock(ts: TimestampLike | null | undefined, timeZone = CITY.timeZone): string {
   return ts
     ? new Date(ts.toMillis()).toLocaleTimeString(locale(), { hour: "2-digit", minute: "2-digit", timeZone })
     : "";
@@ -25,20 +26,28 @@ export function clock(ts: TimestampLike | null | undefined, timeZone?: string): 
 /** A time on the restaurant's clock, as seen now, in the reader's language: "19:45", "morgen 07:00". */
 export const clockAt = (at: Date, timeZone: string, now: Date) => clockTime(at, timeZone, now, language.value);
 
-export function dateTime(ts: TimestampLike | null | undefined): string {
+/** "7 Dec, 19:45", on the city's clock as `clock` is. */
+export function dateTime(ts: TimestampLike | null | undefined, timeZone = CITY.timeZone): string {
   return ts
     ? new Date(ts.toMillis()).toLocaleString(locale(), {
         day: "numeric",
         month: "short",
         hour: "2-digit",
         minute: "2-digit",
+        timeZone,
       })
     : "";
 }
 
 /** A date and time with its year ("30 Jun 2027, 10:25"): for dates that may be in another year. */
 export function dateTimeWithYear(ts: TimestampLike | null | undefined): string {
-  return ts ? new Date(ts.toMillis()).toLocaleString(locale(), { dateStyle: "medium", timeStyle: "short" }) : "";
+  return ts
+    ? new Date(ts.toMillis()).toLocaleString(locale(), {
+        dateStyle: "medium",
+        timeStyle: "short",
+        timeZone: CITY.timeZone,
+      })
+    : "";
 }
 
 export function minutesSince(ts: TimestampLike | null | undefined, now = Date.now()): number {

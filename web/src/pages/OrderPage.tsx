@@ -5,6 +5,7 @@ import { useEffect, useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
 import {
   canTransition,
+  CITY,
   estimatedArrival,
   parseCart,
   parseCents,
@@ -320,7 +321,7 @@ function Arrival({ order: o }: { order: Order }) {
     const t = setInterval(() => setNow(new Date()), 30_000);
     return () => clearInterval(t);
   }, []);
-  const tz = o.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const tz = o.timeZone ?? CITY.timeZone;
   if (o.status === "scheduled") {
     const slot = parseSlot(o.slotStart);
     const release = o.releaseAt ? new Date(o.releaseAt.toMillis()) : null;

@@ -35,7 +35,7 @@ function OrderHistory({ uid }: { uid: string }) {
                 {o.restaurantName || t("orders.order")}
                 {o.code && <span class="order-code"> #{o.code}</span>}
               </strong>
-              <span>{dateTime(o.createdAt)}</span>
+              <span>{dateTime(o.createdAt, o.timeZone)}</span>
               <span class={`pill ${o.status}`}>{statusLabel(o.status)}</span>
               <span>{o.pricing ? money(o.pricing.total) : ""}</span>
             </a>
