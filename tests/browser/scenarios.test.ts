@@ -259,7 +259,11 @@ describe("browser: scenarios", function () {
     await page.getByLabel("User's email").fill(person.email);
     await page.getByRole("combobox", { name: /^Role/ }).selectOption("courier");
     await page.getByRole("button", { name: "Grant" }).click();
-    await page.getByRole("status").filter({ hasText: "Granted" }).waitFor();
+    // The roles in words, not the token's claims as data.
+    await page
+      .getByRole("status")
+      .filter({ hasText: `Granted. ${person.email} now has: Courier.` })
+      .waitFor();
     await waitForDoc(adminDb.doc(`users/${person.uid}`), (s) => s.get("roles.courier") === true);
     await screenshot(page, "admin-roles");
     await context.close();

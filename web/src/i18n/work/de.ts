@@ -242,6 +242,9 @@ export const workDe: Record<WorkKey, string> = {
     "Vergeben. {email} hat jetzt: {claims}. Die Änderung greift bei der nächsten Sitzungsaktualisierung (ab- und wieder anmelden).",
   "roles.revoked":
     "Entzogen. {email} hat jetzt: {claims}. Die Änderung greift bei der nächsten Sitzungsaktualisierung (ab- und wieder anmelden).",
+  "roles.ownerShort": "Inhaber",
+  "roles.kitchenShort": "Küche",
+  "roles.none": "keine Rolle",
   "roles.email": "E-Mail der Person",
   "roles.role": "Rolle",
   "roles.owner": "Restaurantinhaber (Einstellungen, Karte, Abrechnungen)",

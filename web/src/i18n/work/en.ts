@@ -240,6 +240,9 @@ export const workEn = {
     "Granted. {email} now has: {claims}. They see the change the next time their session refreshes (sign out and in).",
   "roles.revoked":
     "Revoked. {email} now has: {claims}. They see the change the next time their session refreshes (sign out and in).",
+  "roles.ownerShort": "Restaurant owner",
+  "roles.kitchenShort": "Kitchen staff",
+  "roles.none": "no role",
   "roles.email": "User's email",
   "roles.role": "Role",
   "roles.owner": "Restaurant owner (settings, menu, statements)",

@@ -9,6 +9,18 @@ import { errorText } from "../../components/format";
 import { t } from "../../i18n";
 import { RESTAURANT_ROLES } from "@domain";
 
+/** The roles a person now has, in words: "Courier, Restaurant owner (1)", or "no role". */
+function rolesText(claims: Record<string, unknown>): string {
+  const count = (v: unknown) => (Array.isArray(v) ? v.length : 0);
+  const parts = [
+    claims.admin === true ? t("nav.admin") : null,
+    claims.courier === true ? t("op.courier") : null,
+    count(claims.owner) ? `${t("roles.ownerShort")} (${count(claims.owner)})` : null,
+    count(claims.kitchen) ? `${t("roles.kitchenShort")} (${count(claims.kitchen)})` : null,
+  ].filter((p): p is string => p !== null);
+  return parts.length ? parts.join(", ") : t("roles.none");
+}
+
 export function Roles() {
   const [restaurant, setRestaurant] = useState<RestaurantChoice | null>(null);
   const [role, setRoleName] = useState<SetRoleInput["role"]>("courier");
@@ -31,9 +43,7 @@ export function Roles() {
     setError("");
     try {
       const { data } = await setRole(input);
-      setMessage(
-        t(grant ? "roles.granted" : "roles.revoked", { email: input.email, claims: JSON.stringify(data.claims) }),
-      );
+      setMessage(t(grant ? "roles.granted" : "roles.revoked", { email: input.email, claims: rolesText(data.claims) }));
     } catch (err) {
       setError(errorText(err));
     } finally {
