@@ -17,19 +17,11 @@ const METHOD_NEEDS_TYPE = (method: string) =>
 
 export const EQUIVALENT: { key: string; reason: string }[] = [
   {
-    key: "drop-conjunct | function verified (/) | return signedIn() && request.auth.token.firebase.sign_in_provider in ['password', 'google.com']; | drop signedIn()",
-    reason: SIGNED_OUT_ERRORS,
-  },
-  {
     key: "drop-conjunct | function isAdmin (/) | function isAdmin() { return signedIn() && request.auth.token.get('admin', false) == true && notRevoked(); } | drop signedIn()",
     reason: SIGNED_OUT_ERRORS,
   },
   {
     key: "drop-conjunct | function isCourier (/) | function isCourier() { return signedIn() && request.auth.token.get('courier', false) == true && notRevoked(); } | drop signedIn()",
-    reason: SIGNED_OUT_ERRORS,
-  },
-  {
-    key: "drop-conjunct | function isStaffOf (/) | function isStaffOf(rid) { return signedIn() && rid in request.auth.token.get('staff', []) && notRevoked(); } | drop signedIn()",
     reason: SIGNED_OUT_ERRORS,
   },
   {
@@ -42,10 +34,6 @@ export const EQUIVALENT: { key: string; reason: string }[] = [
   },
   {
     key: "drop-conjunct | allow get, list (/promoCodes/{code}/redemptions/{orderId}) | allow get, list: if isAdmin() || (signedIn() && resource.data.customerId == me()); | drop signedIn()",
-    reason: SIGNED_OUT_ERRORS,
-  },
-  {
-    key: "drop-conjunct | allow get, list (/receipts/{orderId}) | || (signedIn() && resource.data.customerId == me()) | drop signedIn()",
     reason: SIGNED_OUT_ERRORS,
   },
   {
@@ -78,10 +66,6 @@ export const EQUIVALENT: { key: string; reason: string }[] = [
     reason: LENGTH_NOT_NEGATIVE,
   },
   {
-    key: "number | function isMenuItem (/restaurants/{rid}/menu/{itemId}) | && isText(m.name, 1, 100) && isText(m.description, 0, 1000) | 0 → -1",
-    reason: LENGTH_NOT_NEGATIVE,
-  },
-  {
     key: "number | allow create (/restaurants/{rid}/reviews/{orderId}) | && isText(incoming().text, 0, 1000) | 0 → -1",
     reason: LENGTH_NOT_NEGATIVE,
   },
@@ -100,10 +84,6 @@ export const EQUIVALENT: { key: string; reason: string }[] = [
   {
     key: "drop-conjunct | function isDeclaration (/) | function isDeclaration(v, words) { return v is list && v.hasOnly(words) && v.toSet().size() == v.size(); } | drop v is list",
     reason: METHOD_NEEDS_TYPE("hasOnly()"),
-  },
-  {
-    key: "drop-conjunct | function isPhotoUrl (/) | return v is string && v.size() <= 500 | drop v is string",
-    reason: METHOD_NEEDS_TYPE("matches()"),
   },
   {
     key: "drop-conjunct | function isAddress (/) | return a is map | drop a is map",
