@@ -4,8 +4,4 @@ import { setGlobalOptions } from "firebase-functions/v2/options";
 import { FUNCTION_SETTINGS, REGION } from "./domain";
 
 // Instances and requests per instance as the capacity model chose them (domain/capacity.ts).
-setGlobalOptions({
-  region: REGION,
-  ...(FUNCTION_SETTINGS.maxInstances === null ? {} : { maxInstances: FUNCTION_SETTINGS.maxInstances }),
-  ...(FUNCTION_SETTINGS.concurrency === null ? {} : { concurrency: FUNCTION_SETTINGS.concurrency }),
-});
+setGlobalOptions({ region: REGION, ...FUNCTION_SETTINGS });

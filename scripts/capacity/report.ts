@@ -9,12 +9,10 @@ import {
   BENCH_PLACED_P95_MS,
   CITY_LOAD,
   collectionLoads,
-  concurrencyOf,
   documentLoads,
   FIRESTORE_LIMITS,
   FUNCTION_SETTINGS,
   invocationLoads,
-  maxInstancesOf,
   NOT_PER_ORDER,
   RECONCILER,
   reconcilerLoad,
@@ -186,13 +184,11 @@ export function markdown(facts: IndexFacts): string {
   }
 
   // Functions.
-  const concurrency = concurrencyOf();
-  const maxInstances = maxInstancesOf();
-  const chosen = (v: number | null, d: number) => (v === null ? `not set (the default, ${d})` : String(v));
+  const { concurrency, maxInstances } = FUNCTION_SETTINGS;
   out.push(
     "",
-    `**Cloud Functions** at 1,000 orders/min. maxInstances: ${chosen(FUNCTION_SETTINGS.maxInstances, maxInstances)}; ` +
-      `concurrency: ${chosen(FUNCTION_SETTINGS.concurrency, concurrency)} (set for every function in ` +
+    `**Cloud Functions** at 1,000 orders/min. maxInstances: ${maxInstances}; ` +
+      `concurrency: ${concurrency} (set for every function in ` +
       `\`functions/src/options.ts\`). The task queues run at most ${TASK_QUEUE_CONCURRENCY.timers} timers and ` +
       `${TASK_QUEUE_CONCURRENCY.webhooks} webhook deliveries at once (\`maxConcurrentDispatches\`). Instances ` +
       `needed = invocations a second × execution time ÷ ${concurrency} requests an instance.`,

@@ -5,11 +5,12 @@
 // near the limit may pass it by a few; none is ever refused below it.
 
 import { AggregateField, FieldValue, Timestamp, type Firestore } from "firebase-admin/firestore";
-import { API_LIMITS, paths, QUERIES } from "../domain";
+import { API_LIMITS, API_USAGE_SHARDS, paths, QUERIES } from "../domain";
 import { adminQuery } from "../query";
 import { ApiProblem } from "./problem";
 
-export const USAGE_SHARDS = 10;
+// The capacity model counts with the same figure (domain/capacity.ts).
+export const USAGE_SHARDS = API_USAGE_SHARDS;
 const WINDOW_MS = 60_000;
 
 /** Counts this request against the client's window; refuses it (429, Retry-After) past `limit`. */

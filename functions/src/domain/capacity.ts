@@ -33,22 +33,12 @@ export const FIRESTORE_LIMITS = {
   sequentialIndexWritesPerSecond: 500,
 } as const;
 
-/**
- * Cloud Functions (2nd gen) defaults, which apply wherever a function sets nothing: 80 requests at
- * once on an instance (firebase-functions: "80 when CPU >= 1", and its default CPU is 1 up to 2 GB),
- * and at most 100 instances (Cloud Functions' "Configure maximum instances" page, 2nd gen).
- */
-export const FUNCTION_DEFAULTS = { concurrency: 80, maxInstances: 100 } as const;
-
 /** What Dishpatch chooses for every function (functions/src/options.ts sets them; no function
  * sets its own, tests/unit/capacity.test.ts checks the sources). The model needs a few instances at
  * 1,000 orders a minute; 20 leave room for ten times that at the assumed execution time and cap
- * what a runaway loop (a trigger that keeps writing what triggers it) can cost. null: the default
- * above applies. */
-export const FUNCTION_SETTINGS: { concurrency: number | null; maxInstances: number | null } = {
-  concurrency: 80,
-  maxInstances: 20,
-};
+ * what a runaway loop (a trigger that keeps writing what triggers it) can cost. 80 requests an
+ * instance is the platform's own default at one CPU, said here so that the model counts with it. */
+export const FUNCTION_SETTINGS = { concurrency: 80, maxInstances: 20 } as const;
 
 /** The task queues' cap on dispatches under way at once (rateLimits.maxConcurrentDispatches); the
  * queues in entry/ take theirs from here. */
@@ -74,15 +64,13 @@ export const RECONCILER = {
   lookBackMinutes: 15,
 } as const;
 
-/** The courier's app shares its position at most this often (web/src/pages/courier/position.ts
- * SHARE_MIN_INTERVAL_MS). */
+/** The courier's app shares its position at most this often (web/src/pages/courier/position.ts). */
 export const POSITION_EVERY_MS = 5_000;
 
 /** Till requests per order through the partner API: accept, then ready (the POS simulator's loop). */
 export const TILL_REQUESTS_PER_ORDER = 2;
 
-/** One minute's request counts of an API client are spread over this many documents
- * (api/rateLimit.ts USAGE_SHARDS). */
+/** One minute's request counts of an API client are spread over this many documents (api/rateLimit.ts). */
 export const API_USAGE_SHARDS = 10;
 
 /** How many orders reach one document: one order's, one restaurant's (or its day's, or its API
@@ -615,17 +603,13 @@ export interface InvocationLoad {
   limitAtOrdersPerMinute: number;
 }
 
-export const concurrencyOf = () => FUNCTION_SETTINGS.concurrency ?? FUNCTION_DEFAULTS.concurrency;
-export const maxInstancesOf = () => FUNCTION_SETTINGS.maxInstances ?? FUNCTION_DEFAULTS.maxInstances;
-
 /** Each function's invocations a second under the load, and what they need. */
 export function invocationLoads(
   load: Load,
   a: Assumptions = ASSUMPTIONS,
   calls: readonly OrderInvocation[] = orderInvocations(),
 ): InvocationLoad[] {
-  const concurrency = concurrencyOf();
-  const maxInstances = maxInstancesOf();
+  const { concurrency, maxInstances } = FUNCTION_SETTINGS;
   return calls.map((call) => {
     const executionMs = call.waitsOnPartner ? a.webhookMs : a.executionMs;
     const rate = perSecond(load.cityOrdersPerMinute) * call.perOrder;

@@ -2,10 +2,11 @@
 // often enough for a live map, rarely enough not to cost a write every second.
 
 import { useEffect, useState } from "preact/hooks";
-import { distanceM, type LatLng } from "@domain";
+import { distanceM, POSITION_EVERY_MS, type LatLng } from "@domain";
 import { t } from "../../i18n";
 
-export const SHARE_MIN_INTERVAL_MS = 5_000;
+// The capacity model counts the courier's position writes with the same figure (domain/capacity.ts).
+export const SHARE_MIN_INTERVAL_MS = POSITION_EVERY_MS;
 export const SHARE_MAX_INTERVAL_MS = 30_000;
 export const SHARE_MIN_MOVE_M = 25;
 
