@@ -122,23 +122,22 @@ async function attempt<T>(
   }
 }
 
+/** `repair` on each document, `size` at a time; its answers in the documents' order. */
+async function inGroups(docs: QueryDocumentSnapshot[], size: number, repair: Repair): Promise<boolean[]> {
+  const done: boolean[] = [];
+  for (let i = 0; i < docs.length; i += size) done.push(...(await Promise.all(docs.slice(i, i + size).map(repair))));
+  return done;
+}
+
 /** Runs `repair` on every document the query finds, a page at a time, until none are left or the
  * time is up; a cursor moves past documents a repair left as they were. Returns how many it fixed. */
-async function drain(
-  { db }: Deps,
-  spec: QuerySpec,
-  deadline: number,
-  repair: (snap: QueryDocumentSnapshot) => Promise<boolean>,
-): Promise<number> {
+async function drain({ db }: Deps, spec: QuerySpec, deadline: number, repair: Repair): Promise<number> {
   let fixed = 0;
   let after: QueryDocumentSnapshot | undefined;
   do {
     const q = adminQuery(db, spec);
     const page = await (after ? q.startAfter(after) : q).get();
-    for (let i = 0; i < page.docs.length; i += CONCURRENCY) {
-      const done = await Promise.all(page.docs.slice(i, i + CONCURRENCY).map(repair));
-      fixed += done.filter(Boolean).length;
-    }
+    fixed += (await inGroups(page.docs, CONCURRENCY, repair)).filter(Boolean).length;
     if (page.size < BATCH) break;
     after = page.docs[page.size - 1];
   } while (Date.now() < deadline);
@@ -178,9 +177,7 @@ async function sweepWindow(
     // A full page may have left later changes unchecked: the next page starts at its last one
     // (the query includes its start).
     let until = full ? changedAt(page.docs[BATCH - 1]) : settled;
-    const repaired: boolean[] = [];
-    for (let i = 0; i < page.docs.length; i += RECONCILER.sweepConcurrency)
-      repaired.push(...(await Promise.all(page.docs.slice(i, i + RECONCILER.sweepConcurrency).map(repair))));
+    const repaired = await inGroups(page.docs, RECONCILER.sweepConcurrency, repair);
     let held = false;
     page.docs.forEach((snap, i) => {
       const at = changedAt(snap);
