@@ -1,17 +1,20 @@
 // `npm test`: lint, build, the deploy-readiness check, then one start of the emulators (auth,
-// firestore, functions, hosting, tasks) for every mocha suite (scripts/lib/suites.ts: the rules and
-// unit tests in a process of their own beside the rest), then a check that data survives an
+// firestore, functions, hosting, tasks) for the core suite (scripts/lib/testSuites.ts: the rules and
+// unit tests in a process of their own beside the backend's), then a check that data survives an
 // emulator restart (export on exit, import on start). Ends with one line, `tests: N passed, M failed`,
 // and the time each folder took.
 //
-// `npm test -- tests/rules` runs one folder (no lint, no restart check). `npm run test:load` runs
-// the load tests (tests/load) at full size.
+// `npm run test:browser` runs the browser tests, `npm run test:load` the load tests at full size,
+// each on emulators of its own, and `npm run test:all` (what CI runs) all of it: lint, build and
+// the deploy check once, then each suite in turn. `npm test -- tests/rules` runs one folder (no lint,
+// no restart check).
 
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT } from "./lib/config";
 import { emulatorEnv, MissingPrerequisite, type EmulatorSetup } from "./lib/emulatorEnv";
 import { buildAll, EMULATORS, exec, run } from "./lib/run";
+import { isSuite, type SuiteName } from "./lib/testSuites";
 
 /** Functions parameters for the test run (functions/.env.local overrides functions/.env on the
  * emulators only): an accept timeout short enough to watch, a reconciler that steps in after
@@ -39,6 +42,8 @@ const TEST_ENV_MARK = "# written by npm test for its run; removed when it ends";
 const TEST_VAPID_KEY = "BGC0JCGAqFWHC-yGNarr7PMXueyTiYT45PK9GR-LulLpFwwsv6ZxmmmwmfjMxUhYv6YxKB3ExcUquK1IaX8ZkSs";
 
 const tsx = join(ROOT, "node_modules", ".bin", "tsx");
+/** `npm run test:all`: every suite, each on emulators started for it. */
+const ALL: SuiteName[] = ["core", "browser", "load"];
 const seconds = (ms: number) => `${(ms / 1000).toFixed(0)} s`;
 
 async function persistenceCheck(setup: EmulatorSetup): Promise<boolean> {
@@ -57,10 +62,24 @@ async function persistenceCheck(setup: EmulatorSetup): Promise<boolean> {
   return verify.code === 0;
 }
 
+/** Which suites a command line asks for: `--suite=NAME` (or `all`), or test files and folders. */
+function plan(args: string[]): { sessions: { label: string; script: string[] }[]; whole: boolean } {
+  const named = /^--suite=(\w+)$/.exec(args[0] ?? "")?.[1];
+  if (named !== undefined && named !== "all" && !isSuite(named))
+    throw new Error(`npm test: no suite ${named} (core, browser, load, all)`);
+  const specs = named === undefined ? args : args.slice(1);
+  if (specs.length > 0) return { sessions: [{ label: "tests", script: specs }], whole: false };
+  const names = named === "all" ? ALL : [named ?? "core"];
+  return {
+    sessions: names.map((n) => ({ label: n, script: [`--suite=${n}`] })),
+    // Lint and the restart check belong to the core suite's command and to the whole run.
+    whole: names.includes("core"),
+  };
+}
+
 async function main(): Promise<number> {
   const started = Date.now();
-  const args = process.argv.slice(2);
-  const whole = args.length === 0;
+  const { sessions, whole } = plan(process.argv.slice(2));
   const timings: [string, number][] = [];
   const timed = async <T>(name: string, step: () => Promise<T>): Promise<T> => {
     const t0 = Date.now();
@@ -92,22 +111,28 @@ async function main(): Promise<number> {
         .map(([k, v]) => `${k}=${v}\n`)
         .join(""),
   );
-  let passed: number;
-  let failed: number;
+  let passed = 0;
+  let failed = 0;
+  const bySuite: string[] = [];
   try {
-    const mocha = await timed("emulators + mocha", () =>
-      // The tests call backend steps directly too: they read the same parameters from their env.
-      exec(setup, EMULATORS, [tsx, "scripts/lib/suites.ts", ...args], TEST_PARAMS),
-    );
-    const sum = (re: RegExp) => [...mocha.output.matchAll(re)].reduce((n, m) => n + Number(m[1]), 0);
-    passed = sum(/^(?:\[\w+\] )?\s*(\d+) passing/gm);
-    failed = sum(/^(?:\[\w+\] )?\s*(\d+) failing/gm);
-    if (mocha.code !== 0 && failed === 0) failed = 1; // mocha or the emulators failed outright
-    for (const m of mocha.output.matchAll(/^(?:\[\w+\] )?folder (\S+) (\d+) ms$/gm))
-      timings.push([`  ${m[1]}`, Number(m[2])]);
-    if (whole) {
-      if (await timed("persistence check", () => persistenceCheck(setup))) passed++;
-      else failed++;
+    for (const { label, script } of sessions) {
+      const mocha = await timed(`${label}: emulators + mocha`, () =>
+        // The tests call backend steps directly too: they read the same parameters from their env.
+        exec(setup, EMULATORS, [tsx, "scripts/lib/suites.ts", ...script], TEST_PARAMS),
+      );
+      const sum = (re: RegExp) => [...mocha.output.matchAll(re)].reduce((n, m) => n + Number(m[1]), 0);
+      let ok = sum(/^(?:\[\w+\] )?\s*(\d+) passing/gm);
+      let bad = sum(/^(?:\[\w+\] )?\s*(\d+) failing/gm);
+      if (mocha.code !== 0 && bad === 0) bad = 1; // mocha or the emulators failed outright
+      for (const m of mocha.output.matchAll(/^(?:\[\w+\] )?folder (\S+) (\d+) ms$/gm))
+        timings.push([`  ${m[1]}`, Number(m[2])]);
+      if (label === "core" && whole) {
+        if (await timed("persistence check", () => persistenceCheck(setup))) ok++;
+        else bad++;
+      }
+      bySuite.push(`  ${label.padEnd(22)} ${ok} passed, ${bad} failed`);
+      passed += ok;
+      failed += bad;
     }
   } finally {
     rmSync(ENV_LOCAL, { force: true });
@@ -116,6 +141,7 @@ async function main(): Promise<number> {
   console.log("\nTime per step and test folder:");
   for (const [name, ms] of timings) console.log(`  ${name.padEnd(22)} ${seconds(ms).padStart(6)}`);
   console.log(`  ${"total".padEnd(22)} ${seconds(Date.now() - started).padStart(6)}`);
+  if (bySuite.length > 1) console.log(`\nPer suite:\n${bySuite.join("\n")}`);
   console.log(`\ntests: ${passed} passed, ${failed} failed`);
   return failed === 0 && passed > 0 ? 0 : 1;
 }

@@ -1,33 +1,20 @@
-// Runs mocha inside `firebase emulators:exec` (scripts/test.ts): plays Cloud Scheduler for the run
-// (the reconciler ticks every few seconds, as the test parameters expect) and, for the whole
-// suite, runs the rules and unit tests in a mocha process of their own beside the tests of the
-// running system: those touch only the rules test project, and the system's tests spend most of
-// their time waiting for triggers, timers and browsers. Each line is prefixed with its process.
+// Runs mocha inside `firebase emulators:exec` (scripts/test.ts) and plays Cloud Scheduler for the
+// run (the reconciler ticks every few seconds, as the test parameters expect). A suite is one or
+// more mocha processes run side by side, each line prefixed with its process:
 //
-//   tsx scripts/lib/suites.ts                  the whole suite, in two processes
-//   tsx scripts/lib/suites.ts <spec>...        the given files or folders, in one
+//   tsx scripts/lib/suites.ts --suite=core     npm test: the rules and unit tests beside the backend's
+//   tsx scripts/lib/suites.ts --suite=browser  npm run test:browser: the web app in Chromium
+//   tsx scripts/lib/suites.ts --suite=load     npm run test:load: the load tests at full size
+//   tsx scripts/lib/suites.ts <spec>...        the given files or folders, in one process
 
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { ROOT } from "./config";
 import { startScheduler } from "./scheduler";
+import { isSuite, SUITES } from "./testSuites";
 
 /** How often the runner plays Cloud Scheduler (production: every minute). */
 const SCHEDULER_TICK_MS = 3000;
-
-/** The whole suite's two groups; tests/load runs only in `npm run test:load`. */
-const WHOLE: Record<string, string[]> = {
-  rules: ["tests/rules/**/*.test.ts", "tests/unit/**/*.test.ts"],
-  // One process for the system's tests: the emulators are what they wait on, and on two cores a
-  // second process made the run no shorter (1535 s against 1363 s) while its tests waited on
-  // each other's load.
-  system: [
-    "tests/pipeline/**/*.test.ts",
-    "tests/api/**/*.test.ts",
-    "tests/reliability/**/*.test.ts",
-    "tests/browser/**/*.test.ts",
-  ],
-};
 
 function mocha(name: string, specs: string[], prefix: boolean): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -51,13 +38,14 @@ function mocha(name: string, specs: string[], prefix: boolean): Promise<number> 
 }
 
 async function main(): Promise<number> {
-  const specs = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  const named = args.length === 1 ? /^--suite=(\w+)$/.exec(args[0])?.[1] : undefined;
+  if (named !== undefined && !isSuite(named)) throw new Error(`no suite ${named}: ${Object.keys(SUITES).join(", ")}`);
+  const groups: Record<string, string[]> = named !== undefined ? SUITES[named] : { tests: args };
   const stop = startScheduler(SCHEDULER_TICK_MS);
   try {
-    const groups = specs.length > 0 ? { tests: specs } : WHOLE;
-    const codes = await Promise.all(
-      Object.entries(groups).map(([name, s]) => mocha(name, s, Object.keys(groups).length > 1)),
-    );
+    const prefix = Object.keys(groups).length > 1;
+    const codes = await Promise.all(Object.entries(groups).map(([name, s]) => mocha(name, s, prefix)));
     return codes.every((c) => c === 0) ? 0 : 1;
   } finally {
     stop();

@@ -1,6 +1,6 @@
 // Load: many orders at once, through the system alone (its triggers, its accept timeout and its
 // reconciler), every one ending in one consistent state with none lost or duplicated. `npm run
-// test:load` runs these (CI runs it after npm test); the sizes below are its defaults.
+// test:load` runs these (and `npm run test:all`, which CI runs); the sizes below are its defaults.
 
 import { strict as assert } from "node:assert";
 import { collection, doc, serverTimestamp, writeBatch } from "firebase/firestore";
