@@ -73,9 +73,6 @@ describe("pipeline: lifecycle, notifications, timeouts, ratings", function () {
     await waitForDoc(orderRef(id), statusIs("placed"));
     return id;
   };
-  /** A restaurant of its own for an order left to time out: three misses in a row pause a
-   *  restaurant (AUTO_PAUSE_AFTER_MISSES), which would reject the next test's order in `r`. */
-  const placeUnanswered = async () => place(await createRestaurant({ dish: { price: 1200 } }));
   /** Moves an order through the happy path up to `until`, as the people who do each step. */
   async function drive(id: string, until: OrderStatus, kitchen = staff, courier?: TestUser) {
     const rider = courier ?? (await createUser({ courier: true }, "Cora Courier"));
@@ -219,59 +216,83 @@ describe("pipeline: lifecycle, notifications, timeouts, ratings", function () {
     assert.equal(await waitForCount(inbox(customer.uid).where("orderId", "==", id), 1), 1);
   });
 
-  it("its own task cancels an order the restaurant does not accept in time, not before, and says why", async function () {
-    this.timeout(120_000);
-    const id = await placeUnanswered();
-    const deadline = (await orderRef(id).get()).get("acceptBy").toMillis();
-    const cancelled = await waitForDoc(orderRef(id), statusIs("cancelled"), 110_000);
-    assert.equal(cancelled.get("cancelledBy"), "backend");
-    assert.equal(cancelled.get("by.cancelled"), "backend:task", "the accept-timeout task, not the reconciler");
-    assert.equal(cancelled.get("cancelReason"), "accept_timeout");
-    assert.ok(cancelled.get("timeline.cancelled").toMillis() >= deadline, "not before the deadline");
-    const n = await told(customer.uid, id, "cancelled");
-    assert.ok(says(n).body.includes(TEXTS.en.reasons.accept_timeout));
-  });
-
-  it("a customer's cancel that the accept timeout beat is a refusal, not the customer's own cancel", async function () {
-    this.timeout(120_000);
-    const id = await placeUnanswered();
-    await waitForDoc(orderRef(id), statusIs("cancelled"), 110_000);
-    // The order is cancelled, as the customer asked, but not by them: the helper (like the web
-    // app's moveOrder) must not report the backend's change as the customer's.
-    await assert.rejects(moveOrder(customer, id, "cancelled", { cancelReason: "changed_mind" }), (err: Error) => {
-      assert.match(err.message, /made so by backend:(task|reconciler)/);
-      return true;
-    });
-    assert.equal((await orderRef(id).get()).get("cancelReason"), "accept_timeout");
-  });
-
-  it("the reconciler cancels an unanswered order whose timeout task is gone", async function () {
+  // The four cases around the accept deadline wait it out side by side, each on its own order
+  // and customer: their orders are placed together, so the suite waits for one deadline, not four.
+  describe("the accept deadline", function () {
     this.timeout(180_000);
-    const id = await placeUnanswered();
-    // The deadline moves hours away: the task, back within seconds, finds it far off and leaves the
-    // order to the reconciler, as it does with every far-off task. Then the deadline comes at once.
-    await moveDueTime(id, "acceptBy", new Date(Date.now() + 3 * 3600_000));
-    await new Promise((done) => setTimeout(done, 10_000));
-    await moveDueTime(id, "acceptBy", new Date());
-    const cancelled = await waitForDoc(orderRef(id), statusIs("cancelled"), RECOVERY_MS);
-    assert.equal(cancelled.get("by.cancelled"), "backend:reconciler");
-    assert.equal(cancelled.get("cancelReason"), "accept_timeout");
-  });
+    type Placed = { id: string; customer: TestUser };
+    let unanswered: Placed, beaten: Placed, taskGone: Placed & { movedAt: number }, accepted: Placed;
+    before(async function () {
+      this.timeout(120_000);
+      // An order left to time out has a restaurant of its own: three misses in a row pause a
+      // restaurant (AUTO_PAUSE_AFTER_MISSES), which would reject a later test's order in `r`.
+      const placeFor = async (name: string, rest?: TestRestaurant): Promise<Placed> => {
+        const who = await createUser({}, name);
+        const at = rest ?? (await createRestaurant({ dish: { price: 1200 } }));
+        const id = await placeOrder(who, at.id, [{ itemId: at.items.dish, quantity: 1, options: {} }]);
+        await waitForDoc(orderRef(id), statusIs("placed"));
+        return { id, customer: who };
+      };
+      [unanswered, beaten, accepted] = await Promise.all([
+        placeFor("Una Unanswered"),
+        placeFor("Bea Beaten"),
+        placeFor("Acky Accepted", r),
+      ]);
+      await moveOrder(staff, accepted.id, "accepted");
+      const gone = await placeFor("Gina Gone");
+      // The deadline moves hours away: the task, back within seconds, finds it far off and leaves
+      // the order to the reconciler, as it does with every far-off task.
+      await moveDueTime(gone.id, "acceptBy", new Date(Date.now() + 3 * 3600_000));
+      taskGone = { ...gone, movedAt: Date.now() };
+    });
 
-  it("does not cancel an order the restaurant accepted, after its deadline has passed", async function () {
-    this.timeout(120_000);
-    const id = await place();
-    await moveOrder(staff, id, "accepted");
-    const deadline = (await orderRef(id).get()).get("acceptBy").toMillis();
-    // Wait until the reconciler has run well after the deadline: had it been going to cancel, it has.
-    await waitForDoc(
-      adminDb.doc(paths.reconcilerState()),
-      (s) => (s.get("lastRunAt")?.toMillis() ?? 0) > deadline + TIMER_TAKEOVER_MS + 1000,
-      110_000,
-    );
-    const after = await orderRef(id).get();
-    assert.equal(after.get("status"), "accepted");
-    assert.equal(after.get("by.accepted"), staff.uid);
+    it("its own task cancels an order the restaurant does not accept in time, not before, and says why", async () => {
+      const { id, customer } = unanswered;
+      const deadline = (await orderRef(id).get()).get("acceptBy").toMillis();
+      const cancelled = await waitForDoc(orderRef(id), statusIs("cancelled"), 110_000);
+      assert.equal(cancelled.get("cancelledBy"), "backend");
+      assert.equal(cancelled.get("by.cancelled"), "backend:task", "the accept-timeout task, not the reconciler");
+      assert.equal(cancelled.get("cancelReason"), "accept_timeout");
+      assert.ok(cancelled.get("timeline.cancelled").toMillis() >= deadline, "not before the deadline");
+      const n = await told(customer.uid, id, "cancelled");
+      assert.ok(says(n).body.includes(TEXTS.en.reasons.accept_timeout));
+    });
+
+    it("a customer's cancel that the accept timeout beat is a refusal, not the customer's own cancel", async () => {
+      const { id, customer } = beaten;
+      await waitForDoc(orderRef(id), statusIs("cancelled"), 110_000);
+      // The order is cancelled, as the customer asked, but not by them: the helper (like the web
+      // app's moveOrder) must not report the backend's change as the customer's.
+      await assert.rejects(moveOrder(customer, id, "cancelled", { cancelReason: "changed_mind" }), (err: Error) => {
+        assert.match(err.message, /made so by backend:(task|reconciler)/);
+        return true;
+      });
+      assert.equal((await orderRef(id).get()).get("cancelReason"), "accept_timeout");
+    });
+
+    it("the reconciler cancels an unanswered order whose timeout task is gone", async () => {
+      const { id, movedAt } = taskGone;
+      // The task has had its visits with the deadline far off; then the deadline comes at once.
+      await new Promise((done) => setTimeout(done, Math.max(0, movedAt + 10_000 - Date.now())));
+      await moveDueTime(id, "acceptBy", new Date());
+      const cancelled = await waitForDoc(orderRef(id), statusIs("cancelled"), RECOVERY_MS);
+      assert.equal(cancelled.get("by.cancelled"), "backend:reconciler");
+      assert.equal(cancelled.get("cancelReason"), "accept_timeout");
+    });
+
+    it("does not cancel an order the restaurant accepted, after its deadline has passed", async () => {
+      const { id } = accepted;
+      const deadline = (await orderRef(id).get()).get("acceptBy").toMillis();
+      // Wait until the reconciler has run well after the deadline: had it been going to cancel, it has.
+      await waitForDoc(
+        adminDb.doc(paths.reconcilerState()),
+        (s) => (s.get("lastRunAt")?.toMillis() ?? 0) > deadline + TIMER_TAKEOVER_MS + 1000,
+        110_000,
+      );
+      const after = await orderRef(id).get();
+      assert.equal(after.get("status"), "accepted");
+      assert.equal(after.get("by.accepted"), staff.uid);
+    });
   });
 
   it("one failing side effect does not stop the others, and the failure is reported for a retry", async () => {
