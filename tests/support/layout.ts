@@ -35,6 +35,25 @@ export function overflowing(page: Page, width: number): Promise<string[]> {
   }, width);
 }
 
+/** What a phone hides sideways without a word: a tab bar that scrolls (its far tabs, the active
+ * one among them, out of view), and a table box with columns beyond its right edge but no shade
+ * there (TableBox's `.more`). */
+export function hiddenSideways(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    for (const bar of Array.from(document.querySelectorAll<HTMLElement>(".tabs"))) {
+      if (bar.scrollWidth > bar.clientWidth + 1)
+        out.push(`the tab bar scrolls: ${bar.clientWidth} of its ${bar.scrollWidth}px in view`);
+    }
+    for (const box of Array.from(document.querySelectorAll<HTMLElement>(".table-box"))) {
+      const beyond = box.scrollLeft + box.clientWidth < box.scrollWidth - 1;
+      if (beyond && !box.parentElement?.classList.contains("more"))
+        out.push(`a table shows ${box.clientWidth} of its ${box.scrollWidth}px with nothing to say it scrolls`);
+    }
+    return out;
+  });
+}
+
 /** Fails, naming what sticks out, when anything on the page is wider than the screen. */
 export async function assertFits(page: Page, width: number, where: string): Promise<void> {
   const wide = await overflowing(page, width);
@@ -69,14 +88,15 @@ export async function assertTappable(target: Locator, where: string): Promise<vo
 }
 
 /** Everything wrong with a screen on a phone `width` wide (0: do not measure), each prefixed with
- * `where`: what sticks out, and which of the `buttons` (at least one must exist) a tap misses. */
+ * `where`: what sticks out or hides sideways, and which of the `buttons` (at least one must
+ * exist) a tap misses. */
 export async function phoneProblems(
   page: Page,
   width: number,
   buttons: Locator | null,
   where: string,
 ): Promise<string[]> {
-  const found = width ? (await overflowing(page, width)).slice(0, 8) : [];
+  const found = width ? [...(await overflowing(page, width)).slice(0, 8), ...(await hiddenSideways(page))] : [];
   if (buttons && (await buttons.count()) === 0) found.push("no main button found");
   else if (buttons) found.push(...(await untappable(buttons)));
   return found.map((p) => `${where}: ${p}`);
