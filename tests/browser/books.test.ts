@@ -8,6 +8,7 @@ import type { Page } from "playwright-core";
 import {
   addDays,
   CITY,
+  dayLabel,
   formatCents,
   localTime,
   LOCALES,
@@ -136,6 +137,7 @@ describe("browser: money pages per role", function () {
         const after = await books();
         if (JSON.stringify(before) !== JSON.stringify(after)) continue;
         assert.ok(after.orders >= 1);
+        assert.equal(figures[0], dayLabel(today, lang), "the day as the reader's language names it");
         assert.deepEqual(figures.slice(1), [
           String(after.orders),
           euros(after.commission),

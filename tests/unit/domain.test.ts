@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { geohashForLocation } from "geofire-common";
 import {
   allDay,
+  dayLabel,
   DEFAULT_FEES,
   applyRoleChange,
   ownedRestaurantIds,
@@ -254,6 +255,11 @@ describe("unit: order check", () => {
 });
 
 describe("unit: opening hours", () => {
+  it('names a calendar day as each language lists days ("Mon, 7 Dec", not 2026-12-07)', () => {
+    assert.equal(dayLabel("2026-12-07", "en"), "Mon, 7 Dec");
+    assert.equal(dayLabel("2026-12-07", "de"), "Mo., 7. Dez.");
+    assert.equal(dayLabel("2027-01-01", "de"), "Fr., 1. Jan.");
+  });
   it("is open inside and closed outside an interval, in the restaurant's time zone", () => {
     assert.ok(isOpenAt(restaurant.openingHours, "Europe/Berlin", new Date("2026-11-23T10:00:00Z"))); // 11:00 Berlin
     assert.ok(!isOpenAt(restaurant.openingHours, "Europe/Berlin", new Date("2026-11-23T09:59:00Z"))); // 10:59

@@ -114,6 +114,17 @@ function weekdayOf(date: string): Weekday {
   return WEEKDAYS[(new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7];
 }
 
+/** A calendar day ("2026-12-07") as a reader of `lang` finds it in a list of days: "Mon, 7 Dec",
+ * "Mo., 7. Dez.". The day is a date, not an instant: it is formatted at noon UTC, in UTC. */
+export function dayLabel(date: string, lang: Language): string {
+  return new Intl.DateTimeFormat(LOCALES[lang], {
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    timeZone: "UTC",
+  }).format(new Date(`${date}T12:00:00Z`));
+}
+
 /** The local opening intervals of the next `days` calendar days, from today, as instants. */
 export function openingWindows(
   hours: OpeningHours,

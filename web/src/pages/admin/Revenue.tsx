@@ -2,12 +2,12 @@
 // the promotions it funded), summed by the server over the admin-only books of that day's
 // deliveries (data/money.ts revenueBetween).
 
-import { addDays, CITY, localTime, zonedInstant } from "@domain";
+import { addDays, CITY, dayLabel, localTime, zonedInstant } from "@domain";
 import { revenueBetween } from "../../data/money";
 import { money } from "../../components/format";
 import { useAsync } from "../../components/useAsync";
 import { ErrorNote, Loading } from "../../components/States";
-import { t } from "../../i18n";
+import { language, t } from "../../i18n";
 import { TableBox } from "../../components/TableBox";
 
 const DAYS = 7;
@@ -46,7 +46,7 @@ export function Revenue() {
             <tbody>
               {figures.data.map((r, i) => (
                 <tr key={days[i]} data-day={days[i]}>
-                  <td>{days[i]}</td>
+                  <td>{dayLabel(days[i], language.value)}</td>
                   <td class="amount">{r.orders}</td>
                   <td class="amount">{money(r.commission)}</td>
                   <td class="amount">{money(r.serviceFees)}</td>
