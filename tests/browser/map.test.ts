@@ -57,6 +57,7 @@ describe("browser: the delivery map", function () {
     assert.ok((await map.locator("text.street-name").count()) > 0, "and named, zoomed in");
     assert.equal(await courierPin.getAttribute("transform"), "translate(300 210)", "the courier in the middle");
     const links = c.getByTestId("maps-links");
+    assert.match(String(await links.textContent()), /^Open the courier's position in your map app · /);
     assert.equal(
       await links.getByRole("link", { name: "your map app" }).getAttribute("href"),
       `geo:${at(first)}?q=${at(first)}(Courier)`,

@@ -22,8 +22,9 @@ export function DeliveryMap({
   label: string;
   /** The marker the map keeps in its middle as it moves (the courier). */
   follow?: Marker["kind"];
-  /** The place the "Open in Maps" links show; with `route`, the way there. */
-  open: { place: LatLng; label: string; route?: boolean };
+  /** The place the "Open in Maps" links show (`label` names its pin there); with `route`, the way
+   * there; `say` words the sentence where "Open {label} in" would not read well. */
+  open: { place: LatLng; label: string; route?: boolean; say?: string };
 }) {
   const [failed, setFailed] = useState(false);
   const onFail = useCallback(() => setFailed(true), []);
@@ -36,7 +37,8 @@ export function DeliveryMap({
         <CityMap markers={markers} label={label} route fit follow={follow} />
       )}
       <p class="maps-links" data-testid="maps-links">
-        {t(open.route ? "map.routeTo" : "map.openIn", { place: open.label })} <a href={links.geo}>{t("map.app")}</a> ·{" "}
+        {open.say ?? t(open.route ? "map.routeTo" : "map.openIn", { place: open.label })}{" "}
+        <a href={links.geo}>{t("map.app")}</a> ·{" "}
         <a href={links.google} target="_blank" rel="noopener noreferrer">
           Google Maps
         </a>{" "}

@@ -258,7 +258,7 @@ function CourierMap({ orderId, order }: { orderId: string; order: LiveRow<Order>
         ]}
         open={
           courier
-            ? { place: courier, label: t("op.courier") }
+            ? { place: courier, label: t("op.courier"), say: t("map.openCourier") }
             : { place: order.restaurantAddress!, label: order.restaurantName ?? t("op.restaurant") }
         }
       />

@@ -82,6 +82,7 @@ export const shopDe: Record<ShopKey, string> = {
   "inbox.history": "Bisher",
   "map.openIn": "{place} öffnen in",
   "map.routeTo": "Route zu {place} in",
+  "map.openCourier": "Position des Kuriers öffnen in",
   "map.app": "deiner Karten-App",
   "co.tipLimit":
     "Ein Trinkgeld kann bei dieser Bestellung höchstens {max} betragen: die Hälfte des Essens und nie mehr als {cap}.",

@@ -82,6 +82,7 @@ export const shopEn = {
   "inbox.history": "So far",
   "map.openIn": "Open {place} in",
   "map.routeTo": "Route to {place} in",
+  "map.openCourier": "Open the courier's position in",
   "map.app": "your map app",
   "co.tipLimit": "A tip can be at most {max} for this order: half the food, and never more than {cap}.",
   "co.cart": "Your cart",
