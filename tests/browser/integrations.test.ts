@@ -57,6 +57,14 @@ describe("browser: the Integrations tab", function () {
         if (lang === "de") await page.getByRole("combobox", { name: "Language" }).selectOption("de");
         await page.getByRole("link", { name: w.tab }).click();
         await page.getByTestId("new-client-form").waitFor();
+        // Each scope's box sits before its words, a box's width, on the label's first line.
+        for (const label of await page.getByTestId("new-client-form").locator("label.check").all()) {
+          const [box, row] = [await label.getByRole("checkbox").boundingBox(), await label.boundingBox()];
+          assert.ok(
+            box && row && box.width < 40 && box.x - row.x < 4 && box.y - row.y < 12,
+            "a checkbox beside its words",
+          );
+        }
         const name = `Kasse ${size}`;
         await page.getByTestId("new-client-form").getByRole("textbox").fill(name);
         await page.getByRole("button", { name: w.create }).click();
