@@ -198,6 +198,11 @@ describe("browser: the admin's restaurant picker and the orders that need a deci
         const code = (await adminDb.doc(paths.order(lost)).get()).get("code") as string;
         assert.match((await row(lost).textContent()) ?? "", new RegExp(`#${code}`));
         assert.match((await row(lost).textContent()) ?? "", /Decision Diner.*Cleo Customer/s);
+        // The order, the customer and the pickup each on a line of their own, not run together.
+        const lines = await row(lost)
+          .locator("strong, span")
+          .evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top)));
+        assert.equal(new Set(lines).size, 3, `three lines, at ${lines.join(", ")}`);
         await screenshot(page, `admin-decisions-${size}-${lang}`);
         await row(lost).getByRole("button", { name: w.undelivered }).click();
         await page.getByText(w.doneUndelivered).waitFor();
