@@ -111,6 +111,8 @@ describe("browser: money pages per role", function () {
         ],
       );
       assert.equal(await o.page.getByTestId("statement-net").textContent(), euros(line.restaurantNet));
+      // Refunds are none yet: nothing taken off reads "0,00 €", never "−0,00 €".
+      assert.doesNotMatch(await o.page.getByTestId("statement-totals").innerText(), /−\s?(€\s?)?0[.,]00/);
       await screenshot(o.page, `statement-${size}-${lang}`);
       await o.page.goto(`${APP_URL}/receipts/${id}`);
       await o.page.getByText(say["err.denied"]).waitFor();
@@ -143,7 +145,8 @@ describe("browser: money pages per role", function () {
           euros(after.commission),
           euros(after.serviceFees),
           euros(after.deliveryShare),
-          `−${euros(after.platformPromotions)}`,
+          // Nothing taken off reads as nothing, not "−0,00 €".
+          after.platformPromotions ? `−${euros(after.platformPromotions)}` : euros(0),
           euros(after.revenue),
         ]);
         checked = after;

@@ -14,6 +14,10 @@ export const amountInput = (cents: number) =>
 /** An amount as the reader's language writes it, in the restaurant's currency. */
 export const money = (cents: number, currency = "EUR") => formatCents(cents, currency, locale());
 
+/** An amount taken off ("−4,50 €"); nothing taken off reads "0,00 €", never "−0,00 €". */
+export const deduction = (cents: number, currency = "EUR") =>
+  cents === 0 ? money(0, currency) : `−${money(cents, currency)}`;
+
 /** "19:45": in the restaurant's time zone where one is given (an order's times are the
  * restaurant's, like its slots and hours), else the city's: never the browser's, so that an
  * order's times read the same on every screen wherever the reader's device thinks it is. */

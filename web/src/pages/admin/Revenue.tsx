@@ -4,7 +4,7 @@
 
 import { addDays, CITY, dayLabel, localTime, zonedInstant } from "@domain";
 import { revenueBetween } from "../../data/money";
-import { money } from "../../components/format";
+import { deduction, money } from "../../components/format";
 import { useAsync } from "../../components/useAsync";
 import { ErrorNote, Loading } from "../../components/States";
 import { language, t } from "../../i18n";
@@ -51,7 +51,7 @@ export function Revenue() {
                   <td class="amount">{money(r.commission)}</td>
                   <td class="amount">{money(r.serviceFees)}</td>
                   <td class="amount">{money(r.deliveryShare)}</td>
-                  <td class="amount">−{money(r.platformPromotions)}</td>
+                  <td class="amount">{deduction(r.platformPromotions)}</td>
                   <td class="amount">
                     <strong data-testid="revenue">{money(r.revenue)}</strong>
                   </td>

@@ -5,7 +5,7 @@
 import { useState } from "preact/hooks";
 import { localTime, statementBounds, statementCsv, statementOf, type StatementPeriod } from "@domain";
 import { readStatement } from "../../data/money";
-import { clock, money } from "../../components/format";
+import { clock, deduction, money } from "../../components/format";
 import { useAsync } from "../../components/useAsync";
 import { ErrorNote, Loading } from "../../components/States";
 import { useDashboard } from "./context";
@@ -66,11 +66,11 @@ function StatementView({ rid, tz }: { rid: string; tz: string }) {
         <dt>{t("stmt.gross")}</dt>
         <dd data-testid="statement-gross">{money(sum.grossSales)}</dd>
         <dt>{t("stmt.commission")}</dt>
-        <dd>−{money(sum.commission)}</dd>
+        <dd>{deduction(sum.commission)}</dd>
         <dt>{t("stmt.promos")}</dt>
-        <dd>−{money(sum.restaurantPromotions)}</dd>
+        <dd>{deduction(sum.restaurantPromotions)}</dd>
         <dt>{t("stmt.refunds")}</dt>
-        <dd>−{money(sum.refunds)}</dd>
+        <dd>{deduction(sum.refunds)}</dd>
         <dt>{t("stmt.net")}</dt>
         <dd>
           <strong data-testid="statement-net">{money(sum.netPayout)}</strong>
