@@ -270,16 +270,6 @@ describe("pipeline: lifecycle, notifications, timeouts, ratings", function () {
       assert.equal((await orderRef(id).get()).get("cancelReason"), "accept_timeout");
     });
 
-    it("the reconciler cancels an unanswered order whose timeout task is gone", async () => {
-      const { id, movedAt } = taskGone;
-      // The task has had its visits with the deadline far off; then the deadline comes at once.
-      await new Promise((done) => setTimeout(done, Math.max(0, movedAt + 10_000 - Date.now())));
-      await moveDueTime(id, "acceptBy", new Date());
-      const cancelled = await waitForDoc(orderRef(id), statusIs("cancelled"), RECOVERY_MS);
-      assert.equal(cancelled.get("by.cancelled"), "backend:reconciler");
-      assert.equal(cancelled.get("cancelReason"), "accept_timeout");
-    });
-
     it("does not cancel an order the restaurant accepted, after its deadline has passed", async () => {
       const { id } = accepted;
       const deadline = (await orderRef(id).get()).get("acceptBy").toMillis();
@@ -292,6 +282,17 @@ describe("pipeline: lifecycle, notifications, timeouts, ratings", function () {
       const after = await orderRef(id).get();
       assert.equal(after.get("status"), "accepted");
       assert.equal(after.get("by.accepted"), staff.uid);
+    });
+
+    it("the reconciler cancels an unanswered order whose timeout task is gone", async () => {
+      const { id, movedAt } = taskGone;
+      // The task has had its visits with the deadline far off (last of the four: on a loaded
+      // emulator a queue's retries come late); then the deadline comes at once.
+      await new Promise((done) => setTimeout(done, Math.max(0, movedAt + 30_000 - Date.now())));
+      await moveDueTime(id, "acceptBy", new Date());
+      const cancelled = await waitForDoc(orderRef(id), statusIs("cancelled"), RECOVERY_MS);
+      assert.equal(cancelled.get("by.cancelled"), "backend:reconciler");
+      assert.equal(cancelled.get("cancelReason"), "accept_timeout");
     });
   });
 
