@@ -37,6 +37,7 @@ async function todaysBooks(today: string) {
   const sum = (f: (r: OrderBooks) => number) => books.reduce((n, r) => n + f(r), 0);
   return {
     ids: books.map((r) => r.orderId),
+    // Promotions are taken off: "−€1.00", and nothing taken off reads "€0.00".
     cells: [
       String(books.length),
       sum((r) => r.split.commission),
@@ -44,7 +45,7 @@ async function todaysBooks(today: string) {
       sum((r) => r.split.platformDeliveryShare),
       sum((r) => r.split.platformPromo),
       sum((r) => r.split.platformRevenue),
-    ].map((v, i) => (i === 0 ? String(v) : `${i === 4 ? "−" : ""}${formatCents(Number(v), "EUR", LOCALES.en)}`)),
+    ].map((v, i) => (i === 0 ? String(v) : `${i === 4 && v ? "−" : ""}${formatCents(Number(v), "EUR", LOCALES.en)}`)),
   };
 }
 
