@@ -1,6 +1,6 @@
 import type { Pricing } from "@domain";
 import { t } from "../i18n";
-import { money } from "./format";
+import { deduction, money } from "./format";
 
 /** Subtotal, discount, fees, tip and total of a priced order (the checkout preview or the
  * backend's figures; orders priced before discounts and tips existed have neither). */
@@ -15,7 +15,7 @@ export function Totals({ pricing, testId }: { pricing: Pricing; testId: string }
             {t("totals.discount")}
             {pricing.promo ? ` (${pricing.promo.code})` : ""}
           </dt>
-          <dd data-testid="discount">−{money(pricing.discount)}</dd>
+          <dd data-testid="discount">{deduction(pricing.discount)}</dd>
         </>
       )}
       <dt>{t("totals.delivery")}</dt>

@@ -3,7 +3,7 @@
 // lines instead; a receipt kept after its customer deleted their account has no address.
 
 import { useReceipt } from "../data/money";
-import { clock, money } from "../components/format";
+import { clock, deduction, money } from "../components/format";
 import { Empty, ErrorNote, Loading } from "../components/States";
 import { RequireSignIn } from "../components/RequireSignIn";
 import { locale, t } from "../i18n";
@@ -74,7 +74,7 @@ function ReceiptView({ id }: { id: string }) {
             {x.discount > 0 && (
               <tr>
                 <th>{t("rc.discount", { code: x.promo?.code ?? "", funder })}</th>
-                <td class="amount">−{cur(x.discount)}</td>
+                <td class="amount">{deduction(x.discount, x.currency)}</td>
               </tr>
             )}
             <tr>
