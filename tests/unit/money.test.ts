@@ -245,7 +245,7 @@ describe("unit: money", () => {
     ]);
     assert.equal(line_.number, "K7PX");
     assert.equal(line_.restaurantNet, line_.subtotal - line_.commission - line_.restaurantPromo);
-    const earning = earningOf(books, "K7PX", "Kitchen", at);
+    const earning = earningOf(books, "K7PX", "Kitchen", at, 0);
     assert.equal(earning.total, earning.deliveryShare + earning.tip);
     assert.equal(line_.restaurantNet + earning.total + books.split.platformRevenue, books.total);
   });

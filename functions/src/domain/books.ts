@@ -10,6 +10,7 @@
 // Each is built here from the books, so the four agree to the cent.
 
 import type { Cents } from "./money";
+import type { PaymentPart } from "./payment";
 import type { Address, AppliedPromo, PricedLine, Pricing, Split, TimestampLike } from "./types";
 
 /** What the customer paid, as the books keep it (the priced lines stay on the order and receipt). */
@@ -56,16 +57,23 @@ export interface Receipt extends Amounts {
   placedAt: TimestampLike | null;
   deliveredAt: TimestampLike;
   lines: PricedLine[];
+  /** How it was paid (payment.ts); absent on receipts from before there was a choice. */
+  payment?: PaymentPart[];
 }
 
 /** The receipt's fields once a customer's account is deleted: the sale stays, the person goes. */
 export const ANONYMISED_RECEIPT = { customerId: null, deliveryAddress: null } as const;
 
-/** statementLines/{orderId}: the restaurant's part of one delivered order, for its owner. */
+/** statementLines/{id}: the restaurant's part of one delivered order (id: the order's), or what a
+ * complaint charged it (refundLineOf), for its owner. */
 export interface StatementLine {
+  /** A refund line (absent on a sale). */
+  kind?: "refund";
   orderId: string;
   number: string;
   restaurantId: string;
+  /** When it was booked: a sale's delivery, a refund's decision. A statement holds the lines
+   * booked in its period (a refund decided later is on a later statement). */
   deliveredAt: TimestampLike;
   currency: string;
   /** The food as sold, before any discount. */
@@ -75,6 +83,9 @@ export interface StatementLine {
   commission: Cents;
   /** The part of the discount the restaurant funded. */
   restaurantPromo: Cents;
+  /** What a complaint charged the restaurant (negative: a charge given back after a dispute). */
+  refund?: Cents;
+  complaintId?: string;
   restaurantNet: Cents;
 }
 
@@ -104,6 +115,8 @@ export interface CourierEarning {
   deliveryShare: Cents;
   tip: Cents;
   total: Cents;
+  /** The cash the courier took at the door, which they hold for the platform. */
+  cash: Cents;
   currency: string;
 }
 
@@ -112,8 +125,10 @@ export function earningOf(
   number: string,
   restaurantName: string,
   deliveredAt: TimestampLike,
+  cash: Cents,
 ): CourierEarning {
   return {
+    cash,
     orderId: books.orderId,
     number,
     restaurantName,
@@ -123,4 +138,47 @@ export function earningOf(
     total: books.split.courierTotal,
     currency: books.currency,
   };
+}
+
+/** The statement line of a complaint's charge to the restaurant (`amount` > 0), or of that charge
+ * given back when its dispute is upheld (`amount` < 0); ids refundLineId/reversalLineId. */
+export function refundLineOf(
+  c: { orderId: string; number: string; restaurantId: string; currency: string },
+  complaintId: string,
+  amount: Cents,
+  bookedAt: TimestampLike,
+): StatementLine {
+  return {
+    kind: "refund",
+    orderId: c.orderId,
+    number: c.number,
+    restaurantId: c.restaurantId,
+    deliveredAt: bookedAt,
+    currency: c.currency,
+    subtotal: 0,
+    promo: null,
+    commissionBps: 0,
+    commission: 0,
+    restaurantPromo: 0,
+    refund: amount,
+    complaintId,
+    restaurantNet: -amount,
+  };
+}
+
+export const refundLineId = (complaintId: string) => `refund-${complaintId}`;
+export const reversalLineId = (complaintId: string) => `reversal-${complaintId}`;
+
+/** refundBooks/{id}, admins only: who paid a complaint's refund, booked when decided (ids as the
+ * statement lines'). A dispute upheld adds one moving the restaurant's part to the platform. */
+export interface RefundBook {
+  complaintId: string;
+  orderId: string;
+  restaurantId: string;
+  /** What the customer got back (0 on a reversal). */
+  amount: Cents;
+  restaurantPays: Cents;
+  platformPays: Cents;
+  currency: string;
+  bookedAt: TimestampLike;
 }

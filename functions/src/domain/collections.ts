@@ -7,6 +7,9 @@ export const paths = {
   devices: (uid: string) => `users/${uid}/devices`,
   device: (uid: string, id: string) => `users/${uid}/devices/${id}`,
   addresses: (uid: string) => `users/${uid}/addresses`,
+  /** The customer's credit entries (credit.ts); the balance is users/{uid}.credit. */
+  creditEntries: (uid: string) => `users/${uid}/credit`,
+  creditEntry: (uid: string, id: string) => `users/${uid}/credit/${id}`,
   address: (uid: string, id: string) => `users/${uid}/addresses/${id}`,
   restaurant: (rid: string) => `restaurants/${rid}`,
   menu: (rid: string) => `restaurants/${rid}/menu`,
@@ -30,6 +33,14 @@ export const paths = {
   /** The cell of the map a courier was last in (courierArea.ts): their own and the admins'. */
   courierArea: (uid: string) => `courierAreas/${uid}`,
   fees: () => "settings/fees",
+  /** The cash limits (payment.ts) and the complaint thresholds (complaints.ts), set by admins. */
+  paymentSettings: () => "settings/payments",
+  complaintSettings: () => "settings/complaints",
+  complaints: () => "complaints",
+  complaint: (id: string) => `complaints/${id}`,
+  /** What the platform paid for refunds (admin only): the revenue subtracts it. */
+  refundBooks: () => "refundBooks",
+  refundBook: (complaintId: string) => `refundBooks/${complaintId}`,
   restaurantTerms: (rid: string) => `restaurantTerms/${rid}`,
   promoCodes: () => "promoCodes",
   promoCode: (code: string) => `promoCodes/${code}`,

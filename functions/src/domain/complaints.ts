@@ -8,6 +8,7 @@
 // complaint. Every amount is integer cents and no claim returns more than is left of the order.
 
 import type { Cents } from "./money";
+import type { TimestampLike } from "./types";
 import { allocate } from "./vat";
 
 export const COMPLAINT_TYPES = [
@@ -193,4 +194,77 @@ export function refundPlan(
     decision: review ? "review" : "approved",
     ...(review ? { review } : {}),
   };
+}
+
+/** The thresholds from settings/complaints (the defaults for a field missing or out of bounds). */
+export function complaintSettingsOf(doc: unknown): ComplaintSettings {
+  const d = (doc ?? {}) as Partial<Record<keyof ComplaintSettings, unknown>>;
+  const pick = (v: unknown, min: number, max: number, fallback: number) =>
+    Number.isInteger(v) && (v as number) >= min && (v as number) <= max ? (v as number) : fallback;
+  const D = DEFAULT_COMPLAINT_SETTINGS;
+  return {
+    autoApproveMaxCents: pick(d.autoApproveMaxCents, 0, 100000, D.autoApproveMaxCents),
+    maxClaimsPer30Days: pick(d.maxClaimsPer30Days, 0, 100, D.maxClaimsPer30Days),
+    highValueOrderCents: pick(d.highValueOrderCents, 0, 1000000, D.highValueOrderCents),
+  };
+}
+
+/** Where a complaint stands: refunded, waiting for an admin, or turned down by one. */
+export type ComplaintStatus = "approved" | "review" | "declined";
+
+/** A restaurant's dispute of what a complaint charged it, and the admin's answer. Upheld: the
+ * platform takes over the restaurant's part (the customer keeps the refund). */
+export interface Dispute {
+  reason: string;
+  status: "open" | "upheld" | "rejected";
+  by: string;
+  at: TimestampLike;
+  decidedAt?: TimestampLike;
+  decidedBy?: string;
+}
+
+/** complaints/{id}, written only by the backend. */
+export interface Complaint {
+  orderId: string;
+  /** The order's short code. */
+  number: string;
+  customerId: string;
+  restaurantId: string;
+  restaurantName: string;
+  type: ComplaintType;
+  /** The lines named, with their names as ordered (for the restaurant's list). */
+  lines: (ComplaintLine & { name: string })[];
+  description: string;
+  amount: Cents;
+  restaurantPays: Cents;
+  platformPays: Cents;
+  payer: Payer;
+  status: ComplaintStatus;
+  review: RefundPlan["review"] | null;
+  currency: string;
+  createdAt: TimestampLike;
+  decidedAt: TimestampLike | null;
+  /** An admin's uid, or "policy" for a claim approved at once. */
+  decidedBy: string | null;
+  dispute: Dispute | null;
+}
+
+export const ADMIN_DECISIONS = ["approve", "decline", "uphold", "reject"] as const;
+export type AdminDecision = (typeof ADMIN_DECISIONS)[number];
+
+export type DisputeProblem = "not_charged" | "window_closed" | "disputed_already" | "reason_needed" | "reason_too_long";
+
+/** What keeps a restaurant from disputing a complaint, or null. `decidedAt` in ms. */
+export function disputeProblem(
+  complaint: Pick<Complaint, "status" | "restaurantPays" | "dispute">,
+  decidedAt: number | null,
+  reason: unknown,
+  now: number,
+): DisputeProblem | null {
+  if (complaint.status !== "approved" || complaint.restaurantPays <= 0 || decidedAt === null) return "not_charged";
+  if (complaint.dispute) return "disputed_already";
+  if (now - decidedAt > COMPLAINT_LIMITS.disputeDays * 24 * 3600_000) return "window_closed";
+  if (typeof reason !== "string" || reason.trim().length === 0) return "reason_needed";
+  if (reason.length > COMPLAINT_LIMITS.maxDisputeReasonLength) return "reason_too_long";
+  return null;
 }

@@ -9,6 +9,7 @@ export * from "./complaints";
 export * from "./cuisines";
 export * from "./collections";
 export * from "./courierArea";
+export * from "./credit";
 export * from "./deliveryTimers";
 export * from "./deployment";
 export * from "./diet";

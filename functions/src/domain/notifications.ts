@@ -7,6 +7,7 @@
 
 import { courierAreaTopics } from "./courierArea";
 import { clockTime } from "./hours";
+import { formatCents, type Cents } from "./money";
 import type { Language } from "./language";
 import { staffRestaurantIds, type RoleClaims } from "./roles";
 import type { RejectionCode } from "./orderCheck";
@@ -206,14 +207,37 @@ export function deliveryMessage(notice: DeliveryNotice, ctx: MessageContext, lan
   return t.overdue[notice.audience](m);
 }
 
+/** What the backend tells the customer and the restaurant's staff about a complaint. */
+export interface ComplaintNotice {
+  key: "refunded" | "review" | "declined" | "charged" | "disputeUpheld" | "disputeRejected";
+  amount: Cents;
+  currency: string;
+}
+
+export function complaintMessage(notice: ComplaintNotice, ctx: MessageContext, lang: Language): Message {
+  const t = TEXTS[lang].complaint;
+  const m = mentionOf(ctx, lang);
+  const amount = formatCents(notice.amount, notice.currency, lang === "de" ? "de-DE" : "en-IE");
+  switch (notice.key) {
+    case "refunded":
+    case "charged":
+    case "disputeUpheld":
+      return t[notice.key](m, amount);
+    default:
+      return t[notice.key](m);
+  }
+}
+
 /** What an inbox entry says, stored as a key and parameters and said in the reader's language. */
 export type InboxText =
   | { kind: "order"; status: OrderStatus; audience: Audience; context: MessageContext }
   | { kind: "notice"; notice: StaffNotice }
-  | { kind: "delivery"; notice: DeliveryNotice; context: MessageContext };
+  | { kind: "delivery"; notice: DeliveryNotice; context: MessageContext }
+  | { kind: "complaint"; notice: ComplaintNotice; context: MessageContext };
 
 export function inboxMessage(text: InboxText, lang: Language): Message {
   if (text.kind === "notice") return noticeMessage(text.notice, lang);
+  if (text.kind === "complaint") return complaintMessage(text.notice, text.context, lang);
   if (text.kind === "delivery") return deliveryMessage(text.notice, text.context, lang);
   return messageFor(text.status, text.audience, text.context, lang);
 }

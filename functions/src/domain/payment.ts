@@ -15,6 +15,16 @@ export interface PaymentPart {
   amount: Cents;
 }
 
+/** orders/{id}.payment, written when the order is placed. */
+export interface Payment {
+  parts: PaymentPart[];
+}
+
+export function isPayWith(v: unknown): v is PayWith {
+  // Cards come with card payments (a later issue); until then cash is the only choice.
+  return v === "cash";
+}
+
 /** Credit first (as much of it as the total needs), the rest by `payWith`; no part of zero. */
 export function paymentParts(total: Cents, creditBalance: Cents, payWith: PayWith): PaymentPart[] {
   const credit = Math.max(0, Math.min(creditBalance, total));
@@ -39,6 +49,22 @@ export interface CashLimits {
 }
 
 export const DEFAULT_CASH_LIMITS: CashLimits = { maxCashOrderCents: 10000, maxCourierCashCents: 30000 };
+
+/** What an admin may set each limit to. */
+export const CASH_LIMIT_BOUNDS = { min: 1000, max: 100000 } as const;
+
+/** The limits from settings/payments (the defaults for a field missing or out of bounds). */
+export function cashLimitsOf(doc: unknown): CashLimits {
+  const d = (doc ?? {}) as Partial<Record<keyof CashLimits, unknown>>;
+  const pick = (v: unknown, fallback: Cents) =>
+    Number.isInteger(v) && (v as number) >= CASH_LIMIT_BOUNDS.min && (v as number) <= CASH_LIMIT_BOUNDS.max
+      ? (v as Cents)
+      : fallback;
+  return {
+    maxCashOrderCents: pick(d.maxCashOrderCents, DEFAULT_CASH_LIMITS.maxCashOrderCents),
+    maxCourierCashCents: pick(d.maxCourierCashCents, DEFAULT_CASH_LIMITS.maxCourierCashCents),
+  };
+}
 
 /** Whether an order's cash part is over the limit. */
 export function overCashLimit(parts: readonly PaymentPart[], limits: CashLimits): boolean {

@@ -306,6 +306,63 @@ export const QUERIES = {
     orderBy: [["deliveredAt", "asc"]],
     bounded: "one restaurant's deliveries in a statement's period, a day or a week at most",
   }),
+  /** The refunds the platform booked in a period (the revenue's refunds, aggregated). */
+  refundsBookedBetween: (from: Date, to: Date): QuerySpec => ({
+    collection: paths.refundBooks(),
+    where: [
+      ["bookedAt", ">=", from],
+      ["bookedAt", "<", to],
+    ],
+    orderBy: [],
+    bounded: "only summed by the server (one aggregation), never read",
+  }),
+  /** A customer's complaints since `since` (the policy counts the last 30 days'). */
+  customerComplaintsSince: (uid: string, since: Date): QuerySpec => ({
+    collection: paths.complaints(),
+    where: [
+      ["customerId", "==", uid],
+      ["createdAt", ">=", since],
+    ],
+    orderBy: [],
+    limit: 100,
+  }),
+  /** The complaints about one order (its page shows them, newest first). */
+  orderComplaints: (uid: string, orderId: string): QuerySpec => ({
+    collection: paths.complaints(),
+    where: [
+      ["customerId", "==", uid],
+      ["orderId", "==", orderId],
+    ],
+    orderBy: [["createdAt", "desc"]],
+    limit: 20,
+  }),
+  /** A restaurant's complaints, newest first (its Complaints tab). */
+  restaurantComplaints: (rid: string, pageSize: number): QuerySpec => ({
+    collection: paths.complaints(),
+    where: [["restaurantId", "==", rid]],
+    orderBy: [["createdAt", "desc"]],
+    limit: pageSize,
+  }),
+  /** Admin: complaints waiting for a decision, and disputes waiting for one, oldest first. */
+  complaintsInReview: (pageSize: number): QuerySpec => ({
+    collection: paths.complaints(),
+    where: [["status", "==", "review"]],
+    orderBy: [["createdAt", "asc"]],
+    limit: pageSize,
+  }),
+  openDisputes: (pageSize: number): QuerySpec => ({
+    collection: paths.complaints(),
+    where: [["dispute.status", "==", "open"]],
+    orderBy: [["createdAt", "asc"]],
+    limit: pageSize,
+  }),
+  /** A customer's credit entries, newest first (their account page). */
+  creditEntries: (uid: string, pageSize: number): QuerySpec => ({
+    collection: paths.creditEntries(uid),
+    where: [],
+    orderBy: [["createdAt", "desc"]],
+    limit: pageSize,
+  }),
   /** The books of every order delivered in a period (the admin's revenue figures, aggregated). */
   booksDeliveredBetween: (from: Date, to: Date): QuerySpec => ({
     collection: paths.orderBooks(),

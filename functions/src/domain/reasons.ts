@@ -5,14 +5,25 @@
 export const DECLINE_REASONS = ["too_busy", "item_unavailable", "closing_soon", "address_problem", "other"] as const;
 export type DeclineReason = (typeof DECLINE_REASONS)[number];
 
-/** What a restaurant may give when it cancels an order it accepted: the decline reasons. The partner
- * API takes them already; the cancel after acceptance itself is not in the state machine yet. */
+/** What a restaurant may give when it cancels an order it accepted: the decline reasons. */
 export const STAFF_CANCEL_REASONS = DECLINE_REASONS;
+
+/** What an admin may give when cancelling an order under way. */
+export const ADMIN_CANCEL_REASONS = ["customer_request", "restaurant_request", "no_courier", "other"] as const;
+export type AdminCancelReason = (typeof ADMIN_CANCEL_REASONS)[number];
+
+/** Who cancelled an order: its customer, its restaurant, an admin, or the backend (a timeout). */
+export type CancelledBy = "customer" | "restaurant" | "admin" | "backend";
 
 /** What a customer may give when cancelling. */
 export const CUSTOMER_CANCEL_REASONS = ["changed_mind", "ordered_by_mistake", "taking_too_long", "other"] as const;
-/** Every cancel reason, the backend's included. */
-export const CANCEL_REASONS = [...CUSTOMER_CANCEL_REASONS, "accept_timeout"] as const;
+/** Every cancel reason, the restaurant's, the admins' and the backend's included. */
+export const CANCEL_REASONS = [
+  ...CUSTOMER_CANCEL_REASONS,
+  "accept_timeout",
+  ...STAFF_CANCEL_REASONS.filter((r) => r !== "other"),
+  ...ADMIN_CANCEL_REASONS.filter((r) => r !== "other"),
+] as const;
 export type CancelReason = (typeof CANCEL_REASONS)[number];
 
 export function isDeclineReason(v: unknown): v is DeclineReason {
@@ -21,4 +32,12 @@ export function isDeclineReason(v: unknown): v is DeclineReason {
 
 export function isCancelReason(v: unknown): v is CancelReason {
   return typeof v === "string" && (CANCEL_REASONS as readonly string[]).includes(v);
+}
+
+/** An order the restaurant let down: one it never answered, or cancelled after accepting it.
+ * Either counts as missed (today's figures, and the auto-pause after misses in a row). */
+export function countsAsMissed(order: { status: string; cancelReason?: string; cancelledBy?: string }): boolean {
+  return (
+    order.status === "cancelled" && (order.cancelReason === "accept_timeout" || order.cancelledBy === "restaurant")
+  );
 }

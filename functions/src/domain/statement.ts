@@ -11,8 +11,8 @@ export interface Statement {
   grossSales: Cents;
   commission: Cents;
   restaurantPromotions: Cents;
-  /** Refunds and cancellations after acceptance: Dishpatch has no cancel after acceptance yet,
-   * so this stays 0; the column is there for when it does. */
+  /** What complaints charged the restaurant, less charges given back after disputes. (An order
+   * cancelled after acceptance was never sold: it has no line.) */
   refunds: Cents;
   netPayout: Cents;
 }
@@ -31,11 +31,11 @@ export function statementBounds(period: StatementPeriod, date: string, timeZone:
 export function statementOf(lines: readonly StatementLine[]): Statement {
   const sum = (f: (r: StatementLine) => number) => lines.reduce((n, r) => n + f(r), 0);
   return {
-    orders: lines.length,
+    orders: lines.filter((r) => r.kind !== "refund").length,
     grossSales: sum((r) => r.subtotal),
     commission: sum((r) => r.commission),
     restaurantPromotions: sum((r) => r.restaurantPromo),
-    refunds: 0,
+    refunds: sum((r) => r.refund ?? 0),
     netPayout: sum((r) => r.restaurantNet),
   };
 }
@@ -67,7 +67,7 @@ export function statementCsv(lines: readonly StatementLine[], timeZone: string):
       decimal(r.subtotal),
       decimal(r.commission),
       decimal(r.restaurantPromo),
-      decimal(0),
+      decimal(r.refund ?? 0),
       decimal(r.restaurantNet),
       r.currency,
     ]);
@@ -87,7 +87,8 @@ export function statementCsv(lines: readonly StatementLine[], timeZone: string):
 }
 
 /** The platform's revenue from a set of orders' books: commission, service fees and its share of
- * the delivery fees, less the promotions it funded. */
+ * the delivery fees, less the promotions it funded; and less the refunds it paid in the period
+ * (from the refund books: `revenue` is the orders' part, `net` what is left after refunds). */
 export interface Revenue {
   orders: number;
   commission: Cents;
@@ -95,6 +96,14 @@ export interface Revenue {
   deliveryShare: Cents;
   platformPromotions: Cents;
   revenue: Cents;
+}
+
+/** The refunds the platform paid in a period, summed over refundBooks.platformPays. */
+export const REFUND_SUM = "platformPays" as const;
+
+/** The revenue after the refunds the platform paid. */
+export function netRevenue(revenue: Cents, platformRefunds: Cents): Cents {
+  return revenue - platformRefunds;
 }
 
 /** Each revenue figure as a sum over a field of the books, for a server-side aggregation. */

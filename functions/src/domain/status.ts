@@ -19,7 +19,8 @@ export const ORDER_STATUSES = [
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 /** Who may make a transition. "backend" is Cloud Functions (admin SDK, bypasses rules); "admin" is an
- * admin deciding through a callable (resolveDelivery), which the backend writes: no client may. */
+ * admin deciding through a callable (resolveDelivery, cancelOrder), which the backend writes: no
+ * client may. */
 export type Actor = "customer" | "staff" | "courier" | "admin" | "backend";
 
 export interface Transition {
@@ -34,20 +35,27 @@ export const TRANSITIONS: readonly Transition[] = [
   // Ordered ahead: the order waits, then the backend releases it to the kitchen in time for its slot.
   { from: "submitted", to: "scheduled", by: ["backend"] },
   { from: "scheduled", to: "placed", by: ["backend"] },
-  { from: "scheduled", to: "cancelled", by: ["customer"] },
+  { from: "scheduled", to: "cancelled", by: ["customer", "admin"] },
   { from: "placed", to: "accepted", by: ["staff"] },
   { from: "placed", to: "declined", by: ["staff"] },
   // The customer may change their mind while the restaurant has not accepted yet;
   // the backend cancels when the restaurant never answers (timeout).
-  { from: "placed", to: "cancelled", by: ["customer", "backend"] },
+  // An admin may cancel any order still under way (cancelOrder), with a reason.
+  { from: "placed", to: "cancelled", by: ["customer", "backend", "admin"] },
   { from: "accepted", to: "preparing", by: ["staff"] },
   { from: "preparing", to: "ready", by: ["staff"] },
+  // The restaurant may cancel an order it accepted until a courier picks it up (the customer is
+  // not charged, and it counts against the restaurant like a missed order: rush.ts).
+  { from: "accepted", to: "cancelled", by: ["staff", "admin"] },
+  { from: "preparing", to: "cancelled", by: ["staff", "admin"] },
+  { from: "ready", to: "cancelled", by: ["staff", "admin"] },
   // Only the courier who claimed the order (courierId == uid) may move it on.
   { from: "ready", to: "picked_up", by: ["courier"] },
   { from: "picked_up", to: "delivered", by: ["courier", "admin"] },
   // An order still on its way long after pickup (DELIVERY_OVERDUE_MIN) waits for an admin's
   // decision: delivered after all, or not delivered.
   { from: "picked_up", to: "undelivered", by: ["admin"] },
+  { from: "picked_up", to: "cancelled", by: ["admin"] },
 ];
 
 export const FINAL_STATUSES: readonly OrderStatus[] = ["rejected", "declined", "cancelled", "delivered", "undelivered"];

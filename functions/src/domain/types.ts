@@ -10,7 +10,8 @@ import type { InboxText } from "./notifications";
 import type { OrderStatus } from "./status";
 import type { RoleClaims } from "./roles";
 import type { ChosenOptions } from "./options";
-import type { CancelReason, DeclineReason } from "./reasons";
+import type { Payment, PayWith } from "./payment";
+import type { CancelledBy, CancelReason, DeclineReason } from "./reasons";
 import type { OrderEstimate } from "./eta";
 import type { PausedBy } from "./rush";
 import type { TipChoice } from "./tips";
@@ -209,10 +210,15 @@ export interface Order {
   declineReason?: DeclineReason;
   /** Staff's own words for the customer, shown on the order page only. */
   declineNote?: string;
-  cancelReason?: CancelReason;
+  cancelReason?: CancelReason | DeclineReason;
   /** The customer's own words for the restaurant, shown on the board only. */
   cancelNote?: string;
-  cancelledBy?: "customer" | "backend";
+  cancelledBy?: CancelledBy;
+  /** How whatever credit does not cover is paid, as the customer chose at checkout (cash when
+   * absent: orders from before there was a choice). */
+  payWith?: PayWith;
+  /** Set by the backend when it places the order: how its total is paid (payment.ts). */
+  payment?: Payment;
   courierId?: string | null;
   /** When the courier claimed it (server time): the claim expires CLAIM_PICKUP_MIN later unless
    * the order is picked up (deliveryTimers.ts). */

@@ -13,6 +13,9 @@ export const de: DomainTexts = {
     ordered_by_mistake: "Der Kunde hat versehentlich bestellt.",
     taking_too_long: "Dem Kunden dauerte es zu lange.",
     accept_timeout: "Das Restaurant hat die Bestellung nicht rechtzeitig angenommen.",
+    customer_request: "Dishpatch hat sie auf Wunsch der Kundin oder des Kunden storniert.",
+    restaurant_request: "Dishpatch hat sie auf Wunsch des Restaurants storniert.",
+    no_courier: "Dishpatch hat niemanden gefunden, der sie liefert.",
   },
   cancelChoices: {
     changed_mind: "Ich habe es mir anders überlegt.",
@@ -45,6 +48,7 @@ export const de: DomainTexts = {
     item_unavailable: "Ein Artikel im Warenkorb ist ausverkauft.",
     invalid_options: "Die gewählten Optionen eines Artikels sind nicht gültig.",
     out_of_zone: "Die Lieferadresse liegt außerhalb des Liefergebiets dieses Restaurants.",
+    cash_limit: "Diese Bestellung liegt über dem Betrag, der an der Tür bar bezahlt werden kann.",
     below_minimum: "Die Bestellung liegt unter dem Mindestbestellwert des Restaurants.",
   },
   theRestaurant: "dem Restaurant",
@@ -133,6 +137,32 @@ export const de: DomainTexts = {
     admin: ({ r, code }) => ({
       title: "Eine Bestellung braucht eine Entscheidung",
       body: `Die Bestellung${code} von ${r} wurde vor langer Zeit abgeholt und nicht geliefert. Entscheide, wie sie endet.`,
+    }),
+  },
+  complaint: {
+    refunded: ({ r, code }, amount) => ({
+      title: "Geld zurück als Guthaben",
+      body: `Das mit deiner Bestellung${code} von ${r} tut uns leid. ${amount} sind jetzt Guthaben auf deinem Konto und werden bei deiner nächsten Bestellung zuerst verwendet.`,
+    }),
+    review: ({ code }) => ({
+      title: "Wir sehen es uns an",
+      body: `Deine Meldung zur Bestellung${code} geht an unser Team, das innerhalb eines Tages entscheidet.`,
+    }),
+    declined: ({ code }) => ({
+      title: "Meldung nicht erstattet",
+      body: `Unser Team hat deine Meldung zur Bestellung${code} geprüft und kann sie nicht erstatten.`,
+    }),
+    charged: ({ code }, amount) => ({
+      title: "Eine Reklamation wurde erstattet",
+      body: `Eine Kundin oder ein Kunde hat ein Problem mit der Bestellung${code} gemeldet: ${amount} werden von deiner nächsten Abrechnung abgezogen. Du kannst das innerhalb von 7 Tagen im Tab Reklamationen anfechten.`,
+    }),
+    disputeUpheld: ({ code }, amount) => ({
+      title: "Einspruch angenommen",
+      body: `Deinem Einspruch zur Bestellung${code} wurde stattgegeben: die ${amount} kommen auf deiner Abrechnung zurück.`,
+    }),
+    disputeRejected: ({ code }) => ({
+      title: "Einspruch abgelehnt",
+      body: `Dein Einspruch zur Bestellung${code} wurde abgelehnt: die Belastung bleibt.`,
     }),
   },
   notices: {

@@ -12,6 +12,9 @@ export const en: DomainTexts = {
     ordered_by_mistake: "The customer ordered by mistake.",
     taking_too_long: "The customer found it was taking too long.",
     accept_timeout: "The restaurant did not accept the order in time.",
+    customer_request: "Dishpatch cancelled it at the customer's request.",
+    restaurant_request: "Dishpatch cancelled it at the restaurant's request.",
+    no_courier: "Dishpatch found no courier to deliver it.",
   },
   cancelChoices: {
     changed_mind: "I changed my mind.",
@@ -85,6 +88,32 @@ export const en: DomainTexts = {
     admin: ({ r, code }) => ({
       title: "An order needs a decision",
       body: `Order${code} from ${r} was picked up long ago and has not been delivered. Decide how it ends.`,
+    }),
+  },
+  complaint: {
+    refunded: ({ r, code }, amount) => ({
+      title: "Money back as credit",
+      body: `We are sorry about your order${code} from ${r}. ${amount} is now credit on your account, used first on your next order.`,
+    }),
+    review: ({ code }) => ({
+      title: "We are looking into it",
+      body: `Your report about order${code} goes to our team, who will decide within a day.`,
+    }),
+    declined: ({ code }) => ({
+      title: "Report not refunded",
+      body: `Our team looked at your report about order${code} and could not refund it.`,
+    }),
+    charged: ({ code }, amount) => ({
+      title: "A complaint was refunded",
+      body: `A customer reported a problem with order${code}: ${amount} is taken off your next statement. You can dispute it on the Complaints tab within 7 days.`,
+    }),
+    disputeUpheld: ({ code }, amount) => ({
+      title: "Dispute upheld",
+      body: `Your dispute about order${code} was upheld: the ${amount} charged comes back on your statement.`,
+    }),
+    disputeRejected: ({ code }) => ({
+      title: "Dispute not upheld",
+      body: `Your dispute about order${code} was not upheld: the charge stays.`,
     }),
   },
   notices: {

@@ -31,4 +31,5 @@ export const EN_REJECTIONS = {
   invalid_options: "The options chosen for an item are not valid.",
   out_of_zone: "The delivery address is outside this restaurant's delivery area.",
   below_minimum: "The order is below the restaurant's minimum.",
+  cash_limit: "This order is above what can be paid in cash at the door.",
 };

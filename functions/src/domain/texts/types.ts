@@ -45,6 +45,17 @@ export interface DomainTexts {
     customer: (m: Mention) => Message;
     admin: (m: Mention) => Message;
   };
+  /** A complaint about a delivered order (complaints.ts): `amount` is written out already. */
+  complaint: {
+    /** The customer: credit given at once, or after an admin's review. */
+    refunded: (m: Mention, amount: string) => Message;
+    review: (m: Mention) => Message;
+    declined: (m: Mention) => Message;
+    /** The restaurant's staff: what the complaint charged, and how a dispute ended. */
+    charged: (m: Mention, amount: string) => Message;
+    disputeUpheld: (m: Mention, amount: string) => Message;
+    disputeRejected: (m: Mention) => Message;
+  };
   notices: {
     autoPaused: (minutes: number) => Message;
     resumed: Message;
