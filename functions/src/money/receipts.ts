@@ -7,7 +7,16 @@
 import { FieldValue, Timestamp } from "firebase-admin/firestore";
 import { logger } from "firebase-functions/logger";
 import type { Deps } from "../deps";
-import { earningOf, orderCodeOf, paths, statementLineOf, type Order, type OrderBooks, type Receipt } from "../domain";
+import {
+  earningOf,
+  orderCodeOf,
+  partOf,
+  paths,
+  statementLineOf,
+  type Order,
+  type OrderBooks,
+  type Receipt,
+} from "../domain";
 import { isAlreadyExists } from "../errors";
 import { deliveryFigure } from "../stats/dailyStats";
 
@@ -53,6 +62,7 @@ export function bookingWrites(
     tip: p.tip,
     total: p.total,
     currency: p.currency,
+    ...(order.payment ? { payment: order.payment.parts } : {}),
   };
   const stamp = { createdAt: FieldValue.serverTimestamp() };
   const writes: Write[] = [
@@ -72,7 +82,9 @@ export function bookingWrites(
     writes.push({
       path: paths.earning(order.courierId, orderId),
       create: true,
-      data: { ...earningOf(books, number, order.restaurantName ?? "", deliveredAt) },
+      data: {
+        ...earningOf(books, number, order.restaurantName ?? "", deliveredAt, partOf(order.payment?.parts, "cash")),
+      },
     });
   }
   const figure = deliveryFigure(orderId, order, deliveredAt.toDate());

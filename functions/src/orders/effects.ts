@@ -6,8 +6,9 @@
 import { logger } from "firebase-functions/logger";
 import { emitOrderEvent } from "../api/webhooks/events";
 import type { Deps } from "../deps";
-import type { Order } from "../domain";
+import { countsAsMissed, partOf, type Order } from "../domain";
 import { notifyTransition } from "../notify/notify";
+import { freeCourier, returnCredit } from "../money/credit";
 import { releaseRedemption } from "../money/promos";
 import { bookDelivery } from "../money/receipts";
 import { autoPauseAfterMiss } from "../restaurants/rush";
@@ -31,7 +32,7 @@ function effectsOf(deps: Deps, orderId: string, order: Placed): Record<string, (
     const releaseAt = new Date(order.releaseAt.toMillis());
     effects.release = () => scheduleRelease(orderId, releaseAt);
   }
-  const missed = order.status === "cancelled" && order.cancelReason === "accept_timeout";
+  const missed = countsAsMissed(order);
   if (order.status === "accepted" || missed) effects.answerStats = () => recordAnswer(deps, orderId, order);
   if (missed) effects.autoPause = () => autoPauseAfterMiss(deps, orderId, order);
   if (order.status === "delivered") {
@@ -42,10 +43,24 @@ function effectsOf(deps: Deps, orderId: string, order: Placed): Record<string, (
   if (ended && order.pricing?.promo) {
     effects.releasePromo = () => releaseRedemption(deps, orderId, order);
   }
+  // ...and the credit it spent: a cash order was never charged at all.
+  if (creditToReturn(order)) {
+    effects.returnCredit = () => returnCredit(deps, orderId, order);
+  }
+  // A courier who had claimed (or carried) an order cancelled under way is free for the next.
+  if (order.status === "cancelled" && order.courierId) {
+    effects.freeCourier = () => freeCourier(deps, orderId, order.courierId!);
+  }
   // Only for a restaurant that had API clients listening when the order was placed: the others pay
   // no read for it.
   if (order.apiEvents) effects.webhooks = () => emitOrderEvent(deps, orderId, order);
   return effects;
+}
+
+/** Whether the order ended without reaching its customer and spent credit (which comes back). */
+export function creditToReturn(order: Order): boolean {
+  const ended = order.status === "declined" || order.status === "cancelled" || order.status === "undelivered";
+  return ended && partOf(order.payment?.parts, "credit") > 0;
 }
 
 export class EffectsFailed extends Error {}

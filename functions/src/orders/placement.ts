@@ -23,6 +23,14 @@ import {
   splitOf,
   splitTermsFor,
   checkOrder,
+  creditEntryId,
+  creditOf,
+  isPayWith,
+  overCashLimit,
+  partOf,
+  paymentParts,
+  type CreditEntry,
+  type Payment,
   CODE_KEEP_DAYS,
   CODE_PATTERN,
   ORDER_CODE_TRIES,
@@ -93,7 +101,10 @@ async function readContext(db: Firestore, order: Order, now: Date) {
   return {
     restaurant: rid && restaurant?.exists ? (restaurant.data() as Restaurant) : null,
     customer: customer.data() as UserProfile | undefined,
+    // Read again in the transaction that spends it, when there is any.
+    credit: creditOf(customer.data()),
     fees: platform.fees,
+    cash: platform.cash,
     terms: platform.terms,
     menu,
     openOrders: open.data().count,
@@ -104,10 +115,16 @@ async function readContext(db: Firestore, order: Order, now: Date) {
 
 type Context = Awaited<ReturnType<typeof readContext>>;
 
-/** The order's check from what was read; a promo code's conditions come from the transaction. */
-function check(order: Order, ctx: Context, at: Date, promo?: PromoFacts): OrderCheck {
+/** How the order's total is paid: the customer's credit first, the rest as they chose. */
+function paymentFor(order: Order, total: number, credit: number): Payment {
+  return { parts: paymentParts(total, credit, isPayWith(order.payWith) ? order.payWith : "cash") };
+}
+
+/** The order's check from what was read; a promo code's conditions and the credit to spend come
+ * from the transaction. */
+function check(order: Order, ctx: Context, at: Date, promo?: PromoFacts, credit = 0): OrderCheck {
   if (ctx.openOrders > LIMITS.maxOpenOrdersPerCustomer) return reject("too_many_open_orders");
-  return checkOrder({
+  const result = checkOrder({
     items: order.items,
     deliveryAddress: order.deliveryAddress,
     restaurant: ctx.restaurant,
@@ -120,6 +137,9 @@ function check(order: Order, ctx: Context, at: Date, promo?: PromoFacts): OrderC
     promoCode: order.promoCode,
     ...promo,
   });
+  if (result.ok && overCashLimit(paymentFor(order, result.pricing.total, credit).parts, ctx.cash))
+    return reject("cash_limit");
+  return result;
 }
 
 interface PromoFacts {
@@ -146,7 +166,15 @@ async function withFreeCode<T>(orderId: string, place: (code: string) => Promise
 }
 
 /** The order's new fields once checked: placed, scheduled or rejected. */
-function patchFor(order: Order, ctx: Context, result: OrderCheck, at: Date, by: BackendActor, code: string | null) {
+function patchFor(
+  order: Order,
+  ctx: Context,
+  result: OrderCheck,
+  at: Date,
+  by: BackendActor,
+  code: string | null,
+  credit = 0,
+) {
   const stamp = FieldValue.serverTimestamp();
   // Names are copied as they will be pushed and printed (publicText.ts): NFKC, and only when
   // plain. A restaurant whose names are not plain was refused as unreadable (restaurantProblem);
@@ -157,6 +185,7 @@ function patchFor(order: Order, ctx: Context, result: OrderCheck, at: Date, by: 
   const accepted = {
     ...common,
     pricing: result.pricing,
+    payment: paymentFor(order, result.pricing.total, credit),
     estimate: result.estimate,
     customerName: publicName(ctx.customer?.displayName, LIMITS.maxNameLength),
     restaurantAddress: ctx.restaurant!.address,
@@ -183,11 +212,13 @@ function booksFor(orderId: string, order: Order, ctx: Context, result: OrderChec
   };
 }
 
-/** An order with a promo code is placed in one transaction with its redemption: the code's
- * conditions read there (the customer's earlier orders and redemptions), what is left of it
- * taken from its allocations, and the redemption recorded under the order's id, so a replayed
- * event or a racing instance cannot redeem twice, and a code with 10 left is redeemed 10 times. */
-async function placeWithPromo(
+/** An order with a promo code, or from a customer with credit, is placed in one transaction with
+ * what it spends. A code: its conditions read there (the customer's earlier orders and
+ * redemptions), what is left of it taken from its allocations, and the redemption recorded under
+ * the order's id, so a replayed event or a racing instance cannot redeem twice, and a code with 10
+ * left is redeemed 10 times. Credit: the balance read there and lowered by what the order spends,
+ * with its entry (credit.ts), so two orders placed at once share one balance. */
+async function placeInTransaction(
   db: Firestore,
   orderRef: DocumentReference,
   ctx: Context,
@@ -199,19 +230,20 @@ async function placeWithPromo(
     const snap = await tx.get(orderRef);
     const order = snap.data() as Order | undefined;
     if (!order || order.status !== "submitted") return null;
-    const code = normalizeCode(String(order.promoCode));
-    const valid = CODE_PATTERN.test(code);
+    const code = normalizeCode(String(order.promoCode ?? ""));
+    const valid = order.promoCode !== undefined && CODE_PATTERN.test(code);
     // One read at a time: when contention aborts the transaction, parallel reads leave a stream
     // failing outside any promise, and the Firestore SDK kills the instance with it.
     const promoSnap = valid ? await tx.get(db.doc(paths.promoCode(code))) : null;
     const earlier = valid ? await tx.get(adminQuery(db, QUERIES.customerPastOrders(order.customerId))) : null;
     const used = valid ? await tx.get(adminQuery(db, QUERIES.customerRedemptions(code, order.customerId))) : null;
+    const userRef = db.doc(paths.user(order.customerId));
+    const credit = ctx.credit > 0 ? creditOf((await tx.get(userRef)).data()) : 0;
     const promo = promoSnap?.exists ? (promoSnap.data() as PromoCode) : null;
-    let result = check(order, ctx, at, {
-      promo,
-      firstOrder: earlier?.empty ?? true,
-      customerRedemptions: used?.size ?? 0,
-    });
+    const facts = order.promoCode
+      ? { promo, firstOrder: earlier?.empty ?? true, customerRedemptions: used?.size ?? 0 }
+      : undefined;
+    let result = check(order, ctx, at, facts, credit);
     const takes: AllocationTake[] = [];
     if (result.ok && promo && result.pricing.discount > 0) {
       const need = neededFor(promo, result.pricing.discount);
@@ -236,7 +268,16 @@ async function placeWithPromo(
       }
       if (need.redemptions > 0 || need.cents > 0) result = reject("promo_exhausted");
     }
-    tx.update(orderRef, patchFor(order, ctx, result, at, by, result.ok ? orderCode : null));
+    tx.update(orderRef, patchFor(order, ctx, result, at, by, result.ok ? orderCode : null, credit));
+    const spent = result.ok ? partOf(paymentFor(order, result.pricing.total, credit).parts, "credit") : 0;
+    if (spent > 0) {
+      tx.update(userRef, { credit: credit - spent });
+      const entry: CreditEntry = { amount: -spent, cause: "order", orderId: orderRef.id, number: orderCode };
+      tx.create(db.doc(paths.creditEntry(order.customerId, creditEntryId.order(orderRef.id))), {
+        ...entry,
+        createdAt: FieldValue.serverTimestamp(),
+      });
+    }
     if (result.ok) tx.create(db.doc(paths.orderCode(order.restaurantId, orderCode)), codeHolder(orderRef.id, at));
     const books = booksFor(orderRef.id, order, ctx, result);
     if (books) tx.set(db.doc(paths.books(orderRef.id)), books);
@@ -282,8 +323,8 @@ export async function processSubmittedOrder(
   const at = now();
   const ctx = await readContext(db, order, at);
   let result: OrderCheck | null;
-  if (order.promoCode) {
-    result = await withFreeCode(snapshot.id, (code) => placeWithPromo(db, snapshot.ref, ctx, at, by, code));
+  if (order.promoCode || ctx.credit > 0) {
+    result = await withFreeCode(snapshot.id, (code) => placeInTransaction(db, snapshot.ref, ctx, at, by, code));
     if (!result) return "already processed";
   } else {
     const checked = (result = check(order, ctx, at));

@@ -6,7 +6,8 @@
 // - restaurants whose pause has ended but is still set (a lost or early end-of-pause task),
 // - couriers' claims not picked up in time (a lost or early claim-expiry task),
 // - deliveries on their way far too long, not yet brought to the admins (orders/overdue.ts),
-// - recent transitions whose side effects are missing (a lost or failed update event),
+// - recent transitions whose side effects are missing (a lost or failed update event: its
+//   notification, a delivery's booking, the credit an order that did not go through spent),
 // - webhook deliveries whose retry is long overdue (a lost task), and records past their keeping
 //   time (idempotency keys, deliveries, rate-limit windows: what a TTL policy deletes in
 //   production, which the emulator does not).
@@ -19,6 +20,7 @@ import { RECONCILE_GRACE_SECONDS } from "../config";
 import { liveDeps, type Deps } from "../deps";
 import {
   CLAIM_PICKUP_MIN,
+  creditEntryId,
   INBOX,
   inboxEntryId,
   inboxTells,
@@ -35,7 +37,7 @@ import { adminQuery } from "../query";
 import { cancelIfOverdue } from "./acceptTimeout";
 import { expireClaimIfDue } from "./claimExpiry";
 import { alertIfOverdue } from "./overdue";
-import { runEffects } from "./effects";
+import { creditToReturn, runEffects } from "./effects";
 import { processSubmittedOrder } from "./placement";
 import { releaseIfDue } from "./release";
 import { syncListing } from "../listings/syncListing";
@@ -100,6 +102,10 @@ type Tracked = Order & { updatedAt?: Timestamp };
 async function effectsDone(deps: Deps, orderId: string, order: Tracked): Promise<boolean> {
   if (order.status === "delivered" && !(await deps.db.doc(paths.receipt(orderId)).get()).exists) return false;
   if (order.apiEvents && !(await orderEventDone(deps.db, orderId, order))) return false;
+  if (creditToReturn(order)) {
+    const entry = await deps.db.doc(paths.creditEntry(order.customerId, creditEntryId.returned(orderId))).get();
+    if (!entry.exists) return false;
+  }
   if (!INBOX[order.status].includes("customer")) return true;
   // The customer's entry about the order has moved on to this status (and keeps its moment).
   const entry = await deps.db.doc(paths.notification(order.customerId, inboxEntryId(orderId))).get();

@@ -6,6 +6,7 @@ import { FieldValue, Timestamp, type Firestore } from "firebase-admin/firestore"
 import { logger } from "firebase-functions/logger";
 import { liveDeps, type Deps } from "../deps";
 import {
+  countsAsMissed,
   AUTO_PAUSE_AFTER_MISSES,
   AUTO_PAUSE_MIN,
   paths,
@@ -62,7 +63,8 @@ export async function endPauseTask(data: { rid?: unknown } | undefined): Promise
   retryWhenNear(result, deps.now().getTime());
 }
 
-/** Whether the restaurant's last AUTO_PAUSE_AFTER_MISSES orders placed up to this one all timed out. */
+/** Whether the restaurant's last AUTO_PAUSE_AFTER_MISSES orders placed up to this one were all
+ * missed (timed out, or cancelled by the restaurant after accepting). */
 async function missedInARow(db: Firestore, order: Order): Promise<boolean> {
   const placedAt = order.timeline?.placed;
   if (!placedAt) return false;
@@ -70,15 +72,12 @@ async function missedInARow(db: Firestore, order: Order): Promise<boolean> {
     db,
     QUERIES.placedUpTo(order.restaurantId, Timestamp.fromMillis(placedAt.toMillis()), AUTO_PAUSE_AFTER_MISSES),
   ).get();
-  return (
-    recent.size === AUTO_PAUSE_AFTER_MISSES &&
-    recent.docs.every((d) => d.get("status") === "cancelled" && d.get("cancelReason") === "accept_timeout")
-  );
+  return recent.size === AUTO_PAUSE_AFTER_MISSES && recent.docs.every((d) => countsAsMissed(d.data() as Order));
 }
 
-/** The effect of an order cancelled because nobody accepted it: pause after too many in a row. */
+/** The effect of a missed order (countsAsMissed): pause after too many in a row. */
 export async function autoPauseAfterMiss(deps: Deps, orderId: string, order: Order): Promise<boolean> {
-  if (order.cancelReason !== "accept_timeout" || !(await missedInARow(deps.db, order))) return false;
+  if (!countsAsMissed(order) || !(await missedInARow(deps.db, order))) return false;
   return autoPause(deps, order.restaurantId, orderId, { key: "autoPaused", minutes: AUTO_PAUSE_MIN });
 }
 

@@ -4,7 +4,7 @@
 // write changes nothing (no transaction, no marker on the order), and readers add the shards up.
 
 import type { Deps } from "../deps";
-import { localDay, paths, STATS_SHARDS, type Order } from "../domain";
+import { countsAsMissed, localDay, paths, STATS_SHARDS, type Order } from "../domain";
 
 /** Where and what a delivered order adds to its restaurant's day: its food subtotal under its
  * id (written in the same batch as its receipt, money/receipts.ts). */
@@ -40,7 +40,7 @@ export async function recordAnswer({ db }: Pick<Deps, "db">, orderId: string, or
     );
     return true;
   }
-  if (order.status === "cancelled" && order.cancelReason === "accept_timeout") {
+  if (countsAsMissed(order)) {
     await ref.set({ missed: { [orderId]: true } }, { merge: true });
     return true;
   }
