@@ -1,0 +1,78 @@
+// The money a decided complaint moves, written inside the transaction that decides it, so a
+// complaint is refunded exactly when it is approved, and once: the customer's credit and its entry,
+// the restaurant's statement line for its part, and the refund's books for the platform's
+// revenue. Every id names the complaint, so a second attempt fails as a whole (create).
+
+import { FieldValue, type DocumentReference, type Firestore, type Transaction } from "firebase-admin/firestore";
+import {
+  creditEntryId,
+  creditOf,
+  paths,
+  refundLineId,
+  refundLineOf,
+  reversalLineId,
+  type Complaint,
+  type CreditEntry,
+  type RefundBook,
+} from "../domain";
+
+/** Writes the refund of an approved complaint; `user` is the customer's profile as read in `tx`
+ * (null: the account is gone, and the credit with it; the books still record who paid). */
+export function writeRefund(
+  db: Firestore,
+  tx: Transaction,
+  complaintId: string,
+  c: Complaint,
+  user: { ref: DocumentReference; data: { credit?: unknown } | undefined } | null,
+) {
+  const stamp = FieldValue.serverTimestamp();
+  if (user?.data) {
+    const entry: CreditEntry = {
+      amount: c.amount,
+      cause: "refund",
+      orderId: c.orderId,
+      complaintId,
+      number: c.number,
+    };
+    tx.update(user.ref, { credit: creditOf(user.data) + c.amount });
+    tx.create(db.doc(paths.creditEntry(c.customerId, creditEntryId.refund(complaintId))), {
+      ...entry,
+      createdAt: stamp,
+    });
+  }
+  if (c.restaurantPays > 0) {
+    tx.create(db.doc(paths.statementLine(refundLineId(complaintId))), {
+      ...refundLineOf(c, complaintId, c.restaurantPays, stamp as never),
+      createdAt: stamp,
+    });
+  }
+  const book: Omit<RefundBook, "bookedAt"> = {
+    complaintId,
+    orderId: c.orderId,
+    restaurantId: c.restaurantId,
+    amount: c.amount,
+    restaurantPays: c.restaurantPays,
+    platformPays: c.platformPays,
+    currency: c.currency,
+  };
+  tx.create(db.doc(paths.refundBook(refundLineId(complaintId))), { ...book, bookedAt: stamp });
+}
+
+/** Writes a dispute upheld: the restaurant's part comes back on its statement, the platform pays it. */
+export function writeReversal(db: Firestore, tx: Transaction, complaintId: string, c: Complaint) {
+  const stamp = FieldValue.serverTimestamp();
+  tx.create(db.doc(paths.statementLine(reversalLineId(complaintId))), {
+    ...refundLineOf(c, complaintId, -c.restaurantPays, stamp as never),
+    createdAt: stamp,
+  });
+  const book: Omit<RefundBook, "bookedAt"> = {
+    complaintId,
+    orderId: c.orderId,
+    restaurantId: c.restaurantId,
+    amount: 0,
+    restaurantPays: -c.restaurantPays,
+    platformPays: c.restaurantPays,
+    currency: c.currency,
+  };
+  tx.create(db.doc(paths.refundBook(reversalLineId(complaintId))), { ...book, bookedAt: stamp });
+}

@@ -1,0 +1,64 @@
+// After the order: complaints (a customer files, an owner disputes, an admin decides), an admin's
+// cancel, and the notices a complaint's changes send. Each callable asks the guard first
+// (auth/guard.ts): the role, and a token not revoked since.
+import { onDocumentWritten } from "firebase-functions/v2/firestore";
+import { onCall } from "firebase-functions/v2/https";
+
+export const fileComplaint = onCall(async (request) => {
+  const [{ fileComplaint: file }, { liveDeps }, { requireCaller }] = await Promise.all([
+    import("../complaints/fileComplaint"),
+    import("../deps"),
+    import("../auth/guard"),
+  ]);
+  const deps = liveDeps();
+  const caller = await requireCaller(deps.db, request.auth, { role: "signedIn" });
+  return file(deps, caller.uid, request.data);
+});
+
+export const disputeComplaint = onCall(async (request) => {
+  const [{ disputeComplaint: dispute }, { liveDeps }, { requireCaller }] = await Promise.all([
+    import("../complaints/decide"),
+    import("../deps"),
+    import("../auth/guard"),
+  ]);
+  const deps = liveDeps();
+  const caller = await requireCaller(deps.db, request.auth, { role: "signedIn" });
+  return dispute(deps, caller.uid, request.data, async (restaurantId) => {
+    await requireCaller(deps.db, request.auth, { role: "owner", restaurantId });
+  });
+});
+
+export const decideComplaint = onCall(async (request) => {
+  const [{ decideComplaint: decide }, { liveDeps }, { requireCaller }] = await Promise.all([
+    import("../complaints/decide"),
+    import("../deps"),
+    import("../auth/guard"),
+  ]);
+  const deps = liveDeps();
+  const caller = await requireCaller(deps.db, request.auth, { role: "admin" });
+  return decide(deps, caller.uid, request.data);
+});
+
+export const cancelOrder = onCall(async (request) => {
+  const [{ cancelOrder: cancel }, { liveDeps }, { requireCaller }] = await Promise.all([
+    import("../orders/cancelOrder"),
+    import("../deps"),
+    import("../auth/guard"),
+  ]);
+  const deps = liveDeps();
+  const caller = await requireCaller(deps.db, request.auth, { role: "admin" });
+  return cancel(deps, caller.uid, request.data);
+});
+
+export const onComplaintWritten = onDocumentWritten(
+  { document: "complaints/{complaintId}", retry: true },
+  async (event) => {
+    const [{ tellAboutComplaint }, { liveDeps }] = await Promise.all([
+      import("../complaints/notify"),
+      import("../deps"),
+    ]);
+    const after = event.data?.after.data();
+    if (!after) return;
+    await tellAboutComplaint(liveDeps(), event.params.complaintId, event.data?.before.data() as never, after as never);
+  },
+);
