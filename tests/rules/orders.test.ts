@@ -18,6 +18,7 @@ import {
   areaBlock,
   canTransition,
   CUSTOMER_CANCEL_REASONS,
+  STAFF_CANCEL_REASONS,
   DECLINE_REASONS,
   LIMITS,
   MAX_TIP_CENTS,
@@ -77,6 +78,13 @@ function move(to: OrderStatus, extra: Record<string, unknown> = {}, by: string) 
     cancelled: { cancelReason: "changed_mind" },
   };
   return transition(to, now(), by, { ...reasons[to], ...extra });
+}
+
+/** A cancel as each role would write it: the restaurant's with a reason from its list, saying it
+ * was the restaurant; anyone else's as a customer's. */
+const STAFF_CANCEL = { cancelReason: "too_busy", cancelledBy: "restaurant" };
+function cancelBy(role: string): Record<string, unknown> {
+  return role === "staff" || role === "owner" ? STAFF_CANCEL : {};
 }
 
 /** Delivering also frees the courier: both writes in one batch, as the courier app does. */
@@ -374,6 +382,17 @@ describe("rules: orders", () => {
       it(`denies the language ${JSON.stringify(language)}`, () =>
         expectAccess(false, createAs("customer", { language })));
     }
+    it("allows paying cash, said or not", async () => {
+      await expectAccess(true, createAs("customer", { payWith: "cash" }));
+      await expectAccess(true, createAs("customer", {}, "Zb2hQ9pL0sXk4mN7aR3t"));
+    });
+    for (const payWith of ["card", "credit", "", 1]) {
+      it(`denies paying with ${JSON.stringify(payWith)}`, () => expectAccess(false, createAs("customer", { payWith })));
+    }
+    it("denies a cart that says how it is paid in parts, or spends credit", async () => {
+      await expectAccess(false, createAs("customer", { payment: { parts: [{ method: "credit", amount: 500 }] } }));
+      await expectAccess(false, createAs("customer", { credit: 500 }));
+    });
     it("allows a promo code as the app writes it", () =>
       expectAccess(true, createAs("customer", { promoCode: "SAVE10" })));
     for (const promoCode of ["save10", "SA", "X".repeat(21), "SAVE 10", 10]) {
@@ -402,7 +421,9 @@ describe("rules: orders", () => {
             const path = `orders/${fixtureFor(from)}`;
             await expectAccess(
               ok,
-              to === "delivered" ? deliver(db, path, uidOf(role)) : updateDoc(doc(db, path), move(to, {}, uidOf(role))),
+              to === "delivered"
+                ? deliver(db, path, uidOf(role))
+                : updateDoc(doc(db, path), move(to, to === "cancelled" ? cancelBy(role) : {}, uidOf(role))),
             );
             if (ok) await seedFixtures();
           }
@@ -526,6 +547,34 @@ describe("rules: orders", () => {
     });
     it("the customer may not say the backend cancelled", () =>
       expectAccess(false, customerCancels({ cancelledBy: "backend" })));
+    const staffCancels = (path: string, extra: Record<string, unknown>) =>
+      staffMoves(path, move("cancelled", { ...STAFF_CANCEL, ...extra }, "sam"));
+    for (const reason of STAFF_CANCEL_REASONS) {
+      it(`staff may cancel an accepted order with the reason "${reason}"`, () =>
+        expectAccess(true, staffCancels("orders/accepted", { cancelReason: reason })));
+    }
+    it("staff may not cancel with a customer's reason, or the backend's", async () => {
+      await expectAccess(false, staffCancels("orders/accepted", { cancelReason: "changed_mind" }));
+      await expectAccess(false, staffCancels("orders/accepted", { cancelReason: "accept_timeout" }));
+    });
+    it("staff may not cancel without saying the restaurant did, or saying someone else did", async () => {
+      await expectAccess(false, staffMoves("orders/accepted", move("cancelled", { cancelReason: "too_busy" }, "sam")));
+      await expectAccess(false, staffCancels("orders/accepted", { cancelledBy: "admin" }));
+      await expectAccess(false, staffCancels("orders/accepted", { cancelledBy: "customer" }));
+    });
+    it("staff may not leave a note or change the payment while cancelling", async () => {
+      await expectAccess(false, staffCancels("orders/preparing", { cancelNote: "sorry" }));
+      await expectAccess(false, staffCancels("orders/preparing", { payment: { parts: [] } }));
+    });
+    it("staff may cancel a claimed ready order, not one picked up", async () => {
+      await expectAccess(true, staffCancels("orders/readyClaimed", {}));
+      await expectAccess(false, staffCancels("orders/picked_up", {}));
+    });
+    it("the customer may not cancel an accepted order, even saying the restaurant did", () =>
+      expectAccess(
+        false,
+        updateDoc(doc(dbAs("customer"), "orders/accepted"), move("cancelled", STAFF_CANCEL, "alice")),
+      ));
     it("another customer cannot cancel alice's order", () =>
       expectAccess(false, updateDoc(doc(dbAs("otherCustomer"), "orders/placed"), move("cancelled", {}, "bob"))));
     it("staff of another restaurant cannot accept r1's order", () =>

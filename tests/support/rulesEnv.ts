@@ -390,6 +390,30 @@ function fixtures(): Fixture[] {
         deliveredAt: T0,
       },
     ],
+    // After the order (domain/complaints.ts, credit.ts): alice's complaint about her delivered
+    // order at r1, refunded at once, and the credit it gave her.
+    [
+      "complaints/c1",
+      {
+        orderId: "delivered",
+        customerId: "alice",
+        restaurantId: "r1",
+        type: "missing_items",
+        amount: 450,
+        restaurantPays: 450,
+        platformPays: 0,
+        status: "approved",
+        dispute: null,
+        createdAt: T0,
+      },
+    ],
+    ["users/alice/credit/refund-c1", { amount: 450, cause: "refund", orderId: "delivered", createdAt: T0 }],
+    ["refundBooks/refund-c1", { complaintId: "c1", restaurantId: "r1", amount: 450, platformPays: 0, bookedAt: T0 }],
+    ["settings/payments", { maxCashOrderCents: 10000, maxCourierCashCents: 30000, updatedAt: T0 }],
+    [
+      "settings/complaints",
+      { autoApproveMaxCents: 1500, maxClaimsPer30Days: 2, highValueOrderCents: 8000, updatedAt: T0 },
+    ],
     // Dora deleted her account a moment ago; her ID token is still valid.
     [`closedAccounts/${CLOSED_DORA}`, { closedAt: T0, expiresAt: T0 }],
     [
