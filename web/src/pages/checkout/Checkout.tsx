@@ -38,7 +38,7 @@ export function Checkout() {
   // The order page's code loads while the customer checks out, so that an order sent without a
   // connection still opens its page (which says it is not sent yet).
   useEffect(() => {
-    void import("../OrderPage");
+    void import("../order/OrderPage");
   }, []);
 
   const signedOut = session.value === null;
