@@ -9,8 +9,8 @@ import { startSession, viewer } from "./state/session";
 
 // Everything but the first screen loads on demand, with the full Firestore SDK where it listens live.
 const RestaurantPage = lazy(() => import("./pages/RestaurantPage").then((m) => m.RestaurantPage));
-const Checkout = lazy(() => import("./pages/Checkout").then((m) => m.Checkout));
-const OrderPage = lazy(() => import("./pages/OrderPage").then((m) => m.OrderPage));
+const Checkout = lazy(() => import("./pages/checkout/Checkout").then((m) => m.Checkout));
+const OrderPage = lazy(() => import("./pages/order/OrderPage").then((m) => m.OrderPage));
 const Orders = lazy(() => import("./pages/Orders").then((m) => m.Orders));
 const Inbox = lazy(() => import("./pages/Inbox").then((m) => m.Inbox));
 const Dashboard = lazy(() => import("./pages/dashboard/Dashboard").then((m) => m.Dashboard));

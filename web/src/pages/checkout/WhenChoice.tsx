@@ -1,6 +1,7 @@
 // When to deliver: as soon as possible, or a day and then a 15-minute slot of it, inside the
 // restaurant's opening hours on its clock (domain/slots.ts: the backend accepts exactly these).
 
+import { useEffect } from "preact/hooks";
 import {
   addDays,
   asapState,
@@ -79,4 +80,23 @@ export function WhenChoice({
       )}
     </fieldset>
   );
+}
+
+/** A restaurant that is closed or paused now offers its first slot instead. */
+export function useFirstSlotWhenClosed(
+  loaded: Restaurant | null | undefined,
+  address: Address | null,
+  when: When,
+  setWhen: (w: When) => void,
+) {
+  useEffect(() => {
+    if (!loaded || !address || when !== "asap" || asapState(loaded, new Date()).open) return;
+    const now = new Date();
+    const first = slotsFor(
+      loaded,
+      now,
+      minutesToDoor(currentPrepMinutes(loaded, now), travelMinutes(loaded.address, address)),
+    )[0];
+    if (first) setWhen(first.getTime());
+  }, [loaded, address, when, setWhen]);
 }

@@ -12,7 +12,7 @@ import { useArrivals } from "./alerts";
 import { Board } from "./Board";
 import { RushControls } from "./RushControls";
 import { Dashboard as DashboardContext, useDashboard } from "./context";
-import { MenuEditor } from "./MenuEditor";
+import { MenuEditor } from "./menu/MenuEditor";
 import { Settings } from "./Settings";
 import { Statements } from "./Statements";
 import { Integrations } from "./integrations/Integrations";
