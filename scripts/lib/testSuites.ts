@@ -3,8 +3,9 @@
 
 export const SUITES = {
   core: {
-    // The rules and unit tests touch only the rules test project, so they run beside the system's.
-    rules: ["tests/rules/**/*.test.ts", "tests/unit/**/*.test.ts"],
+    // The rules and unit tests touch only the rules test project, so they run beside the system's;
+    // the after-the-order tests wait on no timer, and fill the rest of this process's time.
+    rules: ["tests/rules/**/*.test.ts", "tests/unit/**/*.test.ts", "tests/afterOrder/**/*.test.ts"],
     // One process for the system's tests: on two cores a second one made the run no shorter (1535 s
     // against 1363 s), while its tests waited on each other's load.
     system: ["tests/pipeline/**/*.test.ts", "tests/api/**/*.test.ts", "tests/reliability/**/*.test.ts"],

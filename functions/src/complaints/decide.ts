@@ -9,7 +9,15 @@
 import { FieldValue } from "firebase-admin/firestore";
 import { HttpsError } from "firebase-functions/v2/https";
 import type { Deps } from "../deps";
-import { ADMIN_DECISIONS, disputeProblem, paths, type AdminDecision, type Complaint, type OrderBooks } from "../domain";
+import {
+  ADMIN_DECISIONS,
+  disputeProblem,
+  paths,
+  type AdminDecision,
+  type ClaimedLines,
+  type Complaint,
+  type OrderBooks,
+} from "../domain";
 import { writeRefund, writeReversal } from "./refund";
 
 const ID = /^[A-Za-z0-9_-]{1,128}$/;
@@ -49,8 +57,14 @@ export async function decideComplaint(
       const [user, books] = await tx.getAll(userRef, booksRef);
       if (decision === "approve") writeRefund(db, tx, id, c, { ref: userRef, data: user.data() });
       else {
-        const held = (books.data() as (OrderBooks & { refunded?: number }) | undefined)?.refunded ?? 0;
-        tx.update(booksRef, { refunded: Math.max(0, held - c.amount) });
+        // What it held of the order is free again: its amount, and the lines it named.
+        const b = books.data() as (OrderBooks & { refunded?: number; claimed?: ClaimedLines }) | undefined;
+        tx.update(booksRef, {
+          refunded: Math.max(0, (b?.refunded ?? 0) - c.amount),
+          ...Object.fromEntries(
+            c.lines.map((l) => [`claimed.${l.line}`, Math.max(0, (b?.claimed?.[l.line] ?? 0) - l.quantity)]),
+          ),
+        });
       }
       const status = decision === "approve" ? "approved" : "declined";
       tx.update(ref, { status, decidedAt: stamp, decidedBy: adminUid });

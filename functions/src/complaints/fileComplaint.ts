@@ -14,6 +14,7 @@ import {
   paths,
   QUERIES,
   refundPlan,
+  type ClaimedLines,
   type Complaint,
   type ComplaintProblem,
   type ComplaintStatus,
@@ -27,7 +28,7 @@ import { writeRefund } from "./refund";
 const DAY_MS = 24 * 3600_000;
 
 /** Problems that are the order's state rather than what was sent. */
-const STATE_PROBLEMS: readonly ComplaintProblem[] = ["not_delivered", "window_closed", "nothing_left"];
+const STATE_PROBLEMS: readonly ComplaintProblem[] = ["not_delivered", "window_closed", "nothing_left", "already_claimed"];
 
 export async function fileComplaint(
   { db, now }: Pick<Deps, "db" | "now">,
@@ -51,14 +52,15 @@ export async function fileComplaint(
     // Someone else's order is answered as if there were none.
     if (!order || order.customerId !== uid)
       throw new HttpsError("not-found", "No such order.", { reason: "not_found" });
-    const books = booksSnap.data() as (OrderBooks & { refunded?: number }) | undefined;
+    const books = booksSnap.data() as (OrderBooks & { refunded?: number; claimed?: ClaimedLines }) | undefined;
     const p = order.pricing;
     const deliveredAt = order.status === "delivered" ? (order.timeline?.delivered?.toMillis() ?? null) : null;
     if (!p || !books)
       throw new HttpsError("failed-precondition", "The order was not delivered.", { reason: "not_delivered" });
     const recent = await tx.get(adminQuery(db, QUERIES.customerComplaintsSince(uid, new Date(at - 30 * DAY_MS))));
     const refunded = books.refunded ?? 0;
-    const problem = complaintProblem(claim, p, deliveredAt, at, refunded);
+    const claimed = books.claimed ?? {};
+    const problem = complaintProblem(claim, p, deliveredAt, at, refunded, claimed);
     if (problem) {
       throw new HttpsError(STATE_PROBLEMS.includes(problem) ? "failed-precondition" : "invalid-argument", problem, {
         reason: problem,
@@ -90,7 +92,10 @@ export async function fileComplaint(
     };
     tx.create(complaintRef, complaint);
     // Held while in review too, so that two claims cannot together take more than was paid.
-    tx.update(booksRef, { refunded: refunded + plan.amount });
+    tx.update(booksRef, {
+      refunded: refunded + plan.amount,
+      ...Object.fromEntries((claim.lines ?? []).map((l) => [`claimed.${l.line}`, (claimed[l.line] ?? 0) + l.quantity])),
+    });
     if (approved) writeRefund(db, tx, complaintRef.id, complaint, { ref: userRef, data: userSnap.data() });
     return { complaintId: complaintRef.id, status: complaint.status, amount: plan.amount };
   });

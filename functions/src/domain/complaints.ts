@@ -92,17 +92,23 @@ export type ComplaintProblem =
   | "window_closed"
   | "lines_needed"
   | "bad_line"
+  | "already_claimed"
   | "too_many"
   | "description_too_long"
   | "nothing_left";
 
-/** What is wrong with a claim, or null. `refunded` is what earlier claims on the order returned. */
+/** How many of each line (by position) earlier claims on the order named. */
+export type ClaimedLines = Record<string, number>;
+
+/** What is wrong with a claim, or null. `refunded` is what earlier claims on the order returned
+ * (or hold, in review), `claimed` the lines they named: a dish is claimed once. */
 export function complaintProblem(
   input: ComplaintInput,
   order: PaidOrder,
   deliveredAt: number | null,
   now: number,
   refunded: Cents,
+  claimed: ClaimedLines = {},
 ): ComplaintProblem | null {
   if (!COMPLAINT_TYPES.includes(input.type)) return "unknown_type";
   if (deliveredAt === null) return "not_delivered";
@@ -118,6 +124,7 @@ export function complaintProblem(
       const line = order.lines[l.line];
       if (!Number.isInteger(l.line) || !line || seen.has(l.line)) return "bad_line";
       if (!Number.isInteger(l.quantity) || l.quantity < 1 || l.quantity > line.quantity) return "bad_line";
+      if (l.quantity > line.quantity - (claimed[String(l.line)] ?? 0)) return "already_claimed";
       seen.add(l.line);
     }
   }

@@ -1,0 +1,163 @@
+// How an order is paid and what comes back: credit first and exactly once across orders placed
+// together, cash up to its limit, and an order cancelled after acceptance (by its restaurant or an
+// admin) giving back what it spent, with the customer told, even when the cancel's event is lost.
+
+import { strict as assert } from "node:assert";
+import {
+  creditEntryId,
+  DEFAULT_CASH_LIMITS,
+  inboxEntryId,
+  localDay,
+  partOf,
+  paths,
+  type Order,
+} from "../../functions/src/domain";
+import {
+  adminDb,
+  claimOrder,
+  closeClients,
+  createUser,
+  deliverOrder,
+  moveOrder,
+  RECOVERY_MS,
+  statusIs,
+  waitForDoc,
+  withEventsLost,
+  type TestUser,
+} from "../support/app";
+import { call, cast, creditOfUser, delivered, order, orderRef, placed, refusal, type Cast } from "./support";
+
+const STAFF_CANCEL = { cancelReason: "too_busy", cancelledBy: "restaurant" };
+const returned = (uid: string, id: string) => adminDb.doc(paths.creditEntry(uid, creditEntryId.returned(id)));
+
+describe("after the order: payment, credit and cancelling", function () {
+  this.timeout(180_000);
+  let c: Cast;
+  after(closeClients);
+  before(async () => {
+    c = await cast("Payment");
+  });
+
+  /** A customer holding `fries` × 4.50 of credit, from a missing-fries complaint. */
+  async function withCredit(name: string, fries: number): Promise<TestUser> {
+    const customer = await createUser({}, name);
+    const { id } = await delivered(c, customer, { fries });
+    await call(customer, "fileComplaint", {
+      orderId: id,
+      type: "missing_items",
+      lines: [{ line: 0, quantity: fries }],
+    });
+    assert.equal(await creditOfUser(customer.uid), fries * 450);
+    return customer;
+  }
+
+  it("a cash order says so; one above the cash limit is refused with its reason", async () => {
+    const customer = await createUser({}, "Cass Cash");
+    const small = await placed(await order(c, customer, { pizza: 1 }));
+    assert.equal(small.status, "placed");
+    assert.deepEqual(small.payment?.parts, [{ method: "cash", amount: small.pricing!.total }]);
+    const big = await placed(await order(c, customer, { feast: 2 }));
+    assert.ok(12000 > DEFAULT_CASH_LIMITS.maxCashOrderCents);
+    assert.equal(big.status, "rejected");
+    assert.equal(big.rejection?.code, "cash_limit");
+  });
+
+  it("two orders placed at once share one credit balance: spent once, never below zero", async () => {
+    const customer = await withCredit("Cleo Credit", 2);
+    const ids = await Promise.all([order(c, customer, { pizza: 1 }), order(c, customer, { pizza: 1 })]);
+    const orders = await Promise.all(ids.map(placed));
+    for (const o of orders) assert.equal(o.status, "placed", JSON.stringify(o.rejection));
+    const spent = orders.map((o) => partOf(o.payment?.parts, "credit"));
+    assert.deepEqual(
+      [...spent].sort((a, b) => a - b),
+      [0, 900],
+    );
+    for (const o of orders)
+      assert.equal(partOf(o.payment?.parts, "credit") + partOf(o.payment?.parts, "cash"), o.pricing!.total);
+    assert.equal(await creditOfUser(customer.uid), 0);
+    const entries = await adminDb.collection(paths.creditEntries(customer.uid)).get();
+    const sum = entries.docs.reduce((n, d) => n + (d.get("amount") as number), 0);
+    assert.equal(sum, 0, "the entries add up to the balance");
+    assert.equal(entries.docs.filter((d) => d.get("cause") === "order").length, 1);
+  });
+
+  it("the restaurant cancels an order it accepted: the credit it spent comes back, the customer is told why, and it counts as missed", async () => {
+    const customer = await withCredit("Rita Return", 1);
+    const id = await order(c, customer, { pizza: 1 });
+    const o = await placed(id);
+    assert.equal(partOf(o.payment?.parts, "credit"), 450);
+    await moveOrder(c.kitchen, id, "accepted");
+    await moveOrder(c.kitchen, id, "preparing");
+    await moveOrder(c.kitchen, id, "cancelled", STAFF_CANCEL);
+    await waitForDoc(returned(customer.uid, id), (s) => s.exists);
+    assert.equal(await creditOfUser(customer.uid), 450);
+    const told = await waitForDoc(
+      adminDb.doc(paths.notification(customer.uid, inboxEntryId(id))),
+      (s) => s.get("status") === "cancelled",
+    );
+    assert.equal(told.get("text.context.cancelReason"), "too_busy");
+    const day = localDay(new Date(o.timeline!.placed!.toMillis()), o.timeZone ?? "UTC");
+    const shards = await adminDb.collection(paths.statsShards(c.r.id, day)).get();
+    assert.ok(
+      shards.docs.some((d) => d.get(`missed.${id}`) === true),
+      "counted as missed",
+    );
+    // A cash order is never charged: no receipt.
+    assert.equal((await adminDb.doc(paths.receipt(id)).get()).exists, false);
+  });
+
+  it("the credit comes back even when the cancel's event is lost: the reconciler gives it, once", async () => {
+    const customer = await withCredit("Lou Lost", 1);
+    const id = await order(c, customer, { pizza: 1 });
+    await waitForDoc(orderRef(id), statusIs("placed"));
+    await moveOrder(c.kitchen, id, "accepted");
+    await withEventsLost(() => moveOrder(c.kitchen, id, "cancelled", STAFF_CANCEL));
+    await waitForDoc(returned(customer.uid, id), (s) => s.exists, RECOVERY_MS);
+    assert.equal(await creditOfUser(customer.uid), 450);
+  });
+
+  it("an admin cancels an order a courier has claimed: the courier is free, the customer told; nobody else may", async () => {
+    const customer = await createUser({}, "Ada Ask");
+    const id = await order(c, customer, { pizza: 1 });
+    await waitForDoc(orderRef(id), statusIs("placed"));
+    for (const s of ["accepted", "preparing", "ready"] as const) await moveOrder(c.kitchen, id, s);
+    await claimOrder(c.courier, id);
+    for (const who of [customer, c.owner, c.courier]) {
+      assert.deepEqual(await refusal(call(who, "cancelOrder", { orderId: id, reason: "other" })), {
+        code: "permission-denied",
+        reason: "role",
+      });
+    }
+    assert.deepEqual(await refusal(call(c.admin, "cancelOrder", { orderId: id, reason: "because" })), {
+      code: "invalid-argument",
+      reason: "bad_input",
+    });
+    await call(c.admin, "cancelOrder", { orderId: id, reason: "no_courier" });
+    const o = (await orderRef(id).get()).data() as Order;
+    assert.deepEqual(
+      [o.status, o.cancelledBy, o.cancelReason, o.by?.cancelled],
+      ["cancelled", "admin", "no_courier", c.admin.uid],
+    );
+    assert.equal((await adminDb.doc(paths.courier(c.courier.uid)).get()).get("activeOrderId"), null);
+    await waitForDoc(
+      adminDb.doc(paths.notification(customer.uid, inboxEntryId(id))),
+      (s) => s.get("status") === "cancelled",
+    );
+    assert.deepEqual(await refusal(call(c.admin, "cancelOrder", { orderId: id, reason: "other" })), {
+      code: "failed-precondition",
+      reason: "not_open",
+    });
+  });
+
+  it("the restaurant cannot cancel once the courier has it", async () => {
+    const customer = await createUser({}, "Pia Pickup");
+    const id = await order(c, customer, { fries: 1 });
+    await waitForDoc(orderRef(id), statusIs("placed"));
+    for (const s of ["accepted", "preparing", "ready"] as const) await moveOrder(c.kitchen, id, s);
+    await claimOrder(c.courier, id);
+    await moveOrder(c.courier, id, "picked_up");
+    await assert.rejects(moveOrder(c.kitchen, id, "cancelled", STAFF_CANCEL), /permission/i);
+    // The courier delivers it, and is free for the next test's claim.
+    await deliverOrder(c.courier, id);
+  });
+});
