@@ -28,7 +28,12 @@ import { writeRefund } from "./refund";
 const DAY_MS = 24 * 3600_000;
 
 /** Problems that are the order's state rather than what was sent. */
-const STATE_PROBLEMS: readonly ComplaintProblem[] = ["not_delivered", "window_closed", "nothing_left", "already_claimed"];
+const STATE_PROBLEMS: readonly ComplaintProblem[] = [
+  "not_delivered",
+  "window_closed",
+  "nothing_left",
+  "already_claimed",
+];
 
 export async function fileComplaint(
   { db, now }: Pick<Deps, "db" | "now">,
