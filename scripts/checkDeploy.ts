@@ -114,6 +114,7 @@ const SHAPES: Partial<Record<keyof typeof QUERIES, unknown[][]>> = {
     ["placed", "acceptBy", new Date(), 1],
     ["scheduled", "releaseAt", new Date(), 1],
     ["ready", "claimedAt", new Date(), 1],
+    ["delivery_problem", "timeline.delivery_problem", new Date(), 1],
   ],
   expired: [
     ["deliveries", new Date(), 1],

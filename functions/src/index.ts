@@ -10,6 +10,7 @@ const ENTRIES: Record<string, () => Record<string, unknown>> = {
   processOrder: () => require("./entry/orders"),
   onOrderUpdated: () => require("./entry/orders"),
   acceptTimeout: () => require("./entry/timers"),
+  problemTimeout: () => require("./entry/timers"),
   releaseOrder: () => require("./entry/timers"),
   endPause: () => require("./entry/timers"),
   claimExpiry: () => require("./entry/timers"),

@@ -18,6 +18,7 @@ import {
   areaBlock,
   canTransition,
   CUSTOMER_CANCEL_REASONS,
+  DELIVERY_PROBLEMS,
   STAFF_CANCEL_REASONS,
   DECLINE_REASONS,
   LIMITS,
@@ -76,6 +77,7 @@ function move(to: OrderStatus, extra: Record<string, unknown> = {}, by: string) 
   const reasons: Partial<Record<OrderStatus, Record<string, unknown>>> = {
     declined: { declineReason: "too_busy" },
     cancelled: { cancelReason: "changed_mind" },
+    delivery_problem: { deliveryProblem: "customer_unreachable" },
   };
   return transition(to, now(), by, { ...reasons[to], ...extra });
 }
@@ -85,6 +87,11 @@ function move(to: OrderStatus, extra: Record<string, unknown> = {}, by: string) 
 const STAFF_CANCEL = { cancelReason: "too_busy", cancelledBy: "restaurant" };
 function cancelBy(role: string): Record<string, unknown> {
   return role === "staff" || role === "owner" ? STAFF_CANCEL : {};
+}
+
+/** Cora holds `orderId` (the fixtures have her carrying orders/picked_up). */
+function carrying(orderId: string) {
+  return withoutRules((db) => setDoc(doc(db, "couriers/cora"), { activeOrderId: orderId, updatedAt: Timestamp.now() }));
 }
 
 /** Delivering also frees the courier: both writes in one batch, as the courier app does. */
@@ -419,6 +426,8 @@ describe("rules: orders", () => {
             const ok = allowed.includes(role);
             const db = dbAs(role);
             const path = `orders/${fixtureFor(from)}`;
+            // The courier at the door holds the order with the problem, not orders/picked_up.
+            if (from === "delivery_problem") await carrying("delivery_problem");
             await expectAccess(
               ok,
               to === "delivered"
@@ -430,6 +439,42 @@ describe("rules: orders", () => {
         });
       }
     }
+  });
+
+  describe("a delivery problem", () => {
+    const reply = (note: string, extra: Record<string, unknown> = {}) => ({
+      customerReply: { at: now(), note },
+      updatedAt: now(),
+      ...extra,
+    });
+    const courierReports = (problem: unknown) =>
+      updateDoc(
+        doc(dbAs("courier"), "orders/picked_up"),
+        move("delivery_problem", { deliveryProblem: problem }, "cora"),
+      );
+    for (const problem of DELIVERY_PROBLEMS) {
+      it(`the courier may report "${problem}"`, () => expectAccess(true, courierReports(problem)));
+    }
+    it("the courier may not report a problem of their own words, or none", async () => {
+      await expectAccess(false, courierReports("customer was rude"));
+      await expectAccess(
+        false,
+        updateDoc(doc(dbAs("courier"), "orders/picked_up"), transition("delivery_problem", now(), "cora")),
+      );
+    });
+    matrix("answer it", ["customer"], (db) => updateDoc(doc(db, "orders/delivery_problem"), reply("Coming down")));
+    it(`the customer's note is at most ${LIMITS.maxCancelNoteLength} characters, and said once`, async () => {
+      const mine = doc(dbAs("customer"), "orders/delivery_problem");
+      await expectAccess(false, updateDoc(mine, reply("x".repeat(201))));
+      await expectAccess(true, updateDoc(mine, reply("x".repeat(200))));
+      await expectAccess(false, updateDoc(mine, reply("Again")));
+    });
+    it("the customer may not answer with a client clock, end the order, or answer before a problem", async () => {
+      const mine = doc(dbAs("customer"), "orders/delivery_problem");
+      await expectAccess(false, updateDoc(mine, { customerReply: { at: new Date(), note: "" }, updatedAt: now() }));
+      await expectAccess(false, updateDoc(mine, reply("", { status: "delivered" })));
+      await expectAccess(false, updateDoc(doc(dbAs("customer"), "orders/picked_up"), reply("")));
+    });
   });
 
   describe("how a transition must be written", () => {

@@ -209,6 +209,8 @@ const PATH_TO: Record<string, string[]> = {
   picked_up: ["placed", "accepted", "preparing", "ready", "picked_up"],
   delivered: ["placed", "accepted", "preparing", "ready", "picked_up", "delivered"],
   undelivered: ["placed", "accepted", "preparing", "ready", "picked_up", "undelivered"],
+  delivery_problem: ["placed", "accepted", "preparing", "ready", "picked_up", "delivery_problem"],
+  undeliverable: ["placed", "accepted", "preparing", "ready", "picked_up", "delivery_problem", "undeliverable"],
   rejected: ["rejected"],
   declined: ["placed", "declined"],
   cancelled: ["placed", "cancelled"],
@@ -238,7 +240,9 @@ export function orderDoc(status: string, extra: Record<string, unknown> = {}): R
     base.courierId = null;
     base.pricing = { lines: [], subtotal: 950, deliveryFee: 249, serviceFee: 48, total: 1247, currency: "EUR" };
   }
-  if (["picked_up", "delivered", "undelivered"].includes(status)) base.courierId = "cora";
+  if (["picked_up", "delivered", "undelivered", "delivery_problem", "undeliverable"].includes(status))
+    base.courierId = "cora";
+  if (status === "delivery_problem") base.deliveryProblem = "customer_unreachable";
   return { ...base, ...extra };
 }
 

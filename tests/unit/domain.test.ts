@@ -418,18 +418,25 @@ describe("unit: state machine", () => {
   });
   it("has no transition out of a final status", () => {
     for (const t of TRANSITIONS) assert.ok(!FINAL_STATUSES.includes(t.from));
-    assert.deepEqual([...FINAL_STATUSES], ["rejected", "declined", "cancelled", "delivered", "undelivered"]);
+    assert.deepEqual(
+      [...FINAL_STATUSES],
+      ["rejected", "declined", "cancelled", "delivered", "undelivered", "undeliverable"],
+    );
   });
   it("ends an overdue delivery by an admin's decision only: delivered after all, or not delivered", () => {
     // (or cancelled, as an admin may cancel any order under way)
     assert.deepEqual(nextStatuses("picked_up", "admin"), ["delivered", "undelivered", "cancelled"]);
     assert.deepEqual(
       ORDER_STATUSES.filter((s) => canTransition(s, "undelivered", "admin")),
-      ["picked_up"],
+      ["picked_up", "delivery_problem"],
     );
     for (const actor of ["customer", "staff", "courier", "backend"] as const)
       assert.ok(!canTransition("picked_up", "undelivered", actor), actor);
-    assert.deepEqual(nextStatuses("picked_up", "courier"), ["delivered"], "the courier's own screen offers no more");
+    assert.deepEqual(
+      nextStatuses("picked_up", "courier"),
+      ["delivered", "delivery_problem"],
+      "the courier delivers, or says why they cannot",
+    );
   });
   it("walks the happy path one actor at a time", () => {
     assert.deepEqual(nextStatuses("placed", "staff"), ["accepted", "declined"]);

@@ -3,6 +3,7 @@ import {
   ALLERGENS,
   CANCEL_REASONS,
   DECLINE_REASONS,
+  DELIVERY_PROBLEMS,
   DEFAULT_FEES,
   DIETS,
   feesProblem,
@@ -69,7 +70,8 @@ describe("languages", () => {
   it("the backend's texts: every reason, rejection and notification in both languages", () => {
     for (const lang of ["en", "de"] as const) {
       const t = TEXTS[lang];
-      for (const r of [...DECLINE_REASONS, ...CANCEL_REASONS]) assert.ok(t.reasons[r]?.trim(), `${lang} ${r}`);
+      for (const r of [...DECLINE_REASONS, ...CANCEL_REASONS, ...DELIVERY_PROBLEMS])
+        assert.ok(t.reasons[r]?.trim(), `${lang} ${r}`);
       for (const code of Object.keys(REJECTION_CODES)) {
         assert.ok(t.rejections[code as keyof typeof REJECTION_CODES]?.trim(), `${lang} ${code}`);
       }

@@ -59,6 +59,9 @@ export interface Receipt extends Amounts {
   lines: PricedLine[];
   /** How it was paid (payment.ts); absent on receipts from before there was a choice. */
   payment?: PaymentPart[];
+  /** Not handed over: the customer did not answer the courier in time, and is charged. A cash
+   * part was not collected. */
+  undeliverable?: boolean;
 }
 
 /** The receipt's fields once a customer's account is deleted: the sale stays, the person goes. */

@@ -23,7 +23,19 @@ export const CLAIM_PICKUP_MIN = 15;
  */
 export const DELIVERY_OVERDUE_MIN = 60;
 
+/**
+ * A customer asked to answer a courier who cannot deliver (delivery_problem) has this long. Ten
+ * minutes is what the large platforms give a courier waiting at the door; the food is cooling.
+ */
+export const RESPOND_MIN = 10;
+
 const MIN = 60_000;
+
+/** When a customer asked about a delivery problem must have answered (null: none reported). */
+export function respondBy(order: { timeline?: Partial<Record<OrderStatus, TimestampLike>> }): number | null {
+  const at = order.timeline?.delivery_problem;
+  return at ? at.toMillis() + RESPOND_MIN * MIN : null;
+}
 
 /** When a claim made at `claimedAt` expires. */
 export function pickupDeadline(claimedAt: TimestampLike): number {

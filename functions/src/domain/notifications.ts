@@ -11,7 +11,7 @@ import { formatCents, type Cents } from "./money";
 import type { Language } from "./language";
 import { staffRestaurantIds, type RoleClaims } from "./roles";
 import type { RejectionCode } from "./orderCheck";
-import type { CancelReason, DeclineReason } from "./reasons";
+import type { CancelReason, DeclineReason, DeliveryProblem } from "./reasons";
 import { isFinal, type OrderStatus } from "./status";
 import type { TimestampLike } from "./types";
 import { TEXTS, type Mention, type Message } from "./texts";
@@ -33,8 +33,10 @@ export const INBOX: Record<OrderStatus, readonly Audience[]> = {
   preparing: ["customer"],
   ready: ["customer"],
   picked_up: ["customer"],
+  delivery_problem: ["customer"],
   delivered: ["customer"],
   undelivered: ["customer", "staff"],
+  undeliverable: ["customer", "staff"],
 };
 
 /** Push notifications (FCM), each sent to a topic: a user's own (their devices), a restaurant's
@@ -86,6 +88,7 @@ const PROGRESS: readonly OrderStatus[] = [
   "preparing",
   "ready",
   "picked_up",
+  "delivery_problem",
 ];
 
 /** The moments an entry keeps with their times, as the big apps' order histories do; the steps
@@ -98,6 +101,7 @@ export const INBOX_MOMENTS: readonly OrderStatus[] = [
   "cancelled",
   "delivered",
   "undelivered",
+  "undeliverable",
 ];
 
 type Moments = Partial<Record<OrderStatus, TimestampLike>>;
@@ -139,6 +143,7 @@ export interface MessageContext {
   rejection?: string;
   declineReason?: DeclineReason;
   cancelReason?: CancelReason;
+  deliveryProblem?: DeliveryProblem;
   /** A scheduled order's slot (ms), on the restaurant's clock (timeZone) as seen when ordered (orderedAt). */
   slotAt?: number;
   timeZone?: string;
@@ -148,7 +153,7 @@ export interface MessageContext {
 /** What a message may name of an order, in `lang`. */
 function mentionOf(ctx: MessageContext, lang: Language): Mention {
   const t = TEXTS[lang];
-  const reason = ctx.declineReason ?? ctx.cancelReason;
+  const reason = ctx.declineReason ?? ctx.cancelReason ?? ctx.deliveryProblem;
   const code = ctx.rejectionCode as RejectionCode | undefined;
   const slot =
     ctx.slotAt === undefined
@@ -169,7 +174,7 @@ export function messageFor(status: OrderStatus, audience: Audience, ctx: Message
   if (audience === "staff") {
     if (status === "placed") return t.staff.placed(m);
     if (status === "scheduled") return t.staff.scheduled(m);
-    if (status === "undelivered") return t.staff.undelivered(m);
+    if (status === "undelivered" || status === "undeliverable") return t.staff.undelivered(m);
     return t.staff.cancelled(m);
   }
   // Every courier hears this: it names no restaurant, whose name its staff chose.

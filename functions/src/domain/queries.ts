@@ -186,7 +186,7 @@ export const QUERIES = {
   /** Reconciler: orders in `status` whose `field` (a time) is before `before`, oldest first. */
   dueOrders: (
     status: OrderStatus,
-    field: "createdAt" | "acceptBy" | "releaseAt" | "claimedAt",
+    field: "createdAt" | "acceptBy" | "releaseAt" | "claimedAt" | "timeline.delivery_problem",
     before: Date,
     max: number,
   ): QuerySpec => ({

@@ -15,6 +15,10 @@ export type AdminCancelReason = (typeof ADMIN_CANCEL_REASONS)[number];
 /** Who cancelled an order: its customer, its restaurant, an admin, or the backend (a timeout). */
 export type CancelledBy = "customer" | "restaurant" | "admin" | "backend";
 
+/** Why a courier cannot hand an order over. */
+export const DELIVERY_PROBLEMS = ["customer_unreachable", "address_not_found", "unsafe"] as const;
+export type DeliveryProblem = (typeof DELIVERY_PROBLEMS)[number];
+
 /** What a customer may give when cancelling. */
 export const CUSTOMER_CANCEL_REASONS = ["changed_mind", "ordered_by_mistake", "taking_too_long", "other"] as const;
 /** Every cancel reason, the restaurant's, the admins' and the backend's included. */

@@ -12,8 +12,14 @@ export const ORDER_STATUSES = [
   "preparing",
   "ready",
   "picked_up",
+  // The courier cannot hand it over (customer_unreachable, address_not_found, unsafe): the customer
+  // has RESPOND_MIN minutes to answer (deliveryTimers.ts).
+  "delivery_problem",
   "delivered",
   "undelivered",
+  // Not delivered, the customer at fault: they did not answer in time. The restaurant and the
+  // courier are paid.
+  "undeliverable",
 ] as const;
 
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
@@ -56,9 +62,24 @@ export const TRANSITIONS: readonly Transition[] = [
   // decision: delivered after all, or not delivered.
   { from: "picked_up", to: "undelivered", by: ["admin"] },
   { from: "picked_up", to: "cancelled", by: ["admin"] },
+  // The courier cannot deliver: the customer is asked to answer. The courier may still hand it
+  // over (the customer came down); with no answer in time the backend ends it `undeliverable`;
+  // once the customer has answered, an admin decides.
+  { from: "picked_up", to: "delivery_problem", by: ["courier"] },
+  { from: "delivery_problem", to: "delivered", by: ["courier", "admin"] },
+  { from: "delivery_problem", to: "undeliverable", by: ["backend", "admin"] },
+  { from: "delivery_problem", to: "undelivered", by: ["admin"] },
+  { from: "delivery_problem", to: "cancelled", by: ["admin"] },
 ];
 
-export const FINAL_STATUSES: readonly OrderStatus[] = ["rejected", "declined", "cancelled", "delivered", "undelivered"];
+export const FINAL_STATUSES: readonly OrderStatus[] = [
+  "rejected",
+  "declined",
+  "cancelled",
+  "delivered",
+  "undelivered",
+  "undeliverable",
+];
 
 /** Statuses of an order still under way. */
 export const OPEN_STATUSES: readonly OrderStatus[] = ORDER_STATUSES.filter((s) => !FINAL_STATUSES.includes(s));

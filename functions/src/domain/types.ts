@@ -11,7 +11,7 @@ import type { OrderStatus } from "./status";
 import type { RoleClaims } from "./roles";
 import type { ChosenOptions } from "./options";
 import type { Payment, PayWith } from "./payment";
-import type { CancelledBy, CancelReason, DeclineReason } from "./reasons";
+import type { CancelledBy, CancelReason, DeclineReason, DeliveryProblem } from "./reasons";
 import type { OrderEstimate } from "./eta";
 import type { PausedBy } from "./rush";
 import type { TipChoice } from "./tips";
@@ -217,6 +217,10 @@ export interface Order {
   /** How whatever credit does not cover is paid, as the customer chose at checkout (cash when
    * absent: orders from before there was a choice). */
   payWith?: PayWith;
+  /** Why the courier could not hand it over (delivery_problem). */
+  deliveryProblem?: DeliveryProblem;
+  /** The customer's answer to a delivery problem: that they are there, and a short note. */
+  customerReply?: { at: TimestampLike; note: string };
   /** Set by the backend when it places the order: how its total is paid (payment.ts). */
   payment?: Payment;
   courierId?: string | null;

@@ -1,5 +1,5 @@
-// Work at a time: the task queues (accept timeouts, releasing orders ahead, ending pauses, expiring
-// couriers' claims) and the
+// Work at a time: the task queues (accept timeouts, delivery problems left unanswered, releasing
+// orders ahead, ending pauses, expiring couriers' claims) and the
 // reconciler's schedule. A task that came before its time answers 503 and its queue retries it.
 import { HttpsError } from "firebase-functions/v2/https";
 import { onSchedule } from "firebase-functions/v2/scheduler";
@@ -24,6 +24,11 @@ async function unlessEarly(work: () => Promise<void>): Promise<void> {
 export const acceptTimeout = onTaskDispatched<{ orderId: string }>(
   { retryConfig: TASK_RETRY, rateLimits: TIMER_DISPATCHES },
   (req) => unlessEarly(async () => (await import("../orders/acceptTimeout")).acceptTimeoutTask(req.data)),
+);
+
+export const problemTimeout = onTaskDispatched<{ orderId: string }>(
+  { retryConfig: TASK_RETRY, rateLimits: TIMER_DISPATCHES },
+  (req) => unlessEarly(async () => (await import("../orders/problemTimeout")).problemTimeoutTask(req.data)),
 );
 
 export const releaseOrder = onTaskDispatched<{ orderId: string }>(

@@ -35,8 +35,10 @@ export function bookingWrites(
   books: OrderBooks,
   booksPatch: Partial<OrderBooks> = {},
 ): Write[] {
-  const deliveredMs = order.timeline?.delivered?.toMillis();
-  if (order.status !== "delivered" || !deliveredMs || !order.pricing) return [];
+  // Undeliverable (the customer did not answer) is booked as delivered, at the time it ended.
+  const ended = order.status === "undeliverable" ? "undeliverable" : "delivered";
+  const deliveredMs = order.timeline?.[ended]?.toMillis();
+  if (order.status !== ended || !deliveredMs || !order.pricing) return [];
   const deliveredAt = Timestamp.fromMillis(deliveredMs);
   const p = order.pricing;
   const number = orderCodeOf(order, orderId);
@@ -63,6 +65,7 @@ export function bookingWrites(
     total: p.total,
     currency: p.currency,
     ...(order.payment ? { payment: order.payment.parts } : {}),
+    ...(ended === "undeliverable" ? { undeliverable: true } : {}),
   };
   const stamp = { createdAt: FieldValue.serverTimestamp() };
   const writes: Write[] = [
@@ -83,7 +86,14 @@ export function bookingWrites(
       path: paths.earning(order.courierId, orderId),
       create: true,
       data: {
-        ...earningOf(books, number, order.restaurantName ?? "", deliveredAt, partOf(order.payment?.parts, "cash")),
+        // Nothing was handed over, so no cash was taken.
+        ...earningOf(
+          books,
+          number,
+          order.restaurantName ?? "",
+          deliveredAt,
+          ended === "delivered" ? partOf(order.payment?.parts, "cash") : 0,
+        ),
       },
     });
   }
@@ -93,7 +103,7 @@ export function bookingWrites(
 }
 
 export async function bookDelivery({ db }: Pick<Deps, "db">, orderId: string, order: Order): Promise<boolean> {
-  if (order.status !== "delivered") return false;
+  if (order.status !== "delivered" && order.status !== "undeliverable") return false;
   const books = (await db.doc(paths.books(orderId)).get()).data() as OrderBooks | undefined;
   if (!books) {
     // Placed before the books existed, or never priced: nothing to book from.

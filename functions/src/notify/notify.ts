@@ -45,6 +45,7 @@ export function contextOf(order: Order & { timeZone?: string }): MessageContext 
     rejection: order.rejection?.message,
     declineReason: order.declineReason,
     cancelReason: order.cancelReason,
+    deliveryProblem: order.deliveryProblem,
     ...(slot
       ? { slotAt: slot.getTime(), timeZone: order.timeZone ?? "UTC", orderedAt: order.createdAt?.toMillis() }
       : {}),

@@ -6,7 +6,7 @@
 import { logger } from "firebase-functions/logger";
 import { emitOrderEvent } from "../api/webhooks/events";
 import type { Deps } from "../deps";
-import { countsAsMissed, partOf, type Order } from "../domain";
+import { countsAsMissed, partOf, respondBy, type Order } from "../domain";
 import { notifyTransition } from "../notify/notify";
 import { freeCourier, returnCredit } from "../money/credit";
 import { releaseRedemption } from "../money/promos";
@@ -14,6 +14,7 @@ import { bookDelivery } from "../money/receipts";
 import { autoPauseAfterMiss } from "../restaurants/rush";
 import { recordAnswer } from "../stats/dailyStats";
 import { scheduleAcceptTimeout } from "./acceptTimeout";
+import { scheduleProblemTimeout } from "./problemTimeout";
 import { scheduleRelease } from "./release";
 
 export const MAX_RETRY_AGE_MS = 60 * 60 * 1000;
@@ -28,6 +29,8 @@ function effectsOf(deps: Deps, orderId: string, order: Placed): Record<string, (
     const acceptBy = new Date(order.acceptBy.toMillis());
     effects.acceptTimeout = () => scheduleAcceptTimeout(orderId, acceptBy);
   }
+  const problemDue = order.status === "delivery_problem" ? respondBy(order) : null;
+  if (problemDue !== null) effects.problemTimeout = () => scheduleProblemTimeout(orderId, new Date(problemDue));
   if (order.status === "scheduled" && order.releaseAt) {
     const releaseAt = new Date(order.releaseAt.toMillis());
     effects.release = () => scheduleRelease(orderId, releaseAt);
@@ -35,7 +38,8 @@ function effectsOf(deps: Deps, orderId: string, order: Placed): Record<string, (
   const missed = countsAsMissed(order);
   if (order.status === "accepted" || missed) effects.answerStats = () => recordAnswer(deps, orderId, order);
   if (missed) effects.autoPause = () => autoPauseAfterMiss(deps, orderId, order);
-  if (order.status === "delivered") {
+  // Undeliverable is the customer's doing: the restaurant and the courier are paid as for a delivery.
+  if (order.status === "delivered" || order.status === "undeliverable") {
     effects.booking = () => bookDelivery(deps, orderId, order);
   }
   // An order that never reached the customer gives its code back, as one that was never made.

@@ -6,6 +6,7 @@
 // - restaurants whose pause has ended but is still set (a lost or early end-of-pause task),
 // - couriers' claims not picked up in time (a lost or early claim-expiry task),
 // - deliveries on their way far too long, not yet brought to the admins (orders/overdue.ts),
+// - delivery problems the customer did not answer in time (a lost or early problem-timeout task),
 // - recent transitions whose side effects are missing (a lost or failed update event: its
 //   notification, a delivery's booking, the credit an order that did not go through spent),
 // - webhook deliveries whose retry is long overdue (a lost task), and records past their keeping
@@ -20,6 +21,7 @@ import { RECONCILE_GRACE_SECONDS } from "../config";
 import { liveDeps, type Deps } from "../deps";
 import {
   CLAIM_PICKUP_MIN,
+  RESPOND_MIN,
   creditEntryId,
   INBOX,
   inboxEntryId,
@@ -35,6 +37,7 @@ import {
 } from "../domain";
 import { adminQuery } from "../query";
 import { cancelIfOverdue } from "./acceptTimeout";
+import { endIfUnanswered } from "./problemTimeout";
 import { expireClaimIfDue } from "./claimExpiry";
 import { alertIfOverdue } from "./overdue";
 import { creditToReturn, runEffects } from "./effects";
@@ -75,6 +78,8 @@ export interface ReconcileReport {
   claimsExpired: number;
   /** Deliveries overdue, brought to the admins and the customer now. */
   overdue: number;
+  /** Delivery problems the customer never answered, ended undeliverable. */
+  unanswered: number;
   /** Transitions whose side effects were missing and were run now. */
   effects: number;
   /** Transitions looked at for missing side effects. */
@@ -100,7 +105,8 @@ type Tracked = Order & { updatedAt?: Timestamp };
 
 /** Whether the side effects of the order's current status are all there. */
 async function effectsDone(deps: Deps, orderId: string, order: Tracked): Promise<boolean> {
-  if (order.status === "delivered" && !(await deps.db.doc(paths.receipt(orderId)).get()).exists) return false;
+  const booked = order.status === "delivered" || order.status === "undeliverable";
+  if (booked && !(await deps.db.doc(paths.receipt(orderId)).get()).exists) return false;
   if (order.apiEvents && !(await orderEventDone(deps.db, orderId, order))) return false;
   if (creditToReturn(order)) {
     const entry = await deps.db.doc(paths.creditEntry(order.customerId, creditEntryId.returned(orderId))).get();
@@ -216,6 +222,7 @@ export async function reconcile(deps: Deps, graceSeconds: number): Promise<Recon
     resumed: 0,
     claimsExpired: 0,
     overdue: 0,
+    unanswered: 0,
     effects: 0,
     checked: 0,
     deliveries: 0,
@@ -257,6 +264,20 @@ export async function reconcile(deps: Deps, graceSeconds: number): Promise<Recon
     async (snap) =>
       (await attempt(report, "accept timeout", snap.id, () => cancelIfOverdue(deps, snap.id, by)))?.outcome ===
       "cancelled",
+  );
+
+  report.unanswered = await drain(
+    deps,
+    QUERIES.dueOrders(
+      "delivery_problem",
+      "timeline.delivery_problem",
+      new Date(overdue.getTime() - RESPOND_MIN * 60_000),
+      BATCH,
+    ),
+    deadline,
+    async (snap) =>
+      (await attempt(report, "delivery problem", snap.id, () => endIfUnanswered(deps, snap.id, by)))?.outcome ===
+      "undeliverable",
   );
 
   // A claim made before this has been due for a while: its own task has had its retries.

@@ -1,15 +1,17 @@
 // An admin decides how an overdue delivery ends (the resolveDelivery callable, asked of the guard
-// first): delivered after all, or not delivered. Only an order still on its way and overdue
-// (domain/deliveryTimers.ts) waits for a decision; the courier's claim ends with it, in the same
+// first): delivered after all, or not delivered; and how a delivery problem the customer answered
+// ends: delivered after all, not delivered (not the customer's fault), or undeliverable (theirs).
+// Only an order still on its way and overdue (domain/deliveryTimers.ts), or one with a delivery
+// problem, waits for a decision; the courier's claim ends with it, in the same
 // transaction, so they can take the next order. The status change's own side effects follow
 // (notifications; a delivered order's booking; a code's redemption given back).
 
 import { FieldValue } from "firebase-admin/firestore";
 import { HttpsError } from "firebase-functions/v2/https";
 import type { Deps } from "../deps";
-import { isOverdue, paths, transition, type Order } from "../domain";
+import { canTransition, isOverdue, paths, transition, type Order } from "../domain";
 
-export const DECISIONS = ["delivered", "undelivered"] as const;
+export const DECISIONS = ["delivered", "undelivered", "undeliverable"] as const;
 export type Decision = (typeof DECISIONS)[number];
 
 export async function resolveDelivery(
@@ -31,13 +33,13 @@ export async function resolveDelivery(
   return db.runTransaction(async (tx) => {
     const order = (await tx.get(ref)).data() as Order | undefined;
     if (!order) throw new HttpsError("not-found", "No such order.", { reason: "not_found" });
-    if (order.status !== "picked_up") {
-      throw new HttpsError("failed-precondition", `The order is ${order.status}, not on its way.`, {
+    if (!canTransition(order.status, decision, "admin")) {
+      throw new HttpsError("failed-precondition", `The order is ${order.status}: it cannot become ${decision}.`, {
         reason: "not_on_its_way",
         status: order.status,
       });
     }
-    if (!isOverdue(order, now().getTime())) {
+    if (order.status === "picked_up" && !isOverdue(order, now().getTime())) {
       throw new HttpsError("failed-precondition", "The order is not overdue yet: its courier may still deliver it.", {
         reason: "not_overdue",
       });

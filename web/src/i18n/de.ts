@@ -37,6 +37,8 @@ export const de: Record<Key, string> = {
   "status.picked_up": "Unterwegs",
   "status.delivered": "Geliefert",
   "status.undelivered": "Nicht geliefert",
+  "status.delivery_problem": "Kurier kann nicht liefern",
+  "status.undeliverable": "Nicht geliefert: keine Antwort",
 
   "diet.vegetarian": "Vegetarisch",
   "diet.vegan": "Vegan",

@@ -38,6 +38,8 @@ export const en = {
   "status.picked_up": "On its way",
   "status.delivered": "Delivered",
   "status.undelivered": "Not delivered",
+  "status.delivery_problem": "Courier cannot deliver",
+  "status.undeliverable": "Not delivered: no answer",
 
   "diet.vegetarian": "Vegetarian",
   "diet.vegan": "Vegan",

@@ -1,3 +1,4 @@
+import { RESPOND_MIN } from "../deliveryTimers";
 import { LIMITS } from "../limits";
 import { MAX_TIP_CENTS } from "../tips";
 import type { DomainTexts } from "./types";
@@ -16,6 +17,9 @@ export const de: DomainTexts = {
     customer_request: "Dishpatch hat sie auf Wunsch der Kundin oder des Kunden storniert.",
     restaurant_request: "Dishpatch hat sie auf Wunsch des Restaurants storniert.",
     no_courier: "Dishpatch hat niemanden gefunden, der sie liefert.",
+    customer_unreachable: "Der Kurier konnte dich nicht erreichen.",
+    address_not_found: "Der Kurier konnte die Adresse nicht finden.",
+    unsafe: "Der Kurier konnte nicht sicher liefern.",
   },
   cancelChoices: {
     changed_mind: "Ich habe es mir anders überlegt.",
@@ -98,6 +102,14 @@ export const de: DomainTexts = {
     undelivered: ({ r, code }) => ({
       title: "Nicht geliefert",
       body: `Deine Bestellung${code} von ${r} konnte nicht geliefert werden. Das tut uns leid.`,
+    }),
+    delivery_problem: ({ r, code, reason }) => ({
+      title: "Dein Kurier kann nicht liefern",
+      body: `Dein Kurier hat deine Bestellung${code} von ${r}, kann sie aber nicht übergeben.${reason} Antworte innerhalb von ${RESPOND_MIN} Minuten in der App, sonst endet die Bestellung ohne Lieferung und wird trotzdem berechnet.`,
+    }),
+    undeliverable: ({ r, code }) => ({
+      title: "Nicht geliefert: keine Antwort",
+      body: `Deine Bestellung${code} von ${r} konnte nicht übergeben werden, und wir haben nicht rechtzeitig eine Antwort von dir bekommen. Sie wird deshalb berechnet.`,
     }),
   },
   staff: {

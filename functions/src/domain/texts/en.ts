@@ -1,3 +1,4 @@
+import { RESPOND_MIN } from "../deliveryTimers";
 import { EN_REJECTIONS } from "./rejections";
 import type { DomainTexts } from "./types";
 
@@ -15,6 +16,9 @@ export const en: DomainTexts = {
     customer_request: "Dishpatch cancelled it at the customer's request.",
     restaurant_request: "Dishpatch cancelled it at the restaurant's request.",
     no_courier: "Dishpatch found no courier to deliver it.",
+    customer_unreachable: "The courier could not reach you.",
+    address_not_found: "The courier could not find the address.",
+    unsafe: "The courier could not deliver safely.",
   },
   cancelChoices: {
     changed_mind: "I changed my mind.",
@@ -52,6 +56,14 @@ export const en: DomainTexts = {
     undelivered: ({ r, code }) => ({
       title: "Not delivered",
       body: `Your order${code} from ${r} could not be delivered. We are sorry.`,
+    }),
+    delivery_problem: ({ r, code, reason }) => ({
+      title: "Your courier cannot deliver",
+      body: `Your courier has your order${code} from ${r} but cannot hand it over.${reason} Answer in the app within ${RESPOND_MIN} minutes, or the order ends undelivered and is still charged.`,
+    }),
+    undeliverable: ({ r, code }) => ({
+      title: "Not delivered: no answer",
+      body: `Your order${code} from ${r} could not be handed over and we had no answer from you in time, so it is charged.`,
     }),
   },
   staff: {
