@@ -11,13 +11,26 @@ import {
   vatBreakdown,
 } from "../../functions/src/domain/vat";
 import {
+  COMPLAINT_TYPES,
   complaintProblem,
+  complaintSettingsOf,
   DEFAULT_COMPLAINT_SETTINGS,
+  disputeProblem,
+  ITEM_COMPLAINTS,
   refundPlan,
   type ComplaintInput,
   type PaidOrder,
 } from "../../functions/src/domain/complaints";
-import { courierMayCarry, overCashLimit, partOf, paymentParts } from "../../functions/src/domain/payment";
+import {
+  cashLimitsOf,
+  courierMayCarry,
+  DEFAULT_CASH_LIMITS,
+  overCashLimit,
+  partOf,
+  paymentParts,
+} from "../../functions/src/domain/payment";
+import { refundLineOf, type StatementLine } from "../../functions/src/domain/books";
+import { statementOf } from "../../functions/src/domain/statement";
 
 /** A small deterministic random source, so a failure can be run again. */
 function random(seed: number) {
@@ -242,3 +255,92 @@ describe("unit: every sum adds up, over many random orders and claims", () => {
     }
   });
 });
+
+describe("unit: the books of complaints, over many random orders, claims and disputes", () => {
+  it("a statement's refunds and payout, the platform's share and the customers' credit all add up to the cent", () => {
+    const r = random(20261207);
+    for (let n = 0; n < 500; n++) {
+      const lines = Array.from({ length: 1 + r(4) }, () => [100 + r(2000), 1 + r(3)] as [number, number]);
+      // A discount is never more than the food (pricing.ts caps it).
+      const paid = order(
+        lines,
+        r(
+          Math.min(
+            300,
+            lines.reduce((t, [p, q]) => t + p * q, 0),
+          ),
+        ),
+        249,
+        r(200),
+        r(400),
+      );
+      const sale = { orderId: `o${n}`, number: "K", restaurantId: "r", currency: "EUR" };
+      const statement: StatementLine[] = [];
+      let refunded = 0;
+      let credit = 0;
+      let platform = 0;
+      let restaurant = 0;
+      const claimed: Record<string, number> = {};
+      for (let c = 0; c < 4; c++) {
+        const type = COMPLAINT_TYPES[r(COMPLAINT_TYPES.length)];
+        const line = r(paid.lines.length);
+        const input: ComplaintInput = { type, lines: [{ line, quantity: 1 + r(2) }] };
+        if (complaintProblem(input, paid, 0, 1, refunded, claimed) !== null) continue;
+        const plan = refundPlan(input, paid, refunded, 0, DEFAULT_COMPLAINT_SETTINGS);
+        refunded += plan.amount;
+        if (ITEM_COMPLAINTS.includes(type)) claimed[line] = (claimed[line] ?? 0) + input.lines![0].quantity;
+        credit += plan.amount;
+        platform += plan.platformPays;
+        if (plan.restaurantPays > 0) {
+          statement.push(refundLineOf(sale, `c${c}`, plan.restaurantPays, at));
+          if (r(2) === 0) {
+            // Disputed and upheld: the charge comes back, the platform takes it over.
+            statement.push(refundLineOf(sale, `c${c}`, -plan.restaurantPays, at));
+            platform += plan.restaurantPays;
+          } else restaurant += plan.restaurantPays;
+        }
+      }
+      const s = statementOf(statement);
+      assert.equal(s.refunds, restaurant, `order ${n}`);
+      assert.equal(s.netPayout, 0 - restaurant);
+      assert.equal(s.orders, 0, "refund lines are not orders");
+      assert.equal(restaurant + platform, credit, "what the customer got back, someone paid");
+      assert.ok(credit <= paid.total);
+      paid.lines.forEach((l, i) => assert.ok((claimed[i] ?? 0) <= l.quantity, "a dish is claimed once"));
+    }
+  });
+
+  it("a dish already claimed cannot be claimed again; a charge is disputed once, within 7 days, with a reason", () => {
+    const paid = order([[450, 2]]);
+    const two = { type: "missing_items" as const, lines: [{ line: 0, quantity: 2 }] };
+    assert.equal(complaintProblem(two, paid, 0, 1, 0, {}), null);
+    assert.equal(complaintProblem(two, paid, 0, 1, 900, { 0: 1 }), "already_claimed");
+    assert.equal(complaintProblem({ ...two, lines: [{ line: 0, quantity: 1 }] }, paid, 0, 1, 450, { 0: 1 }), null);
+    const charged = { status: "approved" as const, restaurantPays: 450, dispute: null };
+    const DAY = 24 * HOUR;
+    assert.equal(disputeProblem(charged, 0, "It was there", 7 * DAY), null);
+    assert.equal(disputeProblem(charged, 0, "It was there", 7 * DAY + 1), "window_closed");
+    assert.equal(disputeProblem(charged, 0, " ", 1), "reason_needed");
+    assert.equal(disputeProblem(charged, 0, "x".repeat(501), 1), "reason_too_long");
+    assert.equal(disputeProblem({ ...charged, restaurantPays: 0 }, 0, "why", 1), "not_charged");
+    assert.equal(disputeProblem({ ...charged, status: "review" }, 0, "why", 1), "not_charged");
+    assert.equal(
+      disputeProblem({ ...charged, dispute: { reason: "a", status: "open", by: "o", at } }, 0, "why", 1),
+      "disputed_already",
+    );
+  });
+
+  it("settings out of bounds fall back to the defaults", () => {
+    assert.deepEqual(cashLimitsOf({ maxCashOrderCents: 5, maxCourierCashCents: 20000 }), {
+      maxCashOrderCents: DEFAULT_CASH_LIMITS.maxCashOrderCents,
+      maxCourierCashCents: 20000,
+    });
+    assert.deepEqual(cashLimitsOf(undefined), DEFAULT_CASH_LIMITS);
+    assert.deepEqual(complaintSettingsOf({ autoApproveMaxCents: -1, maxClaimsPer30Days: 5 }), {
+      ...DEFAULT_COMPLAINT_SETTINGS,
+      maxClaimsPer30Days: 5,
+    });
+  });
+});
+
+const at = { toMillis: () => 0 };

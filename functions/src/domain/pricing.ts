@@ -3,6 +3,7 @@
 
 import { percentOf, type Cents } from "./money";
 import type { AppliedPromo, CartLine, MenuItem, PricedLine, Pricing, Restaurant, Split } from "./types";
+import { itemVatRate } from "./vat";
 
 export type Menu = ReadonlyMap<string, MenuItem>;
 
@@ -30,6 +31,7 @@ export function priceLine(line: CartLine, item: MenuItem): PricedLine {
     options,
     unitPrice,
     lineTotal: unitPrice * line.quantity,
+    vatRate: itemVatRate(item),
     ...(item.externalId ? { externalId: item.externalId } : {}),
   };
 }

@@ -11,6 +11,7 @@ import type { OrderStatus } from "./status";
 import type { RoleClaims } from "./roles";
 import type { ChosenOptions } from "./options";
 import type { Payment, PayWith } from "./payment";
+import type { VatRate } from "./vat";
 import type { CancelledBy, CancelReason, DeclineReason, DeliveryProblem } from "./reasons";
 import type { OrderEstimate } from "./eta";
 import type { PausedBy } from "./rush";
@@ -104,6 +105,8 @@ export interface MenuItem {
   imageUrl?: string;
   /** The restaurant's own system's id for the dish (partner API): orders carry it to the till. */
   externalId?: string;
+  /** Its VAT rate where it differs from its category's default (vat.ts: a milk drink, say). */
+  vatRate?: VatRate;
 }
 
 /** A cart line as the backend and the checkout preview use it: references and choices. */
@@ -126,6 +129,9 @@ export interface PricedLine {
   externalId?: string;
   unitPrice: Cents;
   lineTotal: Cents;
+  /** The VAT rate it was sold at (vat.ts), copied when the order is priced; absent on orders
+   * priced before receipts showed VAT (the reduced rate: food). */
+  vatRate?: VatRate;
 }
 
 /** A promo code as applied to an order. */
