@@ -80,8 +80,8 @@ function EarningsView({ uid }: { uid: string }) {
             </span>
           </div>
         ))}
+        <CashBalance cash={periods[1][1].cash} earned={periods[1][1].total} />
       </section>
-      <CashBalance cash={periods[1][1].cash} earned={periods[1][1].total} />
       {rows.data.length === 0 ? (
         <Empty>
           <p>{t("earn.none")}</p>
