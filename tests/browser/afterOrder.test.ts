@@ -265,6 +265,15 @@ describe("browser: after the order", function () {
       await c.getByTestId("credit-balance").getByText(eur(0, lang)).waitFor();
       await c.getByTestId("credit-entry").getByText(w.spentOn(o2.code!)).waitFor();
 
+      // Offered to the courier, it asks for only the cash part.
+      for (const s of ["preparing", "ready"] as const) await moveOrder(staff, second, s);
+      await k.goto(`${APP_URL}/courier`);
+      await k
+        .locator(`.pickup[data-order="${second}"]`)
+        .getByTestId("collect")
+        .getByText(w.collect(eur(total2 - 450, lang)))
+        .waitFor();
+
       // The restaurant cancels it after accepting: the customer is told why, pays nothing, and
       // the credit comes back.
       await moveOrder(staff, second, "cancelled", { cancelReason: "too_busy", cancelledBy: "restaurant" });
