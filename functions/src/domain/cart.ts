@@ -3,6 +3,7 @@
 
 import type { Language } from "./language";
 import { encodeLine } from "./options";
+import type { PayWith } from "./payment";
 import { normalizeCode } from "./promo";
 import type { TipChoice } from "./tips";
 import type { Address, CartLine } from "./types";
@@ -19,6 +20,8 @@ export interface CartInput {
   promoCode?: string | null;
   /** The customer's language: their notifications about this order are written in it. */
   language?: Language;
+  /** How whatever credit does not cover is paid (the rules take "cash" only, for now). */
+  payWith?: PayWith;
 }
 
 /** Only the fields the rules accept on an address (a saved address carries more). */
@@ -39,6 +42,7 @@ export function cartDoc<T>(input: CartInput, now: T): Record<string, unknown> {
     ...(input.tip ? { tip: input.tip } : {}),
     ...(input.promoCode ? { promoCode: normalizeCode(input.promoCode) } : {}),
     ...(input.language ? { language: input.language } : {}),
+    ...(input.payWith ? { payWith: input.payWith } : {}),
     createdAt: now,
   };
 }

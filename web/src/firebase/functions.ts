@@ -1,5 +1,13 @@
 import { connectFunctionsEmulator, getFunctions, httpsCallable } from "firebase/functions";
-import { REGION, type AccountExport, type GrantableRole, type PromoQuote } from "@domain";
+import {
+  REGION,
+  type AccountExport,
+  type ComplaintLine,
+  type ComplaintStatus,
+  type ComplaintType,
+  type GrantableRole,
+  type PromoQuote,
+} from "@domain";
 import { app, EMULATOR_PORTS, emulatorHost, usingEmulators } from "./app";
 
 const functions = getFunctions(app, REGION);
@@ -61,3 +69,9 @@ export const resolveDeliveryCall = httpsCallable<
   { orderId: string; outcome: "delivered" | "undelivered" },
   { status: "delivered" | "undelivered" }
 >(functions, "resolveDelivery");
+
+/** A customer's report of a problem with a delivered order (domain/complaints.ts). */
+export const fileComplaintCall = httpsCallable<
+  { orderId: string; type: ComplaintType; lines?: ComplaintLine[]; description?: string },
+  { complaintId: string; status: ComplaintStatus; amount: number }
+>(functions, "fileComplaint");

@@ -1,12 +1,14 @@
-// A delivered order's receipt, as the backend wrote it: what the customer paid, for the customer
-// (and admins), printable (only the receipt prints). The restaurant's owner reads its statement
-// lines instead; a receipt kept after its customer deleted their account has no address.
+// A delivered order's receipt, as the backend wrote it: what the customer paid and how, with any
+// refunds, for the customer (and admins), printable (only the receipt prints). The restaurant's
+// owner reads its statement lines instead; a receipt kept after its customer deleted their
+// account has no address.
 
 import { useReceipt } from "../data/money";
 import { clock, deduction, money } from "../components/format";
 import { Empty, ErrorNote, Loading } from "../components/States";
 import { RequireSignIn } from "../components/RequireSignIn";
 import { locale, t } from "../i18n";
+import { ReceiptPayment } from "./receipt/ReceiptPayment";
 import "../i18n/shop"; // this screen's texts
 
 export function Receipt({ id }: { id: string }) {
@@ -99,6 +101,7 @@ function ReceiptView({ id }: { id: string }) {
             </tr>
           </tfoot>
         </table>
+        <ReceiptPayment id={id} receipt={x} />
       </article>
       <button type="button" class="secondary no-print" onClick={() => window.print()}>
         {t("rc.print")}

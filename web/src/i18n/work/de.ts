@@ -353,4 +353,14 @@ export const workDe: Record<WorkKey, string> = {
   "err.api_revoked": "Dieser Client wurde widerrufen.",
   "err.api_no_endpoint": "Dieser Client hat keinen Webhook-Endpunkt.",
   "err.api_resend_limit": "Diese Zustellung wurde zu oft versucht.",
+  "cour.collect": "{amount} bar kassieren",
+  "cour.collectNothing": "An der Tür nichts zu kassieren",
+  "cour.atDoor": "An der Tür",
+  "earn.cash": "Bar kassiert",
+  "earn.cashWeek": "Diese Woche an der Tür kassiert:",
+  "earn.youOwe": "Saldo dieser Woche: Du schuldest Dishpatch {amount}.",
+  "earn.owedToYou": "Saldo dieser Woche: Dishpatch schuldet dir {amount}.",
+  "earn.even": "Saldo dieser Woche: {amount}, ausgeglichen.",
+  "earn.balanceNote":
+    "Kassiertes Bargeld minus dein Verdienst, nur für die Lieferungen dieser Woche; Abrechnungen mit Dishpatch sind nicht enthalten.",
 };

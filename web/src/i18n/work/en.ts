@@ -349,6 +349,16 @@ export const workEn = {
   "err.api_revoked": "This client was revoked.",
   "err.api_no_endpoint": "This client has no webhook endpoint to send to.",
   "err.api_resend_limit": "This delivery was tried too often.",
+  "cour.collect": "Collect {amount} in cash",
+  "cour.collectNothing": "Nothing to collect at the door",
+  "cour.atDoor": "At the door",
+  "earn.cash": "Cash taken",
+  "earn.cashWeek": "Cash taken at the door this week:",
+  "earn.youOwe": "This week's balance: you owe Dishpatch {amount}.",
+  "earn.owedToYou": "This week's balance: Dishpatch owes you {amount}.",
+  "earn.even": "This week's balance: {amount}, all square.",
+  "earn.balanceNote":
+    "Cash taken minus what you earned, for this week's deliveries only; settlements with Dishpatch are not in it.",
 } as const;
 
 export type WorkKey = keyof typeof workEn;

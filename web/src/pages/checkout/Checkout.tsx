@@ -3,7 +3,7 @@
 
 import { useEffect, useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
-import { LIMITS, type TipChoice } from "@domain";
+import { LIMITS, type PayWith, type TipChoice } from "@domain";
 import { deliveryAddress } from "../../state/address";
 import { cart } from "../../state/cart";
 import { online } from "../../state/network";
@@ -12,6 +12,7 @@ import { VerifyEmail } from "../../components/VerifyEmail";
 import { Empty, Outcome } from "../../components/States";
 import { ReorderNotice } from "../../components/OrderAgain";
 import { CartLines } from "./CartLines";
+import { PaymentChoice, usePayment } from "./PaymentChoice";
 import { Preview } from "./Preview";
 import { PromoField } from "./PromoField";
 import { TipChoiceField } from "./TipChoiceField";
@@ -29,10 +30,13 @@ export function Checkout() {
   const [when, setWhen] = useState<When>("asap");
   const [tip, setTip] = useState<TipChoice>({ percent: 0 });
   const [code, setCode] = useState<string | null>(null);
+  const [payWith, setPayWith] = useState<PayWith>("cash");
   const slotStart = when === "asap" ? null : new Date(when);
-  const { busy, error, place } = usePlaceOrder(c, address, note, slotStart, tip, code);
+  const { busy, error, place } = usePlaceOrder(c, address, note, slotStart, tip, code, payWith);
   const { preview, unavailable } = usePreview(c, address, when, slotStart, tip, code);
   const loaded = preview.data?.restaurant;
+  const check = preview.data?.check;
+  const payment = usePayment(check?.ok ? check.pricing.total : null, payWith);
   useFirstSlotWhenClosed(loaded, address, when, setWhen);
 
   // The order page's code loads while the customer checks out, so that an order sent without a
@@ -94,6 +98,7 @@ export function Checkout() {
           currency={currency}
           onWithoutCode={() => setCode(null)}
         />
+        <PaymentChoice payWith={payWith} onChange={setPayWith} payment={payment} currency={currency} />
         <Outcome error={error} />
         {!online.value && (
           <p class="notice" data-testid="checkout-offline">
@@ -101,7 +106,10 @@ export function Checkout() {
           </p>
         )}
         {session.value && !session.value.verified && <VerifyEmail email={session.value.email} />}
-        <button type="submit" disabled={busy || !address || !session.value?.verified || (result ? !result.ok : false)}>
+        <button
+          type="submit"
+          disabled={busy || !address || !session.value?.verified || (result ? !result.ok : false) || payment.over}
+        >
           {busy ? t("co.sending") : t("co.place")}
         </button>
       </form>

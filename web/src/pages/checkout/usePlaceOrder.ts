@@ -3,7 +3,7 @@
 
 import { useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
-import type { Address, TipChoice } from "@domain";
+import type { Address, PayWith, TipChoice } from "@domain";
 import { placeOrder } from "../../data/orders";
 import { clearCart, type Cart } from "../../state/cart";
 import { session } from "../../state/session";
@@ -22,6 +22,7 @@ export function usePlaceOrder(
   slotStart: Date | null,
   tip: TipChoice,
   code: string | null,
+  payWith: PayWith,
 ) {
   const location = useLocation();
   const [busy, setBusy] = useState(false);
@@ -33,7 +34,7 @@ export function usePlaceOrder(
     if (!address) return setError(t("co.addressFirst"));
     setBusy(true);
     setError("");
-    const { id, sent } = placeOrder(cartInput(c, address, s.uid, note, slotStart, tip, code));
+    const { id, sent } = placeOrder({ ...cartInput(c, address, s.uid, note, slotStart, tip, code), payWith });
     const outcome = await Promise.race([
       sent.then(
         () => "sent" as const,

@@ -1,5 +1,6 @@
 // The courier's face: unclaimed ready orders around them nearest first, claiming one (one courier
-// wins), and the delivery itself, sharing the position while the order is on its way.
+// wins), and the delivery itself, sharing the position while the order is on its way; each says
+// how much cash to collect at the door.
 
 import { useEffect, useRef, useState } from "preact/hooks";
 import {
@@ -21,6 +22,7 @@ import { clock, decimal, errorText, money } from "../../components/format";
 import { Empty, ErrorNote, Loading, Outcome } from "../../components/States";
 import { statusLabel, t, tn } from "../../i18n";
 import { AreaLine, useCourierCell } from "./Area";
+import { CashToCollect } from "./CashToCollect";
 import { SHARE_MIN_INTERVAL_MS, shouldShare, usePosition } from "./position";
 import "../../i18n/shop"; // this screen's texts
 import "../../i18n/work";
@@ -113,6 +115,7 @@ function CourierHome({ uid }: { uid: string }) {
                   })}
                 </span>
               )}
+              <CashToCollect order={o} />
             </div>
             <button type="button" onClick={() => claim(o.id)}>
               {t("cour.claim")}
@@ -197,6 +200,14 @@ function ActiveDelivery({ uid, order: o, pos }: { uid: string; order: Delivery; 
                 o.pricing.lines.reduce((n, l) => n + l.quantity, 0),
               )}{" "}
               · {money(o.pricing.total)}
+            </dd>
+          </>
+        )}
+        {o.payment && (
+          <>
+            <dt>{t("cour.atDoor")}</dt>
+            <dd>
+              <CashToCollect order={o} />
             </dd>
           </>
         )}

@@ -1,5 +1,6 @@
 // What a courier earned today and this week: deliveries, their share of the delivery fees, tips,
-// and each delivery; live, so a tip a customer raises later shows at once.
+// and each delivery, with the cash taken at the door and what that leaves owed this week; live, so
+// a tip a customer raises later shows at once.
 
 import { useMemo } from "preact/hooks";
 import { CITY, localTime, zonedInstant, addDays } from "@domain";
@@ -11,6 +12,7 @@ import { t, tn } from "../../i18n";
 import "../../i18n/shop"; // this screen's texts
 import "../../i18n/work";
 import { TableBox } from "../../components/TableBox";
+import { CashBalance } from "./CashBalance";
 
 /** The start of today and of this week (Monday), on the city's clock. */
 function periodStarts(now: Date, timeZone: string) {
@@ -29,8 +31,9 @@ function totals(rows: Earning[]) {
       share: t.share + r.deliveryShare,
       tips: t.tips + r.tip,
       total: t.total + r.total,
+      cash: t.cash + (r.cash ?? 0),
     }),
-    { deliveries: 0, share: 0, tips: 0, total: 0 },
+    { deliveries: 0, share: 0, tips: 0, total: 0, cash: 0 },
   );
 }
 
@@ -77,6 +80,7 @@ function EarningsView({ uid }: { uid: string }) {
             </span>
           </div>
         ))}
+        <CashBalance cash={periods[1][1].cash} earned={periods[1][1].total} />
       </section>
       {rows.data.length === 0 ? (
         <Empty>
@@ -93,6 +97,7 @@ function EarningsView({ uid }: { uid: string }) {
                 <th class="amount">{t("earn.share")}</th>
                 <th class="amount">{t("earn.tip")}</th>
                 <th class="amount">{t("totals.total")}</th>
+                <th class="amount">{t("earn.cash")}</th>
               </tr>
             </thead>
             <tbody>
@@ -106,6 +111,9 @@ function EarningsView({ uid }: { uid: string }) {
                     {money(r.tip)}
                   </td>
                   <td class="amount">{money(r.total)}</td>
+                  <td class="amount" data-testid="earning-cash">
+                    {money(r.cash ?? 0)}
+                  </td>
                 </tr>
               ))}
             </tbody>

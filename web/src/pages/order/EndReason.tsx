@@ -26,6 +26,10 @@ export function EndReason({ order: o }: { order: Order }) {
   if (o.status === "cancelled")
     return (
       <p class="error" data-testid="reason">
+        {o.cancelledBy === "restaurant" &&
+          `${t("op.cancelledByRestaurant", { name: o.restaurantName || t("op.theRestaurant") })} `}
+        {/* The admins' own reasons name Dishpatch already. */}
+        {o.cancelledBy === "admin" && (!o.cancelReason || o.cancelReason === "other") && `${t("op.cancelledByAdmin")} `}
         {o.cancelReason ? reasonText(o.cancelReason) : t("op.cancelled")}
       </p>
     );

@@ -1,5 +1,6 @@
 // Live tracking of one order: every status as it happens, the backend's totals, the reason
-// when it ends early, the courier on the map, and a review once it is delivered.
+// when it ends early, how it is paid, the courier on the map, and once it is delivered a review
+// and a way to report a problem.
 
 import { canTransition, isFinal } from "@domain";
 import { useOrder } from "../../data/orders";
@@ -13,8 +14,11 @@ import { Arrival } from "./Arrival";
 import { CancelButton } from "./CancelButton";
 import { CourierMap } from "./CourierMap";
 import { EndReason } from "./EndReason";
+import { OrderComplaints } from "./OrderComplaints";
 import { OrderLines } from "./OrderLines";
+import { PaymentNote } from "./PaymentNote";
 import { RaiseTip } from "./RaiseTip";
+import { ReportProblem } from "./ReportProblem";
 import { ReviewForm } from "./ReviewForm";
 import { Timeline } from "./Timeline";
 import "../../i18n/shop"; // this screen's texts
@@ -78,6 +82,7 @@ export function OrderPage({ id }: { id: string }) {
       <Timeline order={o} />
       {o.status === "picked_up" && o.restaurantAddress && <CourierMap orderId={id} order={o} />}
       {o.pricing ? <OrderLines pricing={o.pricing} /> : o.status === "submitted" ? <p>{t("op.checking")}</p> : null}
+      <PaymentNote orderId={id} order={o} />
       <p>
         {t("op.deliverTo", { street: o.deliveryAddress.line1 })}
         {o.note ? ` · ${t("op.note", { note: o.note })}` : ""}
@@ -92,6 +97,8 @@ export function OrderPage({ id }: { id: string }) {
               {t("op.receipt")}
             </a>
           </p>
+          <OrderComplaints orderId={id} />
+          <ReportProblem orderId={id} order={o} />
           <RaiseTip orderId={id} order={o} />
           <ReviewForm orderId={id} order={o} />
         </>
