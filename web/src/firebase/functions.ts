@@ -1,5 +1,12 @@
 import { connectFunctionsEmulator, getFunctions, httpsCallable } from "firebase/functions";
-import { REGION, type AccountExport, type GrantableRole, type PromoQuote } from "@domain";
+import {
+  REGION,
+  type AccountExport,
+  type AdminCancelReason,
+  type AdminDecision,
+  type GrantableRole,
+  type PromoQuote,
+} from "@domain";
 import { app, EMULATOR_PORTS, emulatorHost, usingEmulators } from "./app";
 
 const functions = getFunctions(app, REGION);
@@ -61,3 +68,17 @@ export const resolveDeliveryCall = httpsCallable<
   { orderId: string; outcome: "delivered" | "undelivered" },
   { status: "delivered" | "undelivered" }
 >(functions, "resolveDelivery");
+
+// After the order (domain/complaints.ts): the owner's dispute, the admin's decisions and cancel.
+export const disputeComplaintCall = httpsCallable<{ complaintId: string; reason: string }, { dispute: "open" }>(
+  functions,
+  "disputeComplaint",
+);
+export const decideComplaintCall = httpsCallable<
+  { complaintId: string; decision: AdminDecision },
+  { status: string; dispute: string | null }
+>(functions, "decideComplaint");
+export const cancelOrderCall = httpsCallable<{ orderId: string; reason: AdminCancelReason }, { status: "cancelled" }>(
+  functions,
+  "cancelOrder",
+);

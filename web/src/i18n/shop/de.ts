@@ -137,6 +137,8 @@ export const shopDe: Record<ShopKey, string> = {
   "op.declined": "Das Restaurant hat abgelehnt: {reason}",
   "op.declineNote": "Hinweis des Restaurants: „{note}“",
   "op.cancelled": "Die Bestellung wurde storniert.",
+  "op.cancelledByRestaurant":
+    "Das Restaurant hat deine Bestellung nach der Annahme storniert. Du zahlst nichts. {reason}",
   "op.progress": "Bestellverlauf",
   "op.yourOrder": "Deine Bestellung",
   "op.checking": "Deine Bestellung wird mit der Speisekarte des Restaurants abgeglichen…",

@@ -134,6 +134,7 @@ export const shopEn = {
   "op.declined": "The restaurant declined: {reason}",
   "op.declineNote": "Note from the restaurant: “{note}”",
   "op.cancelled": "The order was cancelled.",
+  "op.cancelledByRestaurant": "The restaurant cancelled your order after accepting it. You pay nothing. {reason}",
   "op.progress": "Order progress",
   "op.yourOrder": "Your order",
   "op.checking": "Checking your order with the restaurant's menu…",

@@ -23,6 +23,12 @@ export function EndReason({ order: o }: { order: Order }) {
         {o.declineNote && <p class="quote">{t("op.declineNote", { note: o.declineNote })}</p>}
       </div>
     );
+  if (o.status === "cancelled" && o.cancelledBy === "restaurant")
+    return (
+      <p class="error" data-testid="reason">
+        {t("op.cancelledByRestaurant", { reason: o.cancelReason ? reasonText(o.cancelReason) : "" }).trim()}
+      </p>
+    );
   if (o.status === "cancelled")
     return (
       <p class="error" data-testid="reason">
