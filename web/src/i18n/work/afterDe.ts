@@ -52,7 +52,7 @@ export const afterDe: Record<keyof typeof afterEn, string> = {
   "cmp.err.not_open": "Diese Bestellung läuft nicht mehr und kann nicht storniert werden.",
   "cmp.err.not_found": "Das gibt es nicht mehr.",
   "stmt.refundFor": "Erstattung für #{code}",
-  "stmt.chargeBack": "#{code}: Belastung nach Anfechtung zurückgebucht",
+  "stmt.chargeBack": "Rückbuchung nach Anfechtung, #{code}",
   "adm.complaints": "Reklamationen",
   "adm.orders": "Laufende Bestellungen",
   "adm.limits": "Grenzen",

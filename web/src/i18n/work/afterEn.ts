@@ -50,7 +50,7 @@ export const afterEn = {
   "cmp.err.not_open": "This order is no longer under way, so it cannot be cancelled.",
   "cmp.err.not_found": "This no longer exists.",
   "stmt.refundFor": "Refund for #{code}",
-  "stmt.chargeBack": "#{code}: charge given back after dispute",
+  "stmt.chargeBack": "Charge given back after dispute, #{code}",
   "adm.complaints": "Complaints",
   "adm.orders": "Orders under way",
   "adm.limits": "Limits",

@@ -109,7 +109,7 @@ export const workDe: Record<WorkKey, string> = {
   "today.delivered": "heute geliefert",
   "today.revenue": "Umsatz heute",
   "today.accept": "durchschnittliche Zeit bis zur Annahme",
-  "today.missed": "verpasst (nicht rechtzeitig angenommen)",
+  "today.missed": "verpasst (nicht rechtzeitig angenommen oder nach Annahme storniert)",
   "today.reviews.one": "{n} Bewertung",
   "today.reviews.other": "{n} Bewertungen",
   "ticket.label": "Küchenbon {code}",

@@ -108,7 +108,7 @@ export const workEn = {
   "today.delivered": "delivered today",
   "today.revenue": "revenue today",
   "today.accept": "average time to accept",
-  "today.missed": "missed (not accepted in time)",
+  "today.missed": "missed (not accepted in time, or cancelled after accepting)",
   "today.reviews.one": "{n} review",
   "today.reviews.other": "{n} reviews",
   "ticket.label": "Kitchen ticket {code}",

@@ -16,6 +16,7 @@ import { Roles } from "./Roles";
 import { t, type Key } from "../../i18n";
 import "../../i18n/shop"; // this screen's texts
 import "../../i18n/work";
+import "../../styles/afterOrder.css";
 
 const TABS: { path: string; title: Key }[] = [
   { path: "/admin", title: "adm.roles" },

@@ -31,7 +31,7 @@ export function CashLimitsForm() {
   const problems = keys.map((k) => fieldProblem(shown[k], fields[k])).filter(Boolean);
   return (
     <form
-      class="stack"
+      class="stack limit-form"
       aria-labelledby="cash-title"
       onSubmit={(e) => {
         e.preventDefault();

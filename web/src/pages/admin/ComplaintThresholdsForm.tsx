@@ -42,7 +42,7 @@ export function ComplaintThresholdsForm() {
   const problems = keys.map((k) => fieldProblem(shown[k], fields[k])).filter(Boolean);
   return (
     <form
-      class="stack"
+      class="stack limit-form"
       aria-labelledby="thresholds-title"
       onSubmit={(e) => {
         e.preventDefault();

@@ -23,6 +23,7 @@ import { Today } from "./Today";
 import { t, type Key } from "../../i18n";
 import "../../i18n/shop"; // this screen's texts
 import "../../i18n/work";
+import "../../styles/afterOrder.css";
 
 function OrdersTab() {
   return (
