@@ -46,6 +46,9 @@ import { DESKTOP, PHONE, phoneProblems } from "../support/layout";
 const TEXTS_OF = { en: { ...en, ...shopEn, ...workEn }, de: { ...de, ...shopDe, ...workDe } };
 type Say = (typeof TEXTS_OF)["en"];
 
+/** A callable's first answer on the emulators waits for its function to load, longer on a busy machine. */
+const CALLED = { timeout: 90_000 };
+
 const SIZES = [
   ["phone", "de", PHONE],
   ["desktop", "en", DESKTOP],
@@ -151,11 +154,11 @@ describe("browser: after the order (complaints, disputes, refunds, cancels, limi
       // A dispute without a reason: the backend's refusal, in the reader's language.
       await card.getByRole("button", { name: say["cmp.dispute"] }).click();
       await card.getByRole("button", { name: say["cmp.sendDispute"] }).click();
-      await card.getByRole("alert").getByText(say["cmp.err.reason_needed"]).waitFor();
+      await card.getByRole("alert").getByText(say["cmp.err.reason_needed"]).waitFor(CALLED);
       await screenshot(o.page, `complaints-dispute-form-${size}-${lang}`);
       await card.getByLabel(say["cmp.disputeReason"]).fill("Both naans were in the bag, the driver saw them");
       await card.getByRole("button", { name: say["cmp.sendDispute"] }).click();
-      await card.getByTestId("dispute-status").getByText(say["cmp.dispute.open"]).waitFor();
+      await card.getByTestId("dispute-status").getByText(say["cmp.dispute.open"]).waitFor(CALLED);
       assert.equal(await card.getByRole("button", { name: say["cmp.dispute"] }).count(), 0, "disputed once");
 
       // The statement: the charge as its own row, and the refunds total.
@@ -200,7 +203,7 @@ describe("browser: after the order (complaints, disputes, refunds, cancels, limi
       await fitsPhone(a.page, size, "complaints queue", `li[data-complaint="${complaintId}"] button`);
       await screenshot(a.page, `admin-complaints-${size}-${lang}`);
       await item.getByRole("button", { name: say["aq.uphold"] }).click();
-      await a.page.getByRole("status").getByText(fill(say["aq.done"], { code })).waitFor();
+      await a.page.getByRole("status").getByText(fill(say["aq.done"], { code })).waitFor(CALLED);
       await item.waitFor({ state: "detached" });
       await waitForDoc(adminDb.doc(paths.complaint(complaintId)), (s) => s.get("dispute.status") === "upheld");
       await a.context.close();
@@ -279,7 +282,7 @@ describe("browser: after the order (complaints, disputes, refunds, cancels, limi
       await a.page
         .getByRole("status")
         .getByText(fill(say["ao.done"], { code: otherCode }))
-        .waitFor();
+        .waitFor(CALLED);
       const ended = await waitForDoc(adminDb.doc(paths.order(other)), statusIs("cancelled"));
       assert.equal(ended.get("cancelledBy"), "admin");
       assert.equal(ended.get("cancelReason"), "no_courier");
