@@ -9,7 +9,9 @@ import {
   formatCents,
   LOCALES,
   localTime,
+  netRevenue,
   paths,
+  REFUND_SUM,
   zonedInstant,
   type OrderBooks,
 } from "../../functions/src/domain";
@@ -34,10 +36,16 @@ async function todaysBooks(today: string) {
     .where("deliveredAt", "<", zonedInstant(addDays(today, 1), 0, CITY.timeZone))
     .get();
   const books = snap.docs.map((d) => d.data() as OrderBooks);
+  const refundSnap = await adminDb
+    .collection(paths.refundBooks())
+    .where("bookedAt", ">=", zonedInstant(today, 0, CITY.timeZone))
+    .where("bookedAt", "<", zonedInstant(addDays(today, 1), 0, CITY.timeZone))
+    .get();
+  const refunds = refundSnap.docs.reduce((n, d) => n + Number(d.get(REFUND_SUM)), 0);
   const sum = (f: (r: OrderBooks) => number) => books.reduce((n, r) => n + f(r), 0);
   return {
     ids: books.map((r) => r.orderId),
-    // Promotions are taken off: "−€1.00", and nothing taken off reads "€0.00".
+    // Promotions and refunds are taken off: "−€1.00", and nothing taken off reads "€0.00".
     cells: [
       String(books.length),
       sum((r) => r.split.commission),
@@ -45,7 +53,14 @@ async function todaysBooks(today: string) {
       sum((r) => r.split.platformDeliveryShare),
       sum((r) => r.split.platformPromo),
       sum((r) => r.split.platformRevenue),
-    ].map((v, i) => (i === 0 ? String(v) : `${i === 4 && v ? "−" : ""}${formatCents(Number(v), "EUR", LOCALES.en)}`)),
+      refunds,
+      netRevenue(
+        sum((r) => r.split.platformRevenue),
+        refunds,
+      ),
+    ].map((v, i) =>
+      i === 0 ? String(v) : `${(i === 4 || i === 6) && v ? "−" : ""}${formatCents(Number(v), "EUR", LOCALES.en)}`,
+    ),
   };
 }
 

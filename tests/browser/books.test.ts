@@ -13,7 +13,9 @@ import {
   localTime,
   LOCALES,
   paths,
+  netRevenue,
   QUERIES,
+  REFUND_SUM,
   revenueOf,
   zonedInstant,
   type Language,
@@ -126,11 +128,20 @@ describe("browser: money pages per role", function () {
           zonedInstant(today, 0, CITY.timeZone),
           zonedInstant(addDays(today, 1), 0, CITY.timeZone),
         );
-        return revenueOf((await getDocs(clientQuery(admin.db, q))).docs.map((d) => d.data() as OrderBooks));
+        const refunds = QUERIES.refundsBookedBetween(
+          zonedInstant(today, 0, CITY.timeZone),
+          zonedInstant(addDays(today, 1), 0, CITY.timeZone),
+        );
+        const paid = (await getDocs(clientQuery(admin.db, refunds))).docs.reduce(
+          (n, d) => n + Number(d.get(REFUND_SUM)),
+          0,
+        );
+        const revenue = revenueOf((await getDocs(clientQuery(admin.db, q))).docs.map((d) => d.data() as OrderBooks));
+        return { ...revenue, refunds: paid };
       };
       const a = await signedIn(admin, lang, viewport, "/admin/revenue");
       const todayRow = `tr[data-day="${today}"]`;
-      let checked: Revenue | null = null;
+      let checked: (Revenue & { refunds: number }) | null = null;
       for (let attempt = 0; attempt < 6 && !checked; attempt++) {
         const before = await books();
         if (attempt > 0) await a.page.reload();
@@ -148,6 +159,9 @@ describe("browser: money pages per role", function () {
           // Nothing taken off reads as nothing, not "−0,00 €".
           after.platformPromotions ? `−${euros(after.platformPromotions)}` : euros(0),
           euros(after.revenue),
+          // The refunds the platform paid today are taken off: what is left after them.
+          after.refunds ? `−${euros(after.refunds)}` : euros(0),
+          euros(netRevenue(after.revenue, after.refunds)),
         ]);
         checked = after;
       }

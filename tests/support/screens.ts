@@ -278,6 +278,12 @@ export function screensOf(f: Fixtures): Screen[] {
     },
     {
       role: "staff",
+      name: "dashboard complaints",
+      path: "/dashboard/complaints",
+      ready: (p) => p.locator(".complaints .state.empty, .complaint-list li").first(),
+    },
+    {
+      role: "staff",
       name: "dashboard settings",
       path: "/dashboard/settings",
       ready: (p) => p.locator("form .hours-row").first(),
@@ -316,6 +322,25 @@ export function screensOf(f: Fixtures): Screen[] {
       path: "/admin/fees",
       ready: (p) => p.locator("#fees-title"),
       buttons: (p) => p.locator('main form button[type="submit"]'),
+    },
+    {
+      role: "admin",
+      name: "admin limits",
+      path: "/admin/limits",
+      ready: (p) => p.locator("#thresholds-title"),
+      buttons: (p) => p.locator('main form button[type="submit"]'),
+    },
+    {
+      role: "admin",
+      name: "admin complaints",
+      path: "/admin/complaints",
+      ready: (p) => p.locator('[data-queue="dispute"], #queue-title ~ .state.empty').last(),
+    },
+    {
+      role: "admin",
+      name: "admin orders under way",
+      path: "/admin/orders",
+      ready: (p) => p.locator("#under-way-title ~ ul li, #under-way-title ~ .state.empty").first(),
     },
     {
       role: "admin",

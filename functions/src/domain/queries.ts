@@ -7,7 +7,7 @@ import { paths } from "./collections";
 import { LIMITS } from "./limits";
 import type { GeoPiece } from "./listing";
 import { MAX_USES_PER_CUSTOMER } from "./promo";
-import { OPEN_STATUSES, type OrderStatus } from "./status";
+import { canTransition, OPEN_STATUSES, type OrderStatus } from "./status";
 
 export type WhereOp = "==" | "!=" | "<" | "<=" | ">" | ">=" | "in" | "not-in" | "array-contains" | "array-contains-any";
 export type Direction = "asc" | "desc";
@@ -30,6 +30,11 @@ export const BOARD_STATUSES: readonly OrderStatus[] = ["placed", "accepted", "pr
 export const BOARD_QUERY_STATUSES: readonly OrderStatus[] = ["scheduled", ...BOARD_STATUSES];
 /** What a courier has claimed and not yet delivered. */
 export const COURIER_ACTIVE_STATUSES: readonly OrderStatus[] = ["ready", "picked_up"];
+
+/** The statuses an admin may cancel an order from (cancelOrder). */
+export const ADMIN_CANCELLABLE: readonly OrderStatus[] = OPEN_STATUSES.filter((s) =>
+  canTransition(s, "cancelled", "admin"),
+);
 
 export const QUERIES = {
   menu: (rid: string): QuerySpec => ({
@@ -354,6 +359,13 @@ export const QUERIES = {
     collection: paths.complaints(),
     where: [["dispute.status", "==", "open"]],
     orderBy: [["createdAt", "asc"]],
+    limit: pageSize,
+  }),
+  /** Admin: orders an admin may cancel (canTransition to "cancelled" by "admin"), newest first. */
+  ordersUnderWay: (pageSize: number): QuerySpec => ({
+    collection: paths.orders(),
+    where: [["status", "in", ADMIN_CANCELLABLE]],
+    orderBy: [["createdAt", "desc"]],
     limit: pageSize,
   }),
   /** A customer's credit entries, newest first (their account page). */

@@ -18,6 +18,7 @@ import {
   feesOf,
   paths,
   QUERIES,
+  REFUND_SUM,
   REVENUE_SUMS,
   type CourierEarning,
   type PlatformFees,
@@ -63,10 +64,13 @@ export function useEarnings(uid: string, from: Date) {
   return useLiveQuery<Earning>(liveQuery(QUERIES.courierEarnings(uid, from)));
 }
 
+/** A statement line with its id: a sale's is its order's, a refund's names its complaint. */
+export type StatementRow = StatementLine & { id: string };
+
 /** The owner's statement lines for [from, to). */
-export async function readStatement(rid: string, from: Date, to: Date): Promise<StatementLine[]> {
+export async function readStatement(rid: string, from: Date, to: Date): Promise<StatementRow[]> {
   const snap = await getDocs(liveQuery(QUERIES.restaurantStatement(rid, from, to)));
-  return snap.docs.map((d) => d.data() as StatementLine);
+  return snap.docs.map((d) => ({ id: d.id, ...(d.data() as StatementLine) }));
 }
 
 // ---------- admin ----------
@@ -105,4 +109,10 @@ export async function revenueBetween(from: Date, to: Date): Promise<Revenue> {
     aggregationGroups(wanted).map(async (group) => (await getAggregateFromServer(q, group)).data()),
   );
   return Object.assign({}, ...parts) as Revenue;
+}
+
+/** What the platform paid in refunds booked in [from, to), summed by the server. */
+export async function platformRefundsBetween(from: Date, to: Date): Promise<number> {
+  const q = liveQuery(QUERIES.refundsBookedBetween(from, to));
+  return (await getAggregateFromServer(q, { paid: sum(REFUND_SUM) })).data().paid ?? 0;
 }

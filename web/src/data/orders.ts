@@ -22,13 +22,15 @@ import {
   paths,
   QUERIES,
   transition,
+  type AdminCancelReason,
   type CartInput,
+  type DeclineReason,
   type Order,
   type OrderStatus,
   type Restaurant,
 } from "@domain";
 import { useMemo } from "preact/hooks";
-import { resolveDeliveryCall } from "../firebase/functions";
+import { cancelOrderCall, resolveDeliveryCall } from "../firebase/functions";
 import { liveDb, liveQuery } from "../firebase/live";
 import { useGrowingList, useLiveDoc, useLiveQuery } from "./live";
 
@@ -40,6 +42,12 @@ const OVERDUE_PAGE = 50;
 /** Staff accept, with the prep time they expect. */
 export function acceptOrder(uid: string, orderId: string, prepMin: number): Promise<void> {
   return moveOrder(uid, orderId, "accepted", { prepMin });
+}
+
+/** Staff cancel an order they accepted, before pickup, with one of the decline reasons: the
+ * customer is not charged, and it counts against the restaurant like a missed order. */
+export function cancelAcceptedOrder(uid: string, orderId: string, reason: DeclineReason): Promise<void> {
+  return moveOrder(uid, orderId, "cancelled", { cancelReason: reason, cancelledBy: "restaurant" });
 }
 
 /** Writes the cart and returns the new order's id at once; the write reaches the server when it can. */
@@ -144,4 +152,14 @@ export async function readRestaurant(rid: string): Promise<Restaurant | null> {
  * is overdue and frees the courier). */
 export async function resolveDelivery(orderId: string, outcome: "delivered" | "undelivered"): Promise<void> {
   await resolveDeliveryCall({ orderId, outcome });
+}
+
+/** The orders an admin may cancel, newest first, a page at a time. */
+export function useOrdersUnderWay(pageSize: number) {
+  return useGrowingList<Order>((max) => liveQuery(QUERIES.ordersUnderWay(max)), pageSize);
+}
+
+/** An admin cancels an order under way, with a reason (the backend frees its courier). */
+export async function cancelOrderAsAdmin(orderId: string, reason: AdminCancelReason): Promise<void> {
+  await cancelOrderCall({ orderId, reason });
 }

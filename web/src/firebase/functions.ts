@@ -5,6 +5,8 @@ import {
   type ComplaintLine,
   type ComplaintStatus,
   type ComplaintType,
+  type AdminCancelReason,
+  type AdminDecision,
   type GrantableRole,
   type PromoQuote,
 } from "@domain";
@@ -75,3 +77,16 @@ export const fileComplaintCall = httpsCallable<
   { orderId: string; type: ComplaintType; lines?: ComplaintLine[]; description?: string },
   { complaintId: string; status: ComplaintStatus; amount: number }
 >(functions, "fileComplaint");
+// After the order (domain/complaints.ts): the owner's dispute, the admin's decisions and cancel.
+export const disputeComplaintCall = httpsCallable<{ complaintId: string; reason: string }, { dispute: "open" }>(
+  functions,
+  "disputeComplaint",
+);
+export const decideComplaintCall = httpsCallable<
+  { complaintId: string; decision: AdminDecision },
+  { status: string; dispute: string | null }
+>(functions, "decideComplaint");
+export const cancelOrderCall = httpsCallable<{ orderId: string; reason: AdminCancelReason }, { status: "cancelled" }>(
+  functions,
+  "cancelOrder",
+);

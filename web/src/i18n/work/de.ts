@@ -1,7 +1,9 @@
 // Die deutschen Texte der Arbeitsseiten (Restaurant-Dashboard, Kurier, Verwaltung).
 import type { WorkKey } from "./en";
+import { afterDe } from "./afterDe";
 
 export const workDe: Record<WorkKey, string> = {
+  ...afterDe,
   "dash.ownerOnly": "Diese Seite sieht nur der Inhaber des Restaurants.",
   "dash.menu": "Speisekarte",
   "dash.open": "Geöffnet",
@@ -107,7 +109,7 @@ export const workDe: Record<WorkKey, string> = {
   "today.delivered": "heute geliefert",
   "today.revenue": "Umsatz heute",
   "today.accept": "durchschnittliche Zeit bis zur Annahme",
-  "today.missed": "verpasst (nicht rechtzeitig angenommen)",
+  "today.missed": "verpasst (nicht rechtzeitig angenommen oder nach Annahme storniert)",
   "today.reviews.one": "{n} Bewertung",
   "today.reviews.other": "{n} Bewertungen",
   "ticket.label": "Küchenbon {code}",
@@ -149,7 +151,7 @@ export const workDe: Record<WorkKey, string> = {
   "stmt.gross": "Brutto-Essensumsatz",
   "stmt.commission": "Provision",
   "stmt.promos": "Von dir finanzierte Aktionen",
-  "stmt.refunds": "Erstattungen und Stornos nach Annahme",
+  "stmt.refunds": "Erstattungen für Reklamationen",
   "stmt.net": "Nettoauszahlung",
   "stmt.food": "Essen",
   "stmt.yourPromo": "Deine Aktion",

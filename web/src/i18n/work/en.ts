@@ -1,7 +1,9 @@
 // English texts of the working screens (restaurant dashboard, courier, admin): loaded with those
 // screens, not with the first one. Every key here is in de.ts too.
+import { afterEn } from "./afterEn";
 
 export const workEn = {
+  ...afterEn,
   "dash.ownerOnly": "Only the restaurant's owner can see this page.",
   "dash.menu": "Menu",
   "dash.open": "Open",
@@ -106,7 +108,7 @@ export const workEn = {
   "today.delivered": "delivered today",
   "today.revenue": "revenue today",
   "today.accept": "average time to accept",
-  "today.missed": "missed (not accepted in time)",
+  "today.missed": "missed (not accepted in time, or cancelled after accepting)",
   "today.reviews.one": "{n} review",
   "today.reviews.other": "{n} reviews",
   "ticket.label": "Kitchen ticket {code}",
@@ -148,7 +150,7 @@ export const workEn = {
   "stmt.gross": "Gross food sales",
   "stmt.commission": "Commission",
   "stmt.promos": "Promotions you funded",
-  "stmt.refunds": "Refunds and cancellations after acceptance",
+  "stmt.refunds": "Refunds for complaints",
   "stmt.net": "Net payout",
   "stmt.food": "Food",
   "stmt.yourPromo": "Your promotion",

@@ -1,9 +1,10 @@
 // The platform's revenue per day (commission, service fees and its share of delivery fees, less
 // the promotions it funded), summed by the server over the admin-only books of that day's
-// deliveries (data/money.ts revenueBetween).
+// deliveries (data/money.ts revenueBetween); and what is left after the refunds the platform paid
+// that day (its refund books, platformRefundsBetween).
 
-import { addDays, CITY, dayLabel, localTime, zonedInstant } from "@domain";
-import { revenueBetween } from "../../data/money";
+import { addDays, CITY, dayLabel, localTime, netRevenue, zonedInstant } from "@domain";
+import { platformRefundsBetween, revenueBetween } from "../../data/money";
 import { deduction, money } from "../../components/format";
 import { useAsync } from "../../components/useAsync";
 import { ErrorNote, Loading } from "../../components/States";
@@ -18,9 +19,11 @@ export function Revenue() {
   const figures = useAsync(
     () =>
       Promise.all(
-        days.map((d) =>
-          revenueBetween(zonedInstant(d, 0, CITY.timeZone), zonedInstant(addDays(d, 1), 0, CITY.timeZone)),
-        ),
+        days.map(async (d) => {
+          const [from, to] = [zonedInstant(d, 0, CITY.timeZone), zonedInstant(addDays(d, 1), 0, CITY.timeZone)];
+          const [revenue, refunds] = await Promise.all([revenueBetween(from, to), platformRefundsBetween(from, to)]);
+          return { ...revenue, refunds, net: netRevenue(revenue.revenue, refunds) };
+        }),
       ),
     [today],
   );
@@ -41,6 +44,8 @@ export function Revenue() {
                 <th class="amount">{t("revn.deliveryShare")}</th>
                 <th class="amount">{t("revn.promotions")}</th>
                 <th class="amount">{t("adm.revenue")}</th>
+                <th class="amount">{t("revn.refunds")}</th>
+                <th class="amount">{t("revn.net")}</th>
               </tr>
             </thead>
             <tbody>
@@ -52,8 +57,14 @@ export function Revenue() {
                   <td class="amount">{money(r.serviceFees)}</td>
                   <td class="amount">{money(r.deliveryShare)}</td>
                   <td class="amount">{deduction(r.platformPromotions)}</td>
+                  <td class="amount" data-testid="revenue">
+                    {money(r.revenue)}
+                  </td>
+                  <td class="amount" data-testid="revenue-refunds">
+                    {deduction(r.refunds)}
+                  </td>
                   <td class="amount">
-                    <strong data-testid="revenue">{money(r.revenue)}</strong>
+                    <strong data-testid="revenue-net">{money(r.net)}</strong>
                   </td>
                 </tr>
               ))}

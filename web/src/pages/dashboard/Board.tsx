@@ -17,12 +17,13 @@ import {
   type OrderStatus,
 } from "@domain";
 import type { LiveRow } from "../../data/live";
-import { acceptOrder, moveOrder, type BoardOrder } from "../../data/orders";
+import { acceptOrder, cancelAcceptedOrder, moveOrder, type BoardOrder } from "../../data/orders";
 import { session } from "../../state/session";
 import { clockAt, clock, countdown, errorText, minutesSince, money } from "../../components/format";
 import { ErrorNote, Loading, Outcome } from "../../components/States";
 import { reasonText } from "../../i18n/domainTexts";
 import { useDashboard } from "./context";
+import { CancelForm } from "./CancelForm";
 import { Ticket } from "./Ticket";
 import { t, tn, type Key } from "../../i18n";
 
@@ -138,6 +139,7 @@ interface CardProps {
 
 function OrderCard({ order: o, now, fresh, prep, onPrint }: CardProps) {
   const [declining, setDeclining] = useState(false);
+  const [cancelling, setCancelling] = useState(false);
   const [prepMin, setPrepMin] = useState<number | null>(null);
   const [reason, setReason] = useState<DeclineReason>("too_busy");
   const [note, setNote] = useState("");
@@ -150,8 +152,16 @@ function OrderCard({ order: o, now, fresh, prep, onPrint }: CardProps) {
       (err: unknown) => setError(errorText(err)),
     );
   };
+  const cancel = (reason: DeclineReason) => {
+    setError("");
+    cancelAcceptedOrder(session.value?.uid ?? "", o.id, reason).catch((err: unknown) => setError(errorText(err)));
+  };
   const left = o.acceptBy ? o.acceptBy.toMillis() - now : 0;
-  const moves = nextStatuses(o.status, "staff");
+  // Cancelling an accepted order is its own step, confirmed first (CancelForm).
+  const all = nextStatuses(o.status, "staff");
+  const moves = all.filter((to) => to !== "cancelled");
+  const mayCancel = all.includes("cancelled");
+  const code = orderCodeOf(o, o.id);
   return (
     <article
       id={`order-${o.id}`}
@@ -163,7 +173,7 @@ function OrderCard({ order: o, now, fresh, prep, onPrint }: CardProps) {
         <strong>{o.customerName ?? t("alert.aCustomer")}</strong>
         <span class="muted">
           <span class="order-code" data-testid="order-code">
-            #{orderCodeOf(o, o.id)}
+            #{code}
           </span>{" "}
           · {clock(o.createdAt, o.timeZone)}
         </span>
@@ -201,7 +211,7 @@ function OrderCard({ order: o, now, fresh, prep, onPrint }: CardProps) {
       {o.prepMin && (o.status === "accepted" || o.status === "preparing") && (
         <p class="muted">{t("board.prepTime", { n: o.prepMin })}</p>
       )}
-      {!declining && moves.includes("accepted") && (
+      {!declining && !cancelling && moves.includes("accepted") && (
         <fieldset class="prep-choice">
           <legend>{t("board.readyIn")}</legend>
           {prepChoices(prep).map((m) => (
@@ -218,7 +228,7 @@ function OrderCard({ order: o, now, fresh, prep, onPrint }: CardProps) {
           ))}
         </fieldset>
       )}
-      {!declining && (
+      {!declining && !cancelling && (
         <div class="actions">
           {moves.map((to) => (
             <button
@@ -233,8 +243,14 @@ function OrderCard({ order: o, now, fresh, prep, onPrint }: CardProps) {
           <button type="button" class="secondary small" onClick={onPrint}>
             {t("board.print")}
           </button>
+          {mayCancel && (
+            <button type="button" class="secondary small" onClick={() => setCancelling(true)}>
+              {t("board.cancel")}
+            </button>
+          )}
         </div>
       )}
+      {cancelling && <CancelForm code={code} onCancel={cancel} onKeep={() => setCancelling(false)} />}
       {declining && (
         <form
           class="stack"

@@ -10,6 +10,7 @@ import { Empty, ErrorNote, Loading } from "../../components/States";
 import { AlertBar } from "./AlertBar";
 import { useArrivals } from "./alerts";
 import { Board } from "./Board";
+import { Complaints } from "./Complaints";
 import { RushControls } from "./RushControls";
 import { Dashboard as DashboardContext, useDashboard } from "./context";
 import { MenuEditor } from "./menu/MenuEditor";
@@ -22,6 +23,7 @@ import { Today } from "./Today";
 import { t, type Key } from "../../i18n";
 import "../../i18n/shop"; // this screen's texts
 import "../../i18n/work";
+import "../../styles/afterOrder.css";
 
 function OrdersTab() {
   return (
@@ -62,11 +64,13 @@ const SettingsTab = () => (
 );
 
 /** The dashboard's tabs; the owner's alone manage the restaurant (domain/roles.ts). The kitchen's
- * Menu tab marks dishes sold out, and its Reviews tab reads without replying. */
+ * Menu tab marks dishes sold out, its Reviews tab reads without replying, and its Complaints tab
+ * reads without disputing. */
 const TABS: { path: string; title: Key; ownerOnly?: boolean }[] = [
   { path: "/dashboard", title: "nav.orders" },
   { path: "/dashboard/menu", title: "dash.menu" },
   { path: "/dashboard/reviews", title: "rev.title" },
+  { path: "/dashboard/complaints", title: "dash.complaints" },
   { path: "/dashboard/statements", title: "dash.statements", ownerOnly: true },
   { path: "/dashboard/settings", title: "dash.settings", ownerOnly: true },
   { path: "/dashboard/integrations", title: "dash.integrations", ownerOnly: true },
@@ -140,6 +144,7 @@ export function Dashboard() {
           <Route path="/" component={OrdersTab} />
           <Route path="/menu" component={MenuEditor} />
           <Route path="/reviews" component={ReviewsTab} />
+          <Route path="/complaints" component={Complaints} />
           <Route path="/statements" component={StatementsTab} />
           <Route path="/settings" component={SettingsTab} />
           <Route path="/integrations" component={IntegrationsTab} />

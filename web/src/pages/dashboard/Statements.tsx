@@ -1,10 +1,10 @@
 // The restaurant's statement for a day or a week, from its statement lines (its part of each
-// delivered order, no customer in them): gross food sales, commission, promotions it funded,
-// refunds, and the net payout; and the same as CSV.
+// delivered order, no customer in them, and what complaints charged it or gave back): gross food
+// sales, commission, promotions it funded, refunds, and the net payout; and the same as CSV.
 
 import { useState } from "preact/hooks";
 import { localTime, statementBounds, statementCsv, statementOf, type StatementPeriod } from "@domain";
-import { readStatement } from "../../data/money";
+import { readStatement, type StatementRow } from "../../data/money";
 import { clock, deduction, money } from "../../components/format";
 import { useAsync } from "../../components/useAsync";
 import { ErrorNote, Loading } from "../../components/States";
@@ -13,6 +13,9 @@ import { t } from "../../i18n";
 import { TableBox } from "../../components/TableBox";
 
 type Period = StatementPeriod;
+
+/** What complaints took off (positive) or gave back after a dispute (negative). */
+const refundAmount = (cents: number) => (cents < 0 ? `+${money(-cents)}` : deduction(cents));
 
 export function Statements() {
   const { rid, restaurant } = useDashboard();
@@ -70,7 +73,7 @@ function StatementView({ rid, tz }: { rid: string; tz: string }) {
         <dt>{t("stmt.promos")}</dt>
         <dd>{deduction(sum.restaurantPromotions)}</dd>
         <dt>{t("stmt.refunds")}</dt>
-        <dd>{deduction(sum.refunds)}</dd>
+        <dd data-testid="statement-refunds">{refundAmount(sum.refunds)}</dd>
         <dt>{t("stmt.net")}</dt>
         <dd>
           <strong data-testid="statement-net">{money(sum.netPayout)}</strong>
@@ -90,20 +93,39 @@ function StatementView({ rid, tz }: { rid: string; tz: string }) {
               </tr>
             </thead>
             <tbody>
-              {rows.map((x) => (
-                <tr key={x.orderId} data-order={x.orderId}>
-                  <td>{x.number}</td>
-                  <td>{clock(x.deliveredAt, tz)}</td>
-                  <td class="amount">{money(x.subtotal)}</td>
-                  <td class="amount">{money(x.commission)}</td>
-                  <td class="amount">{money(x.restaurantPromo)}</td>
-                  <td class="amount">{money(x.restaurantNet)}</td>
-                </tr>
-              ))}
+              {rows.map((x) =>
+                x.kind === "refund" ? (
+                  <RefundRow key={x.id} line={x} tz={tz} />
+                ) : (
+                  <tr key={x.id} data-order={x.orderId}>
+                    <td>{x.number}</td>
+                    <td>{clock(x.deliveredAt, tz)}</td>
+                    <td class="amount">{money(x.subtotal)}</td>
+                    <td class="amount">{money(x.commission)}</td>
+                    <td class="amount">{money(x.restaurantPromo)}</td>
+                    <td class="amount">{money(x.restaurantNet)}</td>
+                  </tr>
+                ),
+              )}
             </tbody>
           </table>
         </TableBox>
       )}
     </section>
+  );
+}
+
+/** A complaint's charge (or the charge given back after a dispute) as its own row: only the net. */
+function RefundRow({ line: x, tz }: { line: StatementRow; tz: string }) {
+  const back = (x.refund ?? 0) < 0;
+  return (
+    <tr class="refund-line" data-refund={x.id}>
+      <td>{t(back ? "stmt.chargeBack" : "stmt.refundFor", { code: x.number })}</td>
+      <td>{clock(x.deliveredAt, tz)}</td>
+      <td class="amount muted">—</td>
+      <td class="amount muted">—</td>
+      <td class="amount muted">—</td>
+      <td class="amount">{refundAmount(x.refund ?? 0)}</td>
+    </tr>
   );
 }
