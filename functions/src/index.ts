@@ -29,6 +29,7 @@ const ENTRIES: Record<string, () => Record<string, unknown>> = {
   disputeComplaint: () => require("./entry/complaints"),
   decideComplaint: () => require("./entry/complaints"),
   onComplaintWritten: () => require("./entry/complaints"),
+  recordSettlement: () => require("./entry/complaints"),
   quotePromo: () => require("./entry/money"),
   onPromoCodeWritten: () => require("./entry/money"),
   exportMyData: () => require("./entry/privacy"),

@@ -4,12 +4,14 @@
 
 import { strict as assert } from "node:assert";
 import {
+  cashHeld,
   creditEntryId,
   DEFAULT_CASH_LIMITS,
   inboxEntryId,
   localDay,
   partOf,
   paths,
+  type CourierCash,
   type Order,
 } from "../../functions/src/domain";
 import {
@@ -18,6 +20,7 @@ import {
   closeClients,
   createUser,
   deliverOrder,
+  deliverThrough,
   moveOrder,
   RECOVERY_MS,
   statusIs,
@@ -147,6 +150,52 @@ describe("after the order: payment, credit and cancelling", function () {
       code: "failed-precondition",
       reason: "not_open",
     });
+  });
+
+  it("a courier's cash: taken at the door, held up to the limit, settled by an admin from the books", async () => {
+    const courier = await createUser({ courier: true }, "Hal Holder");
+    const customer = await createUser({}, "Fred Feast");
+    const cashRef = adminDb.doc(paths.courierCash(courier.uid));
+    let collected = 0;
+    let earned = 0;
+    // Four feasts in cash: 4 × 65.49 held, 261.96 of the 300.00 a courier may hold.
+    for (let i = 0; i < 4; i++) {
+      const id = await order(c, customer, { feast: 1 });
+      await waitForDoc(orderRef(id), statusIs("placed"));
+      await deliverThrough(c.kitchen, courier, id);
+      const earning = await waitForDoc(adminDb.doc(paths.earning(courier.uid, id)), (d) => d.exists);
+      collected += earning.get("cash") as number;
+      earned += earning.get("total") as number;
+    }
+    const sums = (await waitForDoc(cashRef, (d) => d.get("collected") === collected)).data() as CourierCash;
+    assert.deepEqual([sums.collected, sums.earned], [collected, earned], "the sums are the books'");
+    // A fifth would take them past it: not theirs to take until they settle.
+    const next = await order(c, customer, { feast: 1 });
+    await waitForDoc(orderRef(next), statusIs("placed"));
+    for (const s of ["accepted", "preparing", "ready"] as const) await moveOrder(c.kitchen, next, s);
+    const due = ((await orderRef(next).get()).data() as Order).payment!.cash;
+    assert.ok(cashHeld(sums) + due > DEFAULT_CASH_LIMITS.maxCourierCashCents, `${cashHeld(sums)} + ${due}`);
+    await assert.rejects(claimOrder(courier, next), /permission/i);
+    assert.deepEqual(
+      await refusal(
+        call(c.admin, "recordSettlement", { courierId: courier.uid, kind: "handedIn", amount: collected + 1 }),
+      ),
+      { code: "failed-precondition", reason: "more_than_held" },
+    );
+    assert.deepEqual(
+      await refusal(call(courier, "recordSettlement", { courierId: courier.uid, kind: "handedIn", amount: 100 })),
+      { code: "permission-denied", reason: "role" },
+    );
+    const after = await call<{ balance: number; held: number }>(c.admin, "recordSettlement", {
+      courierId: courier.uid,
+      kind: "handedIn",
+      amount: 20000,
+      note: "Cash desk",
+    });
+    assert.deepEqual(after, { held: collected - 20000, balance: collected - 20000 - earned });
+    await claimOrder(courier, next);
+    await moveOrder(courier, next, "picked_up");
+    await deliverOrder(courier, next);
   });
 
   it("the restaurant cannot cancel once the courier has it", async () => {

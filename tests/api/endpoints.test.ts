@@ -150,16 +150,26 @@ describe("api: endpoints", function () {
       await inboxTold(customer.uid, id, "ready");
     });
 
-    it("cancel after acceptance: reasons from the domain; the state machine has no such move yet, so 409 with the status", async () => {
+    it("cancel after acceptance: reasons from the domain, through the state machine's staff move, until pickup", async () => {
       const i = await integration();
+      const early = await placed(i);
+      const notYet = await call(i.token, "POST", `/orders/${early}/cancel`, { reason: "item_unavailable" });
+      assert.equal(notYet.status, 409, "a placed order is declined, not cancelled");
+      assert.equal(notYet.json.current_status, "placed");
       const id = await placed(i);
       await call(i.token, "POST", `/orders/${id}/accept`, {});
       const bad = await call(i.token, "POST", `/orders/${id}/cancel`, { reason: "changed_mind" });
       assert.equal(bad.status, 400, "a customer's reason is not a restaurant's");
       const cancel = await call(i.token, "POST", `/orders/${id}/cancel`, { reason: "item_unavailable" });
-      assert.equal(cancel.status, 409);
-      assert.equal(cancel.json.current_status, "accepted");
-      assert.equal((await orderDoc(id)).status, "accepted");
+      assert.equal(cancel.status, 200);
+      assert.equal(cancel.json.status, "cancelled");
+      const o = await orderDoc(id);
+      assert.deepEqual(
+        [o.status, o.cancelledBy, o.cancelReason, o.by?.cancelled],
+        ["cancelled", "restaurant", "item_unavailable", `api:${i.clientId}`],
+      );
+      // The customer is told, as from the dashboard.
+      await inboxTold(customer.uid, id, "cancelled");
     });
 
     it("Idempotency-Key: the same request gets the first answer again; the key on another request is refused", async () => {

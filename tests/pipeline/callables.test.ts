@@ -260,6 +260,75 @@ describe("pipeline: callables and who may call them", function () {
     },
   });
 
+  // After the order: a complaint filed, disputed and decided, an admin's cancel and settlement.
+  const complained = async (customer: TestUser) => {
+    const id = await delivered(customer);
+    const filed = await httpsCallable<unknown, { complaintId: string }>(
+      customer.functions,
+      "fileComplaint",
+    )({ orderId: id, type: "missing_items", lines: [{ line: 0, quantity: 1 }] });
+    return filed.data.complaintId;
+  };
+  const complaint = (id: string) => adminDb.doc(paths.complaint(id)).get();
+  Object.assign(CASES, {
+    async fileComplaint(revoked: boolean) {
+      const customer = await createUser({ courier: true }, "Fia Filer");
+      const id = await delivered(customer);
+      if (revoked) await revokeAll(customer, [{ role: "courier" }]);
+      return {
+        call: () =>
+          httpsCallable(
+            customer.functions,
+            "fileComplaint",
+          )({ orderId: id, type: "missing_items", lines: [{ line: 0, quantity: 1 }] }),
+        changed: async () => !(await adminDb.collection(paths.complaints()).where("orderId", "==", id).get()).empty,
+      };
+    },
+    async disputeComplaint(revoked: boolean) {
+      const owner = await createUser({ owner: [r.id] }, "Dora Dispute");
+      const id = await complained(await createUser({}, "Carl Complains"));
+      if (revoked) await revokeAll(owner, [{ role: "owner", restaurantId: r.id }]);
+      return {
+        call: () => httpsCallable(owner.functions, "disputeComplaint")({ complaintId: id, reason: "It was there" }),
+        changed: async () => (await complaint(id)).get("dispute") !== null,
+      };
+    },
+    async decideComplaint(revoked: boolean) {
+      const other = await createUser({ admin: true }, "Ada Judge");
+      const owner = await createUser({ owner: [r.id] }, "Otto Objects");
+      const id = await complained(await createUser({}, "Cleo Claims"));
+      await httpsCallable(owner.functions, "disputeComplaint")({ complaintId: id, reason: "It was there" });
+      if (revoked) await revokeAll(other, [{ role: "admin" }]);
+      return {
+        call: () => httpsCallable(other.functions, "decideComplaint")({ complaintId: id, decision: "reject" }),
+        changed: async () => (await complaint(id)).get("dispute.status") === "rejected",
+      };
+    },
+    async cancelOrder(revoked: boolean) {
+      const other = await createUser({ admin: true }, "Ada Cancels");
+      const customer = await createUser({}, "Aki Accepted");
+      const id = await placeOrder(customer, r.id, [{ itemId: r.items.dish, quantity: 1, options: {} }]);
+      await waitForDoc(adminDb.doc(paths.order(id)), statusIs("placed"));
+      await moveOrder(kitchen, id, "accepted");
+      if (revoked) await revokeAll(other, [{ role: "admin" }]);
+      return {
+        call: () => httpsCallable(other.functions, "cancelOrder")({ orderId: id, reason: "other" }),
+        changed: async () => (await adminDb.doc(paths.order(id)).get()).get("cancelledBy") === "admin",
+      };
+    },
+    async recordSettlement(revoked: boolean) {
+      const other = await createUser({ admin: true }, "Ada Cashdesk");
+      await delivered(await createUser({}, "Pam Payscash"));
+      if (revoked) await revokeAll(other, [{ role: "admin" }]);
+      const made = () => adminDb.collection(paths.settlements(courier.uid)).where("by", "==", other.uid).get();
+      return {
+        call: () =>
+          httpsCallable(other.functions, "recordSettlement")({ courierId: courier.uid, kind: "handedIn", amount: 100 }),
+        changed: async () => !(await made()).empty,
+      };
+    },
+  });
+
   it("every callable the functions define is in this table", () => {
     assert.deepEqual(deployedCallables(), Object.keys(CASES).sort());
   });

@@ -83,6 +83,20 @@ describe("rules: after the order", () => {
     });
   });
 
+  describe("a courier's cash", () => {
+    matrix("get cora's sums", ["courier", "admin"], (db) => getDoc(doc(db, "courierCash/cora")));
+    matrix("list everyone's sums", ["admin"], (db) => getDocs(collection(db, "courierCash")));
+    matrix("write cora's sums", [], (db) =>
+      setDoc(doc(db, "courierCash/cora"), { collected: 0, earned: 0, handedIn: 0, paidOut: 0 }),
+    );
+    matrix("list cora's settlements", ["courier", "admin"], (db) =>
+      getDocs(collection(db, "couriers/cora/settlements")),
+    );
+    matrix("record a settlement directly", [], (db) =>
+      setDoc(doc(db, "couriers/cora/settlements/s2"), { kind: "handedIn", amount: 100000, by: "ada", note: "" }),
+    );
+  });
+
   describe("refundBooks", () => {
     matrix("get", ["admin"], (db) => getDoc(doc(db, "refundBooks/refund-c1")));
     matrix("list", ["admin"], (db) => getDocs(collection(db, "refundBooks")));

@@ -703,6 +703,33 @@ describe("rules: orders", () => {
         false,
         setDoc(doc(dbAs("otherCourier"), "couriers/carl"), { activeOrderId: "ready", updatedAt: now() }),
       ));
+    describe("cash: a courier holding up to the limit may take an order with cash to collect", () => {
+      // settings/payments: at most 300.00 held (the fixtures); carl's order has 12.47 to collect.
+      const holding = (collected: number, handedIn = 0) =>
+        withoutRules((db) =>
+          Promise.all([
+            setDoc(doc(db, "courierCash/carl"), { collected, handedIn, earned: 0, paidOut: 0 }),
+            updateDoc(doc(db, "orders/ready"), { payment: { parts: [{ method: "cash", amount: 1247 }], cash: 1247 } }),
+          ]),
+        );
+      it("holding 287.53, the order brings him to the limit: allowed", async () => {
+        await holding(28753);
+        await expectAccess(true, claim(dbAs("otherCourier"), "ready", "carl"));
+      });
+      it("holding a cent more: denied, until he hands cash in", async () => {
+        await holding(28754);
+        await expectAccess(false, claim(dbAs("otherCourier"), "ready", "carl"));
+        await holding(28754, 10000);
+        await expectAccess(true, claim(dbAs("otherCourier"), "ready", "carl"));
+      });
+      it("an order with nothing to collect, whatever he holds: allowed", async () => {
+        await holding(99999999);
+        await withoutRules((db) =>
+          updateDoc(doc(db, "orders/ready"), { payment: { parts: [{ method: "credit", amount: 1247 }], cash: 0 } }),
+        );
+        await expectAccess(true, claim(dbAs("otherCourier"), "ready", "carl"));
+      });
+    });
     it("a claim with a client clock is denied", () =>
       expectAccess(false, claim(dbAs("otherCourier"), "ready", "carl", { updatedAt: new Date() })));
     it("a claim without the server's time of claiming is denied (it could never expire)", async () => {

@@ -412,6 +412,8 @@ function fixtures(): Fixture[] {
       },
     ],
     ["users/alice/credit/refund-c1", { amount: 450, cause: "refund", orderId: "delivered", createdAt: T0 }],
+    ["courierCash/cora", { collected: 1247, earned: 199, handedIn: 0, paidOut: 0 }],
+    ["couriers/cora/settlements/s1", { kind: "handedIn", amount: 1000, by: "ada", note: "", createdAt: T0 }],
     ["refundBooks/refund-c1", { complaintId: "c1", restaurantId: "r1", amount: 450, platformPays: 0, bookedAt: T0 }],
     ["settings/payments", { maxCashOrderCents: 10000, maxCourierCashCents: 30000, updatedAt: T0 }],
     [

@@ -30,6 +30,10 @@ export const paths = {
   users: () => "users",
   courierPosition: (oid: string) => `orders/${oid}/tracking/courier`,
   courier: (uid: string) => `couriers/${uid}`,
+  /** A courier's cash and earnings sums (payment.ts CourierCash), and their settlements. */
+  courierCash: (uid: string) => `courierCash/${uid}`,
+  settlements: (uid: string) => `couriers/${uid}/settlements`,
+  settlement: (uid: string, id: string) => `couriers/${uid}/settlements/${id}`,
   /** The cell of the map a courier was last in (courierArea.ts): their own and the admins'. */
   courierArea: (uid: string) => `courierAreas/${uid}`,
   fees: () => "settings/fees",

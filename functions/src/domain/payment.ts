@@ -18,6 +18,13 @@ export interface PaymentPart {
 /** orders/{id}.payment, written when the order is placed. */
 export interface Payment {
   parts: PaymentPart[];
+  /** What the courier collects at the door (the cash part), for the rules' check of a claim. */
+  cash: Cents;
+}
+
+/** The payment of an order whose total is split into `parts`. */
+export function paymentOf(parts: PaymentPart[]): Payment {
+  return { parts, cash: partOf(parts, "cash") };
 }
 
 export function isPayWith(v: unknown): v is PayWith {
@@ -70,6 +77,46 @@ export function cashLimitsOf(doc: unknown): CashLimits {
 export function overCashLimit(parts: readonly PaymentPart[], limits: CashLimits): boolean {
   return partOf(parts, "cash") > limits.maxCashOrderCents;
 }
+
+/** courierCash/{uid}: a courier's running sums, kept by the backend from their books (each
+ * delivery's earning, each settlement an admin records) in the same writes that book them. */
+export interface CourierCash {
+  /** Cash taken at the door. */
+  collected: Cents;
+  /** What they earned (delivery share and tips). */
+  earned: Cents;
+  /** Cash handed in to the platform. */
+  handedIn: Cents;
+  /** Earnings the platform paid out to them. */
+  paidOut: Cents;
+}
+
+export const NO_CASH: CourierCash = { collected: 0, earned: 0, handedIn: 0, paidOut: 0 };
+
+/** The cash a courier holds (collected, not yet handed in). */
+export function cashHeld(c: Partial<CourierCash> | undefined): Cents {
+  return (c?.collected ?? 0) - (c?.handedIn ?? 0);
+}
+
+/** What a courier owes the platform (negative: what the platform owes them): the cash they hold,
+ * less what they earned and have not been paid. */
+export function courierBalance(c: Partial<CourierCash> | undefined): Cents {
+  return cashHeld(c) - ((c?.earned ?? 0) - (c?.paidOut ?? 0));
+}
+
+export const SETTLEMENT_KINDS = ["handedIn", "paidOut"] as const;
+export type SettlementKind = (typeof SETTLEMENT_KINDS)[number];
+
+/** couriers/{uid}/settlements/{id}: cash handed in, or earnings paid out, as an admin recorded it. */
+export interface Settlement {
+  kind: SettlementKind;
+  amount: Cents;
+  by: string;
+  note: string;
+  createdAt?: unknown;
+}
+
+export const MAX_SETTLEMENT_CENTS = 1_000_000;
 
 /** Whether a courier holding `held` may take on an order with `cash` to collect. */
 export function courierMayCarry(held: Cents, cash: Cents, limits: CashLimits): boolean {

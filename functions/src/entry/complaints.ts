@@ -1,5 +1,5 @@
 // After the order: complaints (a customer files, an owner disputes, an admin decides), an admin's
-// cancel, and the notices a complaint's changes send. Each callable asks the guard first
+// cancel, a courier's cash settlement, and the notices a complaint's changes send. Each callable asks the guard first
 // (auth/guard.ts): the role, and a token not revoked since.
 import { onDocumentWritten } from "firebase-functions/v2/firestore";
 import { onCall } from "firebase-functions/v2/https";
@@ -48,6 +48,17 @@ export const cancelOrder = onCall(async (request) => {
   const deps = liveDeps();
   const caller = await requireCaller(deps.db, request.auth, { role: "admin" });
   return cancel(deps, caller.uid, request.data);
+});
+
+export const recordSettlement = onCall(async (request) => {
+  const [{ recordSettlement: record }, { liveDeps }, { requireCaller }] = await Promise.all([
+    import("../couriers/settlement"),
+    import("../deps"),
+    import("../auth/guard"),
+  ]);
+  const deps = liveDeps();
+  const caller = await requireCaller(deps.db, request.auth, { role: "admin" });
+  return record(deps, caller.uid, request.data);
 });
 
 export const onComplaintWritten = onDocumentWritten(

@@ -82,18 +82,23 @@ export function bookingWrites(
     },
   ];
   if (order.courierId) {
+    const cash = ended === "delivered" ? partOf(order.payment?.parts, "cash") : 0;
+    // The courier's running sums move in the same write as the earning they come from.
+    writes.push({
+      path: paths.courierCash(order.courierId),
+      create: false,
+      data: {
+        collected: FieldValue.increment(cash),
+        earned: FieldValue.increment(books.split.courierTotal),
+        updatedAt: FieldValue.serverTimestamp(),
+      } as never,
+    });
     writes.push({
       path: paths.earning(order.courierId, orderId),
       create: true,
       data: {
         // Nothing was handed over, so no cash was taken.
-        ...earningOf(
-          books,
-          number,
-          order.restaurantName ?? "",
-          deliveredAt,
-          ended === "delivered" ? partOf(order.payment?.parts, "cash") : 0,
-        ),
+        ...earningOf(books, number, order.restaurantName ?? "", deliveredAt, cash),
       },
     });
   }

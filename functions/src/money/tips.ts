@@ -2,6 +2,7 @@
 // receipt and the courier's earning change together in one transaction, so they always agree. The
 // restaurant's statement line does not change: the tip is all the courier's.
 
+import { FieldValue } from "firebase-admin/firestore";
 import { HttpsError } from "firebase-functions/v2/https";
 import type { Deps } from "../deps";
 import { amountsOf, paths, splitOf, tipRaiseProblem, withTip, type Order, type OrderBooks } from "../domain";
@@ -40,7 +41,15 @@ export async function raiseTip(
     if (receipt.exists) {
       tx.update(booksRef, { tip: newTip, total, split });
       tx.update(receiptRef, { tip: newTip, total });
-      if (earning?.exists) tx.update(earningRef!, { tip: newTip, total: split.courierTotal });
+      if (earning?.exists) {
+        tx.update(earningRef!, { tip: newTip, total: split.courierTotal });
+        // The courier's running sums follow their earning.
+        tx.set(
+          db.doc(paths.courierCash(order.courierId!)),
+          { earned: FieldValue.increment(split.courierTotal - (earning.get("total") as number)) },
+          { merge: true },
+        );
+      }
     } else {
       // Not booked yet (the tip came within moments of delivery): book it here, with the new tip;
       // the booking effect then finds it done.

@@ -28,6 +28,7 @@ import {
   isPayWith,
   overCashLimit,
   partOf,
+  paymentOf,
   paymentParts,
   type CreditEntry,
   type Payment,
@@ -117,7 +118,7 @@ type Context = Awaited<ReturnType<typeof readContext>>;
 
 /** How the order's total is paid: the customer's credit first, the rest as they chose. */
 function paymentFor(order: Order, total: number, credit: number): Payment {
-  return { parts: paymentParts(total, credit, isPayWith(order.payWith) ? order.payWith : "cash") };
+  return paymentOf(paymentParts(total, credit, isPayWith(order.payWith) ? order.payWith : "cash"));
 }
 
 /** The order's check from what was read; a promo code's conditions and the credit to spend come
