@@ -368,6 +368,13 @@ export const QUERIES = {
     orderBy: [["createdAt", "desc"]],
     limit: pageSize,
   }),
+  /** Admin: the couriers' cash sums, those holding most first. */
+  courierCash: (pageSize: number): QuerySpec => ({
+    collection: paths.courierCash("x").split("/")[0],
+    where: [],
+    orderBy: [["collected", "desc"]],
+    limit: pageSize,
+  }),
   /** A customer's credit entries, newest first (their account page). */
   creditEntries: (uid: string, pageSize: number): QuerySpec => ({
     collection: paths.creditEntries(uid),

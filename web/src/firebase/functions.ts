@@ -8,6 +8,7 @@ import {
   type AdminCancelReason,
   type AdminDecision,
   type GrantableRole,
+  type SettlementKind,
   type PromoQuote,
 } from "@domain";
 import { app, EMULATOR_PORTS, emulatorHost, usingEmulators } from "./app";
@@ -86,6 +87,10 @@ export const decideComplaintCall = httpsCallable<
   { complaintId: string; decision: AdminDecision },
   { status: string; dispute: string | null }
 >(functions, "decideComplaint");
+export const recordSettlementCall = httpsCallable<
+  { courierId: string; kind: SettlementKind; amount: number; note?: string },
+  { balance: number; held: number }
+>(functions, "recordSettlement");
 export const cancelOrderCall = httpsCallable<{ orderId: string; reason: AdminCancelReason }, { status: "cancelled" }>(
   functions,
   "cancelOrder",

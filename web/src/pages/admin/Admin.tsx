@@ -1,11 +1,12 @@
 // The admin's face: roles, promo codes, the platform's fees and commissions, its cash and complaint
 // limits, its revenue, the orders that wait for an admin's decision, the complaints queue, and the
-// orders under way (to cancel one).
+// orders under way (to cancel one), and the couriers' cash.
 
 import { Route, Router, useLocation } from "preact-iso";
 import { session } from "../../state/session";
 import { Empty } from "../../components/States";
 import { ComplaintQueue } from "./ComplaintQueue";
+import { CourierCashPage } from "./CourierCash";
 import { Decisions } from "./Decisions";
 import { Fees } from "./Fees";
 import { Limits } from "./Limits";
@@ -27,6 +28,7 @@ const TABS: { path: string; title: Key }[] = [
   { path: "/admin/decisions", title: "adm.decisions" },
   { path: "/admin/complaints", title: "adm.complaints" },
   { path: "/admin/orders", title: "adm.orders" },
+  { path: "/admin/cash", title: "adm.cash" },
 ];
 
 export function Admin() {
@@ -59,6 +61,7 @@ export function Admin() {
         <Route path="/limits" component={Limits} />
         <Route path="/complaints" component={ComplaintQueue} />
         <Route path="/orders" component={OrdersUnderWay} />
+        <Route path="/cash" component={CourierCashPage} />
       </Router>
     </main>
   );

@@ -13,6 +13,7 @@ import "../../i18n/shop"; // this screen's texts
 import "../../i18n/work";
 import { TableBox } from "../../components/TableBox";
 import { CashBalance } from "./CashBalance";
+import { CashInAll } from "./CashInAll";
 
 /** The start of today and of this week (Monday), on the city's clock. */
 function periodStarts(now: Date, timeZone: string) {
@@ -82,6 +83,7 @@ function EarningsView({ uid }: { uid: string }) {
         ))}
         <CashBalance cash={periods[1][1].cash} earned={periods[1][1].total} />
       </section>
+      <CashInAll uid={uid} />
       {rows.data.length === 0 ? (
         <Empty>
           <p>{t("earn.none")}</p>
