@@ -55,6 +55,7 @@ describe("after the order: a courier who cannot deliver", function () {
     const asked = await waitForDoc(
       adminDb.doc(paths.notification(customer.uid, inboxEntryId(id))),
       (s) => s.get("status") === "delivery_problem",
+      60_000,
     );
     assert.equal(asked.get("text.context.deliveryProblem"), "customer_unreachable");
     // The answer's time runs out (a test cannot wait the ten minutes).
