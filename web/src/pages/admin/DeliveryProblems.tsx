@@ -84,7 +84,9 @@ function ProblemRow({
           </span>
         ) : (
           <span class="muted" data-testid="problem-left">
-            {by !== null && by > now ? t("dp.timeLeft", { left: countdown(by - now) }) : t("dp.noAnswer")}
+            {by === null || by > now
+              ? t("dp.timeLeft", { left: countdown((by ?? now + RESPOND_MIN * 60_000) - now) })
+              : t("dp.noAnswer")}
           </span>
         )}
       </div>

@@ -63,7 +63,8 @@ export function CannotDeliver({ uid, orderId }: { uid: string; orderId: string }
 export function ProblemWaiting({ uid, orderId, order: o }: { uid: string; orderId: string; order: Order }) {
   const now = useNow();
   const [error, setError] = useState("");
-  const by = respondBy(o);
+  // Until the server has stamped the report, the whole time is left.
+  const by = respondBy(o) ?? now + RESPOND_MIN * 60_000;
   const deliver = async () => {
     setError("");
     try {
@@ -83,7 +84,7 @@ export function ProblemWaiting({ uid, orderId, order: o }: { uid: string; orderI
           {o.customerReply.note && <p class="quote">“{o.customerReply.note}”</p>}
           <p class="muted">{t("problem.adminDecides")}</p>
         </div>
-      ) : by !== null && by > now ? (
+      ) : by > now ? (
         <p data-testid="time-left">{t("problem.waiting", { left: countdown(by - now) })}</p>
       ) : (
         <p data-testid="time-left">{t("problem.noAnswer")}</p>

@@ -3,7 +3,7 @@
 // a short note). An order that ended undeliverable says so.
 
 import { useState } from "preact/hooks";
-import { respondBy, type Order } from "@domain";
+import { RESPOND_MIN, respondBy, type Order } from "@domain";
 import { answerDeliveryProblem } from "../../data/orders";
 import { errorText } from "../../components/format";
 import { Outcome } from "../../components/States";
@@ -40,7 +40,7 @@ function Answer({ orderId, order: o }: { orderId: string; order: Order }) {
   const [note, setNote] = useState("");
   const [error, setError] = useState("");
   const by = respondBy(o);
-  const left = by === null ? 0 : Math.max(0, Math.ceil((by - now) / 60_000));
+  const left = by === null ? RESPOND_MIN : Math.max(0, Math.ceil((by - now) / 60_000));
   const answer = async (e: Event) => {
     e.preventDefault();
     setError("");
