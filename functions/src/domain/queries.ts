@@ -29,7 +29,7 @@ export const BOARD_STATUSES: readonly OrderStatus[] = ["placed", "accepted", "pr
 /** What the board listens to: its columns, and the orders ahead shown above them. */
 export const BOARD_QUERY_STATUSES: readonly OrderStatus[] = ["scheduled", ...BOARD_STATUSES];
 /** What a courier has claimed and not yet delivered. */
-export const COURIER_ACTIVE_STATUSES: readonly OrderStatus[] = ["ready", "picked_up"];
+export const COURIER_ACTIVE_STATUSES: readonly OrderStatus[] = ["ready", "picked_up", "delivery_problem"];
 
 /** The statuses an admin may cancel an order from (cancelOrder). */
 export const ADMIN_CANCELLABLE: readonly OrderStatus[] = OPEN_STATUSES.filter((s) =>
@@ -223,6 +223,13 @@ export const QUERIES = {
     ],
     orderBy: [["timeline.picked_up", "asc"]],
     limit: max,
+  }),
+  /** Admin: deliveries a courier could not hand over, waiting for the customer or a decision, oldest first. */
+  deliveryProblems: (pageSize: number): QuerySpec => ({
+    collection: paths.orders(),
+    where: [["status", "==", "delivery_problem"]],
+    orderBy: [["timeline.delivery_problem", "asc"]],
+    limit: pageSize,
   }),
   /** Reconciler: reviews written in [from, to), to check their rating was counted (collection group). */
   reviewsCreatedBetween: (from: Date, to: Date, max: number): QuerySpec => ({

@@ -25,6 +25,7 @@ import {
   type AdminCancelReason,
   type CartInput,
   type DeclineReason,
+  type DeliveryProblem,
   type Order,
   type OrderStatus,
   type Restaurant,
@@ -35,6 +36,7 @@ import { liveDb, liveQuery } from "../firebase/live";
 import { useGrowingList, useLiveDoc, useLiveQuery } from "./live";
 
 export type BoardOrder = Order;
+export type DeliveryOutcome = "delivered" | "undelivered" | "undeliverable";
 
 /** Overdue deliveries the admin's list shows at once, longest first. */
 const OVERDUE_PAGE = 50;
@@ -138,6 +140,24 @@ export function useOverdueDeliveries(now: number) {
   return useMemo(() => (live.data ? { ...live, data: live.data.filter((o) => isOverdue(o, now)) } : live), [live, now]);
 }
 
+/** Deliveries the courier could not hand over, oldest first (the admins' list). */
+export function useDeliveryProblems() {
+  return useLiveQuery<Order>(liveQuery(QUERIES.deliveryProblems(OVERDUE_PAGE)));
+}
+
+/** The courier cannot hand the order over, and says why: the customer is asked to answer. */
+export function reportDeliveryProblem(uid: string, orderId: string, problem: DeliveryProblem): Promise<void> {
+  return moveOrder(uid, orderId, "delivery_problem", { deliveryProblem: problem });
+}
+
+/** The customer's one answer to a delivery problem: they are there, with a short note. */
+export function answerDeliveryProblem(orderId: string, note: string): Promise<void> {
+  return updateDoc(doc(liveDb, paths.order(orderId)), {
+    customerReply: { at: serverTimestamp(), note },
+    updatedAt: serverTimestamp(),
+  });
+}
+
 export function useCourierActive(uid: string) {
   return useLiveQuery<Order>(liveQuery(QUERIES.courierActive(uid)));
 }
@@ -148,9 +168,9 @@ export async function readRestaurant(rid: string): Promise<Restaurant | null> {
   return snap.exists() ? (snap.data() as Restaurant) : null;
 }
 
-/** An admin ends an overdue delivery: delivered after all, or not delivered (the backend checks it
- * is overdue and frees the courier). */
-export async function resolveDelivery(orderId: string, outcome: "delivered" | "undelivered"): Promise<void> {
+/** An admin ends an overdue delivery (delivered after all, or not delivered) or a delivery problem
+ * (also undeliverable: the customer's fault); the backend checks it may and frees the courier. */
+export async function resolveDelivery(orderId: string, outcome: DeliveryOutcome): Promise<void> {
   await resolveDeliveryCall({ orderId, outcome });
 }
 

@@ -67,10 +67,10 @@ export const resendWebhookCall = httpsCallable<{ clientId: string; eventId: stri
   "resendWebhook",
 );
 
-/** An admin's decision on an overdue delivery. */
+/** An admin's decision on an overdue delivery or a delivery problem. */
 export const resolveDeliveryCall = httpsCallable<
-  { orderId: string; outcome: "delivered" | "undelivered" },
-  { status: "delivered" | "undelivered" }
+  { orderId: string; outcome: "delivered" | "undelivered" | "undeliverable" },
+  { status: "delivered" | "undelivered" | "undeliverable" }
 >(functions, "resolveDelivery");
 
 /** A customer's report of a problem with a delivered order (domain/complaints.ts). */

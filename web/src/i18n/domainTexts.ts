@@ -5,6 +5,7 @@ import { signal } from "@preact/signals";
 import type {
   CancelReason,
   DeclineReason,
+  DeliveryProblem,
   DomainTexts,
   InboxNotification,
   Message,
@@ -23,7 +24,7 @@ void import("@domain/notifications").then((m) => (inboxMessage.value = m.inboxMe
 
 const current = () => texts.value?.[language.value];
 
-export const reasonText = (r: DeclineReason | CancelReason) => current()?.reasons[r] ?? "";
+export const reasonText = (r: DeclineReason | CancelReason | DeliveryProblem) => current()?.reasons[r] ?? "";
 
 /** A customer's own reason for cancelling, in their words. */
 export const cancelChoiceText = (r: keyof DomainTexts["cancelChoices"]) => current()?.cancelChoices[r] ?? r;

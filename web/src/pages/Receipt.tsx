@@ -9,6 +9,7 @@ import { Empty, ErrorNote, Loading } from "../components/States";
 import { RequireSignIn } from "../components/RequireSignIn";
 import { locale, t } from "../i18n";
 import { ReceiptPayment } from "./receipt/ReceiptPayment";
+import { ReceiptVat } from "./receipt/ReceiptVat";
 import "../i18n/shop"; // this screen's texts
 
 export function Receipt({ id }: { id: string }) {
@@ -55,6 +56,11 @@ function ReceiptView({ id }: { id: string }) {
               </>
             )}
           </p>
+          {x.undeliverable && (
+            <p class="error" data-testid="receipt-undeliverable">
+              {t("rc.undeliverable")}
+            </p>
+          )}
         </header>
         <table>
           <tbody>
@@ -101,6 +107,7 @@ function ReceiptView({ id }: { id: string }) {
             </tr>
           </tfoot>
         </table>
+        <ReceiptVat receipt={x} />
         <ReceiptPayment id={id} receipt={x} />
       </article>
       <button type="button" class="secondary no-print" onClick={() => window.print()}>

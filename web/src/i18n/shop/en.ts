@@ -222,6 +222,7 @@ export const shopEn = {
   "pay.creditBack": "The {amount} of credit you used is back on your account.",
   "pay.creditComing": "The {amount} of credit you used goes back to your account in a moment.",
   "pay.paidCredit": "Paid with Dishpatch credit",
+  "pay.chargedCash": "Charged, not collected at the door",
   "pay.paidCash": "Paid in cash at the door",
   "op.cancelledByRestaurant": "{name} cancelled your order after accepting it.",
   "op.cancelledByAdmin": "Dishpatch cancelled your order.",
@@ -263,6 +264,23 @@ export const shopEn = {
   "credit.refund": "Refund for order #{code}",
   "credit.spent": "Spent on order #{code}",
   "credit.returned": "Returned from order #{code}",
+  "op.problemTitle": "Your courier can't hand over your order",
+  "op.problemLeft": "Please answer within {left} minutes.",
+  "op.problemWarn": "Without an answer, the order ends undelivered and is still charged.",
+  "op.problemNote": "A short note for the courier (optional)",
+  "op.imHere": "I'm here",
+  "op.problemAnswered": "Thanks, the courier knows you're there. Our team decides how it ends.",
+  "op.problemLate": "The time to answer is up.",
+  "op.undeliverable":
+    "Your order ended without delivery: the courier could not hand it over and no answer came in time. It is charged.",
+  "rc.vatTitle": "VAT included",
+  "rc.vatRate": "Rate",
+  "rc.vatNet": "Net",
+  "rc.vatTax": "VAT",
+  "rc.vatGross": "Gross",
+  "rc.tipOutside": "The tip of {amount} is outside VAT.",
+  "rc.undeliverable":
+    "Not delivered: the courier could not hand it over and no answer came in time. Charged as ordered.",
 } as const;
 
 export type ShopKey = keyof typeof shopEn;

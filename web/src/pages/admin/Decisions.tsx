@@ -9,6 +9,7 @@ import type { LiveRow } from "../../data/live";
 import { clock, errorText, minutesSince } from "../../components/format";
 import { Empty, ErrorNote, Loading, Outcome } from "../../components/States";
 import { t, type Key } from "../../i18n";
+import { DeliveryProblems } from "./DeliveryProblems";
 
 const REFRESH_MS = 30_000;
 
@@ -81,6 +82,7 @@ export function Decisions() {
           </li>
         ))}
       </ul>
+      <DeliveryProblems />
     </section>
   );
 }

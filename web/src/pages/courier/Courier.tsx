@@ -23,6 +23,7 @@ import { Empty, ErrorNote, Loading, Outcome } from "../../components/States";
 import { statusLabel, t, tn } from "../../i18n";
 import { AreaLine, useCourierCell } from "./Area";
 import { CashToCollect } from "./CashToCollect";
+import { CannotDeliver, ProblemWaiting } from "./DeliveryProblem";
 import { SHARE_MIN_INTERVAL_MS, shouldShare, usePosition } from "./position";
 import "../../i18n/shop"; // this screen's texts
 import "../../i18n/work";
@@ -236,11 +237,18 @@ function ActiveDelivery({ uid, order: o, pos }: { uid: string; order: Delivery; 
             : { place: o.deliveryAddress, label: o.deliveryAddress.line1, route: true }
         }
       />
-      {nextStatuses(o.status, "courier").map((to) => (
-        <button key={to} type="button" onClick={() => move(to)}>
-          {to === "picked_up" ? t("cour.pickedUp") : t("status.delivered")}
-        </button>
-      ))}
+      {o.status === "delivery_problem" ? (
+        <ProblemWaiting uid={uid} orderId={o.id} order={o} />
+      ) : (
+        nextStatuses(o.status, "courier")
+          .filter((to) => to !== "delivery_problem")
+          .map((to) => (
+            <button key={to} type="button" onClick={() => move(to)}>
+              {to === "picked_up" ? t("cour.pickedUp") : t("status.delivered")}
+            </button>
+          ))
+      )}
+      {o.status === "picked_up" && <CannotDeliver uid={uid} orderId={o.id} />}
       <Outcome error={error} />
     </section>
   );

@@ -13,6 +13,7 @@ import { statusLabel, t } from "../../i18n";
 import { Arrival } from "./Arrival";
 import { CancelButton } from "./CancelButton";
 import { CourierMap } from "./CourierMap";
+import { DeliveryProblemNotice } from "./DeliveryProblemNotice";
 import { EndReason } from "./EndReason";
 import { OrderComplaints } from "./OrderComplaints";
 import { OrderLines } from "./OrderLines";
@@ -79,6 +80,7 @@ export function OrderPage({ id }: { id: string }) {
         </p>
       )}
       <EndReason order={o} />
+      <DeliveryProblemNotice orderId={id} order={o} />
       <Timeline order={o} />
       {o.status === "picked_up" && o.restaurantAddress && <CourierMap orderId={id} order={o} />}
       {o.pricing ? <OrderLines pricing={o.pricing} /> : o.status === "submitted" ? <p>{t("op.checking")}</p> : null}
@@ -90,6 +92,13 @@ export function OrderPage({ id }: { id: string }) {
       {!isFinal(o.status) && session.value && <PushOffer uid={session.value.uid} />}
       {canTransition(o.status, "cancelled", "customer") && <CancelButton orderId={id} />}
       {isFinal(o.status) && o.pricing && <OrderAgain order={o} />}
+      {o.status === "undeliverable" && (
+        <p>
+          <a href={`/receipts/${id}`} data-testid="receipt-link">
+            {t("op.receipt")}
+          </a>
+        </p>
+      )}
       {o.status === "delivered" && (
         <>
           <p>

@@ -45,7 +45,7 @@ export function PaymentNote({ orderId, order: o }: { orderId: string; order: Ord
         )}
         {cash > 0 && (
           <>
-            <dt>{t(done ? "pay.paidCash" : "pay.atDoor")}</dt>
+            <dt>{t(o.status === "undeliverable" ? "pay.chargedCash" : done ? "pay.paidCash" : "pay.atDoor")}</dt>
             <dd>
               <strong data-testid="paid-cash">{money(cash, currency)}</strong>
             </dd>
