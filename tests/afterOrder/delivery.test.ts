@@ -22,16 +22,14 @@ import {
   createUser,
   deliverOrder,
   moveOrder,
-  RECOVERY_MS,
   statusIs,
   updateAsTest,
-  waitForDoc,
   type TestUser,
 } from "../support/app";
-import { call, cast, creditOfUser, delivered, order, orderRef, refusal, type Cast } from "./support";
+import { call, cast, creditOfUser, delivered, order, orderRef, refusal, type Cast, waitFor } from "./support";
 
 describe("after the order: a courier who cannot deliver", function () {
-  this.timeout(240_000);
+  this.timeout(600_000);
   let c: Cast;
   after(closeClients);
   before(async () => {
@@ -41,7 +39,7 @@ describe("after the order: a courier who cannot deliver", function () {
   /** An order at the customer's door that the courier cannot hand over. */
   async function atTheDoor(customer: TestUser, lines = { pizza: 1 }): Promise<string> {
     const id = await order(c, customer, lines);
-    await waitForDoc(orderRef(id), statusIs("placed"));
+    await waitFor(orderRef(id), statusIs("placed"));
     for (const s of ["accepted", "preparing", "ready"] as const) await moveOrder(c.kitchen, id, s);
     await claimOrder(c.courier, id);
     await moveOrder(c.courier, id, "picked_up");
@@ -52,19 +50,18 @@ describe("after the order: a courier who cannot deliver", function () {
   it("nobody answers: the order ends undeliverable by itself, the customer is charged, the restaurant and the courier are paid", async () => {
     const customer = await createUser({}, "Nico Noanswer");
     const id = await atTheDoor(customer);
-    const asked = await waitForDoc(
+    const asked = await waitFor(
       adminDb.doc(paths.notification(customer.uid, inboxEntryId(id))),
       (s) => s.get("status") === "delivery_problem",
-      60_000,
     );
     assert.equal(asked.get("text.context.deliveryProblem"), "customer_unreachable");
     // The answer's time runs out (a test cannot wait the ten minutes).
     await updateAsTest(orderRef(id), {
       "timeline.delivery_problem": Timestamp.fromMillis(Date.now() - RESPOND_MIN * 60_000 - 1000),
     });
-    const ended = (await waitForDoc(orderRef(id), statusIs("undeliverable"), RECOVERY_MS)).data() as Order;
+    const ended = (await waitFor(orderRef(id), statusIs("undeliverable"))).data() as Order;
     assert.match(ended.by?.undeliverable ?? "", /^backend:/);
-    const receipt = (await waitForDoc(adminDb.doc(paths.receipt(id)), (s) => s.exists)).data() as Receipt;
+    const receipt = (await waitFor(adminDb.doc(paths.receipt(id)), (s) => s.exists)).data() as Receipt;
     assert.equal(receipt.undeliverable, true);
     assert.equal(receipt.total, ended.pricing!.total);
     assert.ok((await adminDb.doc(paths.statementLine(id)).get()).exists, "the restaurant is paid");
@@ -78,7 +75,7 @@ describe("after the order: a courier who cannot deliver", function () {
     const customer = await createUser({}, "Dana Door");
     const id = await atTheDoor(customer);
     await deliverOrder(c.courier, id);
-    const receipt = (await waitForDoc(adminDb.doc(paths.receipt(id)), (s) => s.exists)).data() as Receipt;
+    const receipt = (await waitFor(adminDb.doc(paths.receipt(id)), (s) => s.exists)).data() as Receipt;
     assert.equal(receipt.undeliverable, undefined);
     const earning = (await adminDb.doc(paths.earning(c.courier.uid, id)).get()).data() as CourierEarning;
     assert.equal(earning.cash, receipt.total, "the courier took the cash at the door");
@@ -109,7 +106,7 @@ describe("after the order: a courier who cannot deliver", function () {
       [o.status, o.by?.undelivered, o.customerReply?.note],
       ["undelivered", c.admin.uid, "Ring at the back door"],
     );
-    await waitForDoc(adminDb.doc(paths.creditEntry(customer.uid, creditEntryId.returned(id))), (s) => s.exists);
+    await waitFor(adminDb.doc(paths.creditEntry(customer.uid, creditEntryId.returned(id))), (s) => s.exists);
     assert.equal(await creditOfUser(customer.uid), 450);
     assert.equal((await adminDb.doc(paths.courier(c.courier.uid)).get()).get("activeOrderId"), null);
   });

@@ -22,19 +22,16 @@ import {
   deliverOrder,
   deliverThrough,
   moveOrder,
-  RECOVERY_MS,
   statusIs,
-  waitForDoc,
-  withEventsLost,
   type TestUser,
 } from "../support/app";
-import { call, cast, creditOfUser, delivered, order, orderRef, placed, refusal, type Cast } from "./support";
+import { call, cast, creditOfUser, delivered, order, orderRef, placed, refusal, type Cast, waitFor } from "./support";
 
 const STAFF_CANCEL = { cancelReason: "too_busy", cancelledBy: "restaurant" };
 const returned = (uid: string, id: string) => adminDb.doc(paths.creditEntry(uid, creditEntryId.returned(id)));
 
 describe("after the order: payment, credit and cancelling", function () {
-  this.timeout(180_000);
+  this.timeout(600_000);
   let c: Cast;
   after(closeClients);
   before(async () => {
@@ -95,12 +92,11 @@ describe("after the order: payment, credit and cancelling", function () {
     await moveOrder(c.kitchen, id, "accepted");
     await moveOrder(c.kitchen, id, "preparing");
     await moveOrder(c.kitchen, id, "cancelled", STAFF_CANCEL);
-    await waitForDoc(returned(customer.uid, id), (s) => s.exists);
+    await waitFor(returned(customer.uid, id), (s) => s.exists);
     assert.equal(await creditOfUser(customer.uid), 450);
-    const told = await waitForDoc(
+    const told = await waitFor(
       adminDb.doc(paths.notification(customer.uid, inboxEntryId(id))),
       (s) => s.get("status") === "cancelled",
-      60_000,
     );
     assert.equal(told.get("text.context.cancelReason"), "too_busy");
     const day = localDay(new Date(o.timeline!.placed!.toMillis()), o.timeZone ?? "UTC");
@@ -113,20 +109,10 @@ describe("after the order: payment, credit and cancelling", function () {
     assert.equal((await adminDb.doc(paths.receipt(id)).get()).exists, false);
   });
 
-  it("the credit comes back even when the cancel's event is lost: the reconciler gives it, once", async () => {
-    const customer = await withCredit("Lou Lost", 1);
-    const id = await order(c, customer, { pizza: 1 });
-    await waitForDoc(orderRef(id), statusIs("placed"));
-    await moveOrder(c.kitchen, id, "accepted");
-    await withEventsLost(() => moveOrder(c.kitchen, id, "cancelled", STAFF_CANCEL));
-    await waitForDoc(returned(customer.uid, id), (s) => s.exists, RECOVERY_MS);
-    assert.equal(await creditOfUser(customer.uid), 450);
-  });
-
   it("an admin cancels an order a courier has claimed: the courier is free, the customer told; nobody else may", async () => {
     const customer = await createUser({}, "Ada Ask");
     const id = await order(c, customer, { pizza: 1 });
-    await waitForDoc(orderRef(id), statusIs("placed"));
+    await waitFor(orderRef(id), statusIs("placed"));
     for (const s of ["accepted", "preparing", "ready"] as const) await moveOrder(c.kitchen, id, s);
     await claimOrder(c.courier, id);
     for (const who of [customer, c.owner, c.courier]) {
@@ -146,10 +132,9 @@ describe("after the order: payment, credit and cancelling", function () {
       ["cancelled", "admin", "no_courier", c.admin.uid],
     );
     assert.equal((await adminDb.doc(paths.courier(c.courier.uid)).get()).get("activeOrderId"), null);
-    await waitForDoc(
+    await waitFor(
       adminDb.doc(paths.notification(customer.uid, inboxEntryId(id))),
       (s) => s.get("status") === "cancelled",
-      60_000,
     );
     assert.deepEqual(await refusal(call(c.admin, "cancelOrder", { orderId: id, reason: "other" })), {
       code: "failed-precondition",
@@ -166,17 +151,17 @@ describe("after the order: payment, credit and cancelling", function () {
     // Four feasts in cash: 4 × 65.49 held, 261.96 of the 300.00 a courier may hold.
     for (let i = 0; i < 4; i++) {
       const id = await order(c, customer, { feast: 1 });
-      await waitForDoc(orderRef(id), statusIs("placed"));
+      await waitFor(orderRef(id), statusIs("placed"));
       await deliverThrough(c.kitchen, courier, id);
-      const earning = await waitForDoc(adminDb.doc(paths.earning(courier.uid, id)), (d) => d.exists);
+      const earning = await waitFor(adminDb.doc(paths.earning(courier.uid, id)), (d) => d.exists);
       collected += earning.get("cash") as number;
       earned += earning.get("total") as number;
     }
-    const sums = (await waitForDoc(cashRef, (d) => d.get("collected") === collected)).data() as CourierCash;
+    const sums = (await waitFor(cashRef, (d) => d.get("collected") === collected)).data() as CourierCash;
     assert.deepEqual([sums.collected, sums.earned], [collected, earned], "the sums are the books'");
     // A fifth would take them past it: not theirs to take until they settle.
     const next = await order(c, customer, { feast: 1 });
-    await waitForDoc(orderRef(next), statusIs("placed"));
+    await waitFor(orderRef(next), statusIs("placed"));
     for (const s of ["accepted", "preparing", "ready"] as const) await moveOrder(c.kitchen, next, s);
     const due = ((await orderRef(next).get()).data() as Order).payment!.cash;
     assert.ok(cashHeld(sums) + due > DEFAULT_CASH_LIMITS.maxCourierCashCents, `${cashHeld(sums)} + ${due}`);
@@ -206,7 +191,7 @@ describe("after the order: payment, credit and cancelling", function () {
   it("the restaurant cannot cancel once the courier has it", async () => {
     const customer = await createUser({}, "Pia Pickup");
     const id = await order(c, customer, { fries: 1 });
-    await waitForDoc(orderRef(id), statusIs("placed"));
+    await waitFor(orderRef(id), statusIs("placed"));
     for (const s of ["accepted", "preparing", "ready"] as const) await moveOrder(c.kitchen, id, s);
     await claimOrder(c.courier, id);
     await moveOrder(c.courier, id, "picked_up");
