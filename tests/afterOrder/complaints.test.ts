@@ -13,7 +13,7 @@ import {
   type RefundBook,
   type StatementLine,
 } from "../../functions/src/domain";
-import { adminDb, closeClients, createUser, updateAsTest, waitForDoc, type TestUser } from "../support/app";
+import { adminDb, closeClients, createUser, updateAsTest, type TestUser } from "../support/app";
 import { call, cast, creditOfUser, delivered, refusal, type Cast, waitFor } from "./support";
 
 type Filed = { complaintId: string; status: string; amount: number };
