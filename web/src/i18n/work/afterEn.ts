@@ -26,7 +26,7 @@ export const afterEn = {
   "cmp.says": "The customer says",
   "cmp.refunded": "Refunded to the customer",
   "cmp.charged": "Charged to you",
-  "cmp.status": "Status",
+  "cmp.status": "State",
   "cmp.status.approved": "Refunded",
   "cmp.status.review": "Dishpatch is checking it",
   "cmp.status.declined": "Not refunded",
