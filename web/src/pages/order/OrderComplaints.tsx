@@ -19,7 +19,7 @@ export function OrderComplaints({ orderId }: { orderId: string }) {
   return (
     <section aria-labelledby="complaints-title">
       <h2 id="complaints-title">{t("cp.yours")}</h2>
-      <ul class="complaints">
+      <ul class="order-complaints">
         {complaints.data.map((c) => (
           <li key={c.id} data-testid="complaint" data-status={c.status}>
             <div>
