@@ -17,6 +17,7 @@ import {
   type Order,
   type OrderStatus,
   type Restaurant,
+  isDocId,
 } from "../domain";
 import { adminQuery } from "../query";
 import type { ApiCaller } from "./guard";
@@ -28,7 +29,7 @@ const notFound = () => new ApiProblem("not_found", "No such order at this restau
 
 /** The order, if it is this restaurant's and the restaurant has received it. */
 async function readOwn(db: Firestore, caller: ApiCaller, orderId: string): Promise<Order> {
-  if (!/^[A-Za-z0-9_-]{1,128}$/.test(orderId)) throw notFound();
+  if (!isDocId(orderId)) throw notFound();
   const order = (await db.doc(paths.order(orderId)).get()).data() as Order | undefined;
   if (!order || order.restaurantId !== caller.restaurantId || !API_STATUSES.includes(order.status)) throw notFound();
   return order;

@@ -17,15 +17,13 @@ import {
   type ClaimedLines,
   type Complaint,
   type OrderBooks,
+  isDocId,
 } from "../domain";
 import { writeRefund, writeReversal } from "./refund";
 
-const ID = /^[A-Za-z0-9_-]{1,128}$/;
-
 function complaintId(input: unknown): string {
   const id = (input as { complaintId?: unknown } | null)?.complaintId;
-  if (typeof id !== "string" || !ID.test(id))
-    throw new HttpsError("invalid-argument", "Which complaint?", { reason: "bad_input" });
+  if (!isDocId(id)) throw new HttpsError("invalid-argument", "Which complaint?", { reason: "bad_input" });
   return id;
 }
 

@@ -3,9 +3,7 @@
 // optional description. Whether it fits the order is the policy's (complaintProblem).
 
 import { HttpsError } from "firebase-functions/v2/https";
-import { COMPLAINT_LIMITS, COMPLAINT_TYPES, type ComplaintInput, type ComplaintType } from "../domain";
-
-const ID = /^[A-Za-z0-9_-]{1,128}$/;
+import { COMPLAINT_LIMITS, COMPLAINT_TYPES, type ComplaintInput, type ComplaintType, isDocId } from "../domain";
 
 function bad(message: string, reason: string): never {
   throw new HttpsError("invalid-argument", message, { reason });
@@ -13,7 +11,7 @@ function bad(message: string, reason: string): never {
 
 export function complaintInput(input: unknown): ComplaintInput & { orderId: string } {
   const { orderId, type, lines, description } = (input ?? {}) as Record<string, unknown>;
-  if (typeof orderId !== "string" || !ID.test(orderId)) bad("Which order?", "bad_input");
+  if (!isDocId(orderId)) bad("Which order?", "bad_input");
   if (!COMPLAINT_TYPES.includes(type as ComplaintType)) bad("Choose what went wrong.", "unknown_type");
   if (description !== undefined && typeof description !== "string") bad("A description is text.", "bad_input");
   if (typeof description === "string" && description.length > COMPLAINT_LIMITS.maxDescriptionLength)

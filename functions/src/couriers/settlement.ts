@@ -15,6 +15,7 @@ import {
   type CourierCash,
   type Settlement,
   type SettlementKind,
+  isDocId,
 } from "../domain";
 
 function bad(message: string, reason: string): never {
@@ -27,7 +28,7 @@ export async function recordSettlement(
   input: unknown,
 ): Promise<{ balance: number; held: number }> {
   const { courierId, kind, amount, note } = (input ?? {}) as Record<string, unknown>;
-  if (typeof courierId !== "string" || !/^[A-Za-z0-9_-]{1,128}$/.test(courierId)) bad("Which courier?", "bad_input");
+  if (!isDocId(courierId)) bad("Which courier?", "bad_input");
   if (!SETTLEMENT_KINDS.includes(kind as SettlementKind))
     bad(`kind is one of ${SETTLEMENT_KINDS.join(", ")}.`, "bad_input");
   if (!Number.isInteger(amount) || (amount as number) < 1 || (amount as number) > MAX_SETTLEMENT_CENTS)

@@ -1,5 +1,11 @@
 // Firestore paths, so no module spells a collection name of its own.
 
+/** A document id as the web SDK makes them, or as seeds name them: anything else, sent by a
+ * client, cannot name a document and is refused before it is used in a path. */
+export function isDocId(v: unknown): v is string {
+  return typeof v === "string" && /^[A-Za-z0-9_-]{1,128}$/.test(v);
+}
+
 export const paths = {
   user: (uid: string) => `users/${uid}`,
   inbox: (uid: string) => `users/${uid}/notifications`,

@@ -6,6 +6,7 @@
 // own, keyed by order, created in the same transaction that places the order and released when
 // the order ends without a delivery.
 
+import { isDocId } from "./collections";
 import type { Cents } from "./money";
 import { percentOf } from "./money";
 import type { TimestampLike } from "./types";
@@ -183,10 +184,7 @@ export function promoProblem(value: unknown, say: ProblemTexts = EN_PROBLEMS): s
   if (!isInt(p.perCustomerLimit, 0, MAX_USES_PER_CUSTOMER)) return words.perCustomer;
   if (!(p.maxRedemptions === null || isInt(p.maxRedemptions, 1, 10_000_000))) return words.cap;
   if (!isCentsOrNull(p.budgetCents) || p.budgetCents === 0) return words.budget;
-  if (!(
-    p.restaurantId === null ||
-    (typeof p.restaurantId === "string" && /^[A-Za-z0-9_-]{1,128}$/.test(p.restaurantId))
-  )) {
+  if (!(p.restaurantId === null || isDocId(p.restaurantId))) {
     return words.restaurant;
   }
   if (p.fundedBy !== "platform" && p.fundedBy !== "restaurant") return words.fundedBy;

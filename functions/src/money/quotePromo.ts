@@ -16,6 +16,7 @@ import {
   type PromoAllocation,
   type PromoCode,
   type PromoQuote,
+  isDocId,
 } from "../domain";
 import { adminQuery } from "../query";
 
@@ -27,8 +28,7 @@ export async function quotePromo(
   const { code: typed, restaurantId, subtotal } = (input ?? {}) as Record<string, unknown>;
   if (
     typeof typed !== "string" ||
-    typeof restaurantId !== "string" ||
-    !/^[A-Za-z0-9_-]{1,128}$/.test(restaurantId) ||
+    !isDocId(restaurantId) ||
     !Number.isSafeInteger(subtotal) ||
     (subtotal as number) < 0 ||
     (subtotal as number) > LIMITS.maxPriceCents * LIMITS.maxOrderLines * LIMITS.maxQuantity

@@ -5,7 +5,7 @@
 import { FieldValue } from "firebase-admin/firestore";
 import { HttpsError } from "firebase-functions/v2/https";
 import type { Deps } from "../deps";
-import { amountsOf, paths, splitOf, tipRaiseProblem, withTip, type Order, type OrderBooks } from "../domain";
+import { amountsOf, paths, splitOf, tipRaiseProblem, withTip, type Order, type OrderBooks, isDocId } from "../domain";
 import { bookingWrites } from "./receipts";
 
 export async function raiseTip(
@@ -14,7 +14,7 @@ export async function raiseTip(
   input: unknown,
 ): Promise<{ tip: number; total: number }> {
   const { orderId, tip } = (input ?? {}) as { orderId?: unknown; tip?: unknown };
-  if (typeof orderId !== "string" || !/^[A-Za-z0-9_-]{1,128}$/.test(orderId)) {
+  if (!isDocId(orderId)) {
     throw new HttpsError("invalid-argument", "Which order?");
   }
   const orderRef = db.doc(paths.order(orderId));

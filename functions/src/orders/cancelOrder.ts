@@ -6,7 +6,15 @@
 import { FieldValue } from "firebase-admin/firestore";
 import { HttpsError } from "firebase-functions/v2/https";
 import type { Deps } from "../deps";
-import { ADMIN_CANCEL_REASONS, canTransition, paths, transition, type AdminCancelReason, type Order } from "../domain";
+import {
+  ADMIN_CANCEL_REASONS,
+  canTransition,
+  paths,
+  transition,
+  type AdminCancelReason,
+  type Order,
+  isDocId,
+} from "../domain";
 
 export async function cancelOrder(
   { db }: Pick<Deps, "db">,
@@ -14,7 +22,7 @@ export async function cancelOrder(
   input: unknown,
 ): Promise<{ status: "cancelled" }> {
   const { orderId, reason } = (input ?? {}) as { orderId?: unknown; reason?: unknown };
-  if (typeof orderId !== "string" || !/^[A-Za-z0-9_-]{1,128}$/.test(orderId)) {
+  if (!isDocId(orderId)) {
     throw new HttpsError("invalid-argument", "Which order?", { reason: "bad_input" });
   }
   if (!ADMIN_CANCEL_REASONS.includes(reason as AdminCancelReason)) {

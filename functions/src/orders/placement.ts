@@ -24,6 +24,7 @@ import {
   splitTermsFor,
   checkOrder,
   creditEntryId,
+  isDocId,
   creditOf,
   isPayWith,
   overCashLimit,
@@ -69,16 +70,13 @@ import { tellStaff } from "../notify/staffNotice";
 import { termsFor } from "../money/terms";
 import { adminQuery } from "../query";
 
-/** Document ids as the web SDK makes them, or as seeds name them; anything else cannot exist. */
-const DOC_ID = /^[A-Za-z0-9_-]{1,128}$/;
-
 async function readContext(db: Firestore, order: Order, now: Date) {
-  const rid = typeof order.restaurantId === "string" && DOC_ID.test(order.restaurantId) ? order.restaurantId : null;
+  const rid = isDocId(order.restaurantId) ? order.restaurantId : null;
   const lines = parseCart(order.items);
   // Read only as much menu as a valid order could need.
   const itemIds =
     rid && lines && lines.length <= LIMITS.maxOrderLines
-      ? [...new Set(lines.map((l) => l.itemId))].filter((id) => DOC_ID.test(id))
+      ? [...new Set(lines.map((l) => l.itemId))].filter(isDocId)
       : [];
   const refs = [
     db.doc(paths.user(order.customerId)),

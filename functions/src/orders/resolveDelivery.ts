@@ -9,7 +9,7 @@
 import { FieldValue } from "firebase-admin/firestore";
 import { HttpsError } from "firebase-functions/v2/https";
 import type { Deps } from "../deps";
-import { canTransition, isOverdue, paths, transition, type Order } from "../domain";
+import { canTransition, isOverdue, paths, transition, type Order, isDocId } from "../domain";
 
 export const DECISIONS = ["delivered", "undelivered", "undeliverable"] as const;
 export type Decision = (typeof DECISIONS)[number];
@@ -20,7 +20,7 @@ export async function resolveDelivery(
   input: unknown,
 ): Promise<{ status: Decision }> {
   const { orderId, outcome } = (input ?? {}) as { orderId?: unknown; outcome?: unknown };
-  if (typeof orderId !== "string" || !/^[A-Za-z0-9_-]{1,128}$/.test(orderId)) {
+  if (!isDocId(orderId)) {
     throw new HttpsError("invalid-argument", "Which order?", { reason: "bad_input" });
   }
   if (!DECISIONS.includes(outcome as Decision)) {
