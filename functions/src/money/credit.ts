@@ -1,6 +1,6 @@
-// Credit moving outside placement: what an order spent comes back when it does not go through, and
-// a courier's claim ends with the order cancelled under it. Both are side effects of the order's
-// status (effects.ts), run again by the reconciler: each finds its work done the second time.
+// Credit moving outside placement: what an order spent comes back when it does not go through. A
+// side effect of the order's status (effects.ts), run again by the reconciler: it finds its work
+// done the second time.
 
 import { FieldValue } from "firebase-admin/firestore";
 import type { Deps } from "../deps";
@@ -19,16 +19,6 @@ export async function returnCredit({ db }: Pick<Deps, "db">, orderId: string, or
     const returned: CreditEntry = { amount, cause: "returned", orderId, number: orderCodeOf(order, orderId) };
     tx.update(userRef, { credit: creditOf(user.data()) + amount });
     tx.create(entryRef, { ...returned, createdAt: FieldValue.serverTimestamp() });
-    return true;
-  });
-}
-
-/** Ends the courier's claim on an order that was cancelled, if it still holds it. */
-export async function freeCourier({ db }: Pick<Deps, "db">, orderId: string, courierId: string): Promise<boolean> {
-  const ref = db.doc(paths.courier(courierId));
-  return db.runTransaction(async (tx) => {
-    if ((await tx.get(ref)).get("activeOrderId") !== orderId) return false;
-    tx.set(ref, { activeOrderId: null, updatedAt: FieldValue.serverTimestamp() });
     return true;
   });
 }

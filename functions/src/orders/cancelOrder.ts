@@ -5,6 +5,7 @@
 
 import { FieldValue } from "firebase-admin/firestore";
 import { HttpsError } from "firebase-functions/v2/https";
+import { claimEnd } from "./courierClaim";
 import type { Deps } from "../deps";
 import {
   ADMIN_CANCEL_REASONS,
@@ -40,13 +41,12 @@ export async function cancelOrder(
         status: order.status,
       });
     }
-    const courierRef = order.courierId ? db.doc(paths.courier(order.courierId)) : null;
-    const courier = courierRef ? await tx.get(courierRef) : null;
-    const stamp = FieldValue.serverTimestamp();
-    tx.update(ref, transition("cancelled", stamp, adminUid, { cancelReason: reason, cancelledBy: "admin" }));
-    if (courierRef && courier?.get("activeOrderId") === orderId) {
-      tx.set(courierRef, { activeOrderId: null, updatedAt: stamp });
-    }
+    const endClaim = await claimEnd(db, tx, order.courierId, orderId);
+    tx.update(
+      ref,
+      transition("cancelled", FieldValue.serverTimestamp(), adminUid, { cancelReason: reason, cancelledBy: "admin" }),
+    );
+    endClaim();
     return { status: "cancelled" as const };
   });
 }

@@ -8,12 +8,13 @@ import { emitOrderEvent } from "../api/webhooks/events";
 import type { Deps } from "../deps";
 import { countsAsMissed, partOf, respondBy, type Order } from "../domain";
 import { notifyTransition } from "../notify/notify";
-import { freeCourier, returnCredit } from "../money/credit";
+import { returnCredit } from "../money/credit";
 import { releaseRedemption } from "../money/promos";
 import { bookDelivery } from "../money/receipts";
 import { autoPauseAfterMiss } from "../restaurants/rush";
 import { recordAnswer } from "../stats/dailyStats";
 import { scheduleAcceptTimeout } from "./acceptTimeout";
+import { freeCourier } from "./courierClaim";
 import { scheduleProblemTimeout } from "./problemTimeout";
 import { scheduleRelease } from "./release";
 

@@ -8,6 +8,7 @@ import { FieldValue } from "firebase-admin/firestore";
 import { logger } from "firebase-functions/logger";
 import { liveDeps, type Deps } from "../deps";
 import { paths, respondBy, transition, type BackendActor, type Order } from "../domain";
+import { claimEnd } from "./courierClaim";
 import { enqueueOnce, retryWhenNear, taskId, type TimerOutcome } from "../tasks";
 
 export type ProblemResult = TimerOutcome<"undeliverable", "not waiting">;
@@ -27,10 +28,9 @@ export async function endIfUnanswered({ db, now }: Deps, orderId: string, by: Ba
     const settled = outcomeFor(order, now());
     if (settled) return settled;
     // The courier's claim ends with it: they are free for the next.
-    const courierRef = order!.courierId ? db.doc(paths.courier(order!.courierId)) : null;
-    const holds = courierRef ? (await tx.get(courierRef)).get("activeOrderId") === orderId : false;
+    const endClaim = await claimEnd(db, tx, order!.courierId, orderId);
     tx.update(ref, transition("undeliverable", FieldValue.serverTimestamp(), by));
-    if (holds) tx.set(courierRef!, { activeOrderId: null, updatedAt: FieldValue.serverTimestamp() });
+    endClaim();
     return { outcome: "undeliverable" } as const;
   });
 }

@@ -8,6 +8,7 @@
 
 import { FieldValue } from "firebase-admin/firestore";
 import { HttpsError } from "firebase-functions/v2/https";
+import { claimEnd } from "./courierClaim";
 import type { Deps } from "../deps";
 import { canTransition, isOverdue, paths, transition, type Order, isDocId } from "../domain";
 
@@ -44,13 +45,9 @@ export async function resolveDelivery(
         reason: "not_overdue",
       });
     }
-    const courierRef = order.courierId ? db.doc(paths.courier(order.courierId)) : null;
-    const state = courierRef ? await tx.get(courierRef) : null;
-    const stamp = FieldValue.serverTimestamp();
-    tx.update(ref, transition(decision, stamp, adminUid));
-    if (courierRef && state?.get("activeOrderId") === orderId) {
-      tx.set(courierRef, { activeOrderId: null, updatedAt: stamp });
-    }
+    const endClaim = await claimEnd(db, tx, order.courierId, orderId);
+    tx.update(ref, transition(decision, FieldValue.serverTimestamp(), adminUid));
+    endClaim();
     return { status: decision };
   });
 }
