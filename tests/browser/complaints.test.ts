@@ -271,6 +271,8 @@ describe("browser: after the order (complaints, disputes, refunds, cancels, limi
       // An admin cancels another order, still waiting, from the orders under way.
       const other = await placeOrder(customer, r.id, cart);
       await waitForDoc(adminDb.doc(paths.order(other)), statusIs("placed"));
+      // Accepted, so that the accept timeout (20 s in tests) cannot cancel it before the admin does.
+      await moveOrder(kitchen, other, "accepted");
       const otherCode = (await adminDb.doc(paths.order(other)).get()).get("code") as string;
       const a = await signedIn(admin, lang, options, "/admin/orders");
       const row = a.page.locator(`li[data-order="${other}"]`);
