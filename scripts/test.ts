@@ -114,6 +114,7 @@ async function main(): Promise<number> {
   let passed = 0;
   let failed = 0;
   const bySuite: string[] = [];
+  const failures: string[] = [];
   try {
     for (const { label, script } of sessions) {
       const mocha = await timed(`${label}: emulators + mocha`, () =>
@@ -124,6 +125,7 @@ async function main(): Promise<number> {
       let ok = sum(/^(?:\[\w+\] )?\s*(\d+) passing/gm);
       let bad = sum(/^(?:\[\w+\] )?\s*(\d+) failing/gm);
       if (mocha.code !== 0 && bad === 0) bad = 1; // mocha or the emulators failed outright
+      failures.push(...failingTitles(mocha.output).map((t) => `  ${label}: ${t}`));
       for (const m of mocha.output.matchAll(/^(?:\[\w+\] )?folder (\S+) (\d+) ms$/gm))
         timings.push([`  ${m[1]}`, Number(m[2])]);
       if (label === "core" && whole) {
@@ -142,8 +144,24 @@ async function main(): Promise<number> {
   for (const [name, ms] of timings) console.log(`  ${name.padEnd(22)} ${seconds(ms).padStart(6)}`);
   console.log(`  ${"total".padEnd(22)} ${seconds(Date.now() - started).padStart(6)}`);
   if (bySuite.length > 1) console.log(`\nPer suite:\n${bySuite.join("\n")}`);
+  // CI shows only the tail of a long log: name what failed where it will be read.
+  if (failures.length) console.log(`\nFailing:\n${failures.join("\n")}`);
   console.log(`\ntests: ${passed} passed, ${failed} failed`);
   return failed === 0 && passed > 0 ? 0 : 1;
+}
+
+/** Titles from mocha's "N failing" sections: the numbered line and the test's own line below it. */
+function failingTitles(output: string): string[] {
+  const titles: string[] = [];
+  const lines = output.split("\n").map((l) => l.replace(/^\[\w+\] /, ""));
+  let inFailing = false;
+  for (let i = 0; i < lines.length; i++) {
+    if (/^\s*\d+ failing/.test(lines[i])) inFailing = true;
+    else if (/^\s*\d+ passing/.test(lines[i])) inFailing = false;
+    const m = inFailing ? /^\s{2}\d+\) (.+)$/.exec(lines[i]) : null;
+    if (m) titles.push(`${m[1].trim()} ${(lines[i + 1] ?? "").trim()}`.slice(0, 200));
+  }
+  return titles;
 }
 
 main().then(
