@@ -1,16 +1,17 @@
 // Who is told what as a complaint moves on (onComplaintWritten): the customer of the credit, of
 // review and of a decline; the restaurant's owners (not its kitchen) of a charge and of their
-// dispute's answer. Here, one test at a time: a complaint's notice has no reconciler yet, so a test
-// beside the lost-event ones (tests/afterOrder) could lose it.
+// dispute's answer; after a lost event, the reconciler tells them. Here, not in tests/afterOrder:
+// losing events switches the emulator's triggers off for everyone, and only this process's tests
+// run one at a time.
 
 import { strict as assert } from "node:assert";
 import { paths } from "../../functions/src/domain";
-import { adminDb, closeClients, createUser, waitForDoc } from "../support/app";
+import { adminDb, closeClients, createUser, RECOVERY_MS, waitForDoc, withEventsLost } from "../support/app";
 import { call, cast, delivered, type Cast } from "../afterOrder/support";
 
 type Filed = { complaintId: string; status: string };
 const inbox = (uid: string, id: string) => adminDb.doc(paths.notification(uid, id));
-const told = (uid: string, id: string) => waitForDoc(inbox(uid, id), (s) => s.exists, 60_000);
+const told = (uid: string, id: string, ms = 60_000) => waitForDoc(inbox(uid, id), (s) => s.exists, ms);
 
 describe("pipeline: complaint notices", function () {
   this.timeout(300_000);
@@ -43,5 +44,22 @@ describe("pipeline: complaint notices", function () {
     await call(c.owner, "disputeComplaint", { complaintId: small.complaintId, reason: "The fries were in the bag." });
     await call(c.admin, "decideComplaint", { complaintId: small.complaintId, decision: "reject" });
     await told(c.owner.uid, `complaint-${small.complaintId}-disputeRejected`);
+  });
+
+  it("a complaint whose events are lost: the reconciler tells the customer and the owner", async () => {
+    const customer = await createUser({}, "Lena Lost");
+    const { id } = await delivered(c, customer, { fries: 1, pizza: 2 });
+    const filed = await withEventsLost(() =>
+      call<Filed>(customer, "fileComplaint", { orderId: id, type: "missing_items", lines: [{ line: 0, quantity: 1 }] }),
+    );
+    assert.equal(filed.status, "approved");
+    await told(customer.uid, `complaint-${filed.complaintId}-refunded`, RECOVERY_MS);
+    await told(c.owner.uid, `complaint-${filed.complaintId}-charged`, RECOVERY_MS);
+
+    await call(c.owner, "disputeComplaint", { complaintId: filed.complaintId, reason: "It was in the bag." });
+    await withEventsLost(() =>
+      call(c.admin, "decideComplaint", { complaintId: filed.complaintId, decision: "uphold" }),
+    );
+    await told(c.owner.uid, `complaint-${filed.complaintId}-disputeUpheld`, RECOVERY_MS);
   });
 });

@@ -65,13 +65,18 @@ export async function decideComplaint(
         });
       }
       const status = decision === "approve" ? "approved" : "declined";
-      tx.update(ref, { status, decidedAt: stamp, decidedBy: adminUid });
+      tx.update(ref, { status, decidedAt: stamp, decidedBy: adminUid, updatedAt: stamp });
       return { status, dispute: null };
     }
     if (c.dispute?.status !== "open") decided(c.dispute?.status ?? "not disputed");
     if (decision === "uphold") writeReversal(db, tx, id, c);
     const status = decision === "uphold" ? "upheld" : "rejected";
-    tx.update(ref, { "dispute.status": status, "dispute.decidedAt": stamp, "dispute.decidedBy": adminUid });
+    tx.update(ref, {
+      "dispute.status": status,
+      "dispute.decidedAt": stamp,
+      "dispute.decidedBy": adminUid,
+      updatedAt: stamp,
+    });
     return { status: c.status, dispute: status };
   });
 }
@@ -97,8 +102,10 @@ export async function disputeComplaint(
         problem === "reason_needed" || problem === "reason_too_long" ? "invalid-argument" : "failed-precondition";
       throw new HttpsError(code, problem, { reason: problem });
     }
+    const stamp = FieldValue.serverTimestamp();
     tx.update(ref, {
-      dispute: { reason: (reason as string).trim(), status: "open", by: uid, at: FieldValue.serverTimestamp() },
+      dispute: { reason: (reason as string).trim(), status: "open", by: uid, at: stamp },
+      updatedAt: stamp,
     });
     return { dispute: "open" as const };
   });

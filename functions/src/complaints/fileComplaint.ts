@@ -91,6 +91,7 @@ export async function fileComplaint(
       review: plan.review ?? null,
       currency: p.currency,
       createdAt: FieldValue.serverTimestamp() as never,
+      updatedAt: FieldValue.serverTimestamp() as never,
       decidedAt: approved ? (FieldValue.serverTimestamp() as never) : null,
       decidedBy: approved ? "policy" : null,
       dispute: null,

@@ -64,6 +64,19 @@ async function readersOf(db: Firestore, c: Complaint, to: News["to"]): Promise<R
   }));
 }
 
+const entryId = (complaintId: string, key: News["key"]) => `complaint-${complaintId}-${key}`;
+
+/** Whether everyone the complaint's current state concerns has its inbox entry (the reconciler's
+ * check after a lost event: its news as if nothing had been told before). */
+export async function complaintToldAll(db: Firestore, complaintId: string, c: Complaint): Promise<boolean> {
+  const refs = [];
+  for (const n of newsOf(undefined, c))
+    for (const r of await readersOf(db, c, n.to))
+      refs.push(db.doc(paths.notification(r.uid, entryId(complaintId, n.key))));
+  if (refs.length === 0) return true;
+  return (await db.getAll(...refs)).every((s) => s.exists);
+}
+
 export async function tellAboutComplaint(
   { db, push }: Pick<Deps, "db" | "push">,
   complaintId: string,
@@ -85,7 +98,7 @@ export async function tellAboutComplaint(
         updatedAt: FieldValue.serverTimestamp() as never,
       };
       try {
-        await db.doc(paths.notification(r.uid, `complaint-${complaintId}-${n.key}`)).create(entry);
+        await db.doc(paths.notification(r.uid, entryId(complaintId, n.key))).create(entry);
       } catch (err) {
         if (isAlreadyExists(err)) continue; // told already: a retried event
         throw err;

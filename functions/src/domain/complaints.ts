@@ -250,6 +250,8 @@ export interface Complaint {
   review: RefundPlan["review"] | null;
   currency: string;
   createdAt: TimestampLike;
+  /** Its last change: the reconciler checks from here that everyone was told of it. */
+  updatedAt: TimestampLike;
   decidedAt: TimestampLike | null;
   /** An admin's uid, or "policy" for a claim approved at once. */
   decidedBy: string | null;

@@ -263,6 +263,16 @@ export const QUERIES = {
     orderBy: [["updatedAt", "asc"]],
     limit: max,
   }),
+  /** Reconciler: complaints changed in [from, to), to check everyone was told. */
+  complaintsChangedBetween: (from: Date, to: Date, max: number): QuerySpec => ({
+    collection: paths.complaints(),
+    where: [
+      ["updatedAt", ">=", from],
+      ["updatedAt", "<", to],
+    ],
+    orderBy: [["updatedAt", "asc"]],
+    limit: max,
+  }),
   /** Backend (auto-pause): the restaurant's last `max` orders placed at or before `at`, newest first. */
   placedUpTo: (rid: string, at: unknown, max: number): QuerySpec => ({
     collection: paths.orders(),

@@ -9,6 +9,7 @@
 // - delivery problems the customer did not answer in time (a lost or early problem-timeout task),
 // - recent transitions whose side effects are missing (a lost or failed update event: its
 //   notification, a delivery's booking, the credit an order that did not go through spent),
+// - complaints whose notices are missing (a lost or failed write event),
 // - webhook deliveries whose retry is long overdue (a lost task), and records past their keeping
 //   time (idempotency keys, deliveries, rate-limit windows: what a TTL policy deletes in
 //   production, which the emulator does not).
@@ -30,6 +31,7 @@ import {
   paths,
   QUERIES,
   RECONCILER,
+  type Complaint,
   type InboxNotification,
   type Order,
   type QuerySpec,
@@ -46,6 +48,7 @@ import { releaseIfDue } from "./release";
 import { syncListing } from "../listings/syncListing";
 import { endPauseIfDue } from "../restaurants/rush";
 import { countReview } from "../reviews/onReviewCreated";
+import { complaintToldAll, tellAboutComplaint } from "../complaints/notify";
 import { TIMER_TAKEOVER_MS } from "../tasks";
 import { orderEventDone, sendDelivery } from "../api/webhooks/events";
 
@@ -90,6 +93,8 @@ export interface ReconcileReport {
   expired: number;
   /** Reviews found never counted into their restaurant's rating, counted now. */
   reviews: number;
+  /** Complaints whose notices were missing, told now. */
+  complaintNotices: number;
   /** Public cards that had missed a change of their restaurant or menu, rewritten now. */
   cards: number;
   /** Repairs that failed this run (each is tried again next run). */
@@ -97,7 +102,8 @@ export interface ReconcileReport {
 }
 
 /** The windows of changes the reconciler has checked, by what they hold (system/reconciler). */
-type WindowName = "checkedUntil" | "reviewsCheckedUntil" | "restaurantsCheckedUntil" | "menusCheckedUntil";
+type WindowName =
+  "checkedUntil" | "reviewsCheckedUntil" | "complaintsCheckedUntil" | "restaurantsCheckedUntil" | "menusCheckedUntil";
 
 type Repair = (snap: QueryDocumentSnapshot) => Promise<boolean>;
 
@@ -228,6 +234,7 @@ export async function reconcile(deps: Deps, graceSeconds: number): Promise<Recon
     deliveries: 0,
     expired: 0,
     reviews: 0,
+    complaintNotices: 0,
     cards: 0,
     failed: 0,
   };
@@ -344,6 +351,20 @@ export async function reconcile(deps: Deps, graceSeconds: number): Promise<Recon
             if (await countReview(deps, snap.ref.parent.parent!.id, snap.id)) report.reviews++;
             return true;
           }).then((ok) => ok === true),
+  );
+  // Complaints whose news never reached someone (a lost write event).
+  await sweep(
+    "complaintsCheckedUntil",
+    (from) => QUERIES.complaintsChangedBetween(from, settled, BATCH),
+    "updatedAt",
+    (snap) =>
+      attempt(report, "complaint notices", snap.id, async () => {
+        const c = snap.data() as Complaint;
+        if (await complaintToldAll(db, snap.id, c)) return true;
+        await tellAboutComplaint(deps, snap.id, undefined, c);
+        report.complaintNotices++;
+        return true;
+      }).then((ok) => ok === true),
   );
   // Restaurants and menus whose public card may have missed a change (a lost write event). The
   // card is rewritten only where something the public sees changed.
