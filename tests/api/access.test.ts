@@ -24,7 +24,7 @@ function forge(claims: Record<string, unknown>, exp: number, sub: string) {
 }
 
 describe("api: access", function () {
-  this.timeout(120_000);
+  this.timeout(300_000);
   let it1: Integration;
   before(async () => {
     it1 = await integration();

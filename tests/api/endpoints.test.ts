@@ -29,7 +29,7 @@ const dish = (external: string, extra: Record<string, unknown> = {}) => ({
 });
 
 describe("api: endpoints", function () {
-  this.timeout(120_000);
+  this.timeout(300_000);
   let i: Integration;
   let customer: TestUser;
   before(async () => {

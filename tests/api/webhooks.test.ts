@@ -13,6 +13,7 @@ import {
   closeClients,
   createUser,
   placeOrder,
+  RECOVERY_MS,
   statusIs,
   updateAsTest,
   waitForDoc,
@@ -49,7 +50,7 @@ const MENU = {
 };
 
 describe("api: webhooks", function () {
-  this.timeout(180_000);
+  this.timeout(300_000);
   let customer: TestUser;
   before(async () => {
     customer = await createUser({}, "Wanda Webhook");
@@ -126,7 +127,7 @@ describe("api: webhooks", function () {
     await registerWebhook(i.owner, i.clientId, till.url, ["order.placed"]);
     const id = await order(i);
     const eventId = orderEventId(id, "placed");
-    await till.waitFor(() => till.of(eventId).length >= 4, 60_000);
+    await till.waitFor(() => till.of(eventId).length >= 4, RECOVERY_MS);
     const d = await waitForDoc(adminDb.doc(paths.delivery(i.clientId, eventId)), (s) => s.get("state") === "delivered");
     const attempts = (d.data() as WebhookDelivery).attempts;
     assert.deepEqual(
@@ -182,7 +183,7 @@ describe("api: webhooks", function () {
     const r = await waitForDoc(
       adminDb.doc(paths.restaurant(i.restaurant.id)),
       (s) => (s.get("pausedUntil")?.toMillis() ?? 0) > Date.now(),
-      60_000,
+      RECOVERY_MS,
     );
     assert.equal(r.get("pausedBy"), "auto");
     const client = await adminDb.doc(paths.apiClient(i.clientId)).get();
@@ -198,7 +199,7 @@ describe("api: webhooks", function () {
     const failed = await waitForDoc(
       adminDb.doc(paths.delivery(i.clientId, eventId)),
       (s) => s.get("state") === "failed",
-      60_000,
+      RECOVERY_MS,
     );
     const attempts = (failed.data() as WebhookDelivery).attempts;
     assert.equal(attempts.length, 8, "WEBHOOK_ATTEMPTS attempts, then no more");
@@ -215,7 +216,7 @@ describe("api: webhooks", function () {
     await waitForDoc(adminDb.doc(paths.order(id)), statusIs("placed"));
     // The kitchen answers on the dashboard at once: no order waits while the endpoint fails on.
     assert.equal((await call(i.token, "POST", `/orders/${id}/deny`, { reason: "too_busy" })).status, 200);
-    await till.waitFor(() => till.of(orderEventId(id, "declined")).length >= 6, 60_000);
+    await till.waitFor(() => till.of(orderEventId(id, "declined")).length >= 6, RECOVERY_MS);
     const r = await adminDb.doc(paths.restaurant(i.restaurant.id)).get();
     assert.equal(r.get("pausedUntil") ?? null, null);
     await till.stop();

@@ -12,7 +12,7 @@ import addFormats from "ajv-formats";
 import { httpsCallable } from "firebase/functions";
 import type { ApiScope, WebhookEvent } from "../../functions/src/domain";
 import { APP_URL } from "../../scripts/lib/config";
-import { createRestaurant, createUser, type TestRestaurant, type TestUser } from "./app";
+import { createRestaurant, createUser, RECOVERY_MS, type TestRestaurant, type TestUser } from "./app";
 
 export const API = `${APP_URL}/api/v1`;
 
@@ -243,7 +243,7 @@ export class Receiver {
     return this.received.filter((r) => r.headers["dishpatch-event-id"] === eventId);
   }
 
-  async waitFor(test: () => boolean, ms = 30_000, what = "deliveries"): Promise<void> {
+  async waitFor(test: () => boolean, ms = RECOVERY_MS, what = "deliveries"): Promise<void> {
     const until = Date.now() + ms;
     while (!test()) {
       if (Date.now() > until) throw new Error(`timed out waiting for ${what}; got ${this.received.length}`);

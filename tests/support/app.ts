@@ -22,7 +22,7 @@ import {
   type OrderStatus,
 } from "../../functions/src/domain";
 import type { PushMessage, PushSender } from "../../functions/src/notify/push";
-import { adminDb, waitForDoc, type Person } from "../../scripts/lib/clients";
+import { adminDb, RECOVERY_MS, waitForDoc, type Person } from "../../scripts/lib/clients";
 import { HOST, PORTS } from "../../scripts/lib/config";
 import { placeOrder as place } from "../../scripts/lib/people";
 
@@ -134,10 +134,6 @@ export function recordingPush(
 export function testDeps(patch: Partial<Deps> = {}): Deps {
   return { db: adminDb, push: recordingPush(), now: () => new Date(), ...patch };
 }
-
-/** How long a lost event may take to be made good: the reconciler ticks every few seconds, but a
- * run busy with many due orders drains for up to 40 s first, on a slower machine longer. */
-export const RECOVERY_MS = 120_000;
 
 /** Resolves once the reconciler (ticked by the test runner, as Cloud Scheduler would) has finished
  * a run that started after now. */
