@@ -53,6 +53,7 @@ const WORDS = {
     spentOn: (c: string) => `Spent on order #${c}`,
     returnedFrom: (c: string) => `Returned from order #${c}`,
     receiptRefund: "Refund as Dishpatch credit: Something was missing",
+    refundVat: (tax: string) => `including ${tax} VAT at 7 %`,
     paidCash: "Paid in cash at the door",
     cancelled: (r: string) => `${r} cancelled your order after accepting it. The restaurant is too busy right now.`,
     notCharged: "You pay nothing: no cash is collected for this order.",
@@ -81,6 +82,7 @@ const WORDS = {
     spentOn: (c: string) => `Eingesetzt für Bestellung #${c}`,
     returnedFrom: (c: string) => `Zurück von Bestellung #${c}`,
     receiptRefund: "Erstattung als Dishpatch-Guthaben: Etwas hat gefehlt",
+    refundVat: (tax: string) => `darin ${tax} USt. zu 7 %`,
     paidCash: "Bar an der Tür bezahlt",
     cancelled: (r: string) =>
       `${r} hat deine Bestellung nach der Annahme storniert. Das Restaurant ist gerade zu ausgelastet.`,
@@ -233,6 +235,8 @@ describe("browser: after the order", function () {
       await c.goto(`${APP_URL}/receipts/${first}`);
       const receipt = c.getByTestId("receipt-payment");
       await receipt.getByTestId("receipt-refund").getByText(w.receiptRefund).waitFor();
+      // With the VAT it gives back: the bread's, at 7 % (4.50 gross is 4.21 net and 0.29 tax).
+      assert.equal(await receipt.getByTestId("refund-vat").textContent(), w.refundVat(eur(29, lang)));
       assert.equal(await receipt.getByTestId("receipt-cash").textContent(), eur(total1, lang));
       await receipt.getByText(w.paidCash).waitFor();
       await shots(c, "receipt", lang, device);

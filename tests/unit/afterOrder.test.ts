@@ -18,6 +18,7 @@ import {
   disputeProblem,
   ITEM_COMPLAINTS,
   refundPlan,
+  refundVatParts,
   type ComplaintInput,
   type PaidOrder,
 } from "../../functions/src/domain/complaints";
@@ -184,6 +185,35 @@ describe("unit: the complaint policy", () => {
     assert.equal(refundPlan(small, dear, 0, 0, DEFAULT_COMPLAINT_SETTINGS).review, "high_value");
   });
 
+  it("a refund gives back the VAT of what it pays back: the dishes at their rate, the fees at 19 %, the tip outside", () => {
+    const rated: PaidOrder = {
+      ...paid,
+      lines: paid.lines.map((l, i) => ({ ...l, vatRate: i === 2 ? ("standard" as const) : ("reduced" as const) })),
+    };
+    const vat = (type: ComplaintInput["type"], amount: number, lines = [] as { line: number; quantity: number }[]) =>
+      refundVatParts({ type, lines, amount }, rated);
+    // One of the three drinks (its price as paid, less its discount share): all at 19 %.
+    const drink = vat("missing_items", 278, [{ line: 2, quantity: 1 }]);
+    assert.deepEqual(drink, [{ rate: "standard", gross: 278 }]);
+    assert.deepEqual(
+      vatBreakdown(drink as { rate: "standard"; gross: number }[]).map((v) => v.tax),
+      [278 - netOf(278, "standard")],
+    );
+    // Late: the fees only, at 19 %.
+    assert.deepEqual(vat("very_late", 367), [{ rate: "standard", gross: 367 }]);
+    // Never arrived: everything, the tip outside VAT; the parts add up to the refund.
+    const all = vat("never_arrived", rated.total);
+    assert.deepEqual(all.at(-1), { rate: null, gross: 200 });
+    assert.equal(
+      all.reduce((s, p) => s + p.gross, 0),
+      rated.total,
+    );
+    assert.equal(
+      all.filter((p) => p.rate === "standard").reduce((s, p) => s + p.gross, 0),
+      rated.deliveryFee + rated.serviceFee + orderVatParts(rated)[2].gross,
+    );
+  });
+
   it("never returns more than is left of the order", () => {
     const first = refundPlan({ type: "wrong_order" }, paid, 0, 0, DEFAULT_COMPLAINT_SETTINGS);
     const second = refundPlan({ type: "never_arrived" }, paid, first.amount, 0, DEFAULT_COMPLAINT_SETTINGS);
@@ -243,6 +273,13 @@ describe("unit: every sum adds up, over many random orders and claims", () => {
         if (complaintProblem(input, paid, 0, 1, refunded) !== null) continue;
         const plan = refundPlan(input, paid, refunded, r(4), DEFAULT_COMPLAINT_SETTINGS);
         assert.equal(plan.restaurantPays + plan.platformPays, plan.amount);
+        const back = refundVatParts({ type, lines: input.lines ?? [], amount: plan.amount }, { ...paid, lines: rated });
+        assert.equal(
+          back.reduce((s, p) => s + p.gross, 0),
+          plan.amount,
+          `order ${n}: the refund's VAT parts add up to it`,
+        );
+        assert.ok(back.every((p) => p.gross >= 0));
         assert.ok(plan.restaurantPays >= 0 && plan.platformPays >= 0);
         refunded += plan.amount;
         assert.ok(refunded <= paid.total, `order ${n}: refunded ${refunded} of ${paid.total}`);

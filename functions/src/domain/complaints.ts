@@ -9,7 +9,7 @@
 
 import type { Cents } from "./money";
 import type { TimestampLike } from "./types";
-import { allocate } from "./vat";
+import { allocate, orderVatParts, type VatRate } from "./vat";
 
 export const COMPLAINT_TYPES = [
   "missing_items",
@@ -67,7 +67,7 @@ export interface ComplaintInput {
 
 /** What the policy needs of an order: its prices as paid. */
 export interface PaidOrder {
-  lines: readonly { unitPrice: Cents; quantity: number; lineTotal: Cents }[];
+  lines: readonly { unitPrice: Cents; quantity: number; lineTotal: Cents; vatRate?: VatRate }[];
   subtotal: Cents;
   discount: Cents;
   deliveryFee: Cents;
@@ -166,6 +166,37 @@ function rawPlan(input: ComplaintInput, order: PaidOrder): { restaurant: Cents; 
       // All of it, the tip too: the platform pays, and still pays the restaurant and the courier.
       return { restaurant: 0, platform: order.total, payer: "platform" };
   }
+}
+
+/** What a refund gives back, by VAT rate (null: the tip, outside VAT), as a German correction of
+ * the receipt shows it: the refund spread over what it pays back in proportion, to the cent, so
+ * the parts add up to it. Items: the lines named, as paid; food: every line less its discount
+ * share; fees: at their rate. */
+export function refundVatParts(
+  c: { type: ComplaintType; lines: readonly ComplaintLine[]; amount: Cents },
+  order: PaidOrder,
+): { rate: VatRate | null; gross: Cents }[] {
+  const parts = orderVatParts(order);
+  const food = parts.slice(0, -1);
+  const fees = parts[parts.length - 1];
+  const basis: { rate: VatRate | null; gross: number }[] =
+    c.type === "missing_items" || c.type === "wrong_items"
+      ? c.lines.map((l) => ({
+          rate: food[l.line].rate,
+          gross: (food[l.line].gross * l.quantity) / order.lines[l.line].quantity,
+        }))
+      : c.type === "wrong_order"
+        ? [...food, fees]
+        : c.type === "cold_or_spilled"
+          ? food
+          : c.type === "very_late"
+            ? [fees]
+            : [...food, fees, { rate: null, gross: order.tip }];
+  const pieces = allocate(
+    c.amount,
+    basis.map((b) => b.gross),
+  );
+  return basis.map((b, i) => ({ rate: b.rate, gross: pieces[i] }));
 }
 
 /** The policy's answer for a valid claim (complaintProblem is null). */

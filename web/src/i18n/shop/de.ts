@@ -262,6 +262,8 @@ export const shopDe: Record<ShopKey, string> = {
   "cp.status.declined": "abgelehnt",
   "cp.yours": "Deine Meldungen",
   "rc.refund": "Erstattung als Dishpatch-Guthaben: {what}",
+  "rc.refundVat": "darin {tax} USt. zu {rate} %",
+  "rc.refundTip": "{amount} Trinkgeld, nicht steuerbar",
   "credit.title": "Dishpatch-Guthaben",
   "credit.balance": "Dein Guthaben:",
   "credit.what": "Erstattungen kommen hier als Guthaben an, und deine nächste Bestellung nutzt es zuerst.",

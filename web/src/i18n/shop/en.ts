@@ -257,6 +257,8 @@ export const shopEn = {
   "cp.status.declined": "declined",
   "cp.yours": "Your reports",
   "rc.refund": "Refund as Dishpatch credit: {what}",
+  "rc.refundVat": "including {tax} VAT at {rate} %",
+  "rc.refundTip": "{amount} tip, outside VAT",
   "credit.title": "Dishpatch credit",
   "credit.balance": "Your balance:",
   "credit.what": "Refunds arrive here as credit, and your next order uses it first.",

@@ -1,9 +1,9 @@
 // The receipt's last part: how the order was paid (credit, cash) and the refunds its complaints
-// gave back, as Dishpatch credit.
+// gave back, as Dishpatch credit, each with the VAT it corrects.
 
-import { partOf, type Receipt } from "@domain";
+import { partOf, refundVatParts, vatBreakdown, type Receipt } from "@domain";
 import { useOrderComplaints } from "../../data/complaints";
-import { deduction, money } from "../../components/format";
+import { decimal, deduction, money } from "../../components/format";
 import { t } from "../../i18n";
 import { complaintTypeKey } from "../order/ReportProblem";
 import "../../styles/afterOrder.css";
@@ -34,12 +34,25 @@ export function ReceiptPayment({ id, receipt: x }: { id: string; receipt: Receip
             </td>
           </tr>
         )}
-        {refunds.map((c) => (
-          <tr key={c.id} data-testid="receipt-refund">
-            <th>{t("rc.refund", { what: t(complaintTypeKey(c.type)) })}</th>
-            <td class="amount">{deduction(c.amount, x.currency)}</td>
-          </tr>
-        ))}
+        {refunds.map((c) => {
+          const parts = refundVatParts(c, x);
+          const vat = vatBreakdown(parts.filter((p): p is typeof p & { rate: NonNullable<typeof p.rate> } => !!p.rate));
+          const tip = parts.reduce((n, p) => n + (p.rate ? 0 : p.gross), 0);
+          return (
+            <tr key={c.id} data-testid="receipt-refund" data-complaint={c.id}>
+              <th>
+                {t("rc.refund", { what: t(complaintTypeKey(c.type)) })}
+                <span class="refund-vat muted" data-testid="refund-vat">
+                  {[
+                    ...vat.map((v) => t("rc.refundVat", { rate: decimal(v.bps / 100, 0), tax: cur(v.tax) })),
+                    ...(tip > 0 ? [t("rc.refundTip", { amount: cur(tip) })] : []),
+                  ].join(" · ")}
+                </span>
+              </th>
+              <td class="amount">{deduction(c.amount, x.currency)}</td>
+            </tr>
+          );
+        })}
       </tbody>
     </table>
   );
