@@ -5,7 +5,7 @@
 // food (7 %). In English and German, on a phone and a desktop, each new view photographed.
 
 import { strict as assert } from "node:assert";
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { Timestamp } from "firebase-admin/firestore";
 import { LOCALES, paths, RESPOND_MIN, type Order, type Receipt } from "../../functions/src/domain";
 import { closeBrowser, newPage, screenshot, signInIn } from "../../scripts/lib/browser";
@@ -143,6 +143,17 @@ async function onItsWay(c: Awaited<ReturnType<typeof cast>>, customer: TestUser,
   return id;
 }
 
+/** Waits for the courier's delivery to leave the screen; if it stays, fails with what it says (an
+ * error under its buttons, say). */
+async function leaves(section: Locator): Promise<void> {
+  try {
+    await section.waitFor({ state: "detached" });
+  } catch (err) {
+    const says = await section.textContent({ timeout: 1000 }).catch(() => "(unreadable)");
+    throw new Error(`${String(err)}\nThe delivery still says: ${says}`);
+  }
+}
+
 /** On the courier's screen: reports the order as not deliverable (customer not reachable). */
 async function reportOnScreen(k: Page, id: string, lang: Lang): Promise<void> {
   const w = WORDS[lang];
@@ -204,9 +215,7 @@ describe("browser: a delivery that cannot be handed over", function () {
       assert.equal(answered.status, "delivery_problem");
       await shots(p, "customer-answered", lang, device);
 
-      // The courier sees the answer and the note. (Reloaded: the courier's screen does not yet follow
-      // a change someone else makes to the order after the report; see the stop's closing note.)
-      await k.reload();
+      // The courier sees the answer and the note, as it comes.
       const reply = k
         .locator(`section.active-delivery[data-order="${id}"]`)
         .getByTestId("problem-waiting")
@@ -231,7 +240,8 @@ describe("browser: a delivery that cannot be handed over", function () {
       const ended = await waitForDoc(orderDoc(id), statusIs("undelivered"));
       assert.equal(ended.get("by.undelivered"), admin.uid);
 
-      // The customer sees the ending; the courier is free.
+      // The courier's screen lets it go, and the courier is free; the customer sees the ending.
+      await leaves(k.locator(`section.active-delivery[data-order="${id}"]`));
       await p.getByTestId("order-status").and(p.locator('[data-status="undelivered"]')).waitFor();
       await p.getByTestId("not-charged").getByText(w.notCharged).waitFor();
       assert.equal(await p.getByTestId("problem-notice").count(), 0);
@@ -255,11 +265,9 @@ describe("browser: a delivery that cannot be handed over", function () {
       await waitForDoc(orderDoc(first), statusIs("delivery_problem"));
       const mine = k.locator(`section.active-delivery[data-order="${first}"]`);
       await mine.getByRole("button", { name: w.afterAll }).click();
+      await leaves(mine);
       const done = await waitForDoc(orderDoc(first), statusIs("delivered"));
       assert.equal(done.get("by.delivered"), c.courier.uid);
-      // (Reloaded: the screen does not yet follow the order once a problem was reported.)
-      await k.reload();
-      await mine.waitFor({ state: "detached" });
       assert.equal((await adminDb.doc(paths.courier(c.courier.uid)).get()).get("activeOrderId"), null);
 
       // The next one: nobody answers (a test cannot wait ten minutes: the report is moved back).
@@ -274,6 +282,7 @@ describe("browser: a delivery that cannot be handed over", function () {
         "timeline.delivery_problem": Timestamp.fromMillis(Date.now() - RESPOND_MIN * 60_000 - 1000),
       });
       await waitForDoc(orderDoc(second), statusIs("undeliverable"), RECOVERY_MS);
+      await leaves(k.locator(`section.active-delivery[data-order="${second}"]`));
       await p.getByTestId("reason").getByText(w.undeliverable).waitFor();
       assert.equal(await p.getByTestId("problem-notice").count(), 0);
       // The timeline goes through the courier's report to the end.
