@@ -150,7 +150,7 @@ async function leaves(section: Locator): Promise<void> {
     await section.waitFor({ state: "detached" });
   } catch (err) {
     const says = await section.textContent({ timeout: 1000 }).catch(() => "(unreadable)");
-    throw new Error(`${String(err)}\nThe delivery still says: ${says}`);
+    throw new Error(`${String(err)}\nThe delivery still says: ${says}`, { cause: err });
   }
 }
 

@@ -1,6 +1,6 @@
 // The domain's bounds that other layers repeat or rely on: a dish's option groups as stored (the
-// rules hold the same patterns), the courier's area, the timers of a delivery, and the deploy
-// check that every query has a limit or says why it needs none.
+// rules hold the same patterns), the courier's area, the timers of a delivery, the deploy check
+// that every query has a limit or says why it needs none, and the settings' bounds in the rules.
 
 import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
@@ -8,9 +8,12 @@ import { join } from "node:path";
 import {
   areaBlock,
   areaCell,
+  CASH_LIMIT_BOUNDS,
   CLAIM_PICKUP_MIN,
+  COMPLAINT_SETTINGS_BOUNDS,
   courierAreaTopics,
   decodeGroup,
+  DEFAULT_CASH_LIMITS,
   DELIVERY_OVERDUE_MIN,
   distanceM,
   encodeGroup,
@@ -205,5 +208,28 @@ describe("unit: the deploy check's limits", () => {
   });
   it("fails the query that read every restaurant for the admin's lists", () => {
     assert.match(limitProblem("restaurants", spec({ collection: "restaurants" })) ?? "", /has no limit/);
+  });
+});
+
+describe("unit: the settings' bounds, as the rules write them", () => {
+  const rules = readFileSync(join(ROOT, "firestore.rules"), "utf8");
+  /** The bounds the rules give `field` in `isIntIn(incoming().field, min, max)`. */
+  const ruleBounds = (field: string) => {
+    const m = new RegExp(`isIntIn\\(incoming\\(\\)\\.${field}, (\\d+), (\\d+)\\)`).exec(rules);
+    assert.ok(m, `the rules bound ${field}`);
+    return { min: Number(m[1]), max: Number(m[2]) };
+  };
+  it("the cash limits: the same bounds, and the courier's default cap where an admin set none", () => {
+    for (const field of Object.keys(DEFAULT_CASH_LIMITS)) assert.deepEqual(ruleBounds(field), { ...CASH_LIMIT_BOUNDS });
+    const fallback = [...rules.matchAll(/get\('maxCourierCashCents', (\d+)\) : (\d+)/g)];
+    assert.equal(fallback.length, 1);
+    assert.deepEqual(fallback[0].slice(1).map(Number), [
+      DEFAULT_CASH_LIMITS.maxCourierCashCents,
+      DEFAULT_CASH_LIMITS.maxCourierCashCents,
+    ]);
+  });
+  it("the complaint thresholds: the same bounds", () => {
+    for (const [field, bounds] of Object.entries(COMPLAINT_SETTINGS_BOUNDS))
+      assert.deepEqual(ruleBounds(field), bounds);
   });
 });

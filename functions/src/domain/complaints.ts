@@ -234,16 +234,27 @@ export function refundPlan(
   };
 }
 
+/** What each threshold may be set to (the rules hold settings/complaints to the same). */
+export const COMPLAINT_SETTINGS_BOUNDS: Record<keyof ComplaintSettings, { min: number; max: number }> = {
+  autoApproveMaxCents: { min: 0, max: 100000 },
+  maxClaimsPer30Days: { min: 0, max: 100 },
+  highValueOrderCents: { min: 0, max: 1000000 },
+};
+
 /** The thresholds from settings/complaints (the defaults for a field missing or out of bounds). */
 export function complaintSettingsOf(doc: unknown): ComplaintSettings {
   const d = (doc ?? {}) as Partial<Record<keyof ComplaintSettings, unknown>>;
-  const pick = (v: unknown, min: number, max: number, fallback: number) =>
-    Number.isInteger(v) && (v as number) >= min && (v as number) <= max ? (v as number) : fallback;
-  const D = DEFAULT_COMPLAINT_SETTINGS;
+  const pick = (k: keyof ComplaintSettings) => {
+    const v = d[k];
+    const { min, max } = COMPLAINT_SETTINGS_BOUNDS[k];
+    return Number.isInteger(v) && (v as number) >= min && (v as number) <= max
+      ? (v as number)
+      : DEFAULT_COMPLAINT_SETTINGS[k];
+  };
   return {
-    autoApproveMaxCents: pick(d.autoApproveMaxCents, 0, 100000, D.autoApproveMaxCents),
-    maxClaimsPer30Days: pick(d.maxClaimsPer30Days, 0, 100, D.maxClaimsPer30Days),
-    highValueOrderCents: pick(d.highValueOrderCents, 0, 1000000, D.highValueOrderCents),
+    autoApproveMaxCents: pick("autoApproveMaxCents"),
+    maxClaimsPer30Days: pick("maxClaimsPer30Days"),
+    highValueOrderCents: pick("highValueOrderCents"),
   };
 }
 

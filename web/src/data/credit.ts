@@ -1,7 +1,7 @@
-// Dishpatch credit and the cash limits as the customer's screens see them: the balance on their
-// profile, its entries (newest first), one entry by its id, and the public settings/payments.
+// Dishpatch credit as the customer's screens see it: the balance on their profile, its entries
+// (newest first), and one entry by its id.
 import { doc } from "firebase/firestore";
-import { cashLimitsOf, creditOf, paths, QUERIES, type CashLimits, type CreditEntry } from "@domain";
+import { creditOf, paths, QUERIES, type CreditEntry } from "@domain";
 import { liveDb, liveQuery } from "../firebase/live";
 import { useLiveDoc, useLiveQuery } from "./live";
 
@@ -18,10 +18,4 @@ export function useCreditEntries(uid: string, pageSize: number) {
 /** One entry by its id (creditEntryId): whether that cause has moved the balance yet. */
 export function useCreditEntry(uid: string | null | undefined, entryId: string) {
   return useLiveDoc<CreditEntry>(uid ? doc(liveDb, paths.creditEntries(uid), entryId) : null);
-}
-
-/** The platform's cash limits (the defaults until the document is read, or when it is absent). */
-export function useCashLimits(): { limits: CashLimits; loaded: boolean } {
-  const settings = useLiveDoc<CashLimits>(doc(liveDb, paths.paymentSettings()));
-  return { limits: cashLimitsOf(settings.data), loaded: settings.data !== undefined };
 }

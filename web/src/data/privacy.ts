@@ -14,9 +14,3 @@ export async function deleteMyAccount(): Promise<void> {
   await deleteMyAccountCall();
   await signOut(auth);
 }
-
-/** The backend's reason for refusing, when it gave one (HttpsError details). */
-export function refusalOf(err: unknown): string | null {
-  const reason = (err as { details?: { reason?: unknown } } | null)?.details?.reason;
-  return typeof reason === "string" ? reason : null;
-}

@@ -1,12 +1,15 @@
 // The admin's settings beside the fees: the cash limits (settings/payments, public) and the
 // complaint thresholds (settings/complaints, admins only), each read live and saved whole.
 import { doc, serverTimestamp, setDoc } from "firebase/firestore";
-import { paths, type CashLimits, type ComplaintSettings } from "@domain";
+import { cashLimitsOf, paths, type CashLimits, type ComplaintSettings } from "@domain";
 import { liveDb } from "../firebase/live";
 import { useLiveDoc } from "./live";
 
+/** The platform's cash limits, live: the document as read, and the limits it sets (the defaults
+ * until it is read, or when it is absent). */
 export function useCashLimits() {
-  return useLiveDoc<CashLimits>(doc(liveDb, paths.paymentSettings()));
+  const live = useLiveDoc<CashLimits>(doc(liveDb, paths.paymentSettings()));
+  return { ...live, limits: cashLimitsOf(live.data), loaded: live.data !== undefined };
 }
 
 export function saveCashLimits(limits: CashLimits): Promise<void> {

@@ -11,6 +11,8 @@ import {
   LOCALES,
   pickLanguage,
   type Allergen,
+  type ComplaintType,
+  type DeliveryProblem,
   type Diet,
   type Language,
   type OrderStatus,
@@ -97,8 +99,11 @@ export function tn(key: CountedKey, n: number, vars: Record<string, string | num
 /** The Intl locale of the current language. */
 export const locale = () => LOCALES[language.value];
 
-/** Labels of the domain's codes: statuses, diets, allergens, cuisines. */
+/** Labels of the domain's codes: statuses, diets, allergens, cuisines, complaints' types and
+ * delivery problems. */
 export const statusLabel = (s: OrderStatus) => t(`status.${s}`);
+export const complaintTypeLabel = (c: ComplaintType) => t(`cp.type.${c}` as Key);
+export const problemLabel = (p: DeliveryProblem) => t(`problem.${p}` as Key);
 export const dietLabel = (d: Diet) => t(`diet.${d}`);
 export const allergenLabel = (a: Allergen) => t(`allergen.${a}`);
 /** A cuisine as the reader's language names it (a restaurant's own word as it wrote it). */

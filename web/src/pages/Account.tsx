@@ -4,7 +4,8 @@
 import { useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
 import type { DeletionRefusal } from "@domain";
-import { deleteMyAccount, exportMyData, refusalOf } from "../data/privacy";
+import { deleteMyAccount, exportMyData } from "../data/privacy";
+import { refusal } from "../components/refusal";
 import { errorText } from "../components/format";
 import { Outcome } from "../components/States";
 import { RequireSignIn } from "../components/RequireSignIn";
@@ -89,8 +90,7 @@ function DeleteAccount() {
       await deleteMyAccount();
       location.route("/account/deleted", true);
     } catch (err) {
-      const reason = refusalOf(err) as DeletionRefusal | null;
-      setError(reason && reason in REFUSALS ? t(REFUSALS[reason]) : errorText(err));
+      setError(refusal(err, REFUSALS));
       setBusy(false);
     }
   };

@@ -2,11 +2,13 @@
 // deliveryTimers.ts), which the backend has brought to every admin's inbox. The admin asks the
 // courier and the customer, then ends each one: delivered after all, or not delivered.
 
-import { useEffect, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 import { orderCodeOf, type Order } from "@domain";
 import { resolveDelivery, useOverdueDeliveries } from "../../data/orders";
 import type { LiveRow } from "../../data/live";
-import { clock, errorText, minutesSince } from "../../components/format";
+import { clock, minutesSince } from "../../components/format";
+import { refusal } from "../../components/refusal";
+import { useNow } from "../../components/useNow";
 import { Empty, ErrorNote, Loading, Outcome } from "../../components/States";
 import { t, type Key } from "../../i18n";
 import { DeliveryProblems } from "./DeliveryProblems";
@@ -16,17 +18,8 @@ const REFRESH_MS = 30_000;
 /** What the backend's refusal means, in the reader's words. */
 const REASONS: Record<string, Key> = { not_on_its_way: "dec.notOnItsWay", not_overdue: "dec.notOverdue" };
 
-function refusal(err: unknown): string {
-  const reason = (err as { details?: { reason?: string } }).details?.reason;
-  return reason && REASONS[reason] ? t(REASONS[reason]) : errorText(err);
-}
-
 export function Decisions() {
-  const [now, setNow] = useState(Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), REFRESH_MS);
-    return () => clearInterval(timer);
-  }, []);
+  const now = useNow(REFRESH_MS);
   const orders = useOverdueDeliveries(now);
   const [message, setMessage] = useState("");
   const [error, setError] = useState("");
@@ -38,7 +31,7 @@ export function Decisions() {
       const code = `#${orderCodeOf(o, o.id)}`;
       setMessage(t(outcome === "delivered" ? "dec.doneDelivered" : "dec.doneUndelivered", { code }));
     } catch (err) {
-      setError(refusal(err));
+      setError(refusal(err, REASONS));
     }
   };
   return (

@@ -9,8 +9,7 @@ import type { LiveRow } from "../../data/live";
 import { clock, countdown, errorText } from "../../components/format";
 import { Empty, ErrorNote, Loading, Outcome } from "../../components/States";
 import { useNow } from "../../components/useNow";
-import { t, type Key } from "../../i18n";
-import { problemLabel } from "../courier/DeliveryProblem";
+import { problemLabel, t, type Key } from "../../i18n";
 import "../../styles/deliveryProblem.css";
 
 const OUTCOMES: readonly DeliveryOutcome[] = ["delivered", "undelivered", "undeliverable"];

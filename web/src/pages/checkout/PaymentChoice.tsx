@@ -2,7 +2,8 @@
 // the customer's Dishpatch credit applied first, and the cash limit said before placing.
 
 import { overCashLimit, partOf, paymentParts, type PayWith } from "@domain";
-import { useCashLimits, useCreditBalance } from "../../data/credit";
+import { useCreditBalance } from "../../data/credit";
+import { useCashLimits } from "../../data/settings";
 import { session } from "../../state/session";
 import { deduction, money } from "../../components/format";
 import { t } from "../../i18n";

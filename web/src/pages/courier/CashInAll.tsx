@@ -5,6 +5,7 @@ import { cashHeld, courierBalance } from "@domain";
 import { useCourierCash } from "../../data/courierCash";
 import { money } from "../../components/format";
 import { t } from "../../i18n";
+import "../../styles/afterOrder.css";
 
 export function CashInAll({ uid }: { uid: string }) {
   const cash = useCourierCash(uid);

@@ -7,11 +7,8 @@ import { deliverOrder, reportDeliveryProblem } from "../../data/orders";
 import { countdown, errorText } from "../../components/format";
 import { Outcome } from "../../components/States";
 import { useNow } from "../../components/useNow";
-import { t, type Key } from "../../i18n";
+import { problemLabel, t } from "../../i18n";
 import "../../styles/deliveryProblem.css";
-
-/** A delivery problem's name, as the courier and the admins choose and read it. */
-export const problemLabel = (p: DeliveryProblem) => t(`problem.${p}` as Key);
 
 export function CannotDeliver({ uid, orderId }: { uid: string; orderId: string }) {
   const [asking, setAsking] = useState(false);

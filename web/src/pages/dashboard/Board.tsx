@@ -5,6 +5,7 @@
 // ticket; a move made offline shows "Not sent yet" until the server has it.
 
 import { useEffect, useState } from "preact/hooks";
+import { useNow } from "../../components/useNow";
 import {
   BOARD_STATUSES,
   currentPrepMinutes,
@@ -57,13 +58,9 @@ function prepChoices(current: number): number[] {
 
 export function Board() {
   const { orders, arrivals, restaurant } = useDashboard();
-  const [now, setNow] = useState(Date.now());
+  const now = useNow();
   const [ticket, setTicket] = useState<Card | null>(null);
 
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, []);
   // Print once the ticket for the chosen order is on the page.
   useEffect(() => {
     if (ticket) window.print();

@@ -1,7 +1,8 @@
 // A rush at a glance and in two taps: pause new orders for a while (the backend reopens by
 // itself), or add time to every estimate with busy mode.
 
-import { useEffect, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
+import { useNow } from "../../components/useNow";
 import {
   BUSY_CHOICES,
   BUSY_FOR_MIN,
@@ -19,20 +20,11 @@ import { Outcome } from "../../components/States";
 
 const MIN = 60_000;
 
-/** Re-renders every 15 s, so a pause or busy spell that ends shows as ended. */
-function useNow(): Date {
-  const [now, setNow] = useState(() => new Date());
-  useEffect(() => {
-    const t = setInterval(() => setNow(new Date()), 15_000);
-    return () => clearInterval(t);
-  }, []);
-  return now;
-}
-
 export function RushControls() {
   const { rid, restaurant } = useDashboard();
   const [error, setError] = useState("");
-  const now = useNow();
+  // Re-renders every 15 s, so a pause or busy spell that ends shows as ended.
+  const now = new Date(useNow(15_000));
   const r = restaurant.data;
   if (!r) return null;
   const paused = pausedUntil(r, now);

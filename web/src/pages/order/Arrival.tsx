@@ -1,6 +1,6 @@
 // When the order should arrive, or, for an order ahead, its slot and when the kitchen gets it.
 
-import { useEffect, useState } from "preact/hooks";
+import { useNow } from "../../components/useNow";
 import { CITY, estimatedArrival, parseSlot, type Order } from "@domain";
 import { clockAt } from "../../components/format";
 import { t } from "../../i18n";
@@ -8,11 +8,7 @@ import { t } from "../../i18n";
 /** When it should arrive, from the backend's estimate and what has happened since; a scheduled
  * order says its slot and when the kitchen gets it. Re-read every half minute. */
 export function Arrival({ order: o }: { order: Order }) {
-  const [now, setNow] = useState(() => new Date());
-  useEffect(() => {
-    const t = setInterval(() => setNow(new Date()), 30_000);
-    return () => clearInterval(t);
-  }, []);
+  const now = new Date(useNow(30_000));
   const tz = o.timeZone ?? CITY.timeZone;
   if (o.status === "scheduled") {
     const slot = parseSlot(o.slotStart);

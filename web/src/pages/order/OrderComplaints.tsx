@@ -4,8 +4,7 @@ import type { ComplaintStatus } from "@domain";
 import { useOrderComplaints } from "../../data/complaints";
 import { session } from "../../state/session";
 import { money } from "../../components/format";
-import { t, type Key } from "../../i18n";
-import { complaintTypeKey } from "./ReportProblem";
+import { complaintTypeLabel, t, type Key } from "../../i18n";
 
 const STATUS: Record<ComplaintStatus, Key> = {
   approved: "cp.status.approved",
@@ -23,7 +22,7 @@ export function OrderComplaints({ orderId }: { orderId: string }) {
         {complaints.data.map((c) => (
           <li key={c.id} data-testid="complaint" data-status={c.status}>
             <div>
-              <strong>{t(complaintTypeKey(c.type))}</strong>
+              <strong>{complaintTypeLabel(c.type)}</strong>
               {c.lines.length > 0 && <small> · {c.lines.map((l) => `${l.quantity} × ${l.name}`).join(", ")}</small>}
               <span class="muted"> · {t(STATUS[c.status])}</span>
             </div>

@@ -11,10 +11,10 @@ import {
   type PricedLine,
 } from "@domain";
 import { fileComplaint } from "../../data/complaints";
-import { refusalOf } from "../../data/privacy";
-import { errorText, money } from "../../components/format";
+import { refusal } from "../../components/refusal";
+import { money } from "../../components/format";
 import { Outcome } from "../../components/States";
-import { t, type Key } from "../../i18n";
+import { complaintTypeLabel, t, type Key } from "../../i18n";
 import "../../styles/afterOrder.css";
 
 /** The backend's reasons for refusing a report (ComplaintProblem), in the reader's words. */
@@ -30,8 +30,6 @@ const PROBLEMS: Record<string, Key> = {
   not_found: "cp.err.not_found",
   bad_input: "cp.err.bad_line",
 };
-
-export const complaintTypeKey = (type: ComplaintType) => `cp.type.${type}` as Key;
 
 /** Whether the order may still be reported (delivered, inside the window). */
 export function mayReport(o: Order, now = Date.now()): boolean {
@@ -85,8 +83,7 @@ export function ReportProblem({ orderId, order: o }: { orderId: string; order: O
           : t("cp.inReview", { amount: money(r.amount, currency) }),
       );
     } catch (err) {
-      const reason = refusalOf(err);
-      setError(reason && PROBLEMS[reason] ? t(PROBLEMS[reason]) : errorText(err));
+      setError(refusal(err, PROBLEMS));
     } finally {
       setBusy(false);
     }
@@ -99,7 +96,7 @@ export function ReportProblem({ orderId, order: o }: { orderId: string; order: O
         {COMPLAINT_TYPES.map((c) => (
           <label key={c} class="inline">
             <input type="radio" name="complaint-type" checked={type === c} onChange={() => setType(c)} />
-            {t(complaintTypeKey(c))}
+            {complaintTypeLabel(c)}
           </label>
         ))}
       </fieldset>

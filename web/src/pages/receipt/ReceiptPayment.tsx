@@ -4,8 +4,7 @@
 import { partOf, refundVatParts, vatBreakdown, type Receipt } from "@domain";
 import { useOrderComplaints } from "../../data/complaints";
 import { decimal, deduction, money } from "../../components/format";
-import { t } from "../../i18n";
-import { complaintTypeKey } from "../order/ReportProblem";
+import { complaintTypeLabel, t } from "../../i18n";
 import "../../styles/afterOrder.css";
 
 export function ReceiptPayment({ id, receipt: x }: { id: string; receipt: Receipt }) {
@@ -41,7 +40,7 @@ export function ReceiptPayment({ id, receipt: x }: { id: string; receipt: Receip
           return (
             <tr key={c.id} data-testid="receipt-refund" data-complaint={c.id}>
               <th>
-                {t("rc.refund", { what: t(complaintTypeKey(c.type)) })}
+                {t("rc.refund", { what: complaintTypeLabel(c.type) })}
                 <span class="refund-vat muted" data-testid="refund-vat">
                   {[
                     ...vat.map((v) => t("rc.refundVat", { rate: decimal(v.bps / 100, 0), tax: cur(v.tax) })),
