@@ -22,6 +22,7 @@ import {
   createUser,
   deliverOrder,
   moveOrder,
+  nextReconcilerRun,
   statusIs,
   updateAsTest,
   type TestUser,
@@ -95,6 +96,10 @@ describe("after the order: a courier who cannot deliver", function () {
     await updateAsTest(orderRef(id), {
       "timeline.delivery_problem": Timestamp.fromMillis(Date.now() - RESPOND_MIN * 60_000 - 1000),
     });
+    // Past its time, but answered: the reconciler's runs leave it to the admins.
+    await nextReconcilerRun();
+    await nextReconcilerRun();
+    assert.equal((await orderRef(id).get()).get("status"), "delivery_problem");
     // An admin's decision; nobody else's.
     assert.deepEqual(await refusal(call(c.courier, "resolveDelivery", { orderId: id, outcome: "undelivered" })), {
       code: "permission-denied",

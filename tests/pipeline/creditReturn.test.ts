@@ -9,6 +9,7 @@ import {
   closeClients,
   createUser,
   moveOrder,
+  nextReconcilerRun,
   RECOVERY_MS,
   statusIs,
   waitForDoc,
@@ -40,6 +41,9 @@ describe("pipeline: credit given back after a lost event", function () {
       (s) => s.exists,
       RECOVERY_MS,
     );
+    assert.equal(await creditOfUser(customer.uid), 450);
+    // The reconciler's next run finds it given, and gives nothing more.
+    await nextReconcilerRun();
     assert.equal(await creditOfUser(customer.uid), 450);
   });
 });
