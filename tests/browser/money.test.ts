@@ -1,11 +1,13 @@
 // Money in the browser: an admin creates and pauses a code; a customer orders with a tip and the
-// code and sees the discount; after delivery the customer raises the tip, which the courier sees
-// on the earnings page at once; the restaurant's statement shows the order.
+// code and sees the discount; after delivery the customer raises the tip from their credit (they
+// paid cash at the door), which the courier sees on the earnings page at once; the restaurant's
+// statement shows the order.
 
 import { strict as assert } from "node:assert";
 import type { Page } from "playwright-core";
 import { paths } from "../../functions/src/domain";
 import { APP_URL, closeBrowser, newPage, screenshot, signIn } from "../../scripts/lib/browser";
+import { httpsCallable } from "firebase/functions";
 import {
   adminDb,
   BERLIN_CENTRE,
@@ -13,6 +15,7 @@ import {
   createRestaurant,
   createUser,
   deliverThrough,
+  placeOrder,
   statusIs,
   waitForDoc,
 } from "../support/app";
@@ -92,15 +95,37 @@ describe("browser: money", function () {
     await earning.getByTestId("earning-tip").getByText("€3.00").waitFor();
 
     await c.getByTestId("current-tip").getByText("€3.00").waitFor();
+    // Paid in cash at the door: a tip added now comes from credit, and there is none yet.
+    await c.getByTestId("tip-from-credit").getByText("€0.00", { exact: false }).waitFor();
     await c.getByLabel("Add (€)").fill("2");
+    await c.getByTestId("tip-short").getByText("Your Dishpatch credit does not cover that: you have €0.00.").waitFor();
+    assert.equal(await c.getByRole("button", { name: "Add to the tip" }).isDisabled(), true);
+    // A refund on another order (elsewhere, so that this restaurant's statement keeps one order)
+    // gives credit; the page shows it as it comes.
+    const elsewhere = await createRestaurant({ "Other Pizza": { price: 900 } }, { minOrder: 0 });
+    const other = await placeOrder(customer, elsewhere.id, [
+      { itemId: elsewhere.items["Other Pizza"], quantity: 1, options: {} },
+    ]);
+    await waitForDoc(adminDb.doc(paths.order(other)), statusIs("placed"));
+    await deliverThrough(await createUser({ staff: [elsewhere.id] }, "Otto Other"), courier, other);
+    await httpsCallable(
+      customer.functions,
+      "fileComplaint",
+    )({ orderId: other, type: "missing_items", lines: [{ line: 0, quantity: 1 }] });
+    await c.getByTestId("tip-from-credit").getByText("€9.00", { exact: false }).waitFor();
+    assert.equal(await c.getByTestId("tip-short").count(), 0);
     await c.getByRole("button", { name: "Add to the tip" }).click();
     await c.getByText("Thank you: €2.00 more for your courier.").waitFor();
+    await c.getByTestId("tip-from-credit").getByText("€7.00", { exact: false }).waitFor();
     await earning.getByTestId("earning-tip").getByText("€5.00").waitFor();
     await screenshot(k, "courier-earnings");
 
     await c.getByTestId("receipt-link").click();
     await c.getByTestId("receipt-tip").getByText("€5.00").waitFor();
     assert.equal(await c.getByTestId("receipt-total").textContent(), "€32.99");
+    // Paid in cash at the door, and the added tip from credit: the parts add up to the total.
+    assert.equal(await c.getByTestId("receipt-cash").textContent(), "€30.99");
+    assert.equal(await c.getByTestId("receipt-credit").textContent(), "€2.00");
     await screenshot(c, "customer-receipt");
 
     // The restaurant's statement for today lists the order: 30.00 food, its commission, net.

@@ -133,6 +133,12 @@ describe("pipeline: callables and who may call them", function () {
     async raiseTip(revoked) {
       const customer = await createUser({ courier: true }, "Tia Tipper");
       const id = await delivered(customer);
+      // Credit to pay the raise with (a cash order's tip is raised from credit): a refund.
+      const other = await delivered(customer);
+      await httpsCallable(
+        customer.functions,
+        "fileComplaint",
+      )({ orderId: other, type: "missing_items", lines: [{ line: 0, quantity: 1 }] });
       if (revoked) await revokeAll(customer, [{ role: "courier" }]);
       return {
         call: () => httpsCallable(customer.functions, "raiseTip")({ orderId: id, tip: 300 }),

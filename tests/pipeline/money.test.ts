@@ -13,6 +13,7 @@ import {
 import { httpsCallable } from "firebase/functions";
 import {
   aggregationGroups,
+  creditEntryId,
   DEFAULT_FEES,
   paths,
   percentOf,
@@ -23,6 +24,7 @@ import {
   statementOf,
   type OrderBooks,
   type Order,
+  type PaymentPart,
   type Pricing,
   type PromoQuote,
   type PromoRejection,
@@ -337,13 +339,32 @@ describe("pipeline: money (tips, promo codes, receipts, earnings, statements)", 
     );
   });
 
-  it("a tip is raised within a day, never lowered; order, receipt and earning change together", async () => {
+  it("a tip is raised within a day, never lowered, paid from credit; order, receipt and earning change together", async () => {
     const who = await createUser({}, "Gina Generous");
     const id = await order(who, 2, { tip: { cents: 100 } });
     assert.equal((await settled(id)).status, "placed");
     await deliver(id);
     const raise = httpsCallable<unknown, { tip: number; total: number }>(who.functions, "raiseTip");
+    // Paid in cash at the door: without credit, a raise is refused and changes nothing.
+    await assert.rejects(raise({ orderId: id, tip: 600 }), (err: { details?: { reason?: string } }) => {
+      assert.equal(err.details?.reason, "tip_needs_credit");
+      return true;
+    });
+    assert.equal((await orderRef(id).get()).get("pricing.tip"), 100);
+    // Credit from a refund of another order (one pizza missing: 12.90).
+    const other = await order(who, 1);
+    await deliver(other);
+    await httpsCallable(
+      who.functions,
+      "fileComplaint",
+    )({
+      orderId: other,
+      type: "missing_items",
+      lines: [{ line: 0, quantity: 1 }],
+    });
+    assert.equal((await adminDb.doc(paths.user(who.uid)).get()).get("credit"), 1290);
     const before = (await orderRef(id).get()).get("pricing") as Pricing;
+    const paidBefore = (await orderRef(id).get()).get("payment.parts") as PaymentPart[];
     const booksBefore = (await adminDb.doc(paths.books(id)).get()).data() as OrderBooks;
     const lineBefore = (await adminDb.doc(paths.statementLine(id)).get()).data();
     const { data } = await raise({ orderId: id, tip: 600 });
@@ -365,6 +386,17 @@ describe("pipeline: money (tips, promo codes, receipts, earnings, statements)", 
     assert.equal(books.get("split.courierTotal"), booksBefore.split.courierTotal + 500);
     assert.equal(books.get("split.restaurantNet"), booksBefore.split.restaurantNet, "the tip is all the courier's");
     assert.deepEqual(line.data(), lineBefore, "the restaurant's statement line does not change");
+    // The 5.00 more came from the credit: its entry, the balance, and the parts that pay the total.
+    const paid: PaymentPart[] = [{ method: "credit", amount: 500 }, ...paidBefore];
+    assert.deepEqual(o.get("payment.parts"), paid);
+    assert.deepEqual(receipt.get("payment"), paid);
+    assert.equal(
+      paid.reduce((s, p) => s + p.amount, 0),
+      receipt.get("total"),
+    );
+    const entry = await adminDb.doc(paths.creditEntry(who.uid, creditEntryId.tip(id, 600))).get();
+    assert.deepEqual([entry.get("amount"), entry.get("cause")], [-500, "tip"]);
+    assert.equal((await adminDb.doc(paths.user(who.uid)).get()).get("credit"), 790);
     await assert.rejects(raise({ orderId: id, tip: 300 }), /only be raised/);
     await assert.rejects(raise({ orderId: id, tip: 1_000_000 }), /at most/);
     const stranger = await createUser({}, "Stan Stranger");

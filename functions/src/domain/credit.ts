@@ -7,7 +7,7 @@
 import type { Cents } from "./money";
 import type { TimestampLike } from "./types";
 
-export type CreditCause = "order" | "returned" | "refund";
+export type CreditCause = "order" | "returned" | "refund" | "tip";
 
 export interface CreditEntry {
   /** Positive: credit given; negative: credit spent. */
@@ -22,11 +22,13 @@ export interface CreditEntry {
 }
 
 /** The entry of each cause: spent on an order, given back when that order did not go through,
- * a complaint's refund. */
+ * a complaint's refund, a tip raised after delivery (one per tip it was raised to: a tip only goes
+ * up, so each raise has its own). */
 export const creditEntryId = {
   order: (orderId: string) => `order-${orderId}`,
   returned: (orderId: string) => `returned-${orderId}`,
   refund: (complaintId: string) => `refund-${complaintId}`,
+  tip: (orderId: string, tip: Cents) => `tip-${orderId}-${tip}`,
 };
 
 /** A balance as stored (a missing or malformed one is none). */

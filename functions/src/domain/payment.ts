@@ -27,6 +27,14 @@ export function paymentOf(parts: PaymentPart[]): Payment {
   return { parts, cash: partOf(parts, "cash") };
 }
 
+/** The parts once `amount` more is paid from credit (a tip raised after delivery): the credit part
+ * grows, or comes first. */
+export function withMoreCredit(parts: readonly PaymentPart[], amount: Cents): PaymentPart[] {
+  if (amount <= 0) return [...parts];
+  const credit = partOf(parts, "credit") + amount;
+  return [{ method: "credit", amount: credit }, ...parts.filter((p) => p.method !== "credit")];
+}
+
 export function isPayWith(v: unknown): v is PayWith {
   // Cards come with card payments (a later issue); until then cash is the only choice.
   return v === "cash";

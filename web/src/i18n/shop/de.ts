@@ -171,6 +171,9 @@ export const shopDe: Record<ShopKey, string> = {
   "op.addTip": "Trinkgeld erhöhen",
   "op.yourTip": "Dein Trinkgeld:",
   "op.allToCourier": "Alles geht an deinen Kurier.",
+  "op.tipFromCredit":
+    "Du hast an der Tür bezahlt: Trinkgeld, das du jetzt gibst, kommt aus deinem Dishpatch-Guthaben: {amount}.",
+  "op.tipNeedsCredit": "Dein Dishpatch-Guthaben reicht dafür nicht: Du hast {amount}.",
   "op.addAmount": "Hinzufügen (€)",
   "rc.loading": "den Beleg",
   "rc.none": "Noch kein Beleg: Er wird erstellt, wenn die Bestellung geliefert ist.",
@@ -270,6 +273,7 @@ export const shopDe: Record<ShopKey, string> = {
   "credit.entries": "Letzte Buchungen",
   "credit.refund": "Erstattung für Bestellung #{code}",
   "credit.spent": "Eingesetzt für Bestellung #{code}",
+  "credit.tip": "Trinkgeld zu Bestellung #{code}",
   "credit.returned": "Zurück von Bestellung #{code}",
   "op.problemTitle": "Dein Kurier kann deine Bestellung nicht übergeben",
   "op.problemLeft": "Bitte antworte innerhalb von {left} Minuten.",

@@ -14,6 +14,7 @@ const CAUSES: Record<CreditCause, Key> = {
   refund: "credit.refund",
   order: "credit.spent",
   returned: "credit.returned",
+  tip: "credit.tip",
 };
 
 export function Credit({ uid }: { uid: string }) {

@@ -1,9 +1,12 @@
 // Raising the tip after delivery: the customer may add to it for a while, the courier gets it all.
+// The order was paid at the door, so what is added comes from the customer's Dishpatch credit.
 
 import { useState } from "preact/hooks";
 import { parseCents, TIP_RAISE_HOURS, type Order } from "@domain";
 import { raiseTip } from "../../data/money";
-import { errorText, money } from "../../components/format";
+import { useCreditBalance } from "../../data/credit";
+import { money } from "../../components/format";
+import { refusal } from "../../components/refusal";
 import { Outcome } from "../../components/States";
 import { t } from "../../i18n";
 
@@ -14,9 +17,11 @@ export function RaiseTip({ orderId, order: o }: { orderId: string; order: Order 
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState("");
   const [done, setDone] = useState("");
+  const credit = useCreditBalance(o.customerId);
   const delivered = o.timeline?.delivered?.toMillis();
   if (!o.pricing || !delivered || Date.now() - delivered > TIP_RAISE_HOURS * 3600_000) return null;
   const cents = parseCents(text);
+  const short = cents !== null && credit !== undefined && cents > credit;
   const submit = async (e: Event) => {
     e.preventDefault();
     if (cents === null) return;
@@ -27,7 +32,7 @@ export function RaiseTip({ orderId, order: o }: { orderId: string; order: Order 
       setDone(t("op.tipThanks", { amount: money(cents) }));
       setText("");
     } catch (err) {
-      setError(errorText(err));
+      setError(refusal(err, { tip_needs_credit: "op.tipNeedsCredit" }, { amount: money(credit ?? 0) }));
     } finally {
       setBusy(false);
     }
@@ -38,11 +43,19 @@ export function RaiseTip({ orderId, order: o }: { orderId: string; order: Order 
       <p class="muted">
         {t("op.yourTip")} <strong data-testid="current-tip">{money(current)}</strong>. {t("op.allToCourier")}
       </p>
+      <p class="muted" data-testid="tip-from-credit">
+        {t("op.tipFromCredit", { amount: money(credit ?? 0) })}
+      </p>
       <label>
         {t("op.addAmount")}
         <input inputMode="decimal" value={text} onInput={(e) => setText((e.target as HTMLInputElement).value)} />
       </label>
-      <button type="submit" disabled={busy || cents === null || cents <= 0}>
+      {short && (
+        <p class="hint" data-testid="tip-short">
+          {t("op.tipNeedsCredit", { amount: money(credit ?? 0) })}
+        </p>
+      )}
+      <button type="submit" disabled={busy || cents === null || cents <= 0 || short}>
         {t("op.addTip")}
       </button>
       <Outcome message={done} error={error} />
