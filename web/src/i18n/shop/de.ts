@@ -254,10 +254,11 @@ export const shopDe: Record<ShopKey, string> = {
   "cp.inReview": "Danke. Wir prüfen deine Meldung ({amount}) und sagen dir Bescheid, sobald sie entschieden ist.",
   "cp.err.unknown_type": "Wähle aus, was schiefgelaufen ist.",
   "cp.err.not_delivered": "Probleme kannst du nur bei gelieferten Bestellungen melden.",
-  "cp.err.window_closed": "Probleme kannst du bis 48 Stunden nach der Lieferung melden, und diese Zeit ist vorbei.",
+  "cp.err.window_closed":
+    "Probleme kannst du bis {hours} Stunden nach der Lieferung melden, und diese Zeit ist vorbei.",
   "cp.err.lines_needed": "Wähle die Gerichte aus, um die es geht.",
   "cp.err.bad_line": "Diese Gerichte oder Mengen passen nicht zur Bestellung.",
-  "cp.err.description_too_long": "Die Beschreibung darf höchstens 500 Zeichen lang sein.",
+  "cp.err.description_too_long": "Die Beschreibung darf höchstens {max} Zeichen lang sein.",
   "cp.err.nothing_left": "Für diese Bestellung wurde schon alles erstattet.",
   "cp.err.not_found": "Diese Bestellung wurde nicht gefunden.",
   "cp.status.approved": "als Guthaben erstattet",

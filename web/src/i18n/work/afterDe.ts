@@ -136,5 +136,5 @@ export const afterDe: Record<keyof typeof afterEn, string> = {
   "cash.recorded": "Erfasst: {amount}.",
   "cash.err.more_than_held": "Das ist mehr Bargeld, als der Kurier hält.",
   "cash.err.more_than_owed": "Das ist mehr, als Dishpatch dem Kurier schuldet.",
-  "cash.err.bad_amount": "Gib einen Betrag von 0,01 bis 10.000,00 an.",
+  "cash.err.bad_amount": "Gib einen Betrag von {min} bis {max} an.",
 };

@@ -134,5 +134,5 @@ export const afterEn = {
   "cash.recorded": "Recorded: {amount}.",
   "cash.err.more_than_held": "That is more cash than the courier holds.",
   "cash.err.more_than_owed": "That is more than Dishpatch owes the courier.",
-  "cash.err.bad_amount": "Give an amount from 0.01 to 10,000.00.",
+  "cash.err.bad_amount": "Give an amount from {min} to {max}.",
 } as const;

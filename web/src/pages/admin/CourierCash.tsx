@@ -3,7 +3,14 @@
 // is never typed: it moves only with a settlement or a delivery.
 
 import { useState } from "preact/hooks";
-import { cashHeld, courierBalance, parseCents, type CourierCash, type SettlementKind } from "@domain";
+import {
+  cashHeld,
+  courierBalance,
+  MAX_SETTLEMENT_CENTS,
+  parseCents,
+  type CourierCash,
+  type SettlementKind,
+} from "@domain";
 import { recordSettlement, useAllCourierCash } from "../../data/courierCash";
 import type { LiveRow } from "../../data/live";
 import { money } from "../../components/format";
@@ -52,14 +59,15 @@ function CourierRow({ cash: c }: { cash: LiveRow<CourierCash> }) {
     setMessage("");
     setError("");
     const cents = parseCents(amount);
-    if (cents === null || cents < 1) return setError(t("cash.err.bad_amount"));
+    const bounds = { min: money(1), max: money(MAX_SETTLEMENT_CENTS) };
+    if (cents === null || cents < 1 || cents > MAX_SETTLEMENT_CENTS) return setError(t("cash.err.bad_amount", bounds));
     recordSettlement(c.id, kind, cents, note.trim()).then(
       () => {
         setMessage(t("cash.recorded", { amount: money(cents) }));
         setAmount("");
         setNote("");
       },
-      (err: unknown) => setError(refusal(err, REFUSALS)),
+      (err: unknown) => setError(refusal(err, REFUSALS, bounds)),
     );
   };
   return (

@@ -83,7 +83,12 @@ export function ReportProblem({ orderId, order: o }: { orderId: string; order: O
           : t("cp.inReview", { amount: money(r.amount, currency) }),
       );
     } catch (err) {
-      setError(refusal(err, PROBLEMS));
+      setError(
+        refusal(err, PROBLEMS, {
+          hours: COMPLAINT_LIMITS.windowHours,
+          max: COMPLAINT_LIMITS.maxDescriptionLength,
+        }),
+      );
     } finally {
       setBusy(false);
     }
