@@ -201,6 +201,16 @@ describe("unit: the complaint policy", () => {
     );
     // Late: the fees only, at 19 %.
     assert.deepEqual(vat("very_late", 367), [{ rate: "standard", gross: 367 }]);
+    // The whole order wrong: all but the tip back, each part exactly as it was paid.
+    const paidParts = orderVatParts(rated);
+    assert.deepEqual(vat("wrong_order", rated.total - rated.tip), paidParts);
+    // Cold or spilled: food only, no fees.
+    const cold = vat("cold_or_spilled", 1000);
+    assert.equal(cold.length, paidParts.length - 1);
+    assert.equal(
+      cold.reduce((s, p) => s + p.gross, 0),
+      1000,
+    );
     // Never arrived: everything, the tip outside VAT; the parts add up to the refund.
     const all = vat("never_arrived", rated.total);
     assert.deepEqual(all.at(-1), { rate: null, gross: 200 });
