@@ -1,19 +1,24 @@
 // A courier's cash, on a phone in German and on a desktop in English: after a cash delivery the
 // courier's earnings say what they hold in all; an admin sees it on the Couriers' cash tab, is
 // refused a settlement of more than they hold, records the cash handed in, and the courier's page
-// follows.
+// follows. Past the platform's limit on the cash a courier holds, an offer says so and cannot be
+// claimed.
 
 import { strict as assert } from "node:assert";
 import { formatCents, LOCALES, paths, type Language } from "../../functions/src/domain";
 import { closeBrowser, newPage, screenshot, signIn } from "../../scripts/lib/browser";
 import { workEn } from "../../web/src/i18n/work/en";
 import { workDe } from "../../web/src/i18n/work/de";
+import { FieldValue } from "firebase-admin/firestore";
 import {
   adminDb,
+  BERLIN_CENTRE,
   closeClients,
+  courierIsAt,
   createRestaurant,
   createUser,
   deliverThrough,
+  moveOrder,
   placeOrder,
   statusIs,
   waitForDoc,
@@ -107,6 +112,55 @@ describe("browser: a courier's cash and its settlement", function () {
       );
       await screenshot(c.page, `courier-cash-earnings-${size}-${lang}`);
       await Promise.all([a.context.close(), c.context.close()]);
+    });
+  }
+
+  for (const [size, lang, options] of SIZES) {
+    it(`${size}, ${lang}: past the cash a courier may hold, an offer says why and cannot be claimed`, async () => {
+      const say = SAY[lang];
+      const euros = (cents: number) => formatCents(cents, "EUR", LOCALES[lang]);
+      const settings = adminDb.doc(paths.paymentSettings());
+      const before = (await settings.get()).data();
+      // The lowest limit an admin may set: one cash delivery takes the courier past it.
+      await settings.set({
+        maxCashOrderCents: 10000,
+        maxCourierCashCents: 1000,
+        updatedAt: FieldValue.serverTimestamp(),
+      });
+      try {
+        const r = await createRestaurant({ dish: { price: 1500 } }, { minOrder: 0 });
+        const [kitchen, courier, customer] = await Promise.all([
+          createUser({ staff: [r.id] }, "Kit Full"),
+          createUser({ courier: true }, "Cara Full"),
+          createUser({}, "Cyd Full"),
+        ]);
+        const place = async () => {
+          const id = await placeOrder(customer, r.id, [{ itemId: r.items.dish, quantity: 1, options: {} }], {
+            payWith: "cash",
+          });
+          await waitForDoc(adminDb.doc(paths.order(id)), statusIs("placed"));
+          return id;
+        };
+        const first = await place();
+        await deliverThrough(kitchen, courier, first);
+        const cash = (await waitForDoc(adminDb.doc(paths.earning(courier.uid, first)), (d) => d.exists)).get("cash");
+        const next = await place();
+        for (const s of ["accepted", "preparing", "ready"] as const) await moveOrder(kitchen, next, s);
+        await courierIsAt(courier, BERLIN_CENTRE);
+
+        const c = await signedIn(courier, lang, options, "/courier");
+        const offer = c.page.locator(`li.pickup[data-order="${next}"]`);
+        await offer
+          .getByTestId("cash-full")
+          .getByText(fill(say["cour.cashFull"], { held: euros(cash), max: euros(1000) }))
+          .waitFor();
+        assert.equal(await offer.getByRole("button", { name: say["cour.claim"] }).isDisabled(), true);
+        assert.equal((await adminDb.doc(paths.order(next)).get()).get("courierId"), null);
+        await screenshot(c.page, `courier-cash-full-${size}-${lang}`);
+        await c.context.close();
+      } finally {
+        await (before ? settings.set(before) : settings.delete());
+      }
     });
   }
 });

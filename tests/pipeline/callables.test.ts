@@ -55,7 +55,7 @@ const promoInput = (code: string) => ({
 });
 
 describe("pipeline: callables and who may call them", function () {
-  this.timeout(120_000);
+  this.timeout(300_000);
   let r: TestRestaurant;
   let admin: TestUser, kitchen: TestUser, courier: TestUser;
   let shop: TestRestaurant, shopKitchen: TestUser;

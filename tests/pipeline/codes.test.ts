@@ -21,7 +21,7 @@ import {
 const DAY = 24 * 3600_000;
 
 describe("pipeline: order codes", function () {
-  this.timeout(60_000);
+  this.timeout(300_000);
   let r: TestRestaurant;
   before(async () => {
     r = await createRestaurant({ soup: { price: 1200 } }, { minOrder: 0 });

@@ -14,7 +14,7 @@ import { adminQuery } from "../../functions/src/query";
 import { adminDb, createRestaurant, waitForDoc } from "../support/app";
 
 describe("pipeline: discovery (listings and search)", function () {
-  this.timeout(60_000);
+  this.timeout(300_000);
 
   const listing = (rid: string) => adminDb.doc(paths.listing(rid));
   const entry = (rid: string) => adminDb.doc(paths.searchEntry(rid));

@@ -44,7 +44,7 @@ import {
 } from "../support/app";
 
 describe("pipeline: lifecycle, notifications, timeouts, ratings", function () {
-  this.timeout(90_000);
+  this.timeout(300_000);
   let customer: TestUser, staff: TestUser, otherStaff: TestUser;
   let r: TestRestaurant;
 
@@ -223,7 +223,7 @@ describe("pipeline: lifecycle, notifications, timeouts, ratings", function () {
     type Placed = { id: string; customer: TestUser };
     let unanswered: Placed, beaten: Placed, taskGone: Placed & { movedAt: number }, accepted: Placed;
     before(async function () {
-      this.timeout(120_000);
+      this.timeout(300_000);
       // An order left to time out has a restaurant of its own: three misses in a row pause a
       // restaurant (AUTO_PAUSE_AFTER_MISSES), which would reject a later test's order in `r`.
       const placeFor = async (name: string, rest?: TestRestaurant): Promise<Placed> => {

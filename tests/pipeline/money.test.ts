@@ -55,7 +55,7 @@ const DAY = 24 * 3600_000;
 const orderRef = (id: string) => adminDb.doc(paths.order(id));
 
 describe("pipeline: money (tips, promo codes, receipts, earnings, statements)", function () {
-  this.timeout(120_000);
+  this.timeout(300_000);
   let admin: TestUser;
   let r: TestRestaurant;
   let staff: TestUser;

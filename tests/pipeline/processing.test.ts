@@ -47,7 +47,7 @@ const MENU = {
 };
 
 describe("pipeline: order processing", function () {
-  this.timeout(60_000);
+  this.timeout(300_000);
   let customer: TestUser;
   let r: TestRestaurant;
 

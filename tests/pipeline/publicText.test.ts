@@ -36,7 +36,7 @@ const says = (entry: { get(field: string): unknown }, lang: Language = "en") => 
 };
 
 describe("pipeline: names and texts others read", function () {
-  this.timeout(120_000);
+  this.timeout(300_000);
   after(closeClients);
 
   const order = async (customer: TestUser, r: TestRestaurant, override: Record<string, unknown> = {}) =>

@@ -36,7 +36,7 @@ const orderRef = (id: string) => adminDb.doc(paths.order(id));
 const restaurantRef = (rid: string) => adminDb.doc(paths.restaurant(rid));
 
 describe("pipeline: a restaurant's rush and orders ahead", function () {
-  this.timeout(90_000);
+  this.timeout(300_000);
   let customer: TestUser;
   after(closeClients);
   beforeEach(async () => {

@@ -428,7 +428,7 @@ const REJECTED: Rejected[] = [
 ];
 
 describe(`reliability: ${DENIED.length + REJECTED.length} hostile or malformed writes`, function () {
-  this.timeout(60_000);
+  this.timeout(300_000);
   let w: World;
 
   before(async () => {

@@ -50,6 +50,7 @@ export const workDe: Record<WorkKey, string> = {
   "cour.askAdmin": "Bitte eine Verwaltung, dich zum Kurier zu machen.",
   "cour.taken": "Ein anderer Kurier war einen Moment schneller. Kein Problem: Nimm eine andere.",
   "cour.busy": "Liefere deine aktuelle Bestellung, bevor du die nächste übernimmst.",
+  "cour.cashFull": "Du hast {held} Bargeld dabei: Mit dieser wären es mehr als {max}. Gib zuerst Bargeld ab.",
   "cour.claimFailed": "Die Bestellung konnte nicht übernommen werden: {error}",
   "cour.earnings": "Verdienst",
   "cour.none": "Keine Bestellungen warten. Neue erscheinen hier, sobald eine Küche sie als fertig markiert.",

@@ -50,6 +50,7 @@ export const workEn = {
   "cour.askAdmin": "Ask an admin to make you a courier.",
   "cour.taken": "Another courier took that order a moment before you. No harm done: pick another one.",
   "cour.busy": "Deliver the order you have before you claim the next one.",
+  "cour.cashFull": "You hold {held} in cash: this one would take you past {max}. Hand in cash first.",
   "cour.claimFailed": "Could not claim the order: {error}",
   "cour.earnings": "Earnings",
   "cour.none": "No orders waiting. New ones appear here as soon as a kitchen marks them ready.",

@@ -1,13 +1,17 @@
 // The courier's face: unclaimed ready orders around them nearest first, claiming one (one courier
 // wins), and the delivery itself, sharing the position while the order is on its way; each says
-// how much cash to collect at the door.
+// how much cash to collect at the door, and an offer whose cash would take what they hold past
+// the platform's limit says so and cannot be claimed (the rules refuse it too).
 
 import { useEffect, useRef, useState } from "preact/hooks";
 import {
+  cashHeld,
+  courierMayCarry,
   distanceM,
   etaMinutes,
   nextStatuses,
   orderCodeOf,
+  partOf,
   pickupDeadline,
   type LatLng,
   type Order,
@@ -16,6 +20,8 @@ import {
 import type { LiveRow } from "../../data/live";
 import { claimOrder, deliverOrder, moveOrder, useCourierActive, useOpenPickups } from "../../data/orders";
 import { shareCourierPosition } from "../../data/tracking";
+import { useCourierCash } from "../../data/courierCash";
+import { useCashLimits } from "../../data/settings";
 import { session } from "../../state/session";
 import { DeliveryMap } from "../../components/DeliveryMap";
 import { clock, decimal, errorText, money } from "../../components/format";
@@ -58,6 +64,8 @@ function CourierHome({ uid }: { uid: string }) {
   const area = useCourierCell(uid, pos, chosen);
   const open = useOpenPickups(area.cell);
   const mine = useCourierActive(uid);
+  const held = cashHeld(useCourierCash(uid).data ?? undefined);
+  const { limits } = useCashLimits();
   const [notice, setNotice] = useState("");
 
   const claim = async (id: string) => {
@@ -99,30 +107,38 @@ function CourierHome({ uid }: { uid: string }) {
         </Empty>
       )}
       <ul class="pickups">
-        {[...(open.data ?? [])].sort(byDistance).map((o) => (
-          <li key={o.id} class="pickup" data-order={o.id}>
-            <div>
-              <strong>
-                {o.restaurantName} <span class="order-code">#{orderCodeOf(o, o.id)}</span>
-              </strong>
-              <span>
-                {o.restaurantAddress?.line1} → {o.deliveryAddress.line1}
-              </span>
-              {pos && o.restaurantAddress && (
-                <span class="muted">
-                  {t("cour.distance", {
-                    away: decimal(distanceM(pos, o.restaurantAddress) / 1000),
-                    trip: decimal(distanceM(o.restaurantAddress, o.deliveryAddress) / 1000),
-                  })}
+        {[...(open.data ?? [])].sort(byDistance).map((o) => {
+          const tooMuchCash = !courierMayCarry(held, partOf(o.payment?.parts, "cash"), limits);
+          return (
+            <li key={o.id} class="pickup" data-order={o.id}>
+              <div>
+                <strong>
+                  {o.restaurantName} <span class="order-code">#{orderCodeOf(o, o.id)}</span>
+                </strong>
+                <span>
+                  {o.restaurantAddress?.line1} → {o.deliveryAddress.line1}
                 </span>
-              )}
-              <CashToCollect order={o} />
-            </div>
-            <button type="button" onClick={() => claim(o.id)}>
-              {t("cour.claim")}
-            </button>
-          </li>
-        ))}
+                {pos && o.restaurantAddress && (
+                  <span class="muted">
+                    {t("cour.distance", {
+                      away: decimal(distanceM(pos, o.restaurantAddress) / 1000),
+                      trip: decimal(distanceM(o.restaurantAddress, o.deliveryAddress) / 1000),
+                    })}
+                  </span>
+                )}
+                <CashToCollect order={o} />
+                {tooMuchCash && (
+                  <span class="hint" data-testid="cash-full">
+                    {t("cour.cashFull", { held: money(held), max: money(limits.maxCourierCashCents) })}
+                  </span>
+                )}
+              </div>
+              <button type="button" onClick={() => claim(o.id)} disabled={tooMuchCash}>
+                {t("cour.claim")}
+              </button>
+            </li>
+          );
+        })}
       </ul>
     </main>
   );
