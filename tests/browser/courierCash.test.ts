@@ -13,6 +13,7 @@ import { FieldValue } from "firebase-admin/firestore";
 import {
   adminDb,
   BERLIN_CENTRE,
+  claimOrder,
   closeClients,
   courierIsAt,
   createRestaurant,
@@ -121,12 +122,6 @@ describe("browser: a courier's cash and its settlement", function () {
       const euros = (cents: number) => formatCents(cents, "EUR", LOCALES[lang]);
       const settings = adminDb.doc(paths.paymentSettings());
       const before = (await settings.get()).data();
-      // The lowest limit an admin may set: one cash delivery takes the courier past it.
-      await settings.set({
-        maxCashOrderCents: 10000,
-        maxCourierCashCents: 1000,
-        updatedAt: FieldValue.serverTimestamp(),
-      });
       try {
         const r = await createRestaurant({ dish: { price: 1500 } }, { minOrder: 0 });
         const [kitchen, courier, customer] = await Promise.all([
@@ -144,6 +139,12 @@ describe("browser: a courier's cash and its settlement", function () {
         const first = await place();
         await deliverThrough(kitchen, courier, first);
         const cash = (await waitForDoc(adminDb.doc(paths.earning(courier.uid, first)), (d) => d.exists)).get("cash");
+        // The lowest limit an admin may set, below what the courier now holds.
+        await settings.set({
+          maxCashOrderCents: 10000,
+          maxCourierCashCents: 1000,
+          updatedAt: FieldValue.serverTimestamp(),
+        });
         const next = await place();
         for (const s of ["accepted", "preparing", "ready"] as const) await moveOrder(kitchen, next, s);
         await courierIsAt(courier, BERLIN_CENTRE);
@@ -155,6 +156,8 @@ describe("browser: a courier's cash and its settlement", function () {
           .getByText(fill(say["cour.cashFull"], { held: euros(cash), max: euros(1000) }))
           .waitFor();
         assert.equal(await offer.getByRole("button", { name: say["cour.claim"] }).isDisabled(), true);
+        // The rules refuse the claim as well.
+        await assert.rejects(claimOrder(courier, next), { code: "permission-denied" });
         assert.equal((await adminDb.doc(paths.order(next)).get()).get("courierId"), null);
         await screenshot(c.page, `courier-cash-full-${size}-${lang}`);
         await c.context.close();
