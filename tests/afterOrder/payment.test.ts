@@ -3,6 +3,7 @@
 // admin) giving back what it spent, with the customer told, even when the cancel's event is lost.
 
 import { strict as assert } from "node:assert";
+import type { Timestamp } from "firebase-admin/firestore";
 import {
   cashHeld,
   creditEntryId,
@@ -105,6 +106,11 @@ describe("after the order: payment, credit and cancelling", function () {
     await moveOrder(c.kitchen, id, "preparing");
     await moveOrder(c.kitchen, id, "cancelled", STAFF_CANCEL);
     await waitFor(returned(customer.uid, id), (s) => s.exists);
+    assert.equal(await creditOfUser(customer.uid), 450);
+    // The reconciler's sweep then passes the cancelled order (its checked window moves beyond the
+    // order's last change) and gives nothing more: paid once, with both acting on it.
+    const changed = ((await orderRef(id).get()).get("updatedAt") as Timestamp).toMillis();
+    await waitFor(adminDb.doc(paths.reconcilerState()), (s) => (s.get("checkedUntil")?.toMillis() ?? 0) > changed);
     assert.equal(await creditOfUser(customer.uid), 450);
     const told = await waitFor(
       adminDb.doc(paths.notification(customer.uid, inboxEntryId(id))),
