@@ -36,6 +36,7 @@ interface ApiOrder {
   total: number;
   currency: string;
   scheduled_for: string | null;
+  payment: { method: string; amount: number }[];
 }
 
 const say = (text: string) => console.log(`${new Date().toLocaleTimeString("en-GB")}  ${text}`);
@@ -91,7 +92,8 @@ function printOrder(type: string, o: ApiOrder) {
     );
   }
   if (o.note) console.log(`          note: ${o.note}`);
-  console.log(`          total ${(o.total / 100).toFixed(2)} ${o.currency}`);
+  const paid = o.payment.map((p) => `${p.method} ${(p.amount / 100).toFixed(2)}`).join(" + ");
+  console.log(`          total ${(o.total / 100).toFixed(2)} ${o.currency}${paid ? ` (${paid})` : ""}`);
 }
 
 async function main(): Promise<void> {

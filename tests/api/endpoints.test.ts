@@ -163,6 +163,9 @@ describe("api: endpoints", function () {
       const cancel = await call(i.token, "POST", `/orders/${id}/cancel`, { reason: "item_unavailable" });
       assert.equal(cancel.status, 200);
       assert.equal(cancel.json.status, "cancelled");
+      // Who cancelled it, and how the customer was to pay (cash at the door, all of it).
+      assert.equal(cancel.json.cancelled_by, "restaurant");
+      assert.deepEqual(cancel.json.payment, [{ method: "cash", amount: cancel.json.total }]);
       const o = await orderDoc(id);
       assert.deepEqual(
         [o.status, o.cancelledBy, o.cancelReason, o.by?.cancelled],

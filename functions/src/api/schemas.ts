@@ -9,12 +9,14 @@ import {
   ALLERGENS,
   API_LIMITS,
   API_SCOPES,
+  CANCELLED_BY,
   DECLINE_REASONS,
   DIETS,
   EXTERNAL_ID,
   LIMITS,
   OPTION_ID,
   ORDER_STATUSES,
+  PAYMENT_METHODS,
   STAFF_CANCEL_REASONS,
   WEBHOOK_EVENTS,
   type OrderStatus,
@@ -107,8 +109,12 @@ export const Order = named(
     restaurant_promotion: z.number().int(),
     total: z.number().int(),
     currency: z.string(),
+    /** How the customer pays the total: credit first, then cash at the door (or a card). */
+    payment: z.array(z.object({ method: z.enum(PAYMENT_METHODS), amount: z.number().int() })),
     decline_reason: z.string().nullable(),
     cancel_reason: z.string().nullable(),
+    /** Who cancelled it: the customer, the restaurant, an admin, or the backend (a timeout). */
+    cancelled_by: z.enum(CANCELLED_BY).nullable(),
     timeline: z.partialRecord(z.enum(ORDER_STATUSES), time),
   }),
 );

@@ -55,8 +55,10 @@ export function orderView(id: string, o: Order): OrderView {
     restaurant_promotion: p?.promo?.fundedBy === "restaurant" ? p.discount : 0,
     total: p?.total ?? 0,
     currency: p?.currency ?? "",
+    payment: (o.payment?.parts ?? []).map((x) => ({ method: x.method, amount: x.amount })),
     decline_reason: o.declineReason ?? null,
     cancel_reason: o.cancelReason ?? null,
+    cancelled_by: o.cancelledBy ?? null,
     timeline,
   };
 }

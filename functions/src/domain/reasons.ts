@@ -13,7 +13,8 @@ export const ADMIN_CANCEL_REASONS = ["customer_request", "restaurant_request", "
 export type AdminCancelReason = (typeof ADMIN_CANCEL_REASONS)[number];
 
 /** Who cancelled an order: its customer, its restaurant, an admin, or the backend (a timeout). */
-export type CancelledBy = "customer" | "restaurant" | "admin" | "backend";
+export const CANCELLED_BY = ["customer", "restaurant", "admin", "backend"] as const;
+export type CancelledBy = (typeof CANCELLED_BY)[number];
 
 /** Why a courier cannot hand an order over. */
 export const DELIVERY_PROBLEMS = ["customer_unreachable", "address_not_found", "unsafe"] as const;
