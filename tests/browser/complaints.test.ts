@@ -294,56 +294,63 @@ describe("browser: after the order (complaints, disputes, refunds, cancels, limi
     });
 
     it(`${size}, ${lang}: the admin's limits save within their bounds and refuse beyond them`, async () => {
-      const admin = await createUser({ admin: true }, "Lia Limits");
-      const a = await signedIn(admin, lang, options, "/admin/limits");
-      const page = a.page;
-      const amount = (cents: number) =>
-        new Intl.NumberFormat(LOCALES[lang], { minimumFractionDigits: 2, useGrouping: false }).format(cents / 100);
-      const cashField = page.getByLabel(say["lim.maxCashOrder"]);
-      await cashField.waitFor();
-      const saveCash = page.getByRole("button", { name: say["lim.saveCash"] });
+      // The settings are shared by every test: whatever happens here, they end as they were found.
+      const docs = [adminDb.doc(paths.paymentSettings()), adminDb.doc(paths.complaintSettings())];
+      const found = await Promise.all(docs.map(async (d) => (await d.get()).data()));
+      try {
+        const admin = await createUser({ admin: true }, "Lia Limits");
+        const a = await signedIn(admin, lang, options, "/admin/limits");
+        const page = a.page;
+        const amount = (cents: number) =>
+          new Intl.NumberFormat(LOCALES[lang], { minimumFractionDigits: 2, useGrouping: false }).format(cents / 100);
+        const cashField = page.getByLabel(say["lim.maxCashOrder"]);
+        await cashField.waitFor();
+        const saveCash = page.getByRole("button", { name: say["lim.saveCash"] });
 
-      // Below the bound: said, with the field and its bounds, and not saved.
-      await cashField.fill(amount(500));
-      const problem = fill(say["lim.bad"], { field: say["lim.maxCashOrder"], min: euros(1000), max: euros(100000) });
-      await page.getByTestId("limit-problem").getByText(problem).waitFor();
-      assert.equal(await saveCash.isDisabled(), true);
-      await fitsPhone(page, size, "limits", null);
-      await screenshot(page, `admin-limits-refused-${size}-${lang}`);
+        // Below the bound: said, with the field and its bounds, and not saved.
+        await cashField.fill(amount(500));
+        const problem = fill(say["lim.bad"], { field: say["lim.maxCashOrder"], min: euros(1000), max: euros(100000) });
+        await page.getByTestId("limit-problem").getByText(problem).waitFor();
+        assert.equal(await saveCash.isDisabled(), true);
+        await fitsPhone(page, size, "limits", null);
+        await screenshot(page, `admin-limits-refused-${size}-${lang}`);
 
-      // Within: saved as cents, then put back to the default.
-      await cashField.fill(amount(12345));
-      await saveCash.click();
-      await page.getByRole("status").getByText(say["lim.cashSaved"]).waitFor();
-      await waitForDoc(adminDb.doc(paths.paymentSettings()), (s) => s.get("maxCashOrderCents") === 12345);
-      await cashField.fill(amount(DEFAULT_CASH_LIMITS.maxCashOrderCents));
-      await saveCash.click();
-      await waitForDoc(
-        adminDb.doc(paths.paymentSettings()),
-        (s) => s.get("maxCashOrderCents") === DEFAULT_CASH_LIMITS.maxCashOrderCents,
-      );
+        // Within: saved as cents, then put back to the default.
+        await cashField.fill(amount(12345));
+        await saveCash.click();
+        await page.getByRole("status").getByText(say["lim.cashSaved"]).waitFor();
+        await waitForDoc(adminDb.doc(paths.paymentSettings()), (s) => s.get("maxCashOrderCents") === 12345);
+        await cashField.fill(amount(DEFAULT_CASH_LIMITS.maxCashOrderCents));
+        await saveCash.click();
+        await waitForDoc(
+          adminDb.doc(paths.paymentSettings()),
+          (s) => s.get("maxCashOrderCents") === DEFAULT_CASH_LIMITS.maxCashOrderCents,
+        );
 
-      // The complaint thresholds: a count beyond its bound refused, one within saved.
-      const claims = page.getByLabel(say["lim.maxClaims"]);
-      const saveThresholds = page.getByRole("button", { name: say["lim.saveComplaints"] });
-      await claims.fill("101");
-      await page
-        .getByTestId("limit-problem")
-        .getByText(fill(say["lim.bad"], { field: say["lim.maxClaims"], min: 0, max: 100 }))
-        .waitFor();
-      assert.equal(await saveThresholds.isDisabled(), true);
-      await claims.fill("3");
-      await saveThresholds.click();
-      await page.getByRole("status").getByText(say["lim.complaintsSaved"]).waitFor();
-      await waitForDoc(adminDb.doc(paths.complaintSettings()), (s) => s.get("maxClaimsPer30Days") === 3);
-      await screenshot(page, `admin-limits-saved-${size}-${lang}`);
-      await claims.fill(String(DEFAULT_COMPLAINT_SETTINGS.maxClaimsPer30Days));
-      await saveThresholds.click();
-      await waitForDoc(
-        adminDb.doc(paths.complaintSettings()),
-        (s) => s.get("maxClaimsPer30Days") === DEFAULT_COMPLAINT_SETTINGS.maxClaimsPer30Days,
-      );
-      await a.context.close();
+        // The complaint thresholds: a count beyond its bound refused, one within saved.
+        const claims = page.getByLabel(say["lim.maxClaims"]);
+        const saveThresholds = page.getByRole("button", { name: say["lim.saveComplaints"] });
+        await claims.fill("101");
+        await page
+          .getByTestId("limit-problem")
+          .getByText(fill(say["lim.bad"], { field: say["lim.maxClaims"], min: 0, max: 100 }))
+          .waitFor();
+        assert.equal(await saveThresholds.isDisabled(), true);
+        await claims.fill("3");
+        await saveThresholds.click();
+        await page.getByRole("status").getByText(say["lim.complaintsSaved"]).waitFor();
+        await waitForDoc(adminDb.doc(paths.complaintSettings()), (s) => s.get("maxClaimsPer30Days") === 3);
+        await screenshot(page, `admin-limits-saved-${size}-${lang}`);
+        await claims.fill(String(DEFAULT_COMPLAINT_SETTINGS.maxClaimsPer30Days));
+        await saveThresholds.click();
+        await waitForDoc(
+          adminDb.doc(paths.complaintSettings()),
+          (s) => s.get("maxClaimsPer30Days") === DEFAULT_COMPLAINT_SETTINGS.maxClaimsPer30Days,
+        );
+        await a.context.close();
+      } finally {
+        await Promise.all(docs.map((d, i) => (found[i] ? d.set(found[i]) : d.delete())));
+      }
     });
   }
 });
