@@ -36,6 +36,21 @@ export const ADMIN_CANCELLABLE: readonly OrderStatus[] = OPEN_STATUSES.filter((s
   canTransition(s, "cancelled", "admin"),
 );
 
+/** The reconciler's sweeps: documents whose `field` falls in [from, to), oldest first, a page at a
+ * time (`group`: every collection of that name). */
+function changedIn(collection: string, field: string, from: Date, to: Date, max: number, group = false): QuerySpec {
+  return {
+    collection,
+    ...(group ? { group: true } : {}),
+    where: [
+      [field, ">=", from],
+      [field, "<", to],
+    ],
+    orderBy: [[field, "asc"]],
+    limit: max,
+  };
+}
+
 export const QUERIES = {
   menu: (rid: string): QuerySpec => ({
     collection: paths.menu(rid),
@@ -204,15 +219,8 @@ export const QUERIES = {
     limit: max,
   }),
   /** Reconciler: orders changed in [from, to), to check their side effects happened. */
-  changedBetween: (from: Date, to: Date, max: number): QuerySpec => ({
-    collection: paths.orders(),
-    where: [
-      ["updatedAt", ">=", from],
-      ["updatedAt", "<", to],
-    ],
-    orderBy: [["updatedAt", "asc"]],
-    limit: max,
-  }),
+  changedBetween: (from: Date, to: Date, max: number): QuerySpec =>
+    changedIn(paths.orders(), "updatedAt", from, to, max),
   /** Orders picked up before `before` and still on their way, longest first: those that may need
    * an admin's decision (deliveryTimers.ts), for the reconciler and the admin's list. */
   deliveriesOverdue: (before: Date, max: number): QuerySpec => ({
@@ -232,47 +240,17 @@ export const QUERIES = {
     limit: pageSize,
   }),
   /** Reconciler: reviews written in [from, to), to check their rating was counted (collection group). */
-  reviewsCreatedBetween: (from: Date, to: Date, max: number): QuerySpec => ({
-    collection: "reviews",
-    group: true,
-    where: [
-      ["createdAt", ">=", from],
-      ["createdAt", "<", to],
-    ],
-    orderBy: [["createdAt", "asc"]],
-    limit: max,
-  }),
+  reviewsCreatedBetween: (from: Date, to: Date, max: number): QuerySpec =>
+    changedIn("reviews", "createdAt", from, to, max, true),
   /** Reconciler: restaurants changed in [from, to), to check their public card followed. */
-  restaurantsChangedBetween: (from: Date, to: Date, max: number): QuerySpec => ({
-    collection: paths.restaurants(),
-    where: [
-      ["updatedAt", ">=", from],
-      ["updatedAt", "<", to],
-    ],
-    orderBy: [["updatedAt", "asc"]],
-    limit: max,
-  }),
+  restaurantsChangedBetween: (from: Date, to: Date, max: number): QuerySpec =>
+    changedIn(paths.restaurants(), "updatedAt", from, to, max),
   /** Reconciler: dishes changed in [from, to), to check their restaurant's search words followed. */
-  menusChangedBetween: (from: Date, to: Date, max: number): QuerySpec => ({
-    collection: "menu",
-    group: true,
-    where: [
-      ["updatedAt", ">=", from],
-      ["updatedAt", "<", to],
-    ],
-    orderBy: [["updatedAt", "asc"]],
-    limit: max,
-  }),
+  menusChangedBetween: (from: Date, to: Date, max: number): QuerySpec =>
+    changedIn("menu", "updatedAt", from, to, max, true),
   /** Reconciler: complaints changed in [from, to), to check everyone was told. */
-  complaintsChangedBetween: (from: Date, to: Date, max: number): QuerySpec => ({
-    collection: paths.complaints(),
-    where: [
-      ["updatedAt", ">=", from],
-      ["updatedAt", "<", to],
-    ],
-    orderBy: [["updatedAt", "asc"]],
-    limit: max,
-  }),
+  complaintsChangedBetween: (from: Date, to: Date, max: number): QuerySpec =>
+    changedIn(paths.complaints(), "updatedAt", from, to, max),
   /** Backend (auto-pause): the restaurant's last `max` orders placed at or before `at`, newest first. */
   placedUpTo: (rid: string, at: unknown, max: number): QuerySpec => ({
     collection: paths.orders(),
