@@ -15,6 +15,7 @@ import {
   EXTERNAL_ID,
   LIMITS,
   OPTION_ID,
+  NEVER_PLACED,
   ORDER_STATUSES,
   PAYMENT_METHODS,
   STAFF_CANCEL_REASONS,
@@ -36,11 +37,8 @@ const cents = z.number().int().min(0).max(LIMITS.maxPriceCents);
 const externalId = z.string().regex(EXTERNAL_ID);
 const optionId = z.string().regex(OPTION_ID);
 
-/** Statuses an order has once its restaurant has it (submitted and rejected ones it never saw). */
-export const API_STATUSES = ORDER_STATUSES.filter((s) => s !== "submitted" && s !== "rejected") as [
-  OrderStatus,
-  ...OrderStatus[],
-];
+/** Statuses an order has once its restaurant has it. */
+export const API_STATUSES = ORDER_STATUSES.filter((s) => !NEVER_PLACED.includes(s)) as [OrderStatus, ...OrderStatus[]];
 
 export const Problem = named(
   "Problem",

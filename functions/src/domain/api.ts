@@ -113,14 +113,17 @@ export interface WebhookDelivery {
 }
 
 /** The event an order's new status is for its restaurant's system, if any. Orders the restaurant
- * never received (still submitted, or rejected) are none of its business. */
+ * never received (still submitted or waiting for their card, rejected, their payment failed) are
+ * none of its business. */
 export function orderEventOf(order: {
   status: OrderStatus;
   timeline?: Partial<Record<OrderStatus, unknown>>;
 }): WebhookEvent | null {
   switch (order.status) {
     case "submitted":
+    case "awaiting_payment":
     case "rejected":
+    case "payment_failed":
       return null;
     case "scheduled":
       return "order.placed";

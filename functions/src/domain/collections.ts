@@ -51,6 +51,13 @@ export const paths = {
   /** What the platform paid for refunds (admin only): the revenue subtracts it. */
   refundBooks: () => "refundBooks",
   refundBook: (complaintId: string) => `refundBooks/${complaintId}`,
+  /** An order's card payment (cardPayment.ts), and the Stripe events already applied to it. */
+  payment: (orderId: string) => `payments/${orderId}`,
+  stripeEvent: (eventId: string) => `stripeEvents/${eventId}`,
+  /** A customer's saved cards (with their consent), and their Stripe customer id (backend only). */
+  cards: (uid: string) => `users/${uid}/cards`,
+  card: (uid: string, pmId: string) => `users/${uid}/cards/${pmId}`,
+  stripeCustomer: (uid: string) => `stripeCustomers/${uid}`,
   restaurantTerms: (rid: string) => `restaurantTerms/${rid}`,
   promoCodes: () => "promoCodes",
   promoCode: (code: string) => `promoCodes/${code}`,

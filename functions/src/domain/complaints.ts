@@ -298,6 +298,10 @@ export interface Complaint {
   /** An admin's uid, or "policy" for a claim approved at once. */
   decidedBy: string | null;
   dispute: Dispute | null;
+  /** Of an approved complaint's amount, what goes back to the card the order was paid with (the
+   * rest is credit), and the Stripe refund that did it once made (payments/refunds.ts). */
+  toCard?: Cents;
+  cardRefundId?: string | null;
 }
 
 export const ADMIN_DECISIONS = ["approve", "decline", "uphold", "reject"] as const;

@@ -3,6 +3,7 @@
 export * from "./api";
 export * from "./books";
 export * from "./capacity";
+export * from "./cardPayment";
 export * from "./cart";
 export * from "./city";
 export * from "./complaints";

@@ -11,7 +11,7 @@ import { formatCents, type Cents } from "./money";
 import type { Language } from "./language";
 import { staffRestaurantIds, type RoleClaims } from "./roles";
 import type { RejectionCode } from "./orderCheck";
-import type { CancelReason, DeclineReason, DeliveryProblem } from "./reasons";
+import type { CancelReason, DeclineReason, DeliveryProblem, PaymentFailure } from "./reasons";
 import { isFinal, type OrderStatus } from "./status";
 import type { TimestampLike } from "./types";
 import { TEXTS, type Mention, type Message } from "./texts";
@@ -24,9 +24,12 @@ export type Audience = "customer" | "staff" | "couriers";
  * entry only when an order they took on is cancelled. */
 export const INBOX: Record<OrderStatus, readonly Audience[]> = {
   submitted: [],
+  // The order page shows the wait for the card; the customer is on it.
+  awaiting_payment: [],
   scheduled: ["customer"],
   placed: [],
   rejected: ["customer"],
+  payment_failed: ["customer"],
   accepted: ["customer"],
   declined: ["customer"],
   cancelled: ["customer", "staff"],
@@ -82,6 +85,7 @@ export function progressOf(status: OrderStatus): number {
 }
 const PROGRESS: readonly OrderStatus[] = [
   "submitted",
+  "awaiting_payment",
   "scheduled",
   "placed",
   "accepted",
@@ -97,6 +101,7 @@ export const INBOX_MOMENTS: readonly OrderStatus[] = [
   "scheduled",
   "accepted",
   "rejected",
+  "payment_failed",
   "declined",
   "cancelled",
   "delivered",
@@ -144,6 +149,7 @@ export interface MessageContext {
   declineReason?: DeclineReason;
   cancelReason?: CancelReason;
   deliveryProblem?: DeliveryProblem;
+  paymentFailure?: PaymentFailure;
   /** A scheduled order's slot (ms), on the restaurant's clock (timeZone) as seen when ordered (orderedAt). */
   slotAt?: number;
   timeZone?: string;
@@ -153,7 +159,7 @@ export interface MessageContext {
 /** What a message may name of an order, in `lang`. */
 function mentionOf(ctx: MessageContext, lang: Language): Mention {
   const t = TEXTS[lang];
-  const reason = ctx.declineReason ?? ctx.cancelReason ?? ctx.deliveryProblem;
+  const reason = ctx.declineReason ?? ctx.cancelReason ?? ctx.deliveryProblem ?? ctx.paymentFailure;
   const code = ctx.rejectionCode as RejectionCode | undefined;
   const slot =
     ctx.slotAt === undefined

@@ -1,6 +1,6 @@
 // How an order is paid: a list of parts, each in cents, that add up to its total. Credit (the
-// customer's Dishpatch balance, from refunds) goes first, then cash at the door; a card part
-// attaches beside them when card payments exist, with no change to this shape.
+// customer's Dishpatch balance, from refunds) goes first, then cash at the door or a card
+// (cardPayment.ts) for the rest.
 
 import type { Cents } from "./money";
 
@@ -27,17 +27,17 @@ export function paymentOf(parts: PaymentPart[]): Payment {
   return { parts, cash: partOf(parts, "cash") };
 }
 
-/** The parts once `amount` more is paid from credit (a tip raised after delivery): the credit part
- * grows, or comes first. */
-export function withMoreCredit(parts: readonly PaymentPart[], amount: Cents): PaymentPart[] {
+/** The parts once `amount` more is paid by `method` (a tip raised after delivery, from credit or
+ * on the saved card): that part grows, or joins them (credit first). */
+export function withMore(parts: readonly PaymentPart[], method: "credit" | "card", amount: Cents): PaymentPart[] {
   if (amount <= 0) return [...parts];
-  const credit = partOf(parts, "credit") + amount;
-  return [{ method: "credit", amount: credit }, ...parts.filter((p) => p.method !== "credit")];
+  const grown: PaymentPart = { method, amount: partOf(parts, method) + amount };
+  const others = parts.filter((p) => p.method !== method);
+  return method === "credit" ? [grown, ...others] : [...others, grown];
 }
 
 export function isPayWith(v: unknown): v is PayWith {
-  // Cards come with card payments (a later issue); until then cash is the only choice.
-  return v === "cash";
+  return v === "cash" || v === "card";
 }
 
 /** Credit first (as much of it as the total needs), the rest by `payWith`; no part of zero. */

@@ -206,7 +206,8 @@ export const QUERIES = {
   /** Reconciler: orders in `status` whose `field` (a time) is before `before`, oldest first. */
   dueOrders: (
     status: OrderStatus,
-    field: "createdAt" | "acceptBy" | "releaseAt" | "claimedAt" | "timeline.delivery_problem",
+    field:
+      "createdAt" | "acceptBy" | "releaseAt" | "claimedAt" | "timeline.delivery_problem" | "timeline.awaiting_payment",
     before: Date,
     max: number,
   ): QuerySpec => ({
@@ -464,6 +465,17 @@ export const QUERIES = {
     group: true,
     where: [["expireAt", "<", now]],
     orderBy: [["expireAt", "asc"]],
+    limit: max,
+  }),
+  /** Reconciler: card payments still being authorised, or waiting for the customer's 3-D Secure,
+   * whose state has not moved since `before` (their webhook may be lost: Stripe is asked). */
+  stalePayments: (before: Date, max: number): QuerySpec => ({
+    collection: "payments",
+    where: [
+      ["state", "in", ["authorising", "requires_action"]],
+      ["updatedAt", "<", before],
+    ],
+    orderBy: [["updatedAt", "asc"]],
     limit: max,
   }),
   /** Reconciler: webhook deliveries whose retry is long overdue (a lost task). */

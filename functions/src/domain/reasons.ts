@@ -20,6 +20,11 @@ export type CancelledBy = (typeof CANCELLED_BY)[number];
 export const DELIVERY_PROBLEMS = ["customer_unreachable", "address_not_found", "unsafe"] as const;
 export type DeliveryProblem = (typeof DELIVERY_PROBLEMS)[number];
 
+/** Why a card payment did not go through: declined, its authentication (3-D Secure) failed, or it
+ * was never finished in time (PAYMENT_TIMEOUT_SECONDS, functions/src/config.ts). */
+export const PAYMENT_FAILURES = ["card_declined", "authentication_failed", "payment_timeout"] as const;
+export type PaymentFailure = (typeof PAYMENT_FAILURES)[number];
+
 /** What a customer may give when cancelling. */
 export const CUSTOMER_CANCEL_REASONS = ["changed_mind", "ordered_by_mistake", "taking_too_long", "other"] as const;
 /** Every cancel reason, the restaurant's, the admins' and the backend's included. */

@@ -3,9 +3,14 @@
 
 export const ORDER_STATUSES = [
   "submitted",
+  // Paid by card: priced and waiting for the card's authorisation (payments/). Nobody but the
+  // customer sees it yet; it is placed (or scheduled) once the amount is held on the card.
+  "awaiting_payment",
   "scheduled",
   "placed",
   "rejected",
+  // The card was declined, its authentication failed or was never finished in time.
+  "payment_failed",
   "accepted",
   "declined",
   "cancelled",
@@ -40,6 +45,12 @@ export const TRANSITIONS: readonly Transition[] = [
   { from: "submitted", to: "rejected", by: ["backend"] },
   // Ordered ahead: the order waits, then the backend releases it to the kitchen in time for its slot.
   { from: "submitted", to: "scheduled", by: ["backend"] },
+  { from: "submitted", to: "awaiting_payment", by: ["backend"] },
+  { from: "awaiting_payment", to: "placed", by: ["backend"] },
+  { from: "awaiting_payment", to: "scheduled", by: ["backend"] },
+  // Declined, authentication failed, or not finished in time (an abandoned payment): it never
+  // reached the kitchen, so it is not "cancelled", which the restaurant hears of.
+  { from: "awaiting_payment", to: "payment_failed", by: ["backend"] },
   { from: "scheduled", to: "placed", by: ["backend"] },
   { from: "scheduled", to: "cancelled", by: ["customer", "admin"] },
   { from: "placed", to: "accepted", by: ["staff"] },
@@ -74,12 +85,17 @@ export const TRANSITIONS: readonly Transition[] = [
 
 export const FINAL_STATUSES: readonly OrderStatus[] = [
   "rejected",
+  "payment_failed",
   "declined",
   "cancelled",
   "delivered",
   "undelivered",
   "undeliverable",
 ];
+
+/** Statuses of an order its restaurant never received: not placed yet, or never. Its staff do not
+ * see it, and its API clients hear nothing of it. */
+export const NEVER_PLACED: readonly OrderStatus[] = ["submitted", "awaiting_payment", "rejected", "payment_failed"];
 
 /** Statuses of an order still under way. */
 export const OPEN_STATUSES: readonly OrderStatus[] = ORDER_STATUSES.filter((s) => !FINAL_STATUSES.includes(s));
@@ -97,8 +113,9 @@ export function nextStatuses(from: OrderStatus, actor: Actor): OrderStatus[] {
 }
 
 /** The backend's ways of moving an order, recorded as the actor of its changes: the event trigger,
- * a Cloud Task at its time, or the reconciler making good what those left undone. */
-export const BACKEND_ACTORS = ["backend:trigger", "backend:task", "backend:reconciler"] as const;
+ * a Cloud Task at its time, the reconciler making good what those left undone, or Stripe's word
+ * on a card payment (its webhook). */
+export const BACKEND_ACTORS = ["backend:trigger", "backend:task", "backend:reconciler", "backend:stripe"] as const;
 export type BackendActor = (typeof BACKEND_ACTORS)[number];
 
 /**

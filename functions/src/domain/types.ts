@@ -12,7 +12,7 @@ import type { RoleClaims } from "./roles";
 import type { ChosenOptions } from "./options";
 import type { Payment, PayWith } from "./payment";
 import type { VatRate } from "./vat";
-import type { CancelledBy, CancelReason, DeclineReason, DeliveryProblem } from "./reasons";
+import type { CancelledBy, CancelReason, DeclineReason, DeliveryProblem, PaymentFailure } from "./reasons";
 import type { OrderEstimate } from "./eta";
 import type { PausedBy } from "./rush";
 import type { TipChoice } from "./tips";
@@ -223,6 +223,12 @@ export interface Order {
   /** How whatever credit does not cover is paid, as the customer chose at checkout (cash when
    * absent: orders from before there was a choice). */
   payWith?: PayWith;
+  /** Paid by card: the PaymentMethod checkout made (or a saved card's), and whether the customer
+   * agreed to keep the card for later. */
+  paymentMethodId?: string;
+  saveCard?: boolean;
+  /** Why the card payment failed (payment_failed). */
+  paymentFailure?: PaymentFailure;
   /** Why the courier could not hand it over (delivery_problem). */
   deliveryProblem?: DeliveryProblem;
   /** The customer's answer to a delivery problem: that they are there, and a short note. */

@@ -20,6 +20,9 @@ export const de: DomainTexts = {
     customer_unreachable: "Der Kurier konnte dich nicht erreichen.",
     address_not_found: "Der Kurier konnte die Adresse nicht finden.",
     unsafe: "Der Kurier konnte nicht sicher liefern.",
+    card_declined: "Deine Karte wurde abgelehnt.",
+    authentication_failed: "Die Bestätigung deiner Karte ist fehlgeschlagen.",
+    payment_timeout: "Die Zahlung wurde nicht rechtzeitig abgeschlossen.",
   },
   cancelChoices: {
     changed_mind: "Ich habe es mir anders überlegt.",
@@ -53,6 +56,7 @@ export const de: DomainTexts = {
     invalid_options: "Die gewählten Optionen eines Artikels sind nicht gültig.",
     out_of_zone: "Die Lieferadresse liegt außerhalb des Liefergebiets dieses Restaurants.",
     cash_limit: "Diese Bestellung liegt über dem Betrag, der an der Tür bar bezahlt werden kann.",
+    card_unavailable: "Kartenzahlungen sind gerade nicht möglich. Bitte zahle bar.",
     below_minimum: "Die Bestellung liegt unter dem Mindestbestellwert des Restaurants.",
   },
   theRestaurant: "dem Restaurant",
@@ -65,6 +69,14 @@ export const de: DomainTexts = {
     scheduled: ({ r, code, slot }) => ({
       title: "Bestellung geplant",
       body: `Deine Bestellung${code} bei ${r} ist für ${slot} geplant. Du kannst sie stornieren, bis die Küche sie bekommt.`,
+    }),
+    awaiting_payment: ({ r }) => ({
+      title: "Zahlung bestätigen",
+      body: `Deine Bestellung bei ${r} wartet auf deine Karte.`,
+    }),
+    payment_failed: ({ r, reason }) => ({
+      title: "Zahlung fehlgeschlagen",
+      body: `Deine Bestellung bei ${r} wurde nicht aufgegeben: Die Zahlung ist nicht durchgegangen.${reason} Es wurde nichts belastet.`,
     }),
     placed: ({ r, code }) => ({
       title: "Bestellung aufgegeben",

@@ -19,6 +19,9 @@ export const en: DomainTexts = {
     customer_unreachable: "The courier could not reach you.",
     address_not_found: "The courier could not find the address.",
     unsafe: "The courier could not deliver safely.",
+    card_declined: "Your card was declined.",
+    authentication_failed: "Your card's authentication did not succeed.",
+    payment_timeout: "The payment was not completed in time.",
   },
   cancelChoices: {
     changed_mind: "I changed my mind.",
@@ -35,7 +38,12 @@ export const en: DomainTexts = {
       title: "Order scheduled",
       body: `Your order${code} to ${r} is scheduled for ${slot}. You can cancel it until the kitchen gets it.`,
     }),
+    awaiting_payment: ({ r }) => ({ title: "Confirm your payment", body: `Your order to ${r} waits for your card.` }),
     placed: ({ r, code }) => ({ title: "Order placed", body: `Your order${code} to ${r} was placed.` }),
+    payment_failed: ({ r, reason }) => ({
+      title: "Payment failed",
+      body: `Your order to ${r} was not placed: the payment did not go through.${reason} Nothing was charged.`,
+    }),
     rejected: ({ r, rejection }) => ({
       title: "Order not placed",
       body: `Your order to ${r} could not be placed. ${rejection}`.trim(),

@@ -32,4 +32,5 @@ export const EN_REJECTIONS = {
   out_of_zone: "The delivery address is outside this restaurant's delivery area.",
   below_minimum: "The order is below the restaurant's minimum.",
   cash_limit: "This order is above what can be paid in cash at the door.",
+  card_unavailable: "Card payments are not available right now. Please pay in cash.",
 };

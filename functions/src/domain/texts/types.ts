@@ -1,4 +1,4 @@
-import type { CancelReason, DeclineReason, DeliveryProblem } from "../reasons";
+import type { CancelReason, DeclineReason, DeliveryProblem, PaymentFailure } from "../reasons";
 import type { RejectionCode } from "../orderCheck";
 import type { OrderStatus } from "../status";
 
@@ -21,7 +21,7 @@ export interface Mention {
 /** Everything the backend says to people, in one language. The web app shows the same reason
  * and rejection texts. */
 export interface DomainTexts {
-  reasons: Record<DeclineReason | CancelReason | DeliveryProblem, string>;
+  reasons: Record<DeclineReason | CancelReason | DeliveryProblem | PaymentFailure, string>;
   /** The customer's own words for cancelling ("I changed my mind"). */
   cancelChoices: Record<"changed_mind" | "ordered_by_mistake" | "taking_too_long" | "other", string>;
   rejections: Record<RejectionCode, string>;
