@@ -1,7 +1,7 @@
 // Runtime settings: Cloud Functions parameters, with their values in functions/.env (deployed
 // with the functions; the emulators read it too, and the test runner overrides values in
 // functions/.env.local).
-import { defineInt, defineSecret } from "firebase-functions/params";
+import { defineInt, defineSecret, defineString } from "firebase-functions/params";
 
 export const ACCEPT_TIMEOUT_SECONDS = defineInt("ACCEPT_TIMEOUT_SECONDS", {
   default: 600,
@@ -59,4 +59,31 @@ export const WEBHOOK_DOWN_PAUSE_SECONDS = defineInt("WEBHOOK_DOWN_PAUSE_SECONDS"
   default: 300,
   description:
     "A restaurant whose webhook endpoint has failed for this long while orders wait for an answer is paused, and its staff are told.",
+});
+
+// ---------- card payments (payments/) ----------
+
+/** Stripe's secret key. A value that is not a Stripe key (`none`, what npm start writes when no
+ * key is given) turns card payments off: checkout offers cash and credit alone. */
+export const STRIPE_SECRET_KEY = defineSecret("STRIPE_SECRET_KEY");
+
+/** Verifies Stripe's webhook signatures (whsec_…). */
+export const STRIPE_WEBHOOK_SECRET = defineSecret("STRIPE_WEBHOOK_SECRET");
+
+export const STRIPE_API_BASE = defineString("STRIPE_API_BASE", {
+  default: "",
+  description:
+    "Another address for Stripe's API (the tests' local stand-in, http://127.0.0.1:12111); empty in production, where the SDK talks to api.stripe.com.",
+});
+
+export const PAYMENT_CHECK_SECONDS = defineInt("PAYMENT_CHECK_SECONDS", {
+  default: 300,
+  description:
+    "A card payment whose state has not moved for this long is looked up at Stripe by the reconciler (its webhook may have been lost).",
+});
+
+export const PAYMENT_TIMEOUT_SECONDS = defineInt("PAYMENT_TIMEOUT_SECONDS", {
+  default: 900,
+  description:
+    "How long an order waits for its card to be authorised (3-D Secure included) before it ends payment_failed.",
 });

@@ -41,6 +41,9 @@ const ENTRIES: Record<string, () => Record<string, unknown>> = {
   setApiWebhook: () => require("./entry/api"),
   resendWebhook: () => require("./entry/api"),
   deliverWebhook: () => require("./entry/api"),
+  stripeWebhook: () => require("./entry/payments"),
+  paymentAction: () => require("./entry/payments"),
+  removeCard: () => require("./entry/payments"),
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 

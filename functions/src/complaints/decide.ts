@@ -15,11 +15,12 @@ import {
   paths,
   type AdminDecision,
   type ClaimedLines,
+  type CardPayment,
   type Complaint,
   type OrderBooks,
   isDocId,
 } from "../domain";
-import { writeRefund, writeReversal } from "./refund";
+import { cardShareOf, writeRefund, writeReversal } from "./refund";
 
 function complaintId(input: unknown): string {
   const id = (input as { complaintId?: unknown } | null)?.complaintId;
@@ -52,8 +53,12 @@ export async function decideComplaint(
       if (c.status !== "review") decided(c.status);
       const userRef = db.doc(paths.user(c.customerId));
       const booksRef = db.doc(paths.books(c.orderId));
-      const [user, books] = await tx.getAll(userRef, booksRef);
-      if (decision === "approve") writeRefund(db, tx, id, c, { ref: userRef, data: user.data() });
+      const paymentRef = db.doc(paths.payment(c.orderId));
+      const [user, books, paymentSnap] = await tx.getAll(userRef, booksRef, paymentRef);
+      const payment = { ref: paymentRef, data: paymentSnap.data() as CardPayment | undefined };
+      const toCard = decision === "approve" ? cardShareOf(c, payment) : 0;
+      if (decision === "approve")
+        writeRefund(db, tx, id, { ...c, toCard }, { ref: userRef, data: user.data() }, payment);
       else {
         // What it held of the order is free again: its amount, and the lines it named.
         const b = books.data() as (OrderBooks & { refunded?: number; claimed?: ClaimedLines }) | undefined;
@@ -65,7 +70,8 @@ export async function decideComplaint(
         });
       }
       const status = decision === "approve" ? "approved" : "declined";
-      tx.update(ref, { status, decidedAt: stamp, decidedBy: adminUid, updatedAt: stamp });
+      const card = decision === "approve" ? { toCard, cardRefundId: null } : {};
+      tx.update(ref, { status, decidedAt: stamp, decidedBy: adminUid, updatedAt: stamp, ...card });
       return { status, dispute: null };
     }
     if (c.dispute?.status !== "open") decided(c.dispute?.status ?? "not disputed");

@@ -14,6 +14,7 @@ import {
   paths,
   QUERIES,
   refundPlan,
+  type CardPayment,
   type ClaimedLines,
   type Complaint,
   type ComplaintProblem,
@@ -23,7 +24,7 @@ import {
 } from "../domain";
 import { adminQuery } from "../query";
 import { complaintInput } from "./input";
-import { writeRefund } from "./refund";
+import { cardShareOf, writeRefund } from "./refund";
 
 const DAY_MS = 24 * 3600_000;
 
@@ -47,12 +48,15 @@ export async function fileComplaint(
   const complaintRef = db.collection(paths.complaints()).doc();
   const at = now().getTime();
   return db.runTransaction(async (tx) => {
-    const [orderSnap, booksSnap, userSnap, settingsSnap] = await tx.getAll(
+    const paymentRef = db.doc(paths.payment(claim.orderId));
+    const [orderSnap, booksSnap, userSnap, settingsSnap, paymentSnap] = await tx.getAll(
       orderRef,
       booksRef,
       userRef,
       db.doc(paths.complaintSettings()),
+      paymentRef,
     );
+    const payment = { ref: paymentRef, data: paymentSnap.data() as CardPayment | undefined };
     const order = orderSnap.data() as Order | undefined;
     // Someone else's order is answered as if there were none.
     if (!order || order.customerId !== uid)
@@ -95,6 +99,7 @@ export async function fileComplaint(
       decidedAt: approved ? (FieldValue.serverTimestamp() as never) : null,
       decidedBy: approved ? "policy" : null,
       dispute: null,
+      ...(approved ? { toCard: cardShareOf(plan, payment), cardRefundId: null } : {}),
     };
     tx.create(complaintRef, complaint);
     // Held while in review too, so that two claims cannot together take more than was paid.
@@ -102,7 +107,7 @@ export async function fileComplaint(
       refunded: refunded + plan.amount,
       ...Object.fromEntries((claim.lines ?? []).map((l) => [`claimed.${l.line}`, (claimed[l.line] ?? 0) + l.quantity])),
     });
-    if (approved) writeRefund(db, tx, complaintRef.id, complaint, { ref: userRef, data: userSnap.data() });
+    if (approved) writeRefund(db, tx, complaintRef.id, complaint, { ref: userRef, data: userSnap.data() }, payment);
     return { complaintId: complaintRef.id, status: complaint.status, amount: plan.amount };
   });
 }

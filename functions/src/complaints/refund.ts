@@ -1,7 +1,9 @@
 // The money a decided complaint moves, written inside the transaction that decides it, so a
 // complaint is refunded exactly when it is approved, and once: the customer's credit and its entry,
 // the restaurant's statement line for its part, and the refund's books for the platform's
-// revenue. Every id names the complaint, so a second attempt fails as a whole (create).
+// revenue. Every id names the complaint, so a second attempt fails as a whole (create). An order
+// paid by card gets its refund back on the card as far as the card paid (toCard, set aside on the
+// payment record here); Stripe's refund itself follows the commit (payments/refunds.ts).
 
 import { FieldValue, type DocumentReference, type Firestore, type Transaction } from "firebase-admin/firestore";
 import {
@@ -11,30 +13,43 @@ import {
   refundLineId,
   refundLineOf,
   reversalLineId,
+  toCardOf,
+  type CardPayment,
   type Complaint,
   type CreditEntry,
   type RefundBook,
 } from "../domain";
 
+/** The order's card payment as read in the deciding transaction (none for a cash order). */
+export type PaymentRead = { ref: DocumentReference; data: CardPayment | undefined };
+
+/** What of the complaint's amount goes back to the card. */
+export const cardShareOf = (c: Pick<Complaint, "amount">, payment: PaymentRead) => toCardOf(c.amount, payment.data);
+
 /** Writes the refund of an approved complaint; `user` is the customer's profile as read in `tx`
- * (null: the account is gone, and the credit with it; the books still record who paid). */
+ * (null: the account is gone, and the credit with it; the books still record who paid), `c.toCard`
+ * what goes back to the card (cardShareOf). */
 export function writeRefund(
   db: Firestore,
   tx: Transaction,
   complaintId: string,
   c: Complaint,
   user: { ref: DocumentReference; data: { credit?: unknown } | undefined } | null,
+  payment: PaymentRead,
 ) {
   const stamp = FieldValue.serverTimestamp();
-  if (user?.data) {
+  const toCard = c.toCard ?? 0;
+  const toCredit = c.amount - toCard;
+  if (toCard > 0) tx.update(payment.ref, { allotted: (payment.data?.allotted ?? 0) + toCard, updatedAt: stamp });
+  if (user?.data && toCredit > 0) {
     const entry: CreditEntry = {
-      amount: c.amount,
+      amount: toCredit,
       cause: "refund",
       orderId: c.orderId,
       complaintId,
       number: c.number,
     };
-    tx.update(user.ref, { credit: creditOf(user.data) + c.amount });
+    tx.update(user.ref, { credit: creditOf(user.data) + toCredit });
     tx.create(db.doc(paths.creditEntry(c.customerId, creditEntryId.refund(complaintId))), {
       ...entry,
       createdAt: stamp,

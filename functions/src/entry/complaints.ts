@@ -3,6 +3,8 @@
 // (auth/guard.ts): the role, and a token not revoked since.
 import { onDocumentWritten } from "firebase-functions/v2/firestore";
 import { onCall } from "firebase-functions/v2/https";
+import type { Complaint } from "../domain";
+import { STRIPE_SECRETS } from "./payments";
 
 export const fileComplaint = onCall(async (request) => {
   const [{ fileComplaint: file }, { liveDeps }, { requireCaller }] = await Promise.all([
@@ -61,15 +63,24 @@ export const recordSettlement = onCall(async (request) => {
   return record(deps, caller.uid, request.data);
 });
 
+/** The notices a complaint's change sends, and an approved one's refund to the card: each on its
+ * own (one failing does not hold up the other), retried until both are done. */
 export const onComplaintWritten = onDocumentWritten(
-  { document: "complaints/{complaintId}", retry: true },
+  { document: "complaints/{complaintId}", retry: true, secrets: STRIPE_SECRETS },
   async (event) => {
     const [{ tellAboutComplaint }, { liveDeps }] = await Promise.all([
       import("../complaints/notify"),
       import("../deps"),
     ]);
-    const after = event.data?.after.data();
+    const after = event.data?.after.data() as Complaint | undefined;
     if (!after) return;
-    await tellAboutComplaint(liveDeps(), event.params.complaintId, event.data?.before.data() as never, after as never);
+    const deps = liveDeps();
+    const id = event.params.complaintId;
+    const done = await Promise.allSettled([
+      tellAboutComplaint(deps, id, event.data?.before.data() as Complaint | undefined, after),
+      after.toCard ? import("../payments/refunds").then((r) => r.refundToCard(deps, id, after)) : null,
+    ]);
+    const failed = done.find((d) => d.status === "rejected");
+    if (failed) throw (failed as PromiseRejectedResult).reason;
   },
 );

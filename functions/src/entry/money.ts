@@ -3,8 +3,10 @@
 // revoked since. And the public view of the codes listed to everyone, kept from the codes.
 import { onDocumentWritten } from "firebase-functions/v2/firestore";
 import { onCall } from "firebase-functions/v2/https";
+import { STRIPE_SECRETS } from "./payments";
 
-export const raiseTip = onCall(async (request) => {
+// A tip on an order paid with a saved card is charged to it (Stripe).
+export const raiseTip = onCall({ secrets: STRIPE_SECRETS }, async (request) => {
   const [{ raiseTip: raise }, { liveDeps }, { requireCaller }] = await Promise.all([
     import("../money/tips"),
     import("../deps"),

@@ -1,10 +1,15 @@
 // The order triggers. Their work is imported on the first event.
 import { onDocumentCreated, onDocumentUpdated } from "firebase-functions/v2/firestore";
+import { STRIPE_SECRETS } from "./payments";
 
-export const processOrder = onDocumentCreated({ document: "orders/{orderId}", retry: true }, async (event) =>
-  (await import("../orders/triggers")).orderCreated(event),
+// Both may talk to Stripe: placement asks whether cards are on, the effects authorise, capture and
+// cancel card payments.
+export const processOrder = onDocumentCreated(
+  { document: "orders/{orderId}", retry: true, secrets: STRIPE_SECRETS },
+  async (event) => (await import("../orders/triggers")).orderCreated(event),
 );
 
-export const onOrderUpdated = onDocumentUpdated({ document: "orders/{orderId}", retry: true }, async (event) =>
-  (await import("../orders/triggers")).orderUpdated(event),
+export const onOrderUpdated = onDocumentUpdated(
+  { document: "orders/{orderId}", retry: true, secrets: STRIPE_SECRETS },
+  async (event) => (await import("../orders/triggers")).orderUpdated(event),
 );

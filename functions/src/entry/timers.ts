@@ -6,6 +6,7 @@ import { onSchedule } from "firebase-functions/v2/scheduler";
 import { onTaskDispatched } from "firebase-functions/v2/tasks";
 import { TASK_QUEUE_CONCURRENCY } from "../domain";
 import { NotDueYet, TASK_RETRY } from "../tasks";
+import { STRIPE_SECRETS } from "./payments";
 
 /** Timers are small and many: a few handlers at a time are plenty (one answers in tens of
  * milliseconds), and the emulator starts a worker process for each concurrent dispatch, holding a
@@ -46,6 +47,7 @@ export const endPause = onTaskDispatched<{ rid: string }>(
   (req) => unlessEarly(async () => (await import("../restaurants/rush")).endPauseTask(req.data)),
 );
 
-export const reconcileOrders = onSchedule({ schedule: "every 1 minutes", retryCount: 0 }, async () =>
-  (await import("../orders/reconcile")).scheduledReconcile(),
+export const reconcileOrders = onSchedule(
+  { schedule: "every 1 minutes", retryCount: 0, secrets: STRIPE_SECRETS },
+  async () => (await import("../orders/reconcile")).scheduledReconcile(),
 );

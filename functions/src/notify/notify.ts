@@ -46,6 +46,7 @@ export function contextOf(order: Order & { timeZone?: string }): MessageContext 
     declineReason: order.declineReason,
     cancelReason: order.cancelReason,
     deliveryProblem: order.deliveryProblem,
+    paymentFailure: order.paymentFailure,
     ...(slot
       ? { slotAt: slot.getTime(), timeZone: order.timeZone ?? "UTC", orderedAt: order.createdAt?.toMillis() }
       : {}),

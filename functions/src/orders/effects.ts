@@ -6,7 +6,8 @@
 import { logger } from "firebase-functions/logger";
 import { emitOrderEvent } from "../api/webhooks/events";
 import type { Deps } from "../deps";
-import { countsAsMissed, partOf, respondBy, type Order } from "../domain";
+import { countsAsMissed, partOf, respondBy, type BackendActor, type Order, type OrderStatus } from "../domain";
+import { cardEffectOf } from "../payments/effects";
 import { notifyTransition } from "../notify/notify";
 import { returnCredit } from "../money/credit";
 import { releaseRedemption } from "../money/promos";
@@ -22,7 +23,16 @@ export const MAX_RETRY_AGE_MS = 60 * 60 * 1000;
 
 type Placed = Order & { timeZone?: string };
 
-function effectsOf(deps: Deps, orderId: string, order: Placed): Record<string, () => Promise<unknown>> {
+/** Endings that give back what the order spent: it never reached its customer (a rejected order
+ * spent nothing). */
+const GIVES_BACK: readonly OrderStatus[] = ["declined", "cancelled", "undelivered", "payment_failed"];
+
+function effectsOf(
+  deps: Deps,
+  orderId: string,
+  order: Placed,
+  by: BackendActor,
+): Record<string, () => Promise<unknown>> {
   const effects: Record<string, () => Promise<unknown>> = {
     notify: () => notifyTransition(deps.db, deps.push, orderId, order),
   };
@@ -44,14 +54,16 @@ function effectsOf(deps: Deps, orderId: string, order: Placed): Record<string, (
     effects.booking = () => bookDelivery(deps, orderId, order);
   }
   // An order that never reached the customer gives its code back, as one that was never made.
-  const ended = order.status === "declined" || order.status === "cancelled" || order.status === "undelivered";
-  if (ended && order.pricing?.promo) {
+  if (GIVES_BACK.includes(order.status) && order.pricing?.promo) {
     effects.releasePromo = () => releaseRedemption(deps, orderId, order);
   }
-  // ...and the credit it spent: a cash order was never charged at all.
+  // ...and the credit it spent: a cash order was never charged at all, a card's hold is let go.
   if (creditToReturn(order)) {
     effects.returnCredit = () => returnCredit(deps, orderId, order);
   }
+  // The card: authorised while it waits, captured at delivery, its hold let go on other endings.
+  const card = cardEffectOf(deps, orderId, order, by);
+  if (card) effects.card = card;
   // A courier who had claimed (or carried) an order cancelled under way is free for the next.
   if (order.status === "cancelled" && order.courierId) {
     effects.freeCourier = () => freeCourier(deps, orderId, order.courierId!);
@@ -64,15 +76,19 @@ function effectsOf(deps: Deps, orderId: string, order: Placed): Record<string, (
 
 /** Whether the order ended without reaching its customer and spent credit (which comes back). */
 export function creditToReturn(order: Order): boolean {
-  const ended = order.status === "declined" || order.status === "cancelled" || order.status === "undelivered";
-  return ended && partOf(order.payment?.parts, "credit") > 0;
+  return GIVES_BACK.includes(order.status) && partOf(order.payment?.parts, "credit") > 0;
 }
 
 export class EffectsFailed extends Error {}
 
 /** Runs every effect of the order's current status; throws if any failed (so it is retried). */
-export async function runEffects(deps: Deps, orderId: string, order: Order): Promise<void> {
-  const effects = effectsOf(deps, orderId, order as Placed);
+export async function runEffects(
+  deps: Deps,
+  orderId: string,
+  order: Order,
+  by: BackendActor = "backend:trigger",
+): Promise<void> {
+  const effects = effectsOf(deps, orderId, order as Placed, by);
   const names = Object.keys(effects);
   const results = await Promise.allSettled(names.map((n) => effects[n]()));
   const failed = names.filter((_, i) => results[i].status === "rejected");

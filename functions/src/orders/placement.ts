@@ -69,6 +69,7 @@ import { isAlreadyExists, isFailedPrecondition } from "../errors";
 import { tellStaff } from "../notify/staffNotice";
 import { termsFor } from "../money/terms";
 import { adminQuery } from "../query";
+import { cardsEnabled } from "../payments/enabled";
 
 async function readContext(db: Firestore, order: Order, now: Date) {
   const rid = isDocId(order.restaurantId) ? order.restaurantId : null;
@@ -136,8 +137,9 @@ function check(order: Order, ctx: Context, at: Date, promo?: PromoFacts, credit 
     promoCode: order.promoCode,
     ...promo,
   });
-  if (result.ok && overCashLimit(paymentFor(order, result.pricing.total, credit).parts, ctx.cash))
-    return reject("cash_limit");
+  const parts = result.ok ? paymentFor(order, result.pricing.total, credit).parts : [];
+  if (result.ok && overCashLimit(parts, ctx.cash)) return reject("cash_limit");
+  if (partOf(parts, "card") > 0 && (!cardsEnabled() || !order.paymentMethodId)) return reject("card_unavailable");
   return result;
 }
 
@@ -195,8 +197,14 @@ function patchFor(
     ...(ctx.apiEvents ? { apiEvents: true } : {}),
     code,
   };
+  const releaseAt = result.releaseAt ? { releaseAt: Timestamp.fromDate(result.releaseAt) } : {};
+  // Paid by card: it waits for the card's authorisation (payments/), and reaches the kitchen (and
+  // the restaurant's API clients, domain/api.ts orderEventOf) only then.
+  if (partOf(accepted.payment.parts, "card") > 0) {
+    return transition("awaiting_payment", stamp, by, { ...accepted, ...releaseAt });
+  }
   return result.releaseAt
-    ? transition("scheduled", stamp, by, { ...accepted, releaseAt: Timestamp.fromDate(result.releaseAt) })
+    ? transition("scheduled", stamp, by, { ...accepted, ...releaseAt })
     : transition("placed", stamp, by, { ...accepted, acceptBy: acceptDeadline(at) });
 }
 
@@ -303,7 +311,7 @@ async function placeInTransaction(
   });
 }
 
-export type Outcome = "placed" | "scheduled" | "rejected" | "already processed";
+export type Outcome = "placed" | "scheduled" | "awaiting_payment" | "rejected" | "already processed";
 
 /** When the restaurant must have answered an order placed (or released to it) at `at`. */
 export function acceptDeadline(at: Date): Timestamp {
@@ -362,5 +370,7 @@ export async function processSubmittedOrder(
       "/dashboard/settings",
     );
   }
-  return result.ok ? (result.releaseAt ? "scheduled" : "placed") : "rejected";
+  if (!result.ok) return "rejected";
+  if (partOf(paymentFor(order, result.pricing.total, ctx.credit).parts, "card") > 0) return "awaiting_payment";
+  return result.releaseAt ? "scheduled" : "placed";
 }

@@ -9,7 +9,9 @@
 // - delivery problems the customer did not answer in time (a lost or early problem-timeout task),
 // - recent transitions whose side effects are missing (a lost or failed update event: its
 //   notification, a delivery's booking, the credit an order that did not go through spent),
-// - complaints whose notices are missing (a lost or failed write event),
+// - complaints whose notices, or refund to the card, are missing (a lost or failed write event),
+// - card payments whose state has not moved for a while (a lost Stripe webhook: Stripe is asked),
+//   and orders that waited for their card past the payment timeout,
 // - webhook deliveries whose retry is long overdue (a lost task), and records past their keeping
 //   time (idempotency keys, deliveries, rate-limit windows: what a TTL policy deletes in
 //   production, which the emulator does not).
@@ -18,7 +20,7 @@
 
 import { FieldValue, type QueryDocumentSnapshot, type Timestamp } from "firebase-admin/firestore";
 import { logger } from "firebase-functions/logger";
-import { RECONCILE_GRACE_SECONDS } from "../config";
+import { PAYMENT_CHECK_SECONDS, PAYMENT_TIMEOUT_SECONDS, RECONCILE_GRACE_SECONDS } from "../config";
 import { liveDeps, type Deps } from "../deps";
 import {
   CLAIM_PICKUP_MIN,
@@ -44,11 +46,15 @@ import { expireClaimIfDue } from "./claimExpiry";
 import { alertIfOverdue } from "./overdue";
 import { creditToReturn, runEffects } from "./effects";
 import { processSubmittedOrder } from "./placement";
+import { cardEffectDone } from "../payments/effects";
 import { releaseIfDue } from "./release";
 import { syncListing } from "../listings/syncListing";
 import { endPauseIfDue } from "../restaurants/rush";
 import { countReview } from "../reviews/onReviewCreated";
 import { complaintToldAll, tellAboutComplaint } from "../complaints/notify";
+import { cardRefundDone, refundToCard } from "../payments/refunds";
+import { cardsEnabled } from "../payments/enabled";
+import { checkPayment, endUnpaidIfDue } from "../payments/stale";
 import { TIMER_TAKEOVER_MS } from "../tasks";
 import { orderEventDone, sendDelivery } from "../api/webhooks/events";
 
@@ -95,6 +101,12 @@ export interface ReconcileReport {
   reviews: number;
   /** Complaints whose notices were missing, told now. */
   complaintNotices: number;
+  /** Approved complaints whose refund to the card was missing, refunded now. */
+  cardRefunds: number;
+  /** Card payments whose webhook seemed lost, looked up at Stripe now. */
+  payments: number;
+  /** Orders that waited for their card too long, ended payment_failed now. */
+  paymentsTimedOut: number;
   /** Public cards that had missed a change of their restaurant or menu, rewritten now. */
   cards: number;
   /** Repairs that failed this run (each is tried again next run). */
@@ -114,6 +126,7 @@ async function effectsDone(deps: Deps, orderId: string, order: Tracked): Promise
   const booked = order.status === "delivered" || order.status === "undeliverable";
   if (booked && !(await deps.db.doc(paths.receipt(orderId)).get()).exists) return false;
   if (order.apiEvents && !(await orderEventDone(deps.db, orderId, order))) return false;
+  if (!(await cardEffectDone(deps.db, orderId, order))) return false;
   if (creditToReturn(order)) {
     const entry = await deps.db.doc(paths.creditEntry(order.customerId, creditEntryId.returned(orderId))).get();
     if (!entry.exists) return false;
@@ -169,7 +182,11 @@ async function effectsRepaired(deps: Deps, report: ReconcileReport, id: string, 
   if (done) return true;
   if (done === undefined) return false;
   report.effects++;
-  return (await attempt(report, "side effects", id, () => runEffects(deps, id, order).then(() => true))) === true;
+  return (
+    (await attempt(report, "side effects", id, () =>
+      runEffects(deps, id, order, "backend:reconciler").then(() => true),
+    )) === true
+  );
 }
 
 /** Runs `repair` on every document whose `field` changed since the window's end (up to `settled`),
@@ -235,6 +252,9 @@ export async function reconcile(deps: Deps, graceSeconds: number): Promise<Recon
     expired: 0,
     reviews: 0,
     complaintNotices: 0,
+    cardRefunds: 0,
+    payments: 0,
+    paymentsTimedOut: 0,
     cards: 0,
     failed: 0,
   };
@@ -247,7 +267,7 @@ export async function reconcile(deps: Deps, graceSeconds: number): Promise<Recon
     deadline,
     async (snap) => {
       const outcome = await attempt(report, "processing", snap.id, () => processSubmittedOrder(deps, snap, by));
-      return outcome === "placed" || outcome === "rejected" || outcome === "scheduled";
+      return outcome !== undefined && outcome !== "already processed";
     },
   );
   report.released = await drain(
@@ -321,6 +341,27 @@ export async function reconcile(deps: Deps, graceSeconds: number): Promise<Recon
       return sent === true;
     },
   );
+  // Card payments: lookups at Stripe where a webhook seems lost, and orders that waited too long.
+  if (cardsEnabled()) {
+    report.payments = await drain(
+      deps,
+      QUERIES.stalePayments(new Date(now.getTime() - PAYMENT_CHECK_SECONDS.value() * 1000), BATCH),
+      deadline,
+      async (snap) => (await attempt(report, "payment lookup", snap.id, () => checkPayment(deps, snap, by))) === true,
+    );
+    report.paymentsTimedOut = await drain(
+      deps,
+      QUERIES.dueOrders(
+        "awaiting_payment",
+        "timeline.awaiting_payment",
+        new Date(now.getTime() - PAYMENT_TIMEOUT_SECONDS.value() * 1000),
+        BATCH,
+      ),
+      deadline,
+      async (snap) =>
+        (await attempt(report, "payment timeout", snap.id, () => endUnpaidIfDue(deps, snap.id, by))) === "timed out",
+    );
+  }
   report.expired = await deleteExpired(deps, now);
 
   const stateRef = db.doc(paths.reconcilerState());
@@ -360,6 +401,10 @@ export async function reconcile(deps: Deps, graceSeconds: number): Promise<Recon
     (snap) =>
       attempt(report, "complaint notices", snap.id, async () => {
         const c = snap.data() as Complaint;
+        if (!cardRefundDone(c)) {
+          await refundToCard(deps, snap.id, c);
+          report.cardRefunds++;
+        }
         if (await complaintToldAll(db, snap.id, c)) return true;
         await tellAboutComplaint(deps, snap.id, undefined, c);
         report.complaintNotices++;
