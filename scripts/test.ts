@@ -11,7 +11,10 @@
 
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT } from "./lib/config";
+import { HOST, PORTS, PROJECT_ID, ROOT } from "./lib/config";
+import { STAND_IN_KEYS, withTestStripeKeys } from "./lib/secrets";
+import { REGION } from "../functions/src/domain";
+import { startStripeStandIn } from "../tests/support/stripeStandIn";
 import { emulatorEnv, MissingPrerequisite, type EmulatorSetup } from "./lib/emulatorEnv";
 import { buildAll, EMULATORS, exec, run } from "./lib/run";
 import { isSuite, type SuiteName } from "./lib/testSuites";
@@ -32,10 +35,18 @@ const TEST_PARAMS = {
   WEBHOOK_MAX_BACKOFF_SECONDS: "2",
   WEBHOOK_DOWN_PAUSE_SECONDS: "8",
   API_RATE_LIMIT_PER_MINUTE: "100",
+  // Card payments: a payment that has not moved is looked up at the stand-in after seconds, and
+  // one never finished fails after half a minute.
+  PAYMENT_CHECK_SECONDS: "4",
+  PAYMENT_TIMEOUT_SECONDS: "30",
 };
 const ENV_LOCAL = join(ROOT, "functions", ".env.local");
 /** Marks the file as the test runner's, so that npm start can tell a leftover from a developer's own. */
 const TEST_ENV_MARK = "# written by npm test for its run; removed when it ends";
+
+/** The test build offers card payments (the stand-in's publishable key; Stripe's script cannot
+ * load here, which the browser test checks it says). npm start builds without it. */
+const TEST_STRIPE_KEY = "pk_test_standin_dishpatch";
 
 /** The test build offers web push: a VAPID public key (any valid one; FCM's endpoints are faked
  * by the browser test, as this machine has no Google to ask). npm start builds without it. */
@@ -94,6 +105,7 @@ async function main(): Promise<number> {
   // Lint beside the build: two cores, and neither needs the other.
   const linted = whole ? timed("lint", () => run("npm", ["run", "--silent", "lint"])) : Promise.resolve(0);
   process.env.VITE_FCM_VAPID_KEY ??= TEST_VAPID_KEY;
+  process.env.VITE_STRIPE_PUBLISHABLE_KEY ??= TEST_STRIPE_KEY;
   const setup = await emulatorEnv();
   console.log(`emulators: ${setup.describe}`);
   if (!process.env.SKIP_BUILD) await timed("build", buildAll);
@@ -106,11 +118,20 @@ async function main(): Promise<number> {
     return 1;
   }
 
+  // Stripe's part, as its stand-in speaks it (tests/support/stripeStandIn.ts): the functions talk to
+  // it through the official SDK and it sends its webhooks to the emulated stripeWebhook function.
+  const standIn = await startStripeStandIn({
+    secretKey: STAND_IN_KEYS.STRIPE_SECRET_KEY,
+    webhookSecret: STAND_IN_KEYS.STRIPE_WEBHOOK_SECRET,
+    webhookUrl: `http://${HOST}:${PORTS.functions}/${PROJECT_ID}/${REGION}/stripeWebhook`,
+  });
+  const restoreKeys = withTestStripeKeys();
+  const params = { ...TEST_PARAMS, STRIPE_API_BASE: standIn.url };
   writeFileSync(
     ENV_LOCAL,
     TEST_ENV_MARK +
       "\n" +
-      Object.entries(TEST_PARAMS)
+      Object.entries(params)
         .map(([k, v]) => `${k}=${v}\n`)
         .join(""),
   );
@@ -122,7 +143,7 @@ async function main(): Promise<number> {
     for (const { label, script } of sessions) {
       const mocha = await timed(`${label}: emulators + mocha`, () =>
         // The tests call backend steps directly too: they read the same parameters from their env.
-        exec(setup, EMULATORS, [tsx, "scripts/lib/suites.ts", ...script], TEST_PARAMS),
+        exec(setup, EMULATORS, [tsx, "scripts/lib/suites.ts", ...script], params),
       );
       const sum = (re: RegExp) => [...mocha.output.matchAll(re)].reduce((n, m) => n + Number(m[1]), 0);
       let ok = sum(/^(?:\[\w+\] )?\s*(\d+) passing/gm);
@@ -141,6 +162,8 @@ async function main(): Promise<number> {
     }
   } finally {
     rmSync(ENV_LOCAL, { force: true });
+    restoreKeys();
+    await standIn.close();
   }
 
   console.log("\nTime per step and test folder:");

@@ -4,7 +4,7 @@
 export const SUITES = {
   core: {
     // The rules and unit tests touch only the rules test project, so they run beside the system's.
-    // The after-the-order and partner API tests follow them here, in the time this process would
+    // The after-the-order, partner API and card payment tests follow them here, in the time this process would
     // otherwise wait for the other: none of them loses events itself, and each wait allows the
     // reconciler's time (RECOVERY_MS) for the events the other process's tests lose.
     rules: [
@@ -12,6 +12,7 @@ export const SUITES = {
       "tests/unit/**/*.test.ts",
       "tests/afterOrder/**/*.test.ts",
       "tests/api/**/*.test.ts",
+      "tests/payments/**/*.test.ts",
     ],
     // The system's tests that lose events or wait on timers, one at a time: on two cores a second
     // process made the run no shorter (1535 s against 1363 s), while its tests waited on each
