@@ -115,6 +115,7 @@ const SHAPES: Partial<Record<keyof typeof QUERIES, unknown[][]>> = {
     ["scheduled", "releaseAt", new Date(), 1],
     ["ready", "claimedAt", new Date(), 1],
     ["delivery_problem", "timeline.delivery_problem", new Date(), 1],
+    ["awaiting_payment", "timeline.awaiting_payment", new Date(), 1],
   ],
   expired: [
     ["deliveries", new Date(), 1],
