@@ -63,8 +63,10 @@ export const standIn = {
     control("POST", `/_standin/authenticate/${intentId}`, { outcome }),
   /** Stripe's webhooks for this intent are lost from now on. */
   drop: (intentId: string) => control("POST", `/_standin/drop?intent=${intentId}`),
-  requests: (intentId: string) => control<StandInRequest[]>("GET", `/_standin/requests?intent=${intentId}`),
-  events: (intentId: string) => control<StandInEvent[]>("GET", `/_standin/events?intent=${intentId}`),
+  requests: async (intentId: string) =>
+    (await control<{ data: StandInRequest[] }>("GET", `/_standin/requests?intent=${intentId}`)).data,
+  events: async (intentId: string) =>
+    (await control<{ data: StandInEvent[] }>("GET", `/_standin/events?intent=${intentId}`)).data,
 };
 
 /** The emulated stripeWebhook function's address. */

@@ -344,6 +344,8 @@ export async function startStripeStandIn(o: StandInOptions): Promise<StandIn> {
   const refunds = new Map<string, Refund>();
   const customers = new Map<string, Customer>();
   const methods = new Map<string, PaymentMethod>();
+  /** Like Stripe, a card detached from its customer cannot be used again. */
+  const detached = new Set<string>();
   const cardOf = new Map<string, Card>();
   const stores: Record<string, Map<string, object>> = {
     payment_intent: intents,
@@ -558,6 +560,12 @@ export async function startStripeStandIn(o: StandInOptions): Promise<StandIn> {
       throw badParam("payment_method", "You cannot confirm this PaymentIntent because it's missing a payment method.");
     }
     const pm = pmId ? methodFor(pmId) : null;
+    if (pm && detached.has(pm.id)) {
+      throw invalid(
+        "The provided PaymentMethod was previously used with a PaymentIntent without Customer attachment, shared with a connected account without Customer attachment, or was detached from a Customer. It may not be used again.",
+        { param: "payment_method" },
+      );
+    }
     if (pm?.customer && pm.customer !== customer) {
       throw invalid(
         `The PaymentMethod ${pm.id} belongs to the Customer ${pm.customer}. Please include the Customer in the \`customer\` parameter on the PaymentIntent.`,
@@ -741,6 +749,7 @@ export async function startStripeStandIn(o: StandInOptions): Promise<StandIn> {
       });
     }
     pm.customer = null;
+    detached.add(pm.id);
     return pm;
   }
 

@@ -50,8 +50,12 @@ export interface CardPayment {
   refunded: Cents;
   /** Stripe refund id -> what it gave back and why (a complaint's id). */
   refunds: Record<string, { amount: Cents; complaintId?: string }>;
-  /** Tips raised after delivery, each a charge of its own: tip number -> charge. */
-  tips: Record<string, { amount: Cents; intentId: string | null; state: "charged" | "failed" }>;
+  /** Tips raised after delivery, each a charge of its own: tip number -> charge, and whether the
+   * order's books took it (a charge Stripe reports before they did is not applied twice). */
+  tips: Record<
+    string,
+    { amount: Cents; intentId: string | null; state: "charged" | "failed"; applied?: boolean; refunded?: boolean }
+  >;
   card: CardFace | null;
   /** The PaymentMethod the intent was paid with (a saved card's id: a raised tip is charged to it). */
   paymentMethodId?: string;

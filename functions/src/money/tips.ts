@@ -65,7 +65,7 @@ export async function raiseTip(deps: Pick<Deps, "db" | "now">, uid: string, inpu
   try {
     return await db.runTransaction((tx) => raiseIn(tx, deps, uid, orderId, tip, paid));
   } catch (err) {
-    await refundTip(orderId, paid);
+    await refundTip(db, orderId, paid);
     throw err;
   }
 }
@@ -87,6 +87,11 @@ async function raiseIn(
   const [orderSnap, booksSnap, userSnap, recordSnap] = await tx.getAll(orderRef, booksRef, userRef, recordRef);
   const order = orderSnap.data() as Order | undefined;
   const books = booksSnap.data() as OrderBooks | undefined;
+  // The same charge applied already (a second call that came with the same tip and got the same
+  // charge back from Stripe under its key): the books have it.
+  if (paidBy.method === "card" && (recordSnap.data() as CardPayment | undefined)?.tips?.[paidBy.n]?.applied) {
+    return { tip: order!.pricing!.tip, total: order!.pricing!.total };
+  }
   const next = raisedPricing(order, uid, tip, now().getTime());
   if (!books) throw new HttpsError("failed-precondition", "A tip can be added once the order is delivered.");
   const p = order!.pricing!;
@@ -121,11 +126,8 @@ async function raiseIn(
     tx.update(userRef, { credit: FieldValue.increment(-more) });
     tx.create(db.doc(paths.creditEntry(uid, creditEntryId.tip(orderId, newTip))), entry);
   } else {
-    if ((recordSnap.data() as CardPayment | undefined)?.tips?.[paidBy.n]?.state === "charged") {
-      throw new HttpsError("aborted", "The tip changed meanwhile; try again.", { reason: "tip_changed" });
-    }
     tx.update(recordRef, {
-      [`tips.${paidBy.n}`]: { amount: more, intentId: paidBy.intentId, state: "charged" },
+      [`tips.${paidBy.n}`]: { amount: more, intentId: paidBy.intentId, state: "charged", applied: true },
       updatedAt: FieldValue.serverTimestamp(),
     });
   }

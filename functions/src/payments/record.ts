@@ -101,8 +101,11 @@ async function applyTipIntent(db: Firestore, tx: Transaction, orderId: string, p
   if (!record || !n) return;
   const state = pi.status === "succeeded" ? "charged" : pi.status === "requires_payment_method" ? "failed" : null;
   if (!state || record.tips?.[n]?.state === "charged") return;
+  // Field by field: the books' mark (applied) stays.
   tx.update(ref, {
-    [`tips.${n}`]: { amount: pi.amount, intentId: pi.id, state },
+    [`tips.${n}.amount`]: pi.amount,
+    [`tips.${n}.intentId`]: pi.id,
+    [`tips.${n}.state`]: state,
     updatedAt: FieldValue.serverTimestamp(),
   });
 }

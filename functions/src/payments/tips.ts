@@ -44,6 +44,10 @@ export async function chargeTip(
       { idempotencyKey: stripeKey.tip(orderId, n) },
     );
   } catch (err) {
+    // Another raise of the same tip number with another amount, under way at the same moment.
+    if (err instanceof Stripe.errors.StripeIdempotencyError) {
+      throw new HttpsError("aborted", "The tip changed meanwhile; try again.", { reason: "tip_changed" });
+    }
     const failed = intentOfError(err);
     // A card Stripe no longer has for the customer (removed there) cannot be charged either.
     if (!failed && !(err instanceof Stripe.errors.StripeInvalidRequestError && err.param === "payment_method"))
@@ -52,7 +56,9 @@ export async function chargeTip(
   }
   if (pi?.status !== "succeeded") {
     await db.doc(paths.payment(orderId)).update({
-      [`tips.${n}`]: { amount, intentId: pi?.id ?? null, state: "failed" },
+      [`tips.${n}.amount`]: amount,
+      [`tips.${n}.intentId`]: pi?.id ?? null,
+      [`tips.${n}.state`]: "failed",
       updatedAt: FieldValue.serverTimestamp(),
     });
     throw new HttpsError("failed-precondition", "Your saved card was declined; the tip stays as it was.", {
@@ -63,9 +69,10 @@ export async function chargeTip(
 }
 
 /** Gives a tip's charge back (its books did not follow). */
-export async function refundTip(orderId: string, charge: TipCharge): Promise<void> {
+export async function refundTip(db: Firestore, orderId: string, charge: TipCharge): Promise<void> {
   await stripe().refunds.create(
     { payment_intent: charge.intentId, metadata: { orderId, tip: String(charge.n) } },
     { idempotencyKey: `${stripeKey.tip(orderId, charge.n)}:refund` },
   );
+  await db.doc(paths.payment(orderId)).update({ [`tips.${charge.n}.refunded`]: true });
 }
