@@ -7,6 +7,7 @@
 
 import { strict as assert } from "node:assert";
 import { doc, getDoc } from "firebase/firestore";
+import type Stripe from "stripe";
 import {
   paths,
   stripeKey,
@@ -22,10 +23,11 @@ import {
   deliverThrough,
   inboxTold,
   moveOrder,
+  RECOVERY_MS,
   statusIs,
   type TestUser,
 } from "../support/app";
-import { standIn, stripeClient } from "../support/stripe";
+import { deliverEvent, standIn, stripeClient } from "../support/stripe";
 import { call, cast, creditOfUser, order, orderRef, refusal, type Cast, waitFor } from "../afterOrder/support";
 
 const recordRef = (id: string) => adminDb.doc(paths.payment(id));
@@ -35,6 +37,15 @@ const card = (pm: string, extra: Record<string, unknown> = {}) => ({ payWith: "c
 /** The record once it has an intent in `state`. */
 async function paymentIn(id: string, state: CardPayment["state"]): Promise<CardPayment> {
   return (await waitFor(recordRef(id), (s) => s.get("state") === state)).data() as CardPayment;
+}
+
+/** Resolves once `check` holds (asked every 200 ms for up to RECOVERY_MS). */
+async function until(check: () => Promise<boolean>): Promise<void> {
+  const end = Date.now() + RECOVERY_MS;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error("never happened");
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }
 
 /** Requests to the stand-in for the intent that changed something (replays included). */
@@ -76,9 +87,12 @@ describe("card payments (Stripe stand-in)", function () {
     const captures = (await calls(record.intentId!, /\/capture$/)).filter((r) => r.status === 200 && !r.replayed);
     assert.equal(captures.length, 1, "captured once");
     assert.equal(captures[0].idempotencyKey, stripeKey.capture(id));
-    // Stripe's own word on it arrived and was taken.
-    const events = await standIn.events(record.intentId!);
-    assert.ok(events.some((e) => e.type === "payment_intent.succeeded" && e.statuses.includes(200)));
+    // Stripe's own word on it arrives after, and is taken.
+    await until(async () =>
+      (await standIn.events(record.intentId!)).some(
+        (e) => e.type === "payment_intent.succeeded" && e.statuses.includes(200),
+      ),
+    );
   });
 
   it("a declined card ends payment_failed: the customer is told why, the kitchen never sees it", async () => {
@@ -190,10 +204,8 @@ describe("card payments (Stripe stand-in)", function () {
       refunds.filter((r) => !r.replayed).map((r) => r.idempotencyKey),
       [stripeKey.refund(complaintId)],
     );
-    const charge = await stripeClient().charges.retrieve(
-      (await stripeClient().paymentIntents.retrieve(captured.intentId!)).latest_charge as string,
-    );
-    assert.equal(charge.amount_refunded, 450);
+    const pi = await stripeClient().paymentIntents.retrieve(captured.intentId!, { expand: ["latest_charge"] });
+    assert.equal((pi.latest_charge as Stripe.Charge).amount_refunded, 450);
   });
 
   it("a saved card: kept with consent, charged again for a raised tip, and removable", async () => {
@@ -239,5 +251,50 @@ describe("card payments (Stripe stand-in)", function () {
     const after = (await orderRef(id).get()).data() as Order;
     assert.deepEqual(after.pricing, before.pricing);
     assert.deepEqual(after.payment, before.payment);
+  });
+});
+
+describe("Stripe's webhook endpoint", function () {
+  this.timeout(300_000);
+  let c: Cast;
+  after(closeClients);
+  before(async () => {
+    c = await cast("Hooks");
+  });
+
+  it("refuses a bad or stale signature, applies an event once, and takes events in any order", async () => {
+    const customer = await createUser({}, "Wes Webhook");
+    const id = await order(c, customer, { pizza: 1 }, card("pm_card_authenticationRequired"));
+    const record = await paymentIn(id, "requires_action");
+    const waiting = await stripeClient().paymentIntents.retrieve(record.intentId!);
+    // Stripe's own deliveries for this intent are lost from here: the test delivers its own.
+    await standIn.drop(record.intentId!);
+    await standIn.authenticate(record.intentId!, "succeed");
+    const held = await stripeClient().paymentIntents.retrieve(record.intentId!);
+    assert.equal(held.status, "requires_capture");
+    const event = (type: string, object: unknown) => ({ id: `evt_test_${type}_${id}`, type, data: { object } });
+    const capturable = event("payment_intent.amount_capturable_updated", held);
+
+    assert.equal(await deliverEvent(capturable, "whsec_not_ours"), 400);
+    const old = Math.floor(Date.now() / 1000) - 600;
+    assert.equal(await deliverEvent(capturable, undefined, old), 400, "older than the 300 s tolerance");
+    assert.equal((await adminDb.doc(paths.stripeEvent(capturable.id)).get()).exists, false);
+    assert.equal((await orderRef(id).get()).get("status"), "awaiting_payment", "nothing applied");
+
+    assert.equal(await deliverEvent(capturable), 200);
+    const placed = (await waitFor(orderRef(id), statusIs("placed"))).data() as Order;
+    assert.equal(placed.by?.placed, "backend:stripe");
+    assert.equal((await adminDb.doc(paths.stripeEvent(capturable.id)).get()).exists, true);
+    const after = async () => (await orderRef(id).get()).updateTime!.toMillis();
+    const placedAt = await after();
+
+    // Twice, and then an older state arriving late: answered 200 (Stripe stops resending), and
+    // nothing moves back.
+    assert.equal(await deliverEvent(capturable), 200);
+    assert.equal(await deliverEvent(event("payment_intent.requires_action", waiting)), 200);
+    assert.equal(await after(), placedAt);
+    assert.equal((await recordOf(id))?.state, "authorised");
+    await moveOrder(c.kitchen, id, "declined", { declineReason: "too_busy" });
+    await paymentIn(id, "cancelled");
   });
 });

@@ -201,6 +201,8 @@ export function menuItemDoc(): Record<string, unknown> {
 
 const PATH_TO: Record<string, string[]> = {
   submitted: [],
+  awaiting_payment: ["awaiting_payment"],
+  payment_failed: ["awaiting_payment", "payment_failed"],
   scheduled: ["scheduled"],
   placed: ["placed"],
   accepted: ["placed", "accepted"],
@@ -328,6 +330,21 @@ function fixtures(): Fixture[] {
     ["orders/readyClaimed", orderDoc("ready", { courierId: "cora" })],
     ["orders/readyClaimedByOther", orderDoc("ready", { courierId: "carl" })],
     ["orders/bobPlaced", orderDoc("placed", { customerId: "bob", customerName: "Bob" })],
+    // Card payments: a payment that failed a moment ago (the restaurant never had it), alice's
+    // payment record and saved card, and the backend's own Stripe records.
+    [
+      "orders/paymentFailedNow",
+      orderDoc("payment_failed", {
+        timeline: { submitted: T0, awaiting_payment: T0, payment_failed: Timestamp.now() },
+      }),
+    ],
+    [
+      "payments/awaiting_payment",
+      { orderId: "awaiting_payment", customerId: "alice", method: "card", state: "requires_action" },
+    ],
+    ["users/alice/cards/pm_1", { brand: "visa", last4: "4242", expMonth: 12, expYear: 2030, createdAt: T0 }],
+    ["stripeEvents/evt_1", { intentId: "pi_1", orderId: "awaiting_payment" }],
+    ["stripeCustomers/alice", { id: "cus_1" }],
     ["orders/r2Placed", orderDoc("placed", { restaurantId: "r2" })],
     ["orders/picked_up/tracking/courier", { lat: 52.52, lng: 13.4, updatedAt: T0 }],
     ["orders/delivered/tracking/courier", { lat: 52.529, lng: 13.401, updatedAt: T0 }],

@@ -73,10 +73,11 @@ export const standIn = {
 export const WEBHOOK_URL = `http://${HOST}:${PORTS.functions}/${PROJECT_ID}/${REGION}/stripeWebhook`;
 
 /** Delivers an event to the webhook function as Stripe would, signed with `secret` (the
- * functions' own, unless a test wants a bad signature). */
+ * functions' own, unless a test wants a bad signature) at `timestamp` (now; in seconds). */
 export async function deliverEvent(
   event: { id: string; type: string; data: { object: unknown } },
   secret = STAND_IN_KEYS.STRIPE_WEBHOOK_SECRET,
+  timestamp?: number,
 ): Promise<number> {
   const payload = JSON.stringify({
     object: "event",
@@ -84,7 +85,7 @@ export async function deliverEvent(
     created: Math.floor(Date.now() / 1000),
     ...event,
   });
-  const header = stripeClient().webhooks.generateTestHeaderString({ payload, secret });
+  const header = stripeClient().webhooks.generateTestHeaderString({ payload, secret, timestamp });
   const res = await fetch(WEBHOOK_URL, {
     method: "POST",
     headers: { "content-type": "application/json", "stripe-signature": header },
