@@ -103,10 +103,11 @@ export default defineConfig(({ command, mode }) => {
         filename: "sw.ts",
         injectRegister: false,
         manifest: false,
-        // The API reference page is for developers, not part of the app shell; the tile map needs the network for its tiles: its code is not worth precaching.
+        // The API reference page is for developers, not part of the app shell; the tile map needs the network for its tiles, and
+        // Stripe's loader the network for Stripe's script: their code is not worth precaching.
         injectManifest: {
           globPatterns: ["**/*.{js,css,html,svg,png,webp,ico,txt}"],
-          globIgnores: ["api/**", "**/TileMap-*", "**/maplibre-gl-*"],
+          globIgnores: ["api/**", "**/TileMap-*", "**/maplibre-gl-*", "**/stripeJs-*"],
         },
       }),
     ],

@@ -7,6 +7,9 @@ interface ImportMetaEnv {
   readonly VITE_MAP_TILE_URL?: string;
   /** The tile service's attribution, shown on the map. */
   readonly VITE_MAP_ATTRIBUTION?: string;
+  /** Stripe's publishable key (pk_live_… or pk_test_…); empty: no card payments, checkout offers
+   * cash and credit alone and Stripe's script is never loaded. */
+  readonly VITE_STRIPE_PUBLISHABLE_KEY?: string;
 }
 
 /** Set by vite.config.ts from firebase.json and .firebaserc in an emulator build; null in a

@@ -20,8 +20,11 @@ export interface CartInput {
   promoCode?: string | null;
   /** The customer's language: their notifications about this order are written in it. */
   language?: Language;
-  /** How whatever credit does not cover is paid (the rules take "cash" only, for now). */
+  /** How whatever credit does not cover is paid. */
   payWith?: PayWith;
+  /** Paid by card: the PaymentMethod Stripe's form made (or a saved card's id), and whether the
+   * customer agreed to keep a new card. */
+  card?: { paymentMethodId: string; saveCard?: boolean } | null;
 }
 
 /** Only the fields the rules accept on an address (a saved address carries more). */
@@ -43,6 +46,9 @@ export function cartDoc<T>(input: CartInput, now: T): Record<string, unknown> {
     ...(input.promoCode ? { promoCode: normalizeCode(input.promoCode) } : {}),
     ...(input.language ? { language: input.language } : {}),
     ...(input.payWith ? { payWith: input.payWith } : {}),
+    ...(input.payWith === "card" && input.card
+      ? { paymentMethodId: input.card.paymentMethodId, ...(input.card.saveCard ? { saveCard: true } : {}) }
+      : {}),
     createdAt: now,
   };
 }

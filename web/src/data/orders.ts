@@ -52,6 +52,9 @@ export function cancelAcceptedOrder(uid: string, orderId: string, reason: Declin
   return moveOrder(uid, orderId, "cancelled", { cancelReason: reason, cancelledBy: "restaurant" });
 }
 
+/** The card an order paid by card names (domain/cart.ts). */
+export type OrderCard = NonNullable<CartInput["card"]>;
+
 /** Writes the cart and returns the new order's id at once; the write reaches the server when it can. */
 export function placeOrder(input: CartInput): { id: string; sent: Promise<void> } {
   const ref = doc(collection(liveDb, paths.orders()));

@@ -4,7 +4,6 @@
 // the host that served the page; any other build is the project named by VITE_FIREBASE_*
 // (vite.config.ts refuses to build without them).
 
-const env = import.meta.env;
 const emulators = __EMULATORS__;
 
 export const usingEmulators = emulators !== null;
@@ -19,11 +18,13 @@ export const FIREBASE_CONFIG = emulators
       messagingSenderId: "000000000000",
     }
   : {
-      projectId: env.VITE_FIREBASE_PROJECT_ID,
-      apiKey: env.VITE_FIREBASE_API_KEY,
-      authDomain: env.VITE_FIREBASE_AUTH_DOMAIN,
-      appId: env.VITE_FIREBASE_APP_ID,
-      messagingSenderId: env.VITE_FIREBASE_MESSAGING_SENDER_ID,
+      // Each named on its own: `import.meta.env` as a whole would put every VITE_ value (the
+      // Stripe and push keys too) into the first screen's code.
+      projectId: import.meta.env.VITE_FIREBASE_PROJECT_ID,
+      apiKey: import.meta.env.VITE_FIREBASE_API_KEY,
+      authDomain: import.meta.env.VITE_FIREBASE_AUTH_DOMAIN,
+      appId: import.meta.env.VITE_FIREBASE_APP_ID,
+      messagingSenderId: import.meta.env.VITE_FIREBASE_MESSAGING_SENDER_ID,
     };
 
 export const EMULATOR_PORTS = emulators?.ports ?? { auth: 0, firestore: 0, functions: 0 };

@@ -95,3 +95,10 @@ export const cancelOrderCall = httpsCallable<{ orderId: string; reason: AdminCan
   functions,
   "cancelOrder",
 );
+// Card payments (functions/src/payments/customer.ts): the client secret of an order's intent that
+// waits for 3-D Secure, and a saved card removed (detached at Stripe too).
+export const paymentActionCall = httpsCallable<{ orderId: string }, { clientSecret: string }>(
+  functions,
+  "paymentAction",
+);
+export const removeCardCall = httpsCallable<{ cardId: string }, { removed: string }>(functions, "removeCard");

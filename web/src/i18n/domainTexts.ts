@@ -9,6 +9,7 @@ import type {
   DomainTexts,
   InboxNotification,
   Message,
+  PaymentFailure,
   Rejection,
   RejectionCode,
 } from "@domain";
@@ -24,7 +25,8 @@ void import("@domain/notifications").then((m) => (inboxMessage.value = m.inboxMe
 
 const current = () => texts.value?.[language.value];
 
-export const reasonText = (r: DeclineReason | CancelReason | DeliveryProblem) => current()?.reasons[r] ?? "";
+export const reasonText = (r: DeclineReason | CancelReason | DeliveryProblem | PaymentFailure) =>
+  current()?.reasons[r] ?? "";
 
 /** A customer's own reason for cancelling, in their words. */
 export const cancelChoiceText = (r: keyof DomainTexts["cancelChoices"]) => current()?.cancelChoices[r] ?? r;

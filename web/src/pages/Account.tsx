@@ -1,5 +1,6 @@
-// The signed-in person's account: their Dishpatch credit, download their data as JSON, and delete
-// the account (after a confirmation; refused, with the reason, while an order is under way).
+// The signed-in person's account: their Dishpatch credit, their saved cards, download their data
+// as JSON, and delete the account (after a confirmation; refused, with the reason, while an order
+// is under way).
 
 import { useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
@@ -12,6 +13,7 @@ import { RequireSignIn } from "../components/RequireSignIn";
 import { session } from "../state/session";
 import { t, type Key } from "../i18n";
 import { Credit } from "./account/Credit";
+import { SavedCards } from "./account/SavedCards";
 import "../i18n/shop"; // this screen's texts
 
 const REFUSALS: Record<DeletionRefusal, Key> = {
@@ -41,6 +43,7 @@ function AccountView() {
       <h1>{t("acct.title")}</h1>
       <p>{t("acct.signedInAs", { email: session.value?.email ?? "" })}</p>
       {session.value && <Credit uid={session.value.uid} />}
+      {session.value && <SavedCards uid={session.value.uid} />}
       <DownloadData />
       <DeleteAccount />
     </main>

@@ -16,6 +16,7 @@ import { PaymentChoice, usePayment } from "./PaymentChoice";
 import { Preview } from "./Preview";
 import { PromoField } from "./PromoField";
 import { TipChoiceField } from "./TipChoiceField";
+import { useCardPick } from "./useCardPick";
 import { usePlaceOrder } from "./usePlaceOrder";
 import { usePreview } from "./usePreview";
 import { useFirstSlotWhenClosed, WhenChoice, type When } from "./WhenChoice";
@@ -32,11 +33,18 @@ export function Checkout() {
   const [code, setCode] = useState<string | null>(null);
   const [payWith, setPayWith] = useState<PayWith>("cash");
   const slotStart = when === "asap" ? null : new Date(when);
-  const { busy, error, place } = usePlaceOrder(c, address, note, slotStart, tip, code, payWith);
   const { preview, unavailable } = usePreview(c, address, when, slotStart, tip, code);
   const loaded = preview.data?.restaurant;
   const check = preview.data?.check;
-  const payment = usePayment(check?.ok ? check.pricing.total : null, payWith);
+  const total = check?.ok ? check.pricing.total : null;
+  const payment = usePayment(total, payWith);
+  const pick = useCardPick(session.value?.uid, payWith === "card");
+  const { busy, error, place } = usePlaceOrder(c, address, note, slotStart, tip, code, payWith, {
+    amount: payment.card,
+    fields: pick.fields,
+  });
+  // A card order waits for its total (what goes on the card) and for the card itself.
+  const cardWaits = payWith === "card" && (total === null || (payment.card > 0 && !pick.ready));
   useFirstSlotWhenClosed(loaded, address, when, setWhen);
 
   // The order page's code loads while the customer checks out, so that an order sent without a
@@ -98,7 +106,7 @@ export function Checkout() {
           currency={currency}
           onWithoutCode={() => setCode(null)}
         />
-        <PaymentChoice payWith={payWith} onChange={setPayWith} payment={payment} currency={currency} />
+        <PaymentChoice payWith={payWith} onChange={setPayWith} payment={payment} currency={currency} pick={pick} />
         <Outcome error={error} />
         {!online.value && (
           <p class="notice" data-testid="checkout-offline">
@@ -108,7 +116,9 @@ export function Checkout() {
         {session.value && !session.value.verified && <VerifyEmail email={session.value.email} />}
         <button
           type="submit"
-          disabled={busy || !address || !session.value?.verified || (result ? !result.ok : false) || payment.over}
+          disabled={
+            busy || !address || !session.value?.verified || (result ? !result.ok : false) || payment.over || cardWaits
+          }
         >
           {busy ? t("co.sending") : t("co.place")}
         </button>

@@ -1,4 +1,5 @@
-// Why an order ended early: rejected by the backend's check, declined by the kitchen, or cancelled.
+// Why an order ended early: rejected by the backend's check, its card payment failed, declined by
+// the kitchen, or cancelled.
 
 import { useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
@@ -14,6 +15,17 @@ export function EndReason({ order: o }: { order: Order }) {
       <div class="error" data-testid="reason">
         <p>{rejectionText(o.rejection)}</p>
         {o.rejection.code.startsWith("promo_") && <OrderWithoutCode order={o} />}
+      </div>
+    );
+  if (o.status === "payment_failed")
+    return (
+      <div class="error" data-testid="reason">
+        <p>{t("op.paymentFailed", { reason: o.paymentFailure ? reasonText(o.paymentFailure) : "" }).trim()}</p>
+        <p>
+          <a href={`/r/${o.restaurantId}`} data-testid="try-again">
+            {t("op.tryAgain", { name: o.restaurantName || t("op.theRestaurant") })}
+          </a>
+        </p>
       </div>
     );
   if (o.status === "declined")
@@ -36,13 +48,19 @@ export function EndReason({ order: o }: { order: Order }) {
   return null;
 }
 
-/** A rejected code need not end the order: the same cart again, without it. */
+/** A rejected code need not end the order: the same cart again, without it (and with the same
+ * card: a refused order never used it). */
 function OrderWithoutCode({ order: o }: { order: Order }) {
   const location = useLocation();
   const [error, setError] = useState("");
   const again = () => {
     const items = parseCart(o.items);
     if (!items) return setError(t("op.unreadable"));
+    // Refused before its card was ever used (a promo code's problem): the same card goes again.
+    const card =
+      o.payWith === "card" && o.paymentMethodId
+        ? { paymentMethodId: o.paymentMethodId, saveCard: o.saveCard === true }
+        : null;
     const { id, sent } = placeOrder({
       customerId: o.customerId,
       restaurantId: o.restaurantId,
@@ -51,6 +69,8 @@ function OrderWithoutCode({ order: o }: { order: Order }) {
       note: o.note,
       slotStart: parseSlot(o.slotStart) ?? null,
       tip: o.tip ?? null,
+      payWith: card ? "card" : "cash",
+      card,
     });
     sent.catch((err: unknown) => setError(errorText(err)));
     location.route(`/orders/${id}`);

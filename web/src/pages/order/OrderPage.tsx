@@ -1,6 +1,6 @@
-// Live tracking of one order: every status as it happens, the backend's totals, the reason
-// when it ends early, how it is paid, the courier on the map, and once it is delivered a review
-// and a way to report a problem.
+// Live tracking of one order: every status as it happens (the wait for a card's authorisation
+// too), the backend's totals, the reason when it ends early, how it is paid, the courier on the
+// map, and once it is delivered a review and a way to report a problem.
 
 import { canTransition, isFinal } from "@domain";
 import { useOrder } from "../../data/orders";
@@ -18,6 +18,7 @@ import { EndReason } from "./EndReason";
 import { OrderComplaints } from "./OrderComplaints";
 import { OrderLines } from "./OrderLines";
 import { PaymentNote } from "./PaymentNote";
+import { PaymentWait } from "./PaymentWait";
 import { RaiseTip } from "./RaiseTip";
 import { ReportProblem } from "./ReportProblem";
 import { ReviewForm } from "./ReviewForm";
@@ -79,6 +80,7 @@ export function OrderPage({ id }: { id: string }) {
           {t("op.reconnecting")}
         </p>
       )}
+      {o.status === "awaiting_payment" && <PaymentWait orderId={id} />}
       <EndReason order={o} />
       <DeliveryProblemNotice orderId={id} order={o} />
       <Timeline order={o} />

@@ -1,10 +1,13 @@
 // Raising the tip after delivery: the customer may add to it for a while, the courier gets it all.
-// The order was paid at the door, so what is added comes from the customer's Dishpatch credit.
+// An order paid with a card the customer kept charges that card again; otherwise (paid at the
+// door, or a card not kept) what is added comes from the customer's Dishpatch credit.
 
 import { useState } from "preact/hooks";
 import { parseCents, TIP_RAISE_HOURS, type Order } from "@domain";
 import { raiseTip } from "../../data/money";
 import { useCreditBalance } from "../../data/credit";
+import { usePaymentRecord, useSavedCards } from "../../data/cards";
+import { cardName, paidByCard } from "../../payments/cardFace";
 import { money } from "../../components/format";
 import { refusal } from "../../components/refusal";
 import { Outcome } from "../../components/States";
@@ -18,10 +21,15 @@ export function RaiseTip({ orderId, order: o }: { orderId: string; order: Order 
   const [error, setError] = useState("");
   const [done, setDone] = useState("");
   const credit = useCreditBalance(o.customerId);
+  const byCard = paidByCard(o);
+  const record = usePaymentRecord(orderId, byCard);
+  const saved = useSavedCards(byCard ? o.customerId : null);
   const delivered = o.timeline?.delivered?.toMillis();
   if (!o.pricing || !delivered || Date.now() - delivered > TIP_RAISE_HOURS * 3600_000) return null;
+  // The backend charges the card the order was paid with, if the customer kept it.
+  const kept = record?.saveCard && saved.data?.find((c) => c.id === record.paymentMethodId);
   const cents = parseCents(text);
-  const short = cents !== null && credit !== undefined && cents > credit;
+  const short = !kept && cents !== null && credit !== undefined && cents > credit;
   const submit = async (e: Event) => {
     e.preventDefault();
     if (cents === null) return;
@@ -32,7 +40,13 @@ export function RaiseTip({ orderId, order: o }: { orderId: string; order: Order 
       setDone(t("op.tipThanks", { amount: money(cents) }));
       setText("");
     } catch (err) {
-      setError(refusal(err, { tip_needs_credit: "op.tipNeedsCredit" }, { amount: money(credit ?? 0) }));
+      setError(
+        refusal(
+          err,
+          { tip_needs_credit: "op.tipNeedsCredit", tip_card_declined: "op.tipCardDeclined" },
+          { amount: money(credit ?? 0) },
+        ),
+      );
     } finally {
       setBusy(false);
     }
@@ -43,9 +57,15 @@ export function RaiseTip({ orderId, order: o }: { orderId: string; order: Order 
       <p class="muted">
         {t("op.yourTip")} <strong data-testid="current-tip">{money(current)}</strong>. {t("op.allToCourier")}
       </p>
-      <p class="muted" data-testid="tip-from-credit">
-        {t("op.tipFromCredit", { amount: money(credit ?? 0) })}
-      </p>
+      {kept ? (
+        <p class="muted" data-testid="tip-from-card">
+          {t("op.tipFromCard", { card: cardName(kept) })}
+        </p>
+      ) : (
+        <p class="muted" data-testid="tip-from-credit">
+          {t(byCard ? "op.tipFromCreditCard" : "op.tipFromCredit", { amount: money(credit ?? 0) })}
+        </p>
+      )}
       <label>
         {t("op.addAmount")}
         <input inputMode="decimal" value={text} onInput={(e) => setText((e.target as HTMLInputElement).value)} />

@@ -1,5 +1,5 @@
-// The receipt's last part: how the order was paid (credit, cash) and the refunds its complaints
-// gave back, as Dishpatch credit, each with the VAT it corrects.
+// The receipt's last part: how the order was paid (credit, cash, card) and the refunds its
+// complaints gave back, each with the VAT it corrects.
 
 import { partOf, refundVatParts, vatBreakdown, type Receipt } from "@domain";
 import { useOrderComplaints } from "../../data/complaints";
@@ -13,6 +13,7 @@ export function ReceiptPayment({ id, receipt: x }: { id: string; receipt: Receip
   const cur = (cents: number) => money(cents, x.currency);
   const credit = partOf(x.payment, "credit");
   const cash = partOf(x.payment, "cash");
+  const card = partOf(x.payment, "card");
   if (!x.payment && refunds.length === 0) return null;
   return (
     <table class="receipt-payment" data-testid="receipt-payment">
@@ -30,6 +31,14 @@ export function ReceiptPayment({ id, receipt: x }: { id: string; receipt: Receip
             <th>{t("pay.paidCash")}</th>
             <td class="amount" data-testid="receipt-cash">
               {cur(cash)}
+            </td>
+          </tr>
+        )}
+        {card > 0 && (
+          <tr>
+            <th>{t("pay.paidCard")}</th>
+            <td class="amount" data-testid="receipt-card">
+              {cur(card)}
             </td>
           </tr>
         )}
