@@ -67,8 +67,11 @@ export const WEBHOOK_DOWN_PAUSE_SECONDS = defineInt("WEBHOOK_DOWN_PAUSE_SECONDS"
  * key is given) turns card payments off: checkout offers cash and credit alone. */
 export const STRIPE_SECRET_KEY = defineSecret("STRIPE_SECRET_KEY");
 
-/** Verifies Stripe's webhook signatures (whsec_…). */
+/** Verifies Stripe's webhook signatures (whsec_…): only the webhook function binds it. */
 export const STRIPE_WEBHOOK_SECRET = defineSecret("STRIPE_WEBHOOK_SECRET");
+
+/** What a function that may call Stripe binds (placement only asks whether cards are on). */
+export const STRIPE_SECRETS = [STRIPE_SECRET_KEY];
 
 export const STRIPE_API_BASE = defineString("STRIPE_API_BASE", {
   default: "",

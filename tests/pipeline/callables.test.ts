@@ -344,6 +344,48 @@ describe("pipeline: callables and who may call them", function () {
     },
   });
 
+  // Card payments: the client secret of an order that asks for 3-D Secure, and a saved card.
+  const byCard = (customer: TestUser, pm: string, extra: Record<string, unknown> = {}) =>
+    placeOrder(customer, shop.id, [{ itemId: shop.items.dish, quantity: 1, options: {} }], {
+      payWith: "card",
+      paymentMethodId: pm,
+      ...extra,
+    });
+  Object.assign(CASES, {
+    async paymentAction(revoked: boolean) {
+      const customer = await createUser({ courier: true }, "Tia Threeds");
+      const id = await byCard(customer, "pm_card_authenticationRequired");
+      await waitForDoc(adminDb.doc(paths.payment(id)), (s) => s.get("state") === "requires_action");
+      if (revoked) await revokeAll(customer, [{ role: "courier" }]);
+      let secret: string | undefined;
+      return {
+        call: async () => {
+          const got = await httpsCallable<unknown, { clientSecret: string }>(
+            customer.functions,
+            "paymentAction",
+          )({ orderId: id });
+          secret = got.data.clientSecret;
+        },
+        changed: async () => secret !== undefined && secret.includes("_secret_"),
+      };
+    },
+    async removeCard(revoked: boolean) {
+      const customer = await createUser({ courier: true }, "Kit Keeps");
+      const id = await byCard(customer, "pm_card_visa", { saveCard: true });
+      const record = await waitForDoc(adminDb.doc(paths.payment(id)), (s) => !!s.get("paymentMethodId"));
+      const cardId = record.get("paymentMethodId") as string;
+      const saved = adminDb.doc(paths.card(customer.uid, cardId));
+      await waitForDoc(saved, (s) => s.exists);
+      // Declined so that it does not wait for the accept timeout.
+      await moveOrder(shopKitchen, id, "declined", { declineReason: "too_busy" });
+      if (revoked) await revokeAll(customer, [{ role: "courier" }]);
+      return {
+        call: () => httpsCallable(customer.functions, "removeCard")({ cardId }),
+        changed: async () => !(await saved.get()).exists,
+      };
+    },
+  });
+
   it("every callable the functions define is in this table", () => {
     assert.deepEqual(deployedCallables(), Object.keys(CASES).sort());
   });

@@ -420,8 +420,19 @@ describe("unit: state machine", () => {
     for (const t of TRANSITIONS) assert.ok(!FINAL_STATUSES.includes(t.from));
     assert.deepEqual(
       [...FINAL_STATUSES],
-      ["rejected", "declined", "cancelled", "delivered", "undelivered", "undeliverable"],
+      ["rejected", "payment_failed", "declined", "cancelled", "delivered", "undelivered", "undeliverable"],
     );
+  });
+  it("moves an order waiting for its card only by the backend: placed, scheduled or payment_failed", () => {
+    for (const actor of ["customer", "staff", "courier", "admin"] as const)
+      assert.deepEqual(nextStatuses("awaiting_payment", actor), [], actor);
+    assert.deepEqual(nextStatuses("awaiting_payment", "backend").sort(), ["payment_failed", "placed", "scheduled"]);
+    assert.deepEqual(nextStatuses("submitted", "backend").sort(), [
+      "awaiting_payment",
+      "placed",
+      "rejected",
+      "scheduled",
+    ]);
   });
   it("ends an overdue delivery by an admin's decision only: delivered after all, or not delivered", () => {
     // (or cancelled, as an admin may cancel any order under way)

@@ -5,7 +5,16 @@
 // paid by card gets its refund back on the card as far as the card paid (toCard, set aside on the
 // payment record here); Stripe's refund itself follows the commit (payments/refunds.ts).
 
-import { FieldValue, type DocumentReference, type Firestore, type Transaction } from "firebase-admin/firestore";
+import {
+  FieldValue,
+  Timestamp,
+  type DocumentReference,
+  type Firestore,
+  type Transaction,
+} from "firebase-admin/firestore";
+
+/** The complaint's trigger makes the card refund at once; the reconciler looks after this long. */
+const REFUND_CHECK_MS = 5 * 60_000;
 import {
   creditEntryId,
   creditOf,
@@ -40,7 +49,15 @@ export function writeRefund(
   const stamp = FieldValue.serverTimestamp();
   const toCard = c.toCard ?? 0;
   const toCredit = c.amount - toCard;
-  if (toCard > 0) tx.update(payment.ref, { allotted: (payment.data?.allotted ?? 0) + toCard, updatedAt: stamp });
+  if (toCard > 0) {
+    // Until Stripe's refund is made, the reconciler comes back to it (payments/stale.ts).
+    tx.update(payment.ref, {
+      allotted: (payment.data?.allotted ?? 0) + toCard,
+      [`pendingRefunds.${complaintId}`]: toCard,
+      checkAt: Timestamp.fromMillis(Date.now() + REFUND_CHECK_MS),
+      updatedAt: stamp,
+    });
+  }
   if (user?.data && toCredit > 0) {
     const entry: CreditEntry = {
       amount: toCredit,

@@ -24,6 +24,27 @@ export function cardStateMovesOn(from: CardState | undefined, to: CardState): bo
   return from === undefined || (RANK[to] > RANK[from] && RANK[from] < 3);
 }
 
+/** A raised tip's own charge: reserved before Stripe is asked (so a charge whose answer was lost
+ * is found again under its key), charged or failed, then applied to the order's books (once, a
+ * charge Stripe reports first included) or, where they could not follow, refunded. */
+export interface TipCharge {
+  amount: Cents;
+  cardId?: string;
+  intentId: string | null;
+  state: "charging" | "charged" | "failed";
+  reservedAt?: unknown;
+  applied?: boolean;
+  refunded?: boolean;
+}
+
+/** Stripe's intent statuses from which an intent can still be cancelled (a hold let go). */
+export const CANCELLABLE_INTENT = [
+  "requires_payment_method",
+  "requires_confirmation",
+  "requires_action",
+  "requires_capture",
+];
+
 /** A card's face as the customer sees it in the app. */
 export interface CardFace {
   brand: string;
@@ -50,17 +71,23 @@ export interface CardPayment {
   refunded: Cents;
   /** Stripe refund id -> what it gave back and why (a complaint's id). */
   refunds: Record<string, { amount: Cents; complaintId?: string }>;
-  /** Tips raised after delivery, each a charge of its own: tip number -> charge, and whether the
-   * order's books took it (a charge Stripe reports before they did is not applied twice). */
-  tips: Record<
-    string,
-    { amount: Cents; intentId: string | null; state: "charged" | "failed"; applied?: boolean; refunded?: boolean }
-  >;
+  /** Tips raised after delivery, each a charge of its own: tip number -> charge. */
+  tips: Record<string, TipCharge>;
   card: CardFace | null;
   /** The PaymentMethod the intent was paid with (a saved card's id: a raised tip is charged to it). */
   paymentMethodId?: string;
   /** The customer agreed to keep the card for later orders (users/{uid}/cards). */
   saveCard: boolean;
+  /** What the intent was created with beyond the order (its customer, whether to keep the card):
+   * fixed at the first attempt, so that a retry under the same key asks the same. */
+  intentParams?: { customer: string | null; keepCard: boolean };
+  /** Stripe's own status of the intent as last seen (a failed one may still need cancelling). */
+  intentStatus?: string;
+  /** When the reconciler should look at it next (a capture, cancel, refund or tip not confirmed
+   * yet); null when nothing is left to do. */
+  checkAt?: unknown;
+  /** Approved complaints whose refund to the card is not made yet: complaint id -> amount. */
+  pendingRefunds?: Record<string, Cents>;
   failure?: PaymentFailure;
   createdAt?: unknown;
   updatedAt?: unknown;
@@ -113,8 +140,13 @@ export interface IntentMetadata {
 
 /** What of a refund goes back to the card (what was captured and not yet set aside for another
  * refund); the rest is credit. Nothing for an order that had no card payment. */
-export function toCardOf(amount: Cents, record: Pick<CardPayment, "captured" | "allotted"> | undefined): Cents {
-  return Math.max(0, Math.min(amount, (record?.captured ?? 0) - (record?.allotted ?? 0)));
+export function toCardOf(
+  amount: Cents,
+  record: Pick<CardPayment, "captured" | "allotted" | "refunded"> | undefined,
+): Cents {
+  // Refunds made elsewhere (Stripe's dashboard) count too.
+  const used = Math.max(record?.allotted ?? 0, record?.refunded ?? 0);
+  return Math.max(0, Math.min(amount, (record?.captured ?? 0) - used));
 }
 
 /** A PaymentMethod id as Stripe makes them (and its test cards, pm_card_visa). */

@@ -32,6 +32,12 @@ export function addressFields(a: Address): Address {
   return { line1: a.line1, city: a.city, lat: a.lat, lng: a.lng, ...(a.label ? { label: a.label } : {}) };
 }
 
+/** The order's card fields: only when it is paid by card (the rules refuse them otherwise). */
+export function cardDoc(payWith: PayWith | undefined, card: CartInput["card"]): Record<string, unknown> {
+  if (payWith !== "card" || !card) return {};
+  return { paymentMethodId: card.paymentMethodId, ...(card.saveCard ? { saveCard: true } : {}) };
+}
+
 /** The new order document; `now` is the SDK's server-time sentinel. */
 export function cartDoc<T>(input: CartInput, now: T): Record<string, unknown> {
   return {
@@ -46,9 +52,7 @@ export function cartDoc<T>(input: CartInput, now: T): Record<string, unknown> {
     ...(input.promoCode ? { promoCode: normalizeCode(input.promoCode) } : {}),
     ...(input.language ? { language: input.language } : {}),
     ...(input.payWith ? { payWith: input.payWith } : {}),
-    ...(input.payWith === "card" && input.card
-      ? { paymentMethodId: input.card.paymentMethodId, ...(input.card.saveCard ? { saveCard: true } : {}) }
-      : {}),
+    ...cardDoc(input.payWith, input.card),
     createdAt: now,
   };
 }

@@ -34,4 +34,7 @@ export interface AccountExport {
   orders: Record<string, unknown>[];
   receipts: Record<string, unknown>[];
   reviews: Record<string, unknown>[];
+  /** Card payments (cardPayment.ts) and the cards kept. */
+  payments: Record<string, unknown>[];
+  cards: Record<string, unknown>[];
 }

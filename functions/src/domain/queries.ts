@@ -467,15 +467,12 @@ export const QUERIES = {
     orderBy: [["expireAt", "asc"]],
     limit: max,
   }),
-  /** Reconciler: card payments still being authorised, or waiting for the customer's 3-D Secure,
-   * whose state has not moved since `before` (their webhook may be lost: Stripe is asked). */
-  stalePayments: (before: Date, max: number): QuerySpec => ({
+  /** Reconciler: card payments due a look (cardPayment.ts checkAt: an answer awaited from Stripe,
+   * money held past an order's usual span, a refund or tip charge not confirmed). */
+  paymentsToCheck: (now: Date, max: number): QuerySpec => ({
     collection: "payments",
-    where: [
-      ["state", "in", ["authorising", "requires_action"]],
-      ["updatedAt", "<", before],
-    ],
-    orderBy: [["updatedAt", "asc"]],
+    where: [["checkAt", "<", now]],
+    orderBy: [["checkAt", "asc"]],
     limit: max,
   }),
   /** Reconciler: webhook deliveries whose retry is long overdue (a lost task). */

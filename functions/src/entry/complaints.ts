@@ -4,7 +4,7 @@
 import { onDocumentWritten } from "firebase-functions/v2/firestore";
 import { onCall } from "firebase-functions/v2/https";
 import type { Complaint } from "../domain";
-import { STRIPE_SECRETS } from "./payments";
+import { STRIPE_SECRETS } from "../config";
 
 export const fileComplaint = onCall(async (request) => {
   const [{ fileComplaint: file }, { liveDeps }, { requireCaller }] = await Promise.all([

@@ -3,7 +3,7 @@
 // revoked since. And the public view of the codes listed to everyone, kept from the codes.
 import { onDocumentWritten } from "firebase-functions/v2/firestore";
 import { onCall } from "firebase-functions/v2/https";
-import { STRIPE_SECRETS } from "./payments";
+import { STRIPE_SECRETS } from "../config";
 
 // A tip on an order paid with a saved card is charged to it (Stripe).
 export const raiseTip = onCall({ secrets: STRIPE_SECRETS }, async (request) => {

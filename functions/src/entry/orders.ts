@@ -1,6 +1,6 @@
 // The order triggers. Their work is imported on the first event.
 import { onDocumentCreated, onDocumentUpdated } from "firebase-functions/v2/firestore";
-import { STRIPE_SECRETS } from "./payments";
+import { STRIPE_SECRETS } from "../config";
 
 // Both may talk to Stripe: placement asks whether cards are on, the effects authorise, capture and
 // cancel card payments.

@@ -2,18 +2,18 @@
 // order side (authorise, capture, cancel) runs in the order triggers' effects and the reconciler,
 // which bind the same secrets.
 import { onCall, onRequest } from "firebase-functions/v2/https";
-import { STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET } from "../config";
+import { STRIPE_SECRETS, STRIPE_WEBHOOK_SECRET } from "../config";
 
-/** The secrets every function that may talk to Stripe binds. */
-export const STRIPE_SECRETS = [STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET];
-
-export const stripeWebhook = onRequest({ secrets: STRIPE_SECRETS, cors: false }, async (req, res) => {
-  const [{ stripeWebhook: answer }, { liveDeps }] = await Promise.all([
-    import("../payments/webhook"),
-    import("../deps"),
-  ]);
-  await answer(liveDeps(), req, res);
-});
+export const stripeWebhook = onRequest(
+  { secrets: [...STRIPE_SECRETS, STRIPE_WEBHOOK_SECRET], cors: false },
+  async (req, res) => {
+    const [{ stripeWebhook: answer }, { liveDeps }] = await Promise.all([
+      import("../payments/webhook"),
+      import("../deps"),
+    ]);
+    await answer(liveDeps(), req, res);
+  },
+);
 
 const customerCall = (work: "paymentAction" | "removeCard") =>
   onCall({ secrets: STRIPE_SECRETS }, async (request) => {

@@ -6,7 +6,7 @@ import { onSchedule } from "firebase-functions/v2/scheduler";
 import { onTaskDispatched } from "firebase-functions/v2/tasks";
 import { TASK_QUEUE_CONCURRENCY } from "../domain";
 import { NotDueYet, TASK_RETRY } from "../tasks";
-import { STRIPE_SECRETS } from "./payments";
+import { STRIPE_SECRETS } from "../config";
 
 /** Timers are small and many: a few handlers at a time are plenty (one answers in tens of
  * milliseconds), and the emulator starts a worker process for each concurrent dispatch, holding a

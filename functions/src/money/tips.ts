@@ -4,7 +4,8 @@
 // over at the door, so what the tip grows by is paid from the customer's Dishpatch credit in the
 // same transaction; without enough credit it is refused. An order paid with a card the customer
 // saved is charged again instead, off-session (payments/tips.ts): the charge comes first, and a
-// charge whose books could not follow is refunded. A raise that fails leaves the tip as it was.
+// charge whose books could not follow is refunded (here, or by the reconciler). A raise that fails
+// leaves the tip as it was.
 
 import { FieldValue, type Transaction } from "firebase-admin/firestore";
 import { HttpsError } from "firebase-functions/v2/https";
@@ -61,11 +62,12 @@ export async function raiseTip(deps: Pick<Deps, "db" | "now">, uid: string, inpu
   const order = orderSnap.data() as Order | undefined;
   const next = raisedPricing(order, uid, tip, deps.now().getTime());
   const { chargeTip, refundTip } = await import("../payments/tips");
-  const paid = await chargeTip(db, uid, orderId, order!, record!, cardId, next.total - order!.pricing!.total);
+  const paid = await chargeTip(deps, orderId, order!, cardId, next.total - order!.pricing!.total);
   try {
     return await db.runTransaction((tx) => raiseIn(tx, deps, uid, orderId, tip, paid));
   } catch (err) {
-    await refundTip(db, orderId, paid);
+    // The charge is given back (the reconciler does it, should this fail too).
+    await refundTip(db, orderId, String(paid.n), paid.intentId);
     throw err;
   }
 }
@@ -127,7 +129,9 @@ async function raiseIn(
     tx.create(db.doc(paths.creditEntry(uid, creditEntryId.tip(orderId, newTip))), entry);
   } else {
     tx.update(recordRef, {
-      [`tips.${paidBy.n}`]: { amount: more, intentId: paidBy.intentId, state: "charged", applied: true },
+      [`tips.${paidBy.n}.intentId`]: paidBy.intentId,
+      [`tips.${paidBy.n}.state`]: "charged",
+      [`tips.${paidBy.n}.applied`]: true,
       updatedAt: FieldValue.serverTimestamp(),
     });
   }

@@ -20,7 +20,7 @@
 
 import { FieldValue, type QueryDocumentSnapshot, type Timestamp } from "firebase-admin/firestore";
 import { logger } from "firebase-functions/logger";
-import { PAYMENT_CHECK_SECONDS, PAYMENT_TIMEOUT_SECONDS, RECONCILE_GRACE_SECONDS } from "../config";
+import { PAYMENT_TIMEOUT_SECONDS, RECONCILE_GRACE_SECONDS } from "../config";
 import { liveDeps, type Deps } from "../deps";
 import {
   CLAIM_PICKUP_MIN,
@@ -103,7 +103,8 @@ export interface ReconcileReport {
   complaintNotices: number;
   /** Approved complaints whose refund to the card was missing, refunded now. */
   cardRefunds: number;
-  /** Card payments whose webhook seemed lost, looked up at Stripe now. */
+  /** Card payments that had something due (a lost webhook, a capture, cancel, refund or tip
+   * charge not made), done now. */
   payments: number;
   /** Orders that waited for their card too long, ended payment_failed now. */
   paymentsTimedOut: number;
@@ -341,27 +342,28 @@ export async function reconcile(deps: Deps, graceSeconds: number): Promise<Recon
       return sent === true;
     },
   );
-  // Card payments: lookups at Stripe where a webhook seems lost, and orders that waited too long.
+  // Card payments due a look (a webhook lost, a capture, cancel or refund not made yet), and
+  // orders that waited for their card too long (ended even while cards are off).
   if (cardsEnabled()) {
     report.payments = await drain(
       deps,
-      QUERIES.stalePayments(new Date(now.getTime() - PAYMENT_CHECK_SECONDS.value() * 1000), BATCH),
+      QUERIES.paymentsToCheck(now, BATCH),
       deadline,
-      async (snap) => (await attempt(report, "payment lookup", snap.id, () => checkPayment(deps, snap, by))) === true,
-    );
-    report.paymentsTimedOut = await drain(
-      deps,
-      QUERIES.dueOrders(
-        "awaiting_payment",
-        "timeline.awaiting_payment",
-        new Date(now.getTime() - PAYMENT_TIMEOUT_SECONDS.value() * 1000),
-        BATCH,
-      ),
-      deadline,
-      async (snap) =>
-        (await attempt(report, "payment timeout", snap.id, () => endUnpaidIfDue(deps, snap.id, by))) === "timed out",
+      async (snap) => (await attempt(report, "payment check", snap.id, () => checkPayment(deps, snap, by))) === true,
     );
   }
+  report.paymentsTimedOut = await drain(
+    deps,
+    QUERIES.dueOrders(
+      "awaiting_payment",
+      "timeline.awaiting_payment",
+      new Date(now.getTime() - PAYMENT_TIMEOUT_SECONDS.value() * 1000),
+      BATCH,
+    ),
+    deadline,
+    async (snap) =>
+      (await attempt(report, "payment timeout", snap.id, () => endUnpaidIfDue(deps, snap.id, by))) === "timed out",
+  );
   report.expired = await deleteExpired(deps, now);
 
   const stateRef = db.doc(paths.reconcilerState());

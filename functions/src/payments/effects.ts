@@ -4,7 +4,7 @@
 import type { Firestore } from "firebase-admin/firestore";
 import type { Deps } from "../deps";
 import { partOf, paths, type BackendActor, type CardPayment, type Order } from "../domain";
-import { endedUnpaid } from "./record";
+import { cardSettled, endedUnpaid } from "./record";
 
 /** What the order asks of the card: its total less the credit it spent. */
 export const cardAmountOf = (order: Order) => partOf(order.payment?.parts, "card");
@@ -20,7 +20,7 @@ export function cardEffectOf(
   if (order.status === "awaiting_payment")
     return async () => (await import("./lifecycle")).authorise(deps, orderId, order, by);
   if (order.status === "delivered" || order.status === "undeliverable")
-    return async () => (await import("./lifecycle")).capture(deps, orderId, order, by);
+    return async () => (await import("./lifecycle")).capture(deps, orderId, by);
   if (endedUnpaid(order)) return async () => (await import("./lifecycle")).cancelHold(deps, orderId, order, by);
   return null;
 }
@@ -31,6 +31,7 @@ export async function cardEffectDone(db: Firestore, orderId: string, order: Orde
   const record = (await db.doc(paths.payment(orderId)).get()).data() as CardPayment | undefined;
   if (order.status === "awaiting_payment") return !!record?.intentId;
   if (order.status === "delivered" || order.status === "undeliverable") return record?.state === "captured";
-  if (endedUnpaid(order)) return !record || ["cancelled", "failed", "captured"].includes(record.state);
+  // A failed intent may still be confirmed with another card: it is let go too.
+  if (endedUnpaid(order)) return !record || cardSettled(record);
   return true;
 }

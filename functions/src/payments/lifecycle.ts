@@ -1,8 +1,10 @@
-// An order's card payment from end to end, as side effects of its status (orders/effects.ts):
-// awaiting_payment authorises (a PaymentIntent with manual capture, confirmed with the card
-// checkout made), delivery captures what the order finally costs, and every other ending cancels
-// the hold. Each call to Stripe carries its own idempotency key, so a retried effect, a racing
-// instance or the reconciler gets the same intent back rather than a second one.
+// An order's card payment from end to end, as side effects of its status (orders/effects.ts) and
+// the reconciler's checks (stale.ts): awaiting_payment authorises (a PaymentIntent with manual
+// capture, confirmed with the card checkout made), delivery captures what the order was
+// authorised for, and every other ending lets the hold go. Each call to Stripe carries its own
+// idempotency key, so a retried effect, a racing instance or the reconciler gets the same intent
+// back rather than a second one; the intent's parameters are fixed on the record at the first
+// attempt, so that a retry asks exactly the same.
 
 import { FieldValue, type Firestore } from "firebase-admin/firestore";
 import { logger } from "firebase-functions/logger";
@@ -18,8 +20,8 @@ import {
   type Order,
 } from "../domain";
 import { cardAmountOf } from "./effects";
-import { applyIntent } from "./record";
-import { intentOfError, stripe, type Stripe } from "./stripe";
+import { applyIntent, cardSettled, checkAtFor, failWithoutIntent, type Applied } from "./record";
+import { intentOfError, stripe, Stripe } from "./stripe";
 
 /** The customer's Stripe customer, made once (its id kept where only the backend reads it). */
 export async function stripeCustomerOf(db: Firestore, uid: string, create: boolean): Promise<string | undefined> {
@@ -31,24 +33,23 @@ export async function stripeCustomerOf(db: Firestore, uid: string, create: boole
   return customer.id;
 }
 
-/** The order's intent: made (and confirmed) the first time, the same one again after (its key). */
-async function intentFor(db: Firestore, orderId: string, order: Order): Promise<Stripe.PaymentIntent> {
-  const saved = (await db.doc(paths.card(order.customerId, order.paymentMethodId ?? "-")).get()).exists;
-  // A saved card belongs to the customer's Stripe customer; a card to be saved joins it.
-  const customer = saved || order.saveCard ? await stripeCustomerOf(db, order.customerId, true) : undefined;
+/** The order's intent: made (and confirmed) the first time, the same one again after (its key);
+ * null when Stripe refuses the card itself (unknown, or detached from its customer). */
+async function intentFor(orderId: string, order: Order, record: CardPayment): Promise<Stripe.PaymentIntent | null> {
   const metadata: IntentMetadata & Stripe.MetadataParam = { orderId, kind: "order" };
+  const params = record.intentParams ?? { customer: null, keepCard: false };
   try {
     return await stripe().paymentIntents.create(
       {
-        amount: cardAmountOf(order),
+        amount: record.amount,
         currency: (order.pricing?.currency ?? "EUR").toLowerCase(),
         capture_method: "manual",
         payment_method: order.paymentMethodId,
         // Cards only, confirmed here: no redirect to come back from.
         automatic_payment_methods: { enabled: true, allow_redirects: "never" },
         confirm: true,
-        ...(customer ? { customer } : {}),
-        ...(order.saveCard && !saved ? { setup_future_usage: "off_session" as const } : {}),
+        ...(params.customer ? { customer: params.customer } : {}),
+        ...(params.keepCard ? { setup_future_usage: "off_session" as const } : {}),
         description: `Dishpatch order ${order.code ?? orderId}`,
         metadata,
       },
@@ -58,7 +59,44 @@ async function intentFor(db: Firestore, orderId: string, order: Order): Promise<
     // A decline answers 402 with the intent in it (requires_payment_method): the order fails.
     const pi = intentOfError(err);
     if (pi) return pi;
+    if (err instanceof Stripe.errors.StripeInvalidRequestError && err.param === "payment_method") return null;
     throw err;
+  }
+}
+
+/** The record of an order about to be authorised: made once, with the intent's parameters. */
+async function recordFor(deps: Deps, orderId: string, order: Order): Promise<CardPayment> {
+  const { db } = deps;
+  const ref = db.doc(paths.payment(orderId));
+  const have = (await ref.get()).data() as CardPayment | undefined;
+  if (have) return have;
+  const saved = (await db.doc(paths.card(order.customerId, order.paymentMethodId ?? "-")).get()).exists;
+  // A saved card belongs to the customer's Stripe customer; a card to be kept joins it.
+  const customer = saved || order.saveCard ? await stripeCustomerOf(db, order.customerId, true) : undefined;
+  const fresh: CardPayment = {
+    orderId,
+    customerId: order.customerId,
+    method: "card",
+    intentId: null,
+    state: "authorising",
+    amount: cardAmountOf(order),
+    authorised: 0,
+    captured: 0,
+    refunded: 0,
+    refunds: {},
+    tips: {},
+    card: null,
+    saveCard: order.saveCard === true,
+    intentParams: { customer: customer ?? null, keepCard: order.saveCard === true && !saved },
+  };
+  const written = { ...fresh, checkAt: checkAtFor("authorising", undefined, deps.now()) };
+  try {
+    await ref.create({ ...written, createdAt: FieldValue.serverTimestamp(), updatedAt: FieldValue.serverTimestamp() });
+    return fresh;
+  } catch (err) {
+    // Another attempt made it first: its parameters are the ones.
+    if (!isAlreadyExists(err)) throw err;
+    return (await ref.get()).data() as CardPayment;
   }
 }
 
@@ -81,47 +119,43 @@ async function rememberCard(db: Firestore, order: Order, pi: Stripe.PaymentInten
   await writes.commit();
 }
 
-/** awaiting_payment: the record, then the intent, then what it says applied to the order. */
-export async function authorise(deps: Deps, orderId: string, order: Order, by: BackendActor): Promise<void> {
+/** What follows an intent applied, whoever saw it (our call's answer, a webhook, the reconciler):
+ * the card's face once it is held (3-D Secure attaches a kept card only then), and the hold let
+ * go where the order ended meanwhile. */
+export async function afterApplied(
+  deps: Deps,
+  pi: Stripe.PaymentIntent,
+  applied: Applied,
+  by: BackendActor,
+): Promise<void> {
+  const orderId = pi.metadata?.orderId;
+  if (!orderId || pi.metadata.kind !== "order") return;
   const { db } = deps;
-  const ref = db.doc(paths.payment(orderId));
-  const record = (await ref.get()).data() as CardPayment | undefined;
-  // Past authorising: this effect's work is done (a requires_action intent waits for the customer).
-  if (record && record.state !== "authorising") return;
-  if (!record) {
-    const fresh: CardPayment = {
-      orderId,
-      customerId: order.customerId,
-      method: "card",
-      intentId: null,
-      state: "authorising",
-      amount: cardAmountOf(order),
-      authorised: 0,
-      captured: 0,
-      refunded: 0,
-      refunds: {},
-      tips: {},
-      card: null,
-      saveCard: order.saveCard === true,
-    };
-    await ref
-      .create({ ...fresh, createdAt: FieldValue.serverTimestamp(), updatedAt: FieldValue.serverTimestamp() })
-      .catch((err: unknown) => {
-        if (!isAlreadyExists(err)) throw err;
-      });
+  if (applied.state === "authorised" || applied.cancel) {
+    const [orderSnap, recordSnap] = await db.getAll(db.doc(paths.order(orderId)), db.doc(paths.payment(orderId)));
+    const order = orderSnap.data() as Order;
+    if (applied.state === "authorised" && !(recordSnap.data() as CardPayment | undefined)?.card) {
+      await rememberCard(db, order, pi).catch((err: unknown) =>
+        logger.warn("could not read the card's face", { orderId, err: String(err) }),
+      );
+    }
+    if (applied.cancel) await cancelHold(deps, orderId, order, by);
   }
-  const pi = await intentFor(db, orderId, order);
-  const applied = await applyIntent(db, pi, by, deps.now());
-  if (applied.state === "authorised" || applied.state === "requires_action") {
-    await rememberCard(db, order, pi).catch((err: unknown) =>
-      logger.warn("could not read the card's face", { orderId, err: String(err) }),
-    );
-  }
-  if (applied.cancel) await cancelHold(deps, orderId, order, by);
 }
 
-/** Delivered (or undeliverable, the customer's doing): capture what the order finally costs. */
-export async function capture(deps: Deps, orderId: string, order: Order, by: BackendActor): Promise<void> {
+/** awaiting_payment: the record, then the intent, then what it says applied to the order. */
+export async function authorise(deps: Deps, orderId: string, order: Order, by: BackendActor): Promise<void> {
+  const record = await recordFor(deps, orderId, order);
+  // Past authorising: this effect's work is done (a requires_action intent waits for the customer).
+  if (record.state !== "authorising") return;
+  const pi = await intentFor(orderId, order, record);
+  if (!pi) return failWithoutIntent(deps.db, orderId, by, deps.now());
+  await afterApplied(deps, pi, await applyIntent(deps.db, pi, by, deps.now()), by);
+}
+
+/** Delivered (or undeliverable, the customer's doing): capture what was authorised for it (a tip
+ * raised since is a charge of its own). */
+export async function capture(deps: Deps, orderId: string, by: BackendActor): Promise<void> {
   const { db } = deps;
   const record = (await db.doc(paths.payment(orderId)).get()).data() as CardPayment | undefined;
   if (!record || record.state === "captured") return;
@@ -132,7 +166,7 @@ export async function capture(deps: Deps, orderId: string, order: Order, by: Bac
   try {
     pi = await stripe().paymentIntents.capture(
       record.intentId,
-      { amount_to_capture: cardAmountOf(order) },
+      { amount_to_capture: record.amount },
       { idempotencyKey: stripeKey.capture(orderId) },
     );
   } catch (err) {
@@ -143,13 +177,16 @@ export async function capture(deps: Deps, orderId: string, order: Order, by: Bac
   await applyIntent(db, pi, by, deps.now());
 }
 
-/** Any ending without delivery: the hold on the card is let go. */
+/** Any ending without delivery: the hold on the card (or an intent that could still take one) is
+ * let go. */
 export async function cancelHold(deps: Deps, orderId: string, order: Order, by: BackendActor): Promise<void> {
   const { db } = deps;
   const record = (await db.doc(paths.payment(orderId)).get()).data() as CardPayment | undefined;
-  if (!record || record.state === "captured" || record.state === "cancelled" || record.state === "failed") return;
-  // An intent whose creation left no id here is found again under its key.
-  const intentId = record.intentId ?? (await intentFor(db, orderId, order)).id;
+  if (!record || cardSettled(record)) return;
+  // An intent whose creation left no id here (its answer lost) is found again under its key, with
+  // the same parameters.
+  const intentId = record.intentId ?? (await intentFor(orderId, order, record))?.id;
+  if (!intentId) return;
   let pi: Stripe.PaymentIntent;
   try {
     pi = await stripe().paymentIntents.cancel(intentId, {}, { idempotencyKey: stripeKey.cancel(orderId) });

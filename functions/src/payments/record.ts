@@ -6,7 +6,9 @@
 // transaction: an event is applied once.
 
 import { FieldValue, Timestamp, type Firestore, type Transaction } from "firebase-admin/firestore";
+import { PAYMENT_CHECK_SECONDS } from "../config";
 import {
+  CANCELLABLE_INTENT,
   cardStateMovesOn,
   cardStateOf,
   failureOf,
@@ -25,6 +27,38 @@ import type { Stripe } from "./stripe";
 /** Endings in which nothing is charged: an intent still holding money for one is cancelled. */
 export function endedUnpaid(order: Pick<Order, "status">): boolean {
   return isFinal(order.status) && order.status !== "delivered" && order.status !== "undeliverable";
+}
+
+/** Whether Stripe holds nothing more for the record's intent: captured, let go, or never made
+ * (the card itself refused). */
+export function cardSettled(record: Pick<CardPayment, "state" | "intentStatus" | "intentId">): boolean {
+  return (
+    record.state === "captured" ||
+    record.state === "cancelled" ||
+    record.intentStatus === "canceled" ||
+    record.intentStatus === "succeeded" ||
+    (record.state === "failed" && !record.intentId)
+  );
+}
+
+/** Stripe refused the card before any intent was made (unknown, or detached from its customer):
+ * the payment failed, as a decline does. */
+export async function failWithoutIntent(db: Firestore, orderId: string, by: BackendActor, now: Date): Promise<void> {
+  const recordRef = db.doc(paths.payment(orderId));
+  const orderRef = db.doc(paths.order(orderId));
+  await db.runTransaction(async (tx) => {
+    const [recordSnap, orderSnap] = await tx.getAll(recordRef, orderRef);
+    const record = recordSnap.data() as CardPayment | undefined;
+    const order = orderSnap.data() as Order | undefined;
+    if (!order || !cardStateMovesOn(record?.state, "failed")) return;
+    tx.set(
+      recordRef,
+      { state: "failed", failure: "card_declined", checkAt: null, updatedAt: FieldValue.serverTimestamp() },
+      { merge: true },
+    );
+    const patch = orderPatch(order, "failed", "card_declined", by, now);
+    if (patch) tx.update(orderRef, patch);
+  });
 }
 
 export interface Applied {
@@ -70,7 +104,9 @@ async function applyOrderIntent(
   // An intent cancelled while the order waited is a payment never finished in time (or given up).
   const failure: PaymentFailure = next === "cancelled" ? "payment_timeout" : failureOf(pi.last_payment_error?.code);
   const moves = cardStateMovesOn(record?.state, next);
-  if (moves) {
+  // A failed intent let go later is noted too: it is cancelled, although the record stays failed.
+  const released = pi.status === "canceled" && record?.intentStatus !== "canceled";
+  if (moves || released) {
     tx.set(
       recordRef,
       {
@@ -78,10 +114,16 @@ async function applyOrderIntent(
         customerId: order.customerId,
         method: "card",
         intentId: pi.id,
-        state: next,
-        authorised: next === "authorised" ? pi.amount_capturable : (record?.authorised ?? 0),
-        captured: pi.amount_received ?? 0,
-        ...(next === "failed" ? { failure } : {}),
+        intentStatus: pi.status,
+        ...(moves
+          ? {
+              state: next,
+              authorised: next === "authorised" ? pi.amount_capturable : (record?.authorised ?? 0),
+              captured: pi.amount_received ?? 0,
+              checkAt: checkAtFor(next, record, now),
+              ...(next === "failed" ? { failure } : {}),
+            }
+          : {}),
         updatedAt: FieldValue.serverTimestamp(),
       },
       { merge: true },
@@ -90,8 +132,27 @@ async function applyOrderIntent(
   const patch = moves ? orderPatch(order, next, failure, by, now) : null;
   if (patch) tx.update(orderRef, patch);
   const state = moves ? next : record?.state;
-  return { state, cancel: state === "authorised" && !patch && endedUnpaid(order) };
+  // An intent that can still hold money, for an order that ended without delivery: let it go.
+  return { state, cancel: !patch && endedUnpaid(order) && CANCELLABLE_INTENT.includes(pi.status) };
 }
+
+/** When the reconciler should next look at a record that has just moved to `state`: soon while
+ * Stripe's answer is awaited, after an order's usual span while the money is held (its capture or
+ * cancel should have come), never once it is settled (unless refunds are pending). */
+export function checkAtFor(state: CardState, record: Pick<CardPayment, "pendingRefunds"> | undefined, now: Date) {
+  const seconds =
+    state === "authorising" || state === "requires_action"
+      ? PAYMENT_CHECK_SECONDS.value()
+      : state === "authorised"
+        ? HELD_CHECK_SECONDS
+        : Object.keys(record?.pendingRefunds ?? {}).length > 0
+          ? PAYMENT_CHECK_SECONDS.value()
+          : null;
+  return seconds === null ? null : Timestamp.fromMillis(now.getTime() + seconds * 1000);
+}
+
+/** An order is usually delivered within this long of its card being authorised. */
+const HELD_CHECK_SECONDS = 2 * 3600;
 
 /** A raised tip's own intent: the record notes whether it went through. */
 async function applyTipIntent(db: Firestore, tx: Transaction, orderId: string, pi: Stripe.PaymentIntent) {

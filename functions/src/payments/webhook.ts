@@ -8,11 +8,9 @@ import type { Response } from "express";
 import { logger } from "firebase-functions/logger";
 import { STRIPE_WEBHOOK_SECRET } from "../config";
 import type { Deps } from "../deps";
-import { cancelHold } from "./lifecycle";
+import { afterApplied } from "./lifecycle";
 import { applyIntent, applyRefunds } from "./record";
 import { stripe, type Stripe } from "./stripe";
-import type { Order } from "../domain";
-import { paths } from "../domain";
 
 const TOLERANCE_SECONDS = 300;
 
@@ -31,11 +29,7 @@ export async function applyEvent(deps: Deps, event: Stripe.Event): Promise<strin
     const pi = event.data.object as Stripe.PaymentIntent;
     const applied = await applyIntent(db, pi, "backend:stripe", deps.now(), event.id);
     if (applied.duplicate) return "duplicate";
-    if (applied.cancel) {
-      const orderId = pi.metadata.orderId;
-      const order = (await db.doc(paths.order(orderId)).get()).data() as Order;
-      await cancelHold(deps, orderId, order, "backend:stripe");
-    }
+    await afterApplied(deps, pi, applied, "backend:stripe");
     return `applied ${applied.state ?? "nothing"}`;
   }
   if (event.type === "charge.refunded") {

@@ -1,7 +1,8 @@
 // A customer deletes their account (the deleteMyAccount callable). Refused while an order of theirs
 // is under way, and for people with a role. Otherwise, in an order that a retry can resume after any
 // failure: the account is closed to writes (closedAccounts.ts), receipts lose the customer's id and
-// address, reviews are signed "former customer", code redemptions forget who redeemed, orders (with
+// address, saved cards are detached at Stripe and card payment records forget whose they were,
+// reviews are signed "former customer", code redemptions forget who redeemed, orders (with
 // their subcollections) and the profile (with addresses, devices and inbox) are deleted, and last
 // the Auth user. The books, statement lines and earnings never named them and stay.
 
@@ -22,6 +23,7 @@ import {
 } from "../domain";
 import { adminQuery } from "../query";
 import { closeAccount, reopenAccount } from "./closedAccounts";
+import { cardsEnabled } from "../payments/enabled";
 
 const PAGE = 100;
 
@@ -46,6 +48,7 @@ export async function deleteAccount({ db, now }: Pick<Deps, "db" | "now">, calle
     refuse("order_under_way");
   }
   await anonymiseReceipts(db, uid);
+  await forgetCards(db, uid);
   await forgetOrders(db, uid);
   await db.recursiveDelete(db.doc(paths.user(uid)));
   await getAuth()
@@ -55,6 +58,26 @@ export async function deleteAccount({ db, now }: Pick<Deps, "db" | "now">, calle
     });
   logger.info("account deleted", { uid });
   return { deleted: true };
+}
+
+/** Saved cards are detached at Stripe (the customer there is left with none), and the card payment
+ * records, kept for the money, forget whose they were. */
+async function forgetCards(db: Firestore, uid: string) {
+  const customer = (await db.doc(paths.stripeCustomer(uid)).get()).get("id") as string | undefined;
+  if (customer && cardsEnabled()) {
+    const { stripe } = await import("../payments/stripe");
+    for await (const pm of stripe().paymentMethods.list({ customer, type: "card" })) {
+      await stripe().paymentMethods.detach(pm.id);
+    }
+  }
+  await db.doc(paths.stripeCustomer(uid)).delete();
+  for (;;) {
+    const page = await db.collection("payments").where("customerId", "==", uid).limit(PAGE).get();
+    if (page.empty) return;
+    const batch = db.batch();
+    for (const d of page.docs) batch.update(d.ref, { customerId: null, card: null, paymentMethodId: null });
+    await batch.commit();
+  }
 }
 
 /** Receipts stay for tax, without the customer's id or address. */

@@ -1,5 +1,5 @@
 // A customer downloads their data (the exportMyData callable): their account, profile, saved
-// addresses, orders, receipts and reviews, as JSON with times as ISO strings. Read with the admin
+// addresses, orders, receipts, reviews, card payments and saved cards, as JSON with times as ISO strings. Read with the admin
 // SDK, page by page, so that it holds everything however many orders there are.
 
 import { getAuth } from "firebase-admin/auth";
@@ -42,16 +42,17 @@ async function existing(db: Firestore, docPaths: string[]): Promise<DocumentSnap
 }
 
 export async function exportData({ db, now }: Pick<Deps, "db" | "now">, uid: string): Promise<AccountExport> {
-  const [user, profile, addresses, orders] = await Promise.all([
+  const [user, profile, addresses, orders, cards] = await Promise.all([
     getAuth()
       .getUser(uid)
       .catch(() => null),
     db.doc(paths.user(uid)).get(),
     adminQuery(db, QUERIES.addresses(uid)).get(),
     everyPage(adminQuery(db, QUERIES.customerOrders(uid, PAGE))),
+    db.collection(paths.cards(uid)).get(),
   ]);
   const delivered = orders.filter((d) => (d.data() as Order).status === "delivered");
-  const [receipts, reviews] = await Promise.all([
+  const [receipts, reviews, payments] = await Promise.all([
     existing(
       db,
       delivered.map((d) => paths.receipt(d.id)),
@@ -59,6 +60,10 @@ export async function exportData({ db, now }: Pick<Deps, "db" | "now">, uid: str
     existing(
       db,
       delivered.map((d) => paths.review((d.data() as Order).restaurantId, d.id)),
+    ),
+    existing(
+      db,
+      orders.filter((d) => (d.data() as Order).payWith === "card").map((d) => paths.payment(d.id)),
     ),
   ]);
   return {
@@ -77,5 +82,7 @@ export async function exportData({ db, now }: Pick<Deps, "db" | "now">, uid: str
       orderId: d.id,
       ...(plain(d.data()) as Record<string, unknown>),
     })),
+    payments: payments.map(withId),
+    cards: cards.docs.map(withId),
   };
 }
