@@ -95,6 +95,21 @@ describe("card payments (Stripe stand-in)", function () {
     );
   });
 
+  it("Stripe unreachable at delivery: the capture is made later by the system, once", async () => {
+    const customer = await createUser({}, "Una Unreachable");
+    const id = await order(c, customer, { fries: 3 }, card("pm_card_visa"));
+    await waitFor(orderRef(id), statusIs("placed"));
+    const record = await paymentIn(id, "authorised");
+    // Every attempt of the delivery's own effect (the SDK tries three times) is cut off.
+    await standIn.outage("/capture$", 3);
+    await deliverThrough(c.kitchen, c.courier, id);
+    const captured = await paymentIn(id, "captured");
+    assert.equal(captured.captured, record.amount);
+    const attempts = await calls(record.intentId!, /\/capture$/);
+    assert.equal(attempts.filter((r) => r.status === 0).length, 3, "the outage was met");
+    assert.equal(attempts.filter((r) => r.status === 200 && !r.replayed).length, 1, "captured once");
+  });
+
   it("a declined card ends payment_failed: the customer is told why, the kitchen never sees it", async () => {
     const customer = await createUser({}, "Dora Declined");
     const id = await order(c, customer, { pizza: 1 }, card("pm_card_chargeDeclined"));

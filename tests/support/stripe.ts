@@ -61,6 +61,8 @@ export const standIn = {
   /** The customer finishing (or failing) 3-D Secure in Stripe's own window. */
   authenticate: (intentId: string, outcome: "succeed" | "fail") =>
     control("POST", `/_standin/authenticate/${intentId}`, { outcome }),
+  /** The next `times` requests whose path matches never reach Stripe (a network outage). */
+  outage: (path: string, times: number) => control("POST", `/_standin/outage`, { path, times: String(times) }),
   /** Stripe's webhooks for this intent are lost from now on. */
   drop: (intentId: string) => control("POST", `/_standin/drop?intent=${intentId}`),
   requests: async (intentId: string) =>

@@ -2,7 +2,8 @@
 // the official `stripe` SDK at it (`host: "127.0.0.1", port, protocol: "http"`) and get Stripe's
 // wire format: form-encoded requests with bracket nesting, Bearer auth, Idempotency-Key replays,
 // Stripe's error shapes and signed webhooks. Everything lives in memory. `/_standin/*` holds test
-// controls Stripe has no API for: finishing 3-D Secure, losing webhooks, reading what was asked.
+// controls Stripe has no API for: finishing 3-D Secure, losing webhooks, cutting requests off (a
+// network outage), reading what was asked.
 //
 // CLI: npx tsx tests/support/stripeStandIn.ts --port 12111 --key sk_test_x --webhook-url URL --webhook-secret whsec_x
 
@@ -911,6 +912,10 @@ export async function startStripeStandIn(o: StandInOptions): Promise<StandIn> {
       else dropped.add(c.p.need("intent", intent));
       return { json: { all: dropAll, intents: [...dropped] }, events: [] };
     }
+    if (route === "POST /_standin/outage") {
+      outage = { path: new RegExp(c.p.need("path", c.p.str("path"))), left: Number(c.p.str("times") ?? "1") };
+      return { json: { path: outage.path.source, times: outage.left }, events: [] };
+    }
     if (route === "POST /_standin/undrop") {
       dropAll = false;
       dropped.clear();
@@ -1018,6 +1023,9 @@ export async function startStripeStandIn(o: StandInOptions): Promise<StandIn> {
     }
   }
 
+  /** Requests whose path matches are cut off, this many times (`/_standin/outage`). */
+  let outage: { path: RegExp; left: number } | null = null;
+
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -1027,6 +1035,24 @@ export async function startStripeStandIn(o: StandInOptions): Promise<StandIn> {
       const url = new URL(req.url ?? "/", "http://stand-in");
       // Stripe reads Idempotency-Key on POST only.
       const key = method === "POST" ? ((req.headers["idempotency-key"] as string | undefined) ?? null) : null;
+      // A network outage: the request never reaches Stripe (nothing is done, nothing kept under its
+      // key), and the connection drops.
+      if (outage && outage.left > 0 && outage.path.test(url.pathname)) {
+        outage.left--;
+        const intents = [/\/v1\/payment_intents\/([^/]+)/.exec(url.pathname)?.[1]].filter((i): i is string => !!i);
+        requests.push({
+          requestId,
+          method,
+          path: url.pathname,
+          idempotencyKey: key,
+          params: {},
+          status: 0,
+          replayed: false,
+          intents,
+        });
+        req.socket.destroy();
+        return;
+      }
       let out: Out;
       try {
         out = handle(req, method, url, Buffer.concat(chunks).toString("utf8"), key);
