@@ -157,9 +157,13 @@ describe("card payments (Stripe stand-in)", function () {
     const id = await order(c, customer, { fries: 2 }, card("pm_card_authenticationRequired"));
     const record = await paymentIn(id, "requires_action");
     await standIn.drop(record.intentId!);
+    const authenticated = Date.now();
     await standIn.authenticate(record.intentId!, "succeed");
     const placed = (await waitFor(orderRef(id), statusIs("placed"))).data() as Order;
     assert.equal(placed.by?.placed, "backend:reconciler");
+    // Its look at the payment (PAYMENT_CHECK_SECONDS, 4 s in tests), not the payment timeout (30 s).
+    const waited = placed.timeline!.placed!.toMillis() - authenticated;
+    assert.ok(waited < 20_000, `placed ${waited} ms after the customer's confirmation`);
     const events = await standIn.events(record.intentId!);
     assert.ok(events.some((e) => e.type === "payment_intent.amount_capturable_updated" && !e.delivered));
     await moveOrder(c.kitchen, id, "declined", { declineReason: "too_busy" });
