@@ -66,6 +66,7 @@ describe("card payments (Stripe stand-in)", function () {
     const id = await order(c, customer, { pizza: 1 }, card("pm_card_visa"));
     const placed = (await waitFor(orderRef(id), statusIs("placed"))).data() as Order;
     assert.ok(placed.timeline?.awaiting_payment, "it waited for the card first");
+    assert.equal(placed.paymentMethodId, undefined, "the card's id stays with the payment record");
     assert.equal(placed.by?.placed, "backend:trigger");
     const record = await paymentIn(id, "authorised");
     assert.equal(record.customerId, customer.uid);

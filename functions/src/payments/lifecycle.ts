@@ -101,7 +101,7 @@ async function recordFor(deps: Deps, orderId: string, order: Order): Promise<Car
 }
 
 /** The card's face, and the card itself kept for the customer when they agreed to it. */
-async function rememberCard(db: Firestore, order: Order, pi: Stripe.PaymentIntent): Promise<void> {
+async function rememberCard(db: Firestore, record: CardPayment, pi: Stripe.PaymentIntent): Promise<void> {
   const pmId = typeof pi.payment_method === "string" ? pi.payment_method : pi.payment_method?.id;
   if (!pmId) return;
   const pm = await stripe().paymentMethods.retrieve(pmId);
@@ -113,8 +113,8 @@ async function rememberCard(db: Firestore, order: Order, pi: Stripe.PaymentInten
     expYear: pm.card.exp_year,
   };
   const writes = db.batch().update(db.doc(paths.payment(pi.metadata.orderId)), { card: face, paymentMethodId: pm.id });
-  if (order.saveCard && pm.customer) {
-    writes.set(db.doc(paths.card(order.customerId, pm.id)), { ...face, createdAt: FieldValue.serverTimestamp() });
+  if (record.saveCard && pm.customer) {
+    writes.set(db.doc(paths.card(record.customerId, pm.id)), { ...face, createdAt: FieldValue.serverTimestamp() });
   }
   await writes.commit();
 }
@@ -134,8 +134,9 @@ export async function afterApplied(
   if (applied.state === "authorised" || applied.cancel) {
     const [orderSnap, recordSnap] = await db.getAll(db.doc(paths.order(orderId)), db.doc(paths.payment(orderId)));
     const order = orderSnap.data() as Order;
-    if (applied.state === "authorised" && !(recordSnap.data() as CardPayment | undefined)?.card) {
-      await rememberCard(db, order, pi).catch((err: unknown) =>
+    const record = recordSnap.data() as CardPayment | undefined;
+    if (applied.state === "authorised" && record && !record.card) {
+      await rememberCard(db, record, pi).catch((err: unknown) =>
         logger.warn("could not read the card's face", { orderId, err: String(err) }),
       );
     }

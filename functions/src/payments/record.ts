@@ -76,9 +76,12 @@ function orderPatch(order: Order, next: CardState, failure: PaymentFailure, by: 
   const stamp = FieldValue.serverTimestamp();
   if (next === "authorised") {
     const releaseAt = order.releaseAt?.toMillis();
+    // The card's id stays with the payment record: the staff and couriers who read the order from
+    // now on have no business with it.
+    const card = { paymentMethodId: FieldValue.delete(), saveCard: FieldValue.delete() };
     return releaseAt !== undefined && releaseAt > now.getTime()
-      ? transition("scheduled", stamp, by)
-      : transition("placed", stamp, by, { acceptBy: acceptDeadline(now) });
+      ? transition("scheduled", stamp, by, card)
+      : transition("placed", stamp, by, { ...card, acceptBy: acceptDeadline(now) });
   }
   if (next === "failed" || next === "cancelled")
     return transition("payment_failed", stamp, by, { paymentFailure: failure });
