@@ -40,7 +40,7 @@ export async function fileComplaint(
   { db, now }: Pick<Deps, "db" | "now">,
   uid: string,
   input: unknown,
-): Promise<{ complaintId: string; status: ComplaintStatus; amount: number }> {
+): Promise<{ complaintId: string; status: ComplaintStatus; amount: number; toCard: number }> {
   const claim = complaintInput(input);
   const orderRef = db.doc(paths.order(claim.orderId));
   const booksRef = db.doc(paths.books(claim.orderId));
@@ -108,6 +108,11 @@ export async function fileComplaint(
       ...Object.fromEntries((claim.lines ?? []).map((l) => [`claimed.${l.line}`, (claimed[l.line] ?? 0) + l.quantity])),
     });
     if (approved) writeRefund(db, tx, complaintRef.id, complaint, { ref: userRef, data: userSnap.data() }, payment);
-    return { complaintId: complaintRef.id, status: complaint.status, amount: plan.amount };
+    return {
+      complaintId: complaintRef.id,
+      status: complaint.status,
+      amount: plan.amount,
+      toCard: complaint.toCard ?? 0,
+    };
   });
 }

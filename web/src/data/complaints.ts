@@ -28,7 +28,7 @@ export async function fileComplaint(input: {
   type: ComplaintType;
   lines?: ComplaintLine[];
   description?: string;
-}): Promise<{ complaintId: string; status: ComplaintStatus; amount: number }> {
+}): Promise<{ complaintId: string; status: ComplaintStatus; amount: number; toCard?: number }> {
   return (await fileComplaintCall(input)).data;
 }
 

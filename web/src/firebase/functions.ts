@@ -76,7 +76,7 @@ export const resolveDeliveryCall = httpsCallable<
 /** A customer's report of a problem with a delivered order (domain/complaints.ts). */
 export const fileComplaintCall = httpsCallable<
   { orderId: string; type: ComplaintType; lines?: ComplaintLine[]; description?: string },
-  { complaintId: string; status: ComplaintStatus; amount: number }
+  { complaintId: string; status: ComplaintStatus; amount: number; toCard?: number }
 >(functions, "fileComplaint");
 // After the order (domain/complaints.ts): the owner's dispute, the admin's decisions and cancel.
 export const disputeComplaintCall = httpsCallable<{ complaintId: string; reason: string }, { dispute: "open" }>(

@@ -190,12 +190,12 @@ export const shopDe: Record<ShopKey, string> = {
   "acct.signedInAs": "Angemeldet als {email}.",
   "acct.dataTitle": "Deine Daten",
   "acct.dataWhat":
-    "Lade alles, was Dishpatch über dich speichert, als JSON-Datei herunter: dein Profil, gespeicherte Adressen, Bestellungen, Belege und Bewertungen.",
+    "Lade alles, was Dishpatch über dich speichert, als JSON-Datei herunter: dein Profil, gespeicherte Adressen, Bestellungen, Belege, Bewertungen, Kartenzahlungen und gespeicherte Karten.",
   "acct.download": "Meine Daten herunterladen",
   "acct.preparing": "Deine Daten werden vorbereitet …",
   "acct.deleteTitle": "Konto löschen",
   "acct.deleteWhat":
-    "Dein Profil, deine gespeicherten Adressen, Bestellungen und dein Posteingang werden gelöscht, und du kannst dich nicht mehr anmelden. Belege werden aus steuerlichen Gründen aufbewahrt, ohne deinen Namen und deine Adresse. Deine Bewertungen bleiben, gezeichnet mit „ehemaliger Kunde“.",
+    "Dein Profil, deine gespeicherten Adressen und Karten, Bestellungen und dein Posteingang werden gelöscht, und du kannst dich nicht mehr anmelden. Belege werden aus steuerlichen Gründen aufbewahrt, ohne deinen Namen und deine Adresse. Deine Bewertungen bleiben, gezeichnet mit „ehemaliger Kunde“.",
   "acct.delete": "Mein Konto löschen …",
   "acct.confirm": "Dein Konto endgültig löschen? Das lässt sich nicht rückgängig machen.",
   "acct.deleteForGood": "Ja, mein Konto löschen",
@@ -306,6 +306,10 @@ export const shopDe: Record<ShopKey, string> = {
   "cp.never": "Doch nicht",
   "cp.approved":
     "Das tut uns leid. {amount} sind jetzt Guthaben auf deinem Konto und werden bei deiner nächsten Bestellung zuerst verrechnet.",
+  "cp.approvedCard":
+    "Das tut uns leid. {amount} gehen zurück auf die Karte, mit der du bezahlt hast; bei deiner Bank kann das ein paar Tage dauern.",
+  "cp.approvedSplit":
+    "Das tut uns leid. {card} gehen zurück auf die Karte, mit der du bezahlt hast, und {credit} sind jetzt Guthaben auf deinem Konto.",
   "cp.inReview": "Danke. Wir prüfen deine Meldung ({amount}) und sagen dir Bescheid, sobald sie entschieden ist.",
   "cp.err.unknown_type": "Wähle aus, was schiefgelaufen ist.",
   "cp.err.not_delivered": "Probleme kannst du nur bei gelieferten Bestellungen melden.",
@@ -321,11 +325,13 @@ export const shopDe: Record<ShopKey, string> = {
   "cp.status.declined": "abgelehnt",
   "cp.yours": "Deine Meldungen",
   "rc.refund": "Erstattung als Dishpatch-Guthaben: {what}",
+  "rc.refundCard": "Erstattung auf deine Karte: {what}",
   "rc.refundVat": "darin {tax} USt. zu {rate} %",
   "rc.refundTip": "{amount} Trinkgeld, nicht steuerbar",
   "credit.title": "Dishpatch-Guthaben",
   "credit.balance": "Dein Guthaben:",
-  "credit.what": "Erstattungen kommen hier als Guthaben an, und deine nächste Bestellung nutzt es zuerst.",
+  "credit.what":
+    "Erstattungen kommen hier als Guthaben an (bei einer Bestellung mit Karte zurück auf die Karte), und deine nächste Bestellung nutzt es zuerst.",
   "credit.entries": "Letzte Buchungen",
   "credit.refund": "Erstattung für Bestellung #{code}",
   "credit.spent": "Eingesetzt für Bestellung #{code}",

@@ -185,12 +185,12 @@ export const shopEn = {
   "acct.signedInAs": "Signed in as {email}.",
   "acct.dataTitle": "Your data",
   "acct.dataWhat":
-    "Download everything Dishpatch holds about you as a JSON file: your profile, saved addresses, orders, receipts and reviews.",
+    "Download everything Dishpatch holds about you as a JSON file: your profile, saved addresses, orders, receipts, reviews, card payments and saved cards.",
   "acct.download": "Download my data",
   "acct.preparing": "Preparing your data…",
   "acct.deleteTitle": "Delete your account",
   "acct.deleteWhat":
-    "Your profile, saved addresses, orders and inbox are deleted, and you can no longer sign in. Receipts are kept for tax, without your name or address. Your reviews stay, signed “former customer”.",
+    "Your profile, saved addresses, saved cards, orders and inbox are deleted, and you can no longer sign in. Receipts are kept for tax, without your name or address. Your reviews stay, signed “former customer”.",
   "acct.delete": "Delete my account…",
   "acct.confirm": "Delete your account for good? This cannot be undone.",
   "acct.deleteForGood": "Yes, delete my account",
@@ -293,6 +293,10 @@ export const shopEn = {
   "cp.sending": "Sending…",
   "cp.never": "Never mind",
   "cp.approved": "Sorry about that. {amount} is now credit on your account, used first on your next order.",
+  "cp.approvedCard":
+    "Sorry about that. {amount} goes back to the card you paid with; your bank may take a few days to show it.",
+  "cp.approvedSplit":
+    "Sorry about that. {card} goes back to the card you paid with, and {credit} is now credit on your account.",
   "cp.inReview": "Thank you. We are looking at your report ({amount}) and will tell you once it is decided.",
   "cp.err.unknown_type": "Choose what went wrong.",
   "cp.err.not_delivered": "You can report a problem only on a delivered order.",
@@ -307,11 +311,13 @@ export const shopEn = {
   "cp.status.declined": "declined",
   "cp.yours": "Your reports",
   "rc.refund": "Refund as Dishpatch credit: {what}",
+  "rc.refundCard": "Refund to your card: {what}",
   "rc.refundVat": "including {tax} VAT at {rate} %",
   "rc.refundTip": "{amount} tip, outside VAT",
   "credit.title": "Dishpatch credit",
   "credit.balance": "Your balance:",
-  "credit.what": "Refunds arrive here as credit, and your next order uses it first.",
+  "credit.what":
+    "Refunds arrive here as credit (for an order paid by card, back on the card), and your next order uses it first.",
   "credit.entries": "Recent credit",
   "credit.refund": "Refund for order #{code}",
   "credit.spent": "Spent on order #{code}",

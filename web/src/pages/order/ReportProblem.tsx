@@ -31,6 +31,13 @@ const PROBLEMS: Record<string, Key> = {
   bad_input: "cp.err.bad_line",
 };
 
+/** Where an approved refund went: back to the card as far as the card paid, the rest as credit. */
+function approvedText(amount: number, toCard: number, currency: string): string {
+  if (toCard <= 0) return t("cp.approved", { amount: money(amount, currency) });
+  if (toCard >= amount) return t("cp.approvedCard", { amount: money(amount, currency) });
+  return t("cp.approvedSplit", { card: money(toCard, currency), credit: money(amount - toCard, currency) });
+}
+
 /** Whether the order may still be reported (delivered, inside the window). */
 export function mayReport(o: Order, now = Date.now()): boolean {
   const delivered = o.status === "delivered" ? o.timeline?.delivered?.toMillis() : undefined;
@@ -79,7 +86,7 @@ export function ReportProblem({ orderId, order: o }: { orderId: string; order: O
       });
       setDone(
         r.status === "approved"
-          ? t("cp.approved", { amount: money(r.amount, currency) })
+          ? approvedText(r.amount, r.toCard ?? 0, currency)
           : t("cp.inReview", { amount: money(r.amount, currency) }),
       );
     } catch (err) {

@@ -49,7 +49,7 @@ export function ReceiptPayment({ id, receipt: x }: { id: string; receipt: Receip
           return (
             <tr key={c.id} data-testid="receipt-refund" data-complaint={c.id}>
               <th>
-                {t("rc.refund", { what: complaintTypeLabel(c.type) })}
+                {t(c.toCard ? "rc.refundCard" : "rc.refund", { what: complaintTypeLabel(c.type) })}
                 <span class="refund-vat muted" data-testid="refund-vat">
                   {[
                     ...vat.map((v) => t("rc.refundVat", { rate: decimal(v.bps / 100, 0), tax: cur(v.tax) })),
