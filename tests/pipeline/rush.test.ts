@@ -68,7 +68,8 @@ describe("pipeline: a restaurant's rush and orders ahead", function () {
   });
 
   it("three orders in a row left unanswered pause the restaurant and tell its staff; an answered one breaks the row", async function () {
-    this.timeout(150_000);
+    // Seven orders placed one after another, then the accept timeout: minutes on a loaded machine.
+    this.timeout(240_000);
     const missing = await kitchen();
     const answering = await kitchen();
     const placeIn = async (k: { r: TestRestaurant }) => {
