@@ -11,6 +11,7 @@ import {
   cardStateMovesOn,
   cardStateOf,
   failureOf,
+  MIN_CARD_CENTS,
   NEVER_PLACED,
   orderEventOf,
   paymentParts,
@@ -65,6 +66,15 @@ describe("card payments: the domain", () => {
       { method: "card", amount: 1500 },
     ]);
     assert.deepEqual(paymentParts(2000, 2500, "card"), [{ method: "credit", amount: 2000 }]);
+    // Credit that would leave the card less than Stripe charges covers a little less.
+    assert.deepEqual(paymentParts(2000, 1980, "card"), [
+      { method: "credit", amount: 1950 },
+      { method: "card", amount: MIN_CARD_CENTS },
+    ]);
+    assert.deepEqual(paymentParts(2000, 1980, "cash"), [
+      { method: "credit", amount: 1980 },
+      { method: "cash", amount: 20 },
+    ]);
     const parts = paymentParts(2000, 500, "card");
     assert.deepEqual(withMore(parts, "card", 300), [
       { method: "credit", amount: 500 },

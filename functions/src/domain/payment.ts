@@ -40,9 +40,16 @@ export function isPayWith(v: unknown): v is PayWith {
   return v === "cash" || v === "card";
 }
 
-/** Credit first (as much of it as the total needs), the rest by `payWith`; no part of zero. */
+/** The least a card can be charged (Stripe's minimum for euros). */
+export const MIN_CARD_CENTS = 50;
+
+/** Credit first (as much of it as the total needs), the rest by `payWith`; no part of zero. A card
+ * is never left less than it can be charged: credit then covers a little less. */
 export function paymentParts(total: Cents, creditBalance: Cents, payWith: PayWith): PaymentPart[] {
-  const credit = Math.max(0, Math.min(creditBalance, total));
+  let credit = Math.max(0, Math.min(creditBalance, total));
+  if (payWith === "card" && total - credit > 0 && total - credit < MIN_CARD_CENTS) {
+    credit = Math.max(0, total - MIN_CARD_CENTS);
+  }
   const rest = total - credit;
   return [
     ...(credit > 0 ? [{ method: "credit" as const, amount: credit }] : []),

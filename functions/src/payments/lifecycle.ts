@@ -34,7 +34,8 @@ export async function stripeCustomerOf(db: Firestore, uid: string, create: boole
 }
 
 /** The order's intent: made (and confirmed) the first time, the same one again after (its key);
- * null when Stripe refuses the card itself (unknown, or detached from its customer). */
+ * null when Stripe refuses the request itself (an unknown card, one detached from its customer):
+ * asked again, it would answer the same, so the payment has failed. */
 async function intentFor(orderId: string, order: Order, record: CardPayment): Promise<Stripe.PaymentIntent | null> {
   const metadata: IntentMetadata & Stripe.MetadataParam = { orderId, kind: "order" };
   const params = record.intentParams ?? { customer: null, keepCard: false };
@@ -59,7 +60,15 @@ async function intentFor(orderId: string, order: Order, record: CardPayment): Pr
     // A decline answers 402 with the intent in it (requires_payment_method): the order fails.
     const pi = intentOfError(err);
     if (pi) return pi;
-    if (err instanceof Stripe.errors.StripeInvalidRequestError && err.param === "payment_method") return null;
+    if (err instanceof Stripe.errors.StripeInvalidRequestError) {
+      logger.error("stripe refused the order's intent", {
+        orderId,
+        code: err.code,
+        param: err.param,
+        err: err.message,
+      });
+      return null;
+    }
     throw err;
   }
 }
