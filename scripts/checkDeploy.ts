@@ -6,6 +6,7 @@
 // - Every query the app and the functions run (domain/queries.ts) has the composite index it needs
 //   in firestore.indexes.json, and a limit, or is marked `bounded` with the reason it needs none.
 // - web/.env.example names every VITE_ variable the production build reads.
+// - functions/.env holds a value for every parameter the functions define.
 
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -229,6 +230,16 @@ function envProblems(): Problem[] {
     );
 }
 
+/** Every parameter the functions define (not a secret) has its value in functions/.env: without
+ * one, `firebase deploy` and the emulator stop to ask for it. */
+export function paramProblems(): Problem[] {
+  const config = readFileSync(join(ROOT, "functions", "src", "config.ts"), "utf8");
+  const defined = [...config.matchAll(/define(?:Int|String|Boolean|Float)\("([A-Z0-9_]+)"/g)].map((m) => m[1]);
+  const env = readFileSync(join(ROOT, "functions", ".env"), "utf8");
+  const set = new Set([...env.matchAll(/^\s*([A-Z0-9_]+)\s*=/gm)].map((m) => m[1]));
+  return defined.filter((p) => !set.has(p)).map((p) => `functions/.env has no value for the parameter ${p}`);
+}
+
 function main(): number {
   const runtime = FIREBASE_JSON.functions[0]?.runtime ?? "(none)";
   const problems = [
@@ -237,6 +248,7 @@ function main(): number {
     ...indexProblems(),
     ...limitProblems(),
     ...envProblems(),
+    ...paramProblems(),
   ];
   for (const p of problems) console.error(`deploy check: ${p}`);
   console.log(
