@@ -29,7 +29,7 @@ export function coldStart(runs = 7): ColdStart {
   const floorCode =
     "require('firebase-functions/v2/firestore');require('firebase-admin/app').initializeApp();require('firebase-admin/firestore').getFirestore()";
   // What an instance of processOrder loads before its first event is handled.
-  const processOrderCode = "require('./lib/index.js');require('./lib/orders/triggers.js')";
+  const processOrderCode = "require('./lib/index.js');require('./lib/orders/created.js')";
   const floor: number[] = [];
   const ours: number[] = [];
   const all: number[] = [];

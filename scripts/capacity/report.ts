@@ -11,19 +11,18 @@ import {
   collectionLoads,
   documentLoads,
   FIRESTORE_LIMITS,
-  FUNCTION_SETTINGS,
   invocationLoads,
   NOT_PER_ORDER,
   RECONCILER,
   reconcilerLoad,
   RESTAURANT_PEAK,
   boardLoad,
-  TASK_QUEUE_CONCURRENCY,
   type DocumentLoad,
   type Load,
   type OrderDocument,
   type Scope,
 } from "../../functions/src/domain/capacity";
+import { FUNCTION_SETTINGS, TASK_QUEUE_CONCURRENCY } from "../../functions/src/domain/deployment";
 import { ROOT } from "../lib/config";
 import type { ReadmeBlock } from "../lib/readmeBlock";
 

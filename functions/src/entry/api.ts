@@ -11,7 +11,7 @@ import {
   WEBHOOK_MIN_BACKOFF_SECONDS,
   WEBHOOK_SECRET_KEY,
 } from "../config";
-import { TASK_QUEUE_CONCURRENCY } from "../domain";
+import { TASK_QUEUE_CONCURRENCY } from "../domain/deployment";
 
 export const api = onRequest({ secrets: [API_JWT_KEY], cors: false }, async (req, res) => {
   const [{ answer }, { db }] = await Promise.all([import("../api/router"), import("../admin")]);

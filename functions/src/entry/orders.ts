@@ -6,7 +6,7 @@ import { STRIPE_SECRETS } from "../config";
 // cancel card payments.
 export const processOrder = onDocumentCreated(
   { document: "orders/{orderId}", retry: true, secrets: STRIPE_SECRETS },
-  async (event) => (await import("../orders/triggers")).orderCreated(event),
+  async (event) => (await import("../orders/created")).orderCreated(event),
 );
 
 export const onOrderUpdated = onDocumentUpdated(

@@ -4,7 +4,7 @@
 import { HttpsError } from "firebase-functions/v2/https";
 import { onSchedule } from "firebase-functions/v2/scheduler";
 import { onTaskDispatched } from "firebase-functions/v2/tasks";
-import { TASK_QUEUE_CONCURRENCY } from "../domain";
+import { TASK_QUEUE_CONCURRENCY } from "../domain/deployment";
 import { NotDueYet, TASK_RETRY } from "../tasks";
 import { STRIPE_SECRETS } from "../config";
 

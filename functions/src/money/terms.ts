@@ -5,7 +5,9 @@
 
 import type { Firestore } from "firebase-admin/firestore";
 import { FEES_CACHE_SECONDS } from "../config";
-import { cashLimitsOf, feesOf, paths, type CashLimits, type PlatformFees } from "../domain";
+import { paths } from "../domain/collections";
+import { feesOf, type PlatformFees } from "../domain/fees";
+import { type CashLimits, cashLimitsOf } from "../domain/payment";
 
 interface Kept<T> {
   value: T;

@@ -2,7 +2,8 @@
 // owners (users' roles mirror), each with the language they read.
 
 import type { Firestore } from "firebase-admin/firestore";
-import { languageOr, QUERIES, type Language } from "../domain";
+import { type Language, languageOr } from "../domain/language";
+import { QUERIES } from "../domain/queries";
 import { adminQuery } from "../query";
 
 export async function staffOfRestaurant(db: Firestore, rid: string): Promise<{ uid: string; lang: Language }[]> {

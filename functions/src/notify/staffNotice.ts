@@ -5,7 +5,9 @@
 import { FieldValue } from "firebase-admin/firestore";
 import { logger } from "firebase-functions/logger";
 import type { Deps } from "../deps";
-import { LANGUAGES, noticeMessage, paths, restaurantTopic, type StaffNotice } from "../domain";
+import { paths } from "../domain/collections";
+import { LANGUAGES } from "../domain/language";
+import { noticeMessage, restaurantTopic, type StaffNotice } from "../domain/notifications";
 import { isAlreadyExists } from "../errors";
 import { staffOfRestaurant } from "./staff";
 

@@ -1,7 +1,7 @@
 // The side effects of a status change, whoever made it. Each effect is idempotent and runs on its
 // own: one failing does not keep the others from happening, and the event is retried for the
-// failures only in effect (the others find their work done). After MAX_RETRY_AGE_MS the retries
-// stop with an error in the log; the reconciler finishes what is left.
+// failures only in effect (the others find their work done). After MAX_RETRY_AGE_MS (retryAge.ts)
+// the retries stop with an error in the log; the reconciler finishes what is left.
 
 import { logger } from "firebase-functions/logger";
 import { emitOrderEvent } from "../api/webhooks/events";
@@ -18,8 +18,6 @@ import { scheduleAcceptTimeout } from "./acceptTimeout";
 import { freeCourier } from "./courierClaim";
 import { scheduleProblemTimeout } from "./problemTimeout";
 import { scheduleRelease } from "./release";
-
-export const MAX_RETRY_AGE_MS = 60 * 60 * 1000;
 
 type Placed = Order & { timeZone?: string };
 
@@ -98,9 +96,4 @@ export async function runEffects(
     logger.warn("side effect failed", { orderId, status: order.status, effect: n, err: String(reason) });
   }
   throw new EffectsFailed(`order ${orderId} (${order.status}): ${failed.join(", ")} failed`);
-}
-
-/** Whether an event is too old to retry any longer (the reconciler takes over). */
-export function tooOldToRetry(eventTime: string, now: Date): boolean {
-  return now.getTime() - Date.parse(eventTime) > MAX_RETRY_AGE_MS;
 }

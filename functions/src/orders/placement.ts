@@ -16,53 +16,35 @@ import {
 } from "firebase-admin/firestore";
 import { logger } from "firebase-functions/logger";
 import { ACCEPT_TIMEOUT_SECONDS } from "../config";
+import { booksAtPlacement } from "../domain/books";
+import { isDocId, paths } from "../domain/collections";
+import { areaCell } from "../domain/courierArea";
+import { type CreditEntry, creditEntryId, creditOf } from "../domain/credit";
+import { splitTermsFor } from "../domain/fees";
+import { localDay } from "../domain/hours";
+import { type Language, LANGUAGES } from "../domain/language";
+import { LIMITS } from "../domain/limits";
+import { asMenuItem } from "../domain/menuItem";
+import { checkOrder, type OrderCheck, parseCart, reject } from "../domain/orderCheck";
+import { CODE_KEEP_DAYS, ORDER_CODE_TRIES, orderCodeCandidate } from "../domain/orderCode";
+import { isPayWith, overCashLimit, partOf, type Payment, paymentOf, paymentParts } from "../domain/payment";
+import { splitOf } from "../domain/pricing";
 import {
-  areaCell,
-  asMenuItem,
-  booksAtPlacement,
-  splitOf,
-  splitTermsFor,
-  checkOrder,
-  creditEntryId,
-  isDocId,
-  creditOf,
-  isPayWith,
-  overCashLimit,
-  partOf,
-  paymentOf,
-  paymentParts,
-  type CreditEntry,
-  type Payment,
-  CODE_KEEP_DAYS,
+  type AllocationTake,
   CODE_PATTERN,
-  ORDER_CODE_TRIES,
-  orderCodeCandidate,
   neededFor,
   normalizeCode,
   PROMO_SHARDS,
-  takeFrom,
-  type AllocationTake,
   type PromoAllocation,
   type PromoCode,
   type PromoRedemption,
-  LANGUAGES,
-  LIMITS,
-  localDay,
-  parseCart,
-  paths,
-  publicName,
-  QUERIES,
-  reject,
-  restaurantProblem,
-  transition,
-  type BackendActor,
-  type Language,
-  type MenuItem,
-  type Order,
-  type OrderCheck,
-  type Restaurant,
-  type UserProfile,
-} from "../domain";
+  takeFrom,
+} from "../domain/promo";
+import { publicName } from "../domain/publicText";
+import { QUERIES } from "../domain/queries";
+import { restaurantProblem } from "../domain/restaurant";
+import { type BackendActor, transition } from "../domain/status";
+import { type MenuItem, type Order, type Restaurant, type UserProfile } from "../domain/types";
 import { PROBLEMS } from "../domain/texts/problems";
 import type { Deps } from "../deps";
 import { isAlreadyExists, isFailedPrecondition } from "../errors";

@@ -1,36 +1,16 @@
-// What the order triggers do (index.ts defines them): process a new order, run the side effects of
-// a status change, and schedule the expiry of a courier's claim. Events are delivered at least once
-// (retry: true); every handler is idempotent, and stops retrying (logging an error) once the
-// event is older than an hour: the reconciler finishes what is left.
+// What the order update trigger does (entry/orders.ts defines it; created.ts holds the creation's):
+// run the side effects of a status change, and schedule the expiry of a courier's claim. Events are
+// delivered at least once (retry: true); every handler is idempotent, and stops retrying (logging
+// an error) once the event is older than an hour: the reconciler finishes what is left.
 
 import type { DocumentSnapshot } from "firebase-admin/firestore";
 import { logger } from "firebase-functions/logger";
 import { liveDeps } from "../deps";
 import type { Order, TimestampLike } from "../domain";
 import { scheduleClaimExpiry } from "./claimExpiry";
-import { runEffects, tooOldToRetry } from "./effects";
-import { processSubmittedOrder } from "./placement";
-
-interface Event<T> {
-  time: string;
-  params: { orderId: string };
-  data?: T;
-}
-
-export async function orderCreated(event: Event<DocumentSnapshot>): Promise<void> {
-  if (!event.data) return;
-  const deps = liveDeps();
-  try {
-    const outcome = await processSubmittedOrder(deps, event.data, "backend:trigger");
-    logger.info("order processed", { orderId: event.params.orderId, outcome });
-  } catch (err) {
-    if (!tooOldToRetry(event.time, deps.now())) throw err;
-    logger.error("giving up processing an order; the reconciler will retry it", {
-      orderId: event.params.orderId,
-      err: String(err),
-    });
-  }
-}
+import { runEffects } from "./effects";
+import { tooOldToRetry } from "./retryAge";
+import type { Event } from "./created";
 
 /** A courier's claim: the order is still ready and has a courier it did not have before. */
 function claimOf(before: Order, after: Order): { courierId: string; claimedAt: TimestampLike } | null {
