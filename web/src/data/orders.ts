@@ -6,11 +6,13 @@ import {
   doc,
   getDoc,
   getDocFromServer,
+  onSnapshot,
   runTransaction,
   serverTimestamp,
   setDoc,
   updateDoc,
   writeBatch,
+  type DocumentReference,
 } from "firebase/firestore";
 import {
   areaBlock,
@@ -58,7 +60,24 @@ export type OrderCard = NonNullable<CartInput["card"]>;
 /** Writes the cart and returns the new order's id at once; the write reaches the server when it can. */
 export function placeOrder(input: CartInput): { id: string; sent: Promise<void> } {
   const ref = doc(collection(liveDb, paths.orders()));
-  return { id: ref.id, sent: setDoc(ref, cartDoc(input, serverTimestamp())) };
+  const sent = setDoc(ref, cartDoc(input, serverTimestamp()));
+  return { id: ref.id, sent: sent.then(() => listenAhead(ref)) };
+}
+
+/** How long the listener opened at placement stays open for the order page to join it. */
+const LISTEN_AHEAD_MS = 15_000;
+
+/** Opens the new order's listener as soon as the server has it (not before: the rules refuse a
+ * listener on an order that is not there yet), while the app changes route and loads the order
+ * page. The SDK keeps one target per document, so the page's own listener joins this one and
+ * shows what it already has (often `placed`) instead of asking the server once it has mounted. */
+function listenAhead(ref: DocumentReference): void {
+  const stop = onSnapshot(
+    ref,
+    () => {},
+    () => {},
+  );
+  setTimeout(stop, LISTEN_AHEAD_MS);
 }
 
 /** A status change by `uid`. Where the rules refuse it, the order is read again: a write whose

@@ -38,6 +38,8 @@ export function usePlaceOrder(
     if (!address) return setError(t("co.addressFirst"));
     setBusy(true);
     setError("");
+    // The order page's code loads while the order is sent, not after.
+    void import("../order/OrderPage");
     // Credit that covers it all leaves nothing for a card: the order goes without one.
     const byCard = payWith === "card" && card.amount > 0;
     let fields: OrderCard | undefined;
