@@ -15,6 +15,7 @@ import { PORTS, PROJECT_ID, ROOT } from "../lib/config";
 import { TORSTRASSE } from "../lib/people";
 import { DEMO_PASSWORD } from "../seed/berlin";
 import { cartFor, type Ctx } from "./fixtures";
+import { invocations } from "./meterLog";
 import { median } from "./stats";
 
 export interface BrowserLatency {
@@ -27,6 +28,20 @@ export interface BrowserLatency {
   accepted: number[];
   acceptedMs: number;
   acceptedFloorMs: number;
+  /** Where the time to "placed" went: medians over the tries, in ms after the click. */
+  placedSplit?: PlacedSplit;
+}
+
+/** Moments after the click on "Place order", in ms (medians over the tries). */
+export interface PlacedSplit {
+  /** processOrder's start and end (the meter's clock: the same machine). */
+  functionStarted: number;
+  functionEnded: number;
+  /** The app's route change to the order page (after the server took the order). */
+  routed: number;
+  /** The order page first showed the order, in any status. */
+  shown: number;
+  placed: number;
 }
 
 /** The floor, in the page: its own Firebase app, signed in as the page's user. */
@@ -99,7 +114,7 @@ async function floor(page: Page): Promise<number> {
   return median(pings);
 }
 
-/** Watches, in the page, for the order status to become `status`; records the epoch ms (with
+/** Watches, in the page, for the order status to become `status` (or any, `any`); records the epoch ms (with
  * fractions) when it was in the DOM. Sent as source text: tsx compiles a function passed to
  * page.evaluate with esbuild's __name() around its named inner functions, which the page lacks. */
 async function watchStatus(page: Page, status: string): Promise<void> {
@@ -108,7 +123,8 @@ async function watchStatus(page: Page, status: string): Promise<void> {
     window.__seen ??= {};
     let observer;
     const check = () => {
-      if (window.__seen[s] || !document.querySelector('[data-testid="order-status"][data-status="' + s + '"]')) return;
+      const shown = s === "any" ? '[data-testid="order-status"]' : '[data-testid="order-status"][data-status="' + s + '"]';
+      if (window.__seen[s] || !document.querySelector(shown)) return;
       window.__seen[s] = performance.timeOrigin + performance.now();
       observer.disconnect();
     };
@@ -172,6 +188,7 @@ export async function browserLatency(ctx: Ctx, tries: number, ownerEmail: string
   const placedFloor: number[] = [];
   const accepted: number[] = [];
   const acceptedFloor: number[] = [];
+  const moments: PlacedSplit[] = [];
   for (let i = 0; i < tries; i++) {
     // A new customer each try: nobody passes the open-orders limit, and each page starts cold.
     const person = await createPerson({}, `Browser Customer ${i}`);
@@ -182,6 +199,13 @@ export async function browserLatency(ctx: Ctx, tries: number, ownerEmail: string
       ([cartJson, addressJson]) => {
         localStorage.setItem("dishpatch.cart", cartJson);
         localStorage.setItem("dishpatch.address", addressJson);
+        // When the app moves on to the order page.
+        const push = history.pushState.bind(history);
+        history.pushState = (...args: Parameters<History["pushState"]>) => {
+          if (String(args[2]).includes("/orders/"))
+            (window as never as { __routedAt?: number }).__routedAt = performance.timeOrigin + performance.now();
+          push(...args);
+        };
       },
       [JSON.stringify(cart), JSON.stringify(TORSTRASSE)],
     );
@@ -192,9 +216,38 @@ export async function browserLatency(ctx: Ctx, tries: number, ownerEmail: string
     placedFloor.push(await floor(c));
 
     await watchStatus(c, "placed");
+    await watchStatus(c, "any");
     const clicked = await clickAt(c, "button", "Place order");
-    placed.push((await seenAt(c, "placed")) - clicked);
+    const placedAt = await seenAt(c, "placed");
+    placed.push(placedAt - clicked);
     const orderId = c.url().split("/orders/")[1];
+    const fn = invocations(clicked - 1000).find((m) => m.fn === "processOrder" && m.subject === paths.order(orderId));
+    const routed = await c.evaluate(() => (window as never as { __routedAt?: number }).__routedAt ?? NaN);
+    if (process.env.BENCH_TRACE) {
+      // What the page fetched after the click, in ms after it (BENCH_TRACE=1 npm run bench -- --parts browser).
+      const fetched = await c.evaluate(
+        (t) =>
+          performance
+            .getEntriesByType("resource")
+            .map((e) => ({ e, at: performance.timeOrigin + e.startTime - t }))
+            .filter(({ at }) => at >= 0)
+            .map(
+              ({ e, at }) =>
+                `${Math.round(at)}–${Math.round(at + e.duration)} ${e.name.replace(/\?.*/, "").slice(-60)}`,
+            ),
+        clicked,
+      );
+      console.log(
+        `bench trace, try ${i}: routed ${Math.round(routed - clicked)}, placed ${Math.round(placedAt - clicked)}, function ${Math.round((fn?.started ?? NaN) - clicked)}–${Math.round((fn?.ended ?? NaN) - clicked)}\n  ${fetched.join("\n  ")}`,
+      );
+    }
+    moments.push({
+      functionStarted: (fn?.started ?? NaN) - clicked,
+      functionEnded: (fn?.ended ?? NaN) - clicked,
+      routed: routed - clicked,
+      shown: (await seenAt(c, "any")) - clicked,
+      placed: placedAt - clicked,
+    });
 
     acceptedFloor.push(await floor(owner.page));
     await watchStatus(c, "accepted");
@@ -214,5 +267,12 @@ export async function browserLatency(ctx: Ctx, tries: number, ownerEmail: string
     accepted,
     acceptedMs: median(accepted),
     acceptedFloorMs: median(acceptedFloor),
+    placedSplit: {
+      functionStarted: median(moments.map((m) => m.functionStarted)),
+      functionEnded: median(moments.map((m) => m.functionEnded)),
+      routed: median(moments.map((m) => m.routed)),
+      shown: median(moments.map((m) => m.shown)),
+      placed: median(moments.map((m) => m.placed)),
+    },
   };
 }

@@ -46,7 +46,7 @@ export async function interleavedRound(
         // Which of the two goes first alternates, so neither always follows the other's side effects.
         const floorFirst = n % 2 === 0;
         const ping = async () => {
-          const ms = await floorPing(customer);
+          const { ms } = await floorPing(customer);
           if (ms === null) floorLost++;
           else floor.push(ms);
         };

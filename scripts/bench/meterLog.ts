@@ -13,6 +13,10 @@ export interface Invocation {
   ended: number;
   /** Execution time in the worker, from the request to the response. */
   ms: number;
+  /** CPU time of the worker process meanwhile (other invocations on the same worker included). */
+  cpuMs?: number;
+  /** Wall time spent waiting on each kind of Firestore call or outbound request (overlapping). */
+  wait?: Record<string, number>;
   /** `orders/<id>` for a document event, the task's name for a task (ids derive from the order). */
   subject: string | null;
 }

@@ -11,6 +11,8 @@ import type { OrderCost } from "./orderCost";
 import type { PlacementCost, ReconcilerShare } from "./roundCosts";
 import type { RoundResult } from "./rounds";
 import { RULE_READS } from "./rulesReads";
+import type { TimeSplit } from "./timeSplit";
+import { CPU_GROUPS } from "./cpu";
 import { median } from "./stats";
 
 export interface BenchResult {
@@ -54,6 +56,9 @@ const rate = (r: number) => `${r.toFixed(1)}/s`;
 /** kB as the targets count them: 1,000 bytes. */
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB (${n(bytes)} bytes)`;
 const who = (c: number) => (c === 1 ? "1 client" : `${c} clients`);
+
+/** The cores the run's machine line names ("linux x64, 2 cores, …"). */
+const coresOf = (machine: string) => Number(/(\d+) cores/.exec(machine)?.[1] ?? 1);
 
 const atMost = (value: number, limit: number) => Number.isFinite(value) && value <= limit;
 
@@ -126,6 +131,46 @@ function roundsSection(r: NonNullable<BenchResult["rounds"]>, customers: number)
   return {
     title: `Separate rounds: floor pings only, then orders only, from 1 and from ${customers} clients; the system quiet between rounds (each order round's orders end through the system first)`,
     rows,
+  };
+}
+
+function splitValue(t: TimeSplit): string {
+  const waits = Object.entries(t.waits)
+    .filter(([, v]) => v >= 0.5)
+    .map(([k, v]) => `${k} ${ms(v)}`)
+    .join(", ");
+  return (
+    `${ms(t.total)} = to ${t.fn} ${ms(t.toFunction)} (the write acknowledged at ${ms(t.ack)}) + in it ${ms(t.inFunction)} ` +
+    `(CPU ${ms(t.cpu)}${waits ? `; waiting on ${waits}` : ""}) + back to the client ${ms(t.back)}`
+  );
+}
+
+/** The machine's CPU per completed ping or order, by who spent it, and the rate its cores allow
+ * at that cost. */
+function cpuValue(x: RoundResult, cores: number): string {
+  const done = x.latency.n;
+  const total = CPU_GROUPS.reduce((a, g) => a + x.cpu[g], 0);
+  const parts = CPU_GROUPS.filter((g) => x.cpu[g] / done >= 0.5)
+    .map((g) => `${g} ${ms(x.cpu[g] / done)}`)
+    .join(", ");
+  return `${ms(total / done)} (${parts}); ${cores} cores allow ${rate((cores * 1000 * done) / total)} at that`;
+}
+
+function splitSection(r: NonNullable<BenchResult["rounds"]>, cores: number): Section {
+  return {
+    title:
+      "Where the time goes in the separate rounds (the meter's start and end of the function that answers each write, on the client's clock; medians of each part, so they need not add up), and the machine's CPU time over the round for each ping or order completed",
+    rows: r.results
+      .filter((x) => x.split)
+      .flatMap((x) => {
+        const what = `${who(x.clients)}, round ${x.round}, ${x.kind === "floor" ? "floor pings" : "orders"}`;
+        return [
+          { figure: `${what} (${n(x.split!.n)})`, value: splitValue(x.split!) },
+          ...(x.cpu && x.latency.n
+            ? [{ figure: `${what}: CPU per ${x.kind === "floor" ? "ping" : "order"}`, value: cpuValue(x, cores) }]
+            : []),
+        ];
+      }),
   };
 }
 
@@ -259,6 +304,18 @@ function browserSection(b: BrowserLatency): Section {
         met: atMost(b.acceptedMs, 300),
       },
       { figure: "  floor from the owner's page", value: ms(b.acceptedFloorMs) },
+      ...(b.placedSplit
+        ? [
+            {
+              figure:
+                '  where "Place order" spends its time: ms after the click (medians of the tries; processOrder from the meter)',
+              value:
+                `processOrder runs ${ms(b.placedSplit.functionStarted)} → ${ms(b.placedSplit.functionEnded)}; ` +
+                `the app changes route at ${ms(b.placedSplit.routed)}; the order page shows the order at ${ms(b.placedSplit.shown)}, ` +
+                `placed at ${ms(b.placedSplit.placed)}`,
+            },
+          ]
+        : []),
     ],
   };
 }
@@ -333,6 +390,7 @@ function webSection(w: NonNullable<BenchResult["web"]>, paintRuns: number): Sect
 export function sections(r: BenchResult): Section[] {
   const out: Section[] = [];
   if (r.rounds) out.push(roundsSection(r.rounds, r.options.customers));
+  if (r.rounds?.results.some((x) => x.split)) out.push(splitSection(r.rounds, coresOf(r.machine)));
   if (r.rounds || r.cost) out.push(backendSection(r));
   if (r.cost) out.push(costSection(r.cost, r.rounds?.reconciler));
   if (r.interleaved) out.push(interleavedSection(r.interleaved.results, r.interleaved.notEnded));

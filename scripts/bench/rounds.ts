@@ -13,6 +13,8 @@ import { TIMER_TAKEOVER_MS } from "../../functions/src/tasks";
 import { cartFor, closePeople, customers, type Ctx } from "./fixtures";
 import { functionsQuiet } from "./meterLog";
 import { latency, type Latency } from "./stats";
+import { timeSplit, type Timed, type TimeSplit } from "./timeSplit";
+import { cpuBetween, cpuSnapshot, type CpuMs } from "./cpu";
 import { sleep, whenSeen } from "./watch";
 
 /** A floor event not seen within this long was lost by the emulator (counted, not measured). */
@@ -39,6 +41,10 @@ export interface RoundResult {
   rejected: number;
   /** Accounts a client had to create inside the timed window (its pool ran out). */
   accountsInWindow: number;
+  /** Where the time went (timeSplit.ts): null where the meter matched nothing. */
+  split: TimeSplit | null;
+  /** The machine's CPU time during the round, by who spent it (cpu.ts). */
+  cpu: CpuMs;
 }
 
 export interface OrdersRound extends RoundResult {
@@ -48,35 +54,58 @@ export interface OrdersRound extends RoundResult {
   endedAt: number;
 }
 
+export interface Ping {
+  path: string;
+  sentAt: number;
+  /** When the server acknowledged the write, ms after it was sent. */
+  ackMs: number;
+  /** null: the emulator lost the event. */
+  ms: number | null;
+}
+
 /** One floor ping from `person`: its write until a listener sees the trigger's answer. */
-export async function floorPing(person: Person): Promise<number | null> {
+export async function floorPing(person: Person): Promise<Ping> {
   const f = doc(collection(person.db, "benchFloor"));
   const t0 = performance.now();
+  const sentAt = Date.now();
   await setDoc(f, { at: serverTimestamp() });
+  const ackMs = performance.now() - t0;
   try {
-    return (await whenSeen(f, (d) => !!d.done, FLOOR_WAIT_MS)) - t0;
+    return { path: f.path, sentAt, ackMs, ms: (await whenSeen(f, (d) => !!d.done, FLOOR_WAIT_MS)) - t0 };
   } catch {
-    return null;
+    return { path: f.path, sentAt, ackMs, ms: null };
   }
+}
+
+/** The split of a round's writes, once the meter has the last invocation's line. */
+async function splitOf(fn: string, timed: Timed[]): Promise<TimeSplit | null> {
+  await sleep(1000);
+  return timeSplit(fn, timed);
 }
 
 /** Floor pings only, from one client per person, for `seconds`. */
 export async function floorRound(people: Person[], round: number, seconds: number): Promise<RoundResult> {
   const samples: Sample[] = [];
+  const timed: Timed[] = [];
   let lost = 0;
+  const cpu0 = cpuSnapshot();
   const started = performance.now();
   const end = started + seconds * 1000;
   await Promise.all(
     people.map(async (person) => {
       while (performance.now() < end) {
         const at = performance.now() - started;
-        const ms = await floorPing(person);
+        const { path, sentAt, ackMs, ms } = await floorPing(person);
         if (ms === null) lost++;
-        else samples.push({ at, ms });
+        else {
+          samples.push({ at, ms });
+          timed.push({ path, sentAt, ackMs, ms });
+        }
       }
     }),
   );
   const elapsed = (performance.now() - started) / 1000;
+  const cpu = cpuBetween(cpu0, cpuSnapshot());
   return {
     kind: "floor",
     clients: people.length,
@@ -87,6 +116,8 @@ export async function floorRound(people: Person[], round: number, seconds: numbe
     lost,
     rejected: 0,
     accountsInWindow: 0,
+    split: await splitOf("benchFloor", timed),
+    cpu,
   };
 }
 
@@ -122,12 +153,13 @@ export async function timedOrder(ctx: Ctx, kitchen: string, customer: Person, n:
   const startedAt = performance.now();
   const sentAt = Date.now();
   const id = await placeOrder(customer, { restaurantId: kitchen, items: cartFor(ctx, n), deliveryAddress: TORSTRASSE });
+  const ackMs = performance.now() - startedAt;
   let status = "";
   const seen = await whenSeen(doc(customer.db, paths.order(id)), (d) => {
     status = String(d.status);
     return d.status !== "submitted";
   });
-  return { id, sentAt, startedAt, ms: seen - startedAt, rejected: status === "rejected" };
+  return { id, sentAt, startedAt, ackMs, ms: seen - startedAt, rejected: status === "rejected" };
 }
 
 /** Orders only, from `clients` clients, for `seconds`, to `kitchen`. */
@@ -145,9 +177,11 @@ export async function ordersRound(
   );
   const samples: Sample[] = [];
   const orders: { id: string; sentAt: number }[] = [];
+  const timed: Timed[] = [];
   let rejected = 0;
   let n = 0;
   const startedAt = Date.now();
+  const cpu0 = cpuSnapshot();
   const started = performance.now();
   const end = started + seconds * 1000;
   await Promise.all(
@@ -156,11 +190,15 @@ export async function ordersRound(
         const o = await timedOrder(ctx, kitchen, await pool.next(), n++);
         orders.push({ id: o.id, sentAt: o.sentAt });
         if (o.rejected) rejected++;
-        else samples.push({ at: o.startedAt - started, ms: o.ms });
+        else {
+          samples.push({ at: o.startedAt - started, ms: o.ms });
+          timed.push({ path: paths.order(o.id), sentAt: o.sentAt, ackMs: o.ackMs, ms: o.ms });
+        }
       }
     }),
   );
   const elapsed = (performance.now() - started) / 1000;
+  const cpu = cpuBetween(cpu0, cpuSnapshot());
   const endedAt = Date.now();
   await closePeople(pools.flatMap((p) => p.all()));
   return {
@@ -173,6 +211,8 @@ export async function ordersRound(
     lost: 0,
     rejected,
     accountsInWindow: pools.reduce((a, p) => a + p.made, 0),
+    split: await splitOf("processOrder", timed),
+    cpu,
     orders,
     startedAt,
     endedAt,
