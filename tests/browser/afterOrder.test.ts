@@ -8,7 +8,7 @@
 import { strict as assert } from "node:assert";
 import type { Page } from "playwright-core";
 import { cashLimitsOf, LOCALES, paths, type Order } from "../../functions/src/domain";
-import { APP_URL, closeBrowser, newPage, screenshot, signInIn } from "../../scripts/lib/browser";
+import { APP_URL, closeBrowser } from "../../scripts/lib/browser";
 import {
   adminDb,
   BERLIN_CENTRE,
@@ -21,10 +21,9 @@ import {
   statusIs,
   waitForDoc,
 } from "../support/app";
-import { assertFits, DESKTOP, PHONE } from "../support/layout";
+import { personPage, shots } from "../support/personPage";
 
 type Lang = "en" | "de";
-type Device = "phone" | "desktop";
 
 /** An amount as the app writes it in `lang` (Intl's own spaces included). */
 const eur = (cents: number, lang: Lang) =>
@@ -91,33 +90,6 @@ const WORDS = {
   },
 } as const;
 
-const VIEWPORTS = { phone: PHONE, desktop: DESKTOP };
-
-/** A signed-in page in `lang` on `device`, delivering to the Berlin centre. */
-async function personPage(email: string, lang: Lang, device: Device, next = "/"): Promise<Page> {
-  const { page, context } = await newPage({ ...VIEWPORTS[device], locale: LOCALES[lang] });
-  await context.addInitScript(
-    ([l, a]) => {
-      localStorage.setItem("dishpatch.language", l as string);
-      localStorage.setItem("dishpatch.address", JSON.stringify(a));
-    },
-    [lang, BERLIN_CENTRE] as const,
-  );
-  await signInIn(lang, page, email, "password", next);
-  return page;
-}
-
-/** Photographs the page as it is, and at the other width too; at a phone's width nothing may stick out. */
-async function shots(page: Page, name: string, lang: Lang, device: Device): Promise<void> {
-  const other: Device = device === "phone" ? "desktop" : "phone";
-  for (const d of [device, other]) {
-    await page.setViewportSize(VIEWPORTS[d].viewport);
-    await screenshot(page, `after-order-${name}-${lang}-${d}`);
-    if (d === "phone") await assertFits(page, PHONE.viewport.width, `${lang} ${name}`);
-  }
-  await page.setViewportSize(VIEWPORTS[device].viewport);
-}
-
 async function addToCart(page: Page, rid: string, dishes: string[]): Promise<void> {
   await page.goto(`${APP_URL}/r/${rid}`);
   for (const d of dishes) await page.locator(`li.menu-item[data-item="${d}"] .buy button`).click();
@@ -153,7 +125,7 @@ describe("browser: after the order", function () {
       await courierIsAt(courier, BERLIN_CENTRE);
 
       // (c) Checkout says how the order is paid: cash at the door, nothing of credit yet.
-      const c = await personPage(customer.email, lang, device);
+      const { page: c } = await personPage(customer.email, lang, device);
       await addToCart(c, r.id, ["Garlic Bread", "Garlic Bread", "Lasagne"]);
       const payment = c.getByTestId("payment");
       await payment.getByText(w.payment, { exact: true }).waitFor();
@@ -162,7 +134,7 @@ describe("browser: after the order", function () {
       assert.equal(await payment.getByTestId("pay-credit").count(), 0, "no credit yet");
       const cashShown = await payment.getByTestId("pay-cash").textContent();
       assert.equal(cashShown, await c.getByTestId("preview-total").textContent(), "all of it in cash");
-      await shots(c, "checkout-cash", lang, device);
+      await shots(c, "after-order-checkout-cash", lang, device);
       await c.getByRole("button", { name: w.place }).click();
       await c.getByTestId("order-status").waitFor();
       const first = c.url().split("/orders/")[1];
@@ -179,20 +151,20 @@ describe("browser: after the order", function () {
 
       // (d) The courier sees, on the offer and on their delivery, how much cash to collect.
       for (const s of ["preparing", "ready"] as const) await moveOrder(staff, first, s);
-      const k = await personPage(courier.email, lang, device, "/courier");
+      const { page: k } = await personPage(courier.email, lang, device, "/courier");
       const offer = k.locator(`.pickup[data-order="${first}"]`);
       await offer
         .getByTestId("collect")
         .getByText(w.collect(eur(total1, lang)))
         .waitFor();
-      await shots(k, "courier-offer", lang, device);
+      await shots(k, "after-order-courier-offer", lang, device);
       await offer.getByRole("button").click();
       const mine = k.locator(`section.active-delivery[data-order="${first}"]`);
       await mine
         .getByTestId("collect")
         .getByText(w.collect(eur(total1, lang)))
         .waitFor();
-      await shots(k, "courier-delivery", lang, device);
+      await shots(k, "after-order-courier-delivery", lang, device);
       await mine.locator(":scope > button").click(); // picked up
       await k.locator(`section.active-delivery[data-status="picked_up"] > button`).click(); // delivered
       await waitForDoc(adminDb.doc(paths.order(first)), statusIs("delivered"));
@@ -202,7 +174,7 @@ describe("browser: after the order", function () {
       await k.locator(`tr[data-order="${first}"]`).getByTestId("earning-cash").getByText(eur(total1, lang)).waitFor();
       assert.equal(await k.getByTestId("cash-week").textContent(), eur(total1, lang));
       await k.getByText(w.owe(eur(total1 - earning.get("total"), lang))).waitFor();
-      await shots(k, "courier-earnings", lang, device);
+      await shots(k, "after-order-courier-earnings", lang, device);
 
       // (a) The customer reports one of the two garlic breads missing, and gets its price as credit.
       await c.getByTestId("order-status").and(c.locator('[data-status="delivered"]')).waitFor();
@@ -212,7 +184,7 @@ describe("browser: after the order", function () {
       await form.getByLabel("Garlic Bread").check();
       await form.getByLabel(w.howMany).selectOption({ label: w.oneOfTwo });
       await form.getByLabel(w.describe).fill("One bread short.");
-      await shots(c, "report-form", lang, device);
+      await shots(c, "after-order-report-form", lang, device);
       await form.getByRole("button", { name: w.send }).click();
       await c
         .getByTestId("report-result")
@@ -222,14 +194,14 @@ describe("browser: after the order", function () {
       await complaint.getByText(w.refunded, { exact: false }).waitFor();
       assert.equal(await complaint.getAttribute("data-status"), "approved");
       assert.equal(await complaint.getByTestId("complaint-amount").textContent(), eur(450, lang));
-      await shots(c, "order-reported", lang, device);
+      await shots(c, "after-order-order-reported", lang, device);
 
       // ... sees it on the account ...
       const code1 = o1.code!;
       await c.goto(`${APP_URL}/account`);
       await c.getByTestId("credit-balance").getByText(eur(450, lang)).waitFor();
       await c.getByTestId("credit-entry").getByText(w.refundFor(code1)).waitFor();
-      await shots(c, "account-credit", lang, device);
+      await shots(c, "after-order-account-credit", lang, device);
 
       // ... and on the receipt: paid in cash, the refund as credit.
       await c.goto(`${APP_URL}/receipts/${first}`);
@@ -239,7 +211,7 @@ describe("browser: after the order", function () {
       assert.equal(await receipt.getByTestId("refund-vat").textContent(), w.refundVat(eur(29, lang)));
       assert.equal(await receipt.getByTestId("receipt-cash").textContent(), eur(total1, lang));
       await receipt.getByText(w.paidCash).waitFor();
-      await shots(c, "receipt", lang, device);
+      await shots(c, "after-order-receipt", lang, device);
 
       // (b) The next order spends the credit first: the checkout says so, the order carries it.
       await addToCart(c, r.id, ["Lasagne"]);
@@ -249,7 +221,7 @@ describe("browser: after the order", function () {
         .waitFor();
       const total2Shown = await c.getByTestId("preview-total").textContent();
       const cash2Shown = await payment.getByTestId("pay-cash").textContent();
-      await shots(c, "checkout-credit", lang, device);
+      await shots(c, "after-order-checkout-credit", lang, device);
       await c.getByRole("button", { name: w.place }).click();
       await c.getByTestId("order-status").waitFor();
       const second = c.url().split("/orders/")[1];
@@ -291,7 +263,7 @@ describe("browser: after the order", function () {
         .getByTestId("credit-back")
         .getByText(w.creditBack(eur(450, lang)))
         .waitFor();
-      await shots(c, "order-cancelled", lang, device);
+      await shots(c, "after-order-order-cancelled", lang, device);
       await c.goto(`${APP_URL}/account`);
       await c.getByTestId("credit-balance").getByText(eur(450, lang)).waitFor();
       await c.getByTestId("credit-entry").getByText(w.returnedFrom(o2.code!)).waitFor();
@@ -309,7 +281,7 @@ describe("browser: after the order", function () {
       const price = Math.floor(max / 2) + 500;
       const r = await createRestaurant({ Feast: { price } }, { minOrder: 0, name: `Feast Hall ${lang}` });
       const customer = await createUser({}, "Lotte Limit");
-      const c = await personPage(customer.email, lang, device);
+      const { page: c } = await personPage(customer.email, lang, device);
       await addToCart(c, r.id, ["Feast", "Feast"]);
       const payment = c.getByTestId("payment");
       assert.equal(await payment.getByLabel(w.cash).isChecked(), true);
@@ -319,7 +291,7 @@ describe("browser: after the order", function () {
         .getByText(w.overLimit(eur(max, lang), cash!))
         .waitFor();
       assert.equal(await c.getByRole("button", { name: w.place }).isDisabled(), true, "not placed over the limit");
-      await shots(c, "checkout-cash-limit", lang, device);
+      await shots(c, "after-order-checkout-cash-limit", lang, device);
       // One less, and it may be placed.
       await c.locator(".cart-lines .qty button").first().click();
       await payment.getByTestId("cash-limit").waitFor({ state: "detached" });

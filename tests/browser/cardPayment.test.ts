@@ -9,11 +9,10 @@
 import { strict as assert } from "node:assert";
 import { FieldValue, Timestamp } from "firebase-admin/firestore";
 import type { BrowserContext, Page } from "playwright-core";
-import { LOCALES, paths, TEXTS, type CardPayment, type Order } from "../../functions/src/domain";
-import { APP_URL, closeBrowser, newPage, screenshot, signInIn } from "../../scripts/lib/browser";
+import { paths, TEXTS, type CardPayment, type Order } from "../../functions/src/domain";
+import { APP_URL, closeBrowser, screenshot } from "../../scripts/lib/browser";
 import {
   adminDb,
-  BERLIN_CENTRE,
   closeClients,
   createRestaurant,
   createUser,
@@ -22,13 +21,10 @@ import {
   statusIs,
   waitForDoc,
 } from "../support/app";
-import { DESKTOP, PHONE } from "../support/layout";
+import { personPage, type Device } from "../support/personPage";
 import { standIn } from "../support/stripe";
 
 type Lang = "en" | "de";
-type Device = "phone" | "desktop";
-
-const VIEWPORTS = { phone: PHONE, desktop: DESKTOP };
 
 const WORDS = {
   en: {
@@ -73,16 +69,10 @@ async function refuseStripe(context: BrowserContext): Promise<string[]> {
 /** A signed-in customer's page in `lang` on `device`, delivering to the Berlin centre, on the
  * restaurant list (where the sign-in leads); `stripe` lists what was asked of js.stripe.com. */
 async function customerPage(email: string, lang: Lang, device: Device) {
-  const { context, page } = await newPage({ ...VIEWPORTS[device], locale: LOCALES[lang] });
-  const stripe = await refuseStripe(context);
-  await context.addInitScript(
-    ([l, a]) => {
-      localStorage.setItem("dishpatch.language", l as string);
-      localStorage.setItem("dishpatch.address", JSON.stringify(a));
-    },
-    [lang, BERLIN_CENTRE] as const,
-  );
-  await signInIn(lang, page, email, "password", "/");
+  let stripe: string[] = [];
+  const { page, context } = await personPage(email, lang, device, "/", async (c) => {
+    stripe = await refuseStripe(c);
+  });
   return { context, page, stripe };
 }
 

@@ -8,7 +8,7 @@ import { strict as assert } from "node:assert";
 import type { Locator, Page } from "playwright-core";
 import { Timestamp } from "firebase-admin/firestore";
 import { LOCALES, paths, RESPOND_MIN, type Order, type Receipt } from "../../functions/src/domain";
-import { closeBrowser, newPage, screenshot, signInIn } from "../../scripts/lib/browser";
+import { closeBrowser } from "../../scripts/lib/browser";
 import {
   adminDb,
   BERLIN_CENTRE,
@@ -26,12 +26,9 @@ import {
   waitForDoc,
   type TestUser,
 } from "../support/app";
-import { assertFits, DESKTOP, PHONE } from "../support/layout";
+import { personPage, shots } from "../support/personPage";
 
 type Lang = "en" | "de";
-type Device = "phone" | "desktop";
-const VIEWPORTS = { phone: PHONE, desktop: DESKTOP };
-
 const eur = (cents: number, lang: Lang) =>
   new Intl.NumberFormat(LOCALES[lang], { style: "currency", currency: "EUR" }).format(cents / 100);
 
@@ -83,30 +80,6 @@ const WORDS = {
     tip: (a: string) => `Das Trinkgeld von ${a} ist nicht umsatzsteuerbar.`,
   },
 } as const;
-
-async function personPage(email: string, lang: Lang, device: Device, next = "/"): Promise<Page> {
-  const { page, context } = await newPage({ ...VIEWPORTS[device], locale: LOCALES[lang] });
-  await context.addInitScript(
-    ([l, a]) => {
-      localStorage.setItem("dishpatch.language", l as string);
-      localStorage.setItem("dishpatch.address", JSON.stringify(a));
-    },
-    [lang, BERLIN_CENTRE] as const,
-  );
-  await signInIn(lang, page, email, "password", next);
-  return page;
-}
-
-/** Photographs the page at both widths; at a phone's width nothing may stick out. */
-async function shots(page: Page, name: string, lang: Lang, device: Device): Promise<void> {
-  const other: Device = device === "phone" ? "desktop" : "phone";
-  for (const d of [device, other]) {
-    await page.setViewportSize(VIEWPORTS[d].viewport);
-    await screenshot(page, `delivery-problem-${name}-${lang}-${d}`);
-    if (d === "phone") await assertFits(page, PHONE.viewport.width, `${lang} ${name}`);
-  }
-  await page.setViewportSize(VIEWPORTS[device].viewport);
-}
 
 const orderDoc = (id: string) => adminDb.doc(paths.order(id));
 const readOrder = async (id: string) => (await orderDoc(id).get()).data() as Order;
@@ -188,32 +161,32 @@ describe("browser: a delivery that cannot be handed over", function () {
       const id = await onItsWay(c, customer);
       const code = (await readOrder(id)).code!;
 
-      const k = await personPage(c.courier.email, lang, device, "/courier");
+      const { page: k } = await personPage(c.courier.email, lang, device, "/courier");
       await reportOnScreen(k, id, lang);
-      await shots(k, "courier-report", lang, device);
+      await shots(k, "delivery-problem-courier-report", lang, device);
       await k.getByTestId("problem-form").getByRole("button", { name: w.report }).click();
       await waitForDoc(orderDoc(id), statusIs("delivery_problem"));
       assert.equal((await readOrder(id)).deliveryProblem, "customer_unreachable");
       const waiting = k.locator(`section.active-delivery[data-order="${id}"]`).getByTestId("problem-waiting");
       await waiting.getByText(w.unreachable).waitFor();
       assert.match((await waiting.getByTestId("time-left").textContent()) ?? "", w.waiting);
-      await shots(k, "courier-waiting", lang, device);
+      await shots(k, "delivery-problem-courier-waiting", lang, device);
 
       // The customer is asked: why, the minutes left, and what happens without an answer.
-      const p = await personPage(customer.email, lang, device, `/orders/${id}`);
+      const { page: p } = await personPage(customer.email, lang, device, `/orders/${id}`);
       const notice = p.getByTestId("problem-notice");
       await notice.getByText(w.reasonForCustomer).waitFor();
       assert.match((await notice.getByTestId("problem-left").textContent()) ?? "", w.left);
       await notice.getByText(w.warn).waitFor();
       await notice.getByLabel(w.note).fill("Ring at the back door");
-      await shots(p, "customer-notice", lang, device);
+      await shots(p, "delivery-problem-customer-notice", lang, device);
       await notice.getByRole("button", { name: w.here }).click();
       await notice.getByTestId("problem-answered").getByText(w.answered).waitFor();
       // The page shows its own write at once; the server has it a moment later.
       const answered = (await waitForDoc(orderDoc(id), (s) => s.get("customerReply") !== undefined)).data() as Order;
       assert.equal(answered.customerReply?.note, "Ring at the back door");
       assert.equal(answered.status, "delivery_problem");
-      await shots(p, "customer-answered", lang, device);
+      await shots(p, "delivery-problem-customer-answered", lang, device);
 
       // The courier sees the answer and the note, as it comes.
       const reply = k
@@ -222,18 +195,18 @@ describe("browser: a delivery that cannot be handed over", function () {
         .getByTestId("customer-reply");
       await reply.getByText(w.courierSeesAnswer).waitFor();
       await reply.getByText("Ring at the back door").waitFor();
-      await shots(k, "courier-answered", lang, device);
+      await shots(k, "delivery-problem-courier-answered", lang, device);
 
       // The admin sees it with the answer, and ends it not delivered (asked first).
-      const a = await personPage(admin.email, lang, device, "/admin/decisions");
+      const { page: a } = await personPage(admin.email, lang, device, "/admin/decisions");
       const row = a.locator(`.delivery-problems .decision[data-order="${id}"]`);
       await row.getByTestId("problem-reply").getByText("Ring at the back door", { exact: false }).waitFor();
       await row.getByTestId("problem-reason").getByText(w.unreachable, { exact: false }).waitFor();
-      await shots(a, "admin-list", lang, device);
+      await shots(a, "delivery-problem-admin-list", lang, device);
       await row.getByRole("button", { name: w.undelivered }).click();
       await row.getByTestId("confirm").waitFor();
       assert.equal((await readOrder(id)).status, "delivery_problem", "nothing decided before the confirmation");
-      await shots(a, "admin-confirm", lang, device);
+      await shots(a, "delivery-problem-admin-confirm", lang, device);
       await row.getByRole("button", { name: w.yes }).click();
       await a.getByText(w.done(code)).waitFor();
       await row.waitFor({ state: "detached" });
@@ -245,7 +218,7 @@ describe("browser: a delivery that cannot be handed over", function () {
       await p.getByTestId("order-status").and(p.locator('[data-status="undelivered"]')).waitFor();
       await p.getByTestId("not-charged").getByText(w.notCharged).waitFor();
       assert.equal(await p.getByTestId("problem-notice").count(), 0);
-      await shots(p, "customer-undelivered", lang, device);
+      await shots(p, "delivery-problem-customer-undelivered", lang, device);
       assert.equal((await adminDb.doc(paths.courier(c.courier.uid)).get()).get("activeOrderId"), null);
     });
   }
@@ -259,7 +232,7 @@ describe("browser: a delivery that cannot be handed over", function () {
       const c = await cast(`After All ${lang}`);
       const customer = await createUser({}, "Dora Door");
       const first = await onItsWay(c, customer);
-      const k = await personPage(c.courier.email, lang, device, "/courier");
+      const { page: k } = await personPage(c.courier.email, lang, device, "/courier");
       await reportOnScreen(k, first, lang);
       await k.getByTestId("problem-form").getByRole("button", { name: w.report }).click();
       await waitForDoc(orderDoc(first), statusIs("delivery_problem"));
@@ -276,7 +249,7 @@ describe("browser: a delivery that cannot be handed over", function () {
       await reportOnScreen(k, second, lang);
       await k.getByTestId("problem-form").getByRole("button", { name: w.report }).click();
       await waitForDoc(orderDoc(second), statusIs("delivery_problem"));
-      const p = await personPage(customer.email, lang, device, `/orders/${second}`);
+      const { page: p } = await personPage(customer.email, lang, device, `/orders/${second}`);
       await p.getByTestId("problem-notice").waitFor();
       await updateAsTest(orderDoc(second), {
         "timeline.delivery_problem": Timestamp.fromMillis(Date.now() - RESPOND_MIN * 60_000 - 1000),
@@ -290,7 +263,7 @@ describe("browser: a delivery that cannot be handed over", function () {
         .locator(".timeline li.done")
         .evaluateAll((els) => els.map((e) => e.getAttribute("data-step")));
       assert.deepEqual(steps.slice(-3), ["picked_up", "delivery_problem", "undeliverable"]);
-      await shots(p, "customer-undeliverable", lang, device);
+      await shots(p, "delivery-problem-customer-undeliverable", lang, device);
     });
   }
 
@@ -312,7 +285,7 @@ describe("browser: a delivery that cannot be handed over", function () {
       const g19 = 700 + receipt.deliveryFee + receipt.serviceFee;
       const net19 = Math.round((g19 * 100) / 119);
       const drinks = { gross: g19, net: net19, tax: g19 - net19 };
-      const p = await personPage(customer.email, lang, device, `/receipts/${id}`);
+      const { page: p } = await personPage(customer.email, lang, device, `/receipts/${id}`);
       const vat = p.getByTestId("receipt-vat");
       await vat.getByText(w.vatTitle).waitFor();
       const row = async (rate: string) => {
@@ -337,7 +310,7 @@ describe("browser: a delivery that cannot be handed over", function () {
         .getByText(w.tip(eur(150, lang)))
         .waitFor();
       assert.equal(food.gross + drinks.gross + receipt.tip, receipt.total, "the table and the tip add up to the total");
-      await shots(p, "receipt-vat", lang, device);
+      await shots(p, "delivery-problem-receipt-vat", lang, device);
     });
   }
 });

@@ -52,6 +52,7 @@ export const paths = {
   refundBooks: () => "refundBooks",
   refundBook: (complaintId: string) => `refundBooks/${complaintId}`,
   /** An order's card payment (cardPayment.ts), and the Stripe events already applied to it. */
+  payments: () => "payments",
   payment: (orderId: string) => `payments/${orderId}`,
   stripeEvent: (eventId: string) => `stripeEvents/${eventId}`,
   /** A customer's saved cards (with their consent), and their Stripe customer id (backend only). */

@@ -395,6 +395,20 @@ export const QUERIES = {
     orderBy: [],
     limit: pageSize,
   }),
+  /** Backend (deleting an account): a page of the card payments still naming the customer. */
+  customerPayments: (uid: string, pageSize: number): QuerySpec => ({
+    collection: paths.payments(),
+    where: [["customerId", "==", uid]],
+    orderBy: [],
+    limit: pageSize,
+  }),
+  /** Backend (a refund's webhook): the card payment of a Stripe PaymentIntent (one at most). */
+  paymentOfIntent: (intentId: string): QuerySpec => ({
+    collection: paths.payments(),
+    where: [["intentId", "==", intentId]],
+    orderBy: [],
+    limit: 1,
+  }),
   /** A courier's deliveries since `from` (today's and this week's earnings), newest first. */
   courierEarnings: (uid: string, from: Date): QuerySpec => ({
     collection: paths.earnings(uid),
@@ -470,7 +484,7 @@ export const QUERIES = {
   /** Reconciler: card payments due a look (cardPayment.ts checkAt: an answer awaited from Stripe,
    * money held past an order's usual span, a refund or tip charge not confirmed). */
   paymentsToCheck: (now: Date, max: number): QuerySpec => ({
-    collection: "payments",
+    collection: paths.payments(),
     where: [["checkAt", "<", now]],
     orderBy: [["checkAt", "asc"]],
     limit: max,

@@ -14,6 +14,7 @@ import {
   failureOf,
   isFinal,
   paths,
+  QUERIES,
   transition,
   type BackendActor,
   type CardPayment,
@@ -22,6 +23,7 @@ import {
   type PaymentFailure,
 } from "../domain";
 import { acceptDeadline } from "../orders/placement";
+import { adminQuery } from "../query";
 import type { Stripe } from "./stripe";
 
 /** Endings in which nothing is charged: an intent still holding money for one is cancelled. */
@@ -205,7 +207,7 @@ export async function applyRefunds(
 ): Promise<{ duplicate: boolean }> {
   const intentId = typeof charge.payment_intent === "string" ? charge.payment_intent : charge.payment_intent?.id;
   if (!intentId) return { duplicate: false };
-  const found = await db.collection("payments").where("intentId", "==", intentId).limit(1).get();
+  const found = await adminQuery(db, QUERIES.paymentOfIntent(intentId)).get();
   const ref = found.docs[0]?.ref;
   return db.runTransaction(async (tx) => {
     const eventRef = db.doc(paths.stripeEvent(eventId));

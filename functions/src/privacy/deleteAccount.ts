@@ -72,7 +72,7 @@ async function forgetCards(db: Firestore, uid: string) {
   }
   await db.doc(paths.stripeCustomer(uid)).delete();
   for (;;) {
-    const page = await db.collection("payments").where("customerId", "==", uid).limit(PAGE).get();
+    const page = await adminQuery(db, QUERIES.customerPayments(uid, PAGE)).get();
     if (page.empty) return;
     const batch = db.batch();
     for (const d of page.docs) batch.update(d.ref, { customerId: null, card: null, paymentMethodId: null });
