@@ -1,10 +1,10 @@
 // The bench's options, after `--`: `npm run bench -- --customers 20 --seconds 30 --rounds 3
-// --sizes 10,1000,10000 --paint-runs 5 --tries 10`. `--parts rounds,browser` runs only those
+// --sizes 10,1000,10000 --paint-runs 5 --tries 10 --lighthouse-runs 5`. `--parts rounds,browser` runs only those
 // parts while developing (a partial run is printed but not written to the README).
 
 import { parseArgs } from "node:util";
 
-export const PARTS = ["rounds", "interleaved", "cost", "browser", "cold", "web"] as const;
+export const PARTS = ["rounds", "interleaved", "cost", "browser", "lighthouse", "cold", "web"] as const;
 export type Part = (typeof PARTS)[number];
 
 const { values } = parseArgs({
@@ -15,6 +15,7 @@ const { values } = parseArgs({
     "paint-runs": { type: "string", default: "5" },
     sizes: { type: "string", default: "10,1000,10000" },
     tries: { type: "string", default: "10" },
+    "lighthouse-runs": { type: "string", default: "5" },
     parts: { type: "string", default: PARTS.join(",") },
   },
 });
@@ -35,6 +36,8 @@ export const OPTIONS = {
   sizes: values.sizes.split(",").map(Number),
   /** Tries of each browser measurement. */
   tries: Number(values.tries),
+  /** Lighthouse runs of each page. */
+  lighthouseRuns: Number(values["lighthouse-runs"]),
   parts: parts as Part[],
 };
 

@@ -21,7 +21,7 @@ function main(): number {
     return 1;
   }
   // Read without options of its own, OPTIONS here are the defaults: a reduced run stays out too.
-  const reduced = (["customers", "seconds", "rounds", "paintRuns", "sizes", "tries"] as const).filter(
+  const reduced = (["customers", "seconds", "rounds", "paintRuns", "sizes", "tries", "lighthouseRuns"] as const).filter(
     (k) => JSON.stringify(result.options?.[k]) !== JSON.stringify(OPTIONS[k]),
   );
   if (reduced.length) {

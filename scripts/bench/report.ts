@@ -7,9 +7,10 @@ import type { Bundles } from "./bundles";
 import type { CityScale, FirstScreenLoad } from "./cityScale";
 import type { ColdStart } from "./coldStart";
 import type { InterleavedRound } from "./interleaved";
+import type { LighthouseResult } from "./lighthouse";
 import type { OrderCost } from "./orderCost";
 import type { PlacementCost, ReconcilerShare } from "./roundCosts";
-import type { RoundResult } from "./rounds";
+import type { OrdersRound, RoundResult } from "./rounds";
 import { RULE_READS } from "./rulesReads";
 import type { TimeSplit } from "./timeSplit";
 import { CPU_GROUPS } from "./cpu";
@@ -17,7 +18,15 @@ import { median } from "./stats";
 
 export interface BenchResult {
   at: string;
-  options: { customers: number; seconds: number; rounds: number; paintRuns: number; sizes: number[]; tries: number };
+  options: {
+    customers: number;
+    seconds: number;
+    rounds: number;
+    paintRuns: number;
+    sizes: number[];
+    tries: number;
+    lighthouseRuns?: number;
+  };
   parts: string[];
   machine: string;
   /** The machine's load average (1 minute) when the run started and ended. */
@@ -32,6 +41,7 @@ export interface BenchResult {
   interleaved?: { results: InterleavedRound[]; notEnded: number };
   cost?: OrderCost;
   browser?: BrowserLatency;
+  lighthouse?: LighthouseResult;
   coldStart?: ColdStart;
   web?: { bundles: Bundles; signedOut: FirstScreenLoad; signedIn: FirstScreenLoad; scale: CityScale };
 }
@@ -164,7 +174,16 @@ function splitSection(r: NonNullable<BenchResult["rounds"]>, cores: number): Sec
       .filter((x) => x.split)
       .flatMap((x) => {
         const what = `${who(x.clients)}, round ${x.round}, ${x.kind === "floor" ? "floor pings" : "orders"}`;
+        const emulator = (x as Partial<OrdersRound>).emulator;
         return [
+          ...(emulator
+            ? [
+                {
+                  figure: `${what}: before it, the emulator's orders, and its time to count a customer's open orders (processOrder's query; median of 5 from Node)`,
+                  value: `${n(emulator.orders)} orders; ${ms(emulator.countMs)}`,
+                },
+              ]
+            : []),
           { figure: `${what} (${n(x.split!.n)})`, value: splitValue(x.split!) },
           ...(x.cpu && x.latency.n
             ? [{ figure: `${what}: CPU per ${x.kind === "floor" ? "ping" : "order"}`, value: cpuValue(x, cores) }]
@@ -320,6 +339,47 @@ function browserSection(b: BrowserLatency): Section {
   };
 }
 
+function lighthouseSection(l: LighthouseResult): Section {
+  return {
+    title:
+      "Lighthouse, mobile (Lighthouse 12's simulated slow 4G phone, headless Chromium, the built app on the emulators): performance / accessibility / best practices / SEO",
+    rows: Object.entries(l).flatMap(([page, runs]) => {
+      const perf = runs.map((r) => r.scores[0]);
+      const failing = [...new Set(runs.flatMap((r) => r.failing))];
+      return [
+        {
+          figure: `${page}: performance in each of ${runs.length} runs`,
+          value: perf.join(", "),
+          target: `≥ 95 in ${runs.length} of ${runs.length}`,
+          met: runs.length > 0 && perf.every((p) => p >= 95),
+        },
+        {
+          figure: `${page}: accessibility / best practices / SEO (the lowest of the runs)`,
+          value: [1, 2, 3].map((i) => Math.min(...runs.map((r) => r.scores[i]))).join(" / "),
+        },
+        { figure: `${page}: audits below 0.9 in any run`, value: failing.join(", ") || "none" },
+        ...(runs.every((r) => r.metrics)
+          ? [
+              {
+                figure: `${page}: first contentful paint / largest contentful paint / total blocking time / speed index (medians, simulated)`,
+                value: (["fcp", "lcp", "tbt", "si"] as const)
+                  .map((k) => ms(median(runs.map((r) => r.metrics![k]))))
+                  .join(" / "),
+              },
+              {
+                figure: `${page}: the main thread's work, and what blocked the first render (the median run by performance)`,
+                value: (() => {
+                  const mid = [...runs].sort((a, b) => a.scores[0] - b.scores[0])[Math.floor(runs.length / 2)];
+                  return `${mid.mainThread?.join(", ")}${mid.blocking?.length ? `; render-blocking: ${mid.blocking.join(", ")}` : ""}`;
+                })(),
+              },
+            ]
+          : []),
+      ];
+    }),
+  };
+}
+
 function coldSection(cold: ColdStart): Section {
   return {
     title: "Cold start (module loading, median of 7, functions' Node)",
@@ -365,7 +425,9 @@ function webSection(w: NonNullable<BenchResult["web"]>, paintRuns: number): Sect
       { figure: "restaurant dashboard JS", value: kB(b.dashboard.jsGzip) },
       ...sizes.map((s) => ({
         figure: `${n(s.restaurants)} restaurants: first screen reads (the most of ${paintRuns} loads); time to painted list and the same queries from Node (medians of ${paintRuns})`,
-        value: `${s.reads} reads; ${ms(s.paintMs)} (first query sent at ${ms(s.appReadyMs)}); ${ms(s.queriesMs)}`,
+        value:
+          `${s.reads} reads; ${ms(s.paintMs)} (first query sent at ${ms(s.appReadyMs)}` +
+          `${s.pageQueriesMs !== undefined ? `, the page's ${s.pageQueries} queries answered ${ms(s.pageQueriesMs)} later` : ""}); ${ms(s.queriesMs)}`,
         target: "≤ 30 reads",
         met: s.reads <= 30,
       })),
@@ -395,6 +457,7 @@ export function sections(r: BenchResult): Section[] {
   if (r.cost) out.push(costSection(r.cost, r.rounds?.reconciler));
   if (r.interleaved) out.push(interleavedSection(r.interleaved.results, r.interleaved.notEnded));
   if (r.browser) out.push(browserSection(r.browser));
+  if (r.lighthouse) out.push(lighthouseSection(r.lighthouse));
   if (r.coldStart) out.push(coldSection(r.coldStart));
   if (r.web) out.push(webSection(r.web, r.options.paintRuns));
   return out;

@@ -5,14 +5,15 @@
 // here) before the next round starts, so no round measures another's side effects.
 
 import { collection, doc, serverTimestamp, setDoc } from "firebase/firestore";
-import { FINAL_STATUSES, LIMITS, paths, type OrderStatus } from "../../functions/src/domain";
+import { FINAL_STATUSES, LIMITS, paths, QUERIES, type OrderStatus } from "../../functions/src/domain";
+import { adminQuery } from "../../functions/src/query";
 import { adminDb, createPerson, type Person } from "../lib/clients";
 import { runReconcilerNow } from "../lib/scheduler";
 import { placeOrder, TORSTRASSE } from "../lib/people";
 import { TIMER_TAKEOVER_MS } from "../../functions/src/tasks";
 import { cartFor, closePeople, customers, type Ctx } from "./fixtures";
 import { functionsQuiet } from "./meterLog";
-import { latency, type Latency } from "./stats";
+import { latency, median, type Latency } from "./stats";
 import { timeSplit, type Timed, type TimeSplit } from "./timeSplit";
 import { cpuBetween, cpuSnapshot, type CpuMs } from "./cpu";
 import { sleep, whenSeen } from "./watch";
@@ -48,6 +49,9 @@ export interface RoundResult {
 }
 
 export interface OrdersRound extends RoundResult {
+  /** Before the round, outside its window: how many orders the emulator holds, and how long it
+   * takes to answer processOrder's count of a customer's open orders (median of 5, from Node). */
+  emulator: { orders: number; countMs: number };
   /** Each order, with the epoch time its write was sent. */
   orders: { id: string; sentAt: number }[];
   startedAt: number;
@@ -162,6 +166,19 @@ export async function timedOrder(ctx: Ctx, kitchen: string, customer: Person, n:
   return { id, sentAt, startedAt, ackMs, ms: seen - startedAt, rejected: status === "rejected" };
 }
 
+/** The emulator's answer to processOrder's count of open orders, which it computes by going
+ * through the collection (Firestore answers it from an index). */
+async function emulatorQueryTime(uid: string): Promise<{ orders: number; countMs: number }> {
+  const orders = (await adminDb.collection(paths.orders()).count().get()).data().count;
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    await adminQuery(adminDb, QUERIES.openOrdersOf(uid)).count().get();
+    times.push(performance.now() - t0);
+  }
+  return { orders, countMs: median(times) };
+}
+
 /** Orders only, from `clients` clients, for `seconds`, to `kitchen`. */
 export async function ordersRound(
   ctx: Ctx,
@@ -175,6 +192,7 @@ export async function ordersRound(
   const pools = await Promise.all(
     Array.from({ length: clients }, async (_, c) => new Pool(await customers(perClient, `Bench Customer ${c}`))),
   );
+  const emulator = await emulatorQueryTime(pools[0].all()[0].uid);
   const samples: Sample[] = [];
   const orders: { id: string; sentAt: number }[] = [];
   const timed: Timed[] = [];
@@ -213,6 +231,7 @@ export async function ordersRound(
     accountsInWindow: pools.reduce((a, p) => a + p.made, 0),
     split: await splitOf("processOrder", timed),
     cpu,
+    emulator,
     orders,
     startedAt,
     endedAt,

@@ -19,6 +19,7 @@ import { cityScale, firstScreen, firstScreenSignedIn } from "./cityScale";
 import { coldStart } from "./coldStart";
 import { closePeople, kitchens, setup, type Ctx } from "./fixtures";
 import { interleavedRound } from "./interleaved";
+import { lighthouse } from "./lighthouse";
 import { functionsQuiet } from "./meterLog";
 import { OPTIONS, runs } from "./options";
 import { orderCost } from "./orderCost";
@@ -156,6 +157,11 @@ async function main(): Promise<number> {
     result.browser = await browserLatency(ctx, OPTIONS.tries, OWNER);
   }
   stopScheduler();
+  if (runs("lighthouse")) {
+    console.log("bench: Lighthouse, mobile…");
+    await functionsQuiet();
+    result.lighthouse = lighthouse(ctx.trattoria, OPTIONS.lighthouseRuns) ?? undefined;
+  }
   if (runs("cold")) {
     console.log("bench: cold start…");
     await functionsQuiet();

@@ -12,6 +12,8 @@ async function main(): Promise<number> {
   const { restaurantIds } = await seed(PROJECT_ID);
   return run(process.execPath, [
     join(ROOT, "scripts", "lighthouse", "audit.mjs"),
+    // --runs=N, --forms=mobile (audit.mjs)
+    ...process.argv.slice(2).filter((a) => a.startsWith("--")),
     `home=${APP_URL}/`,
     `restaurant=${APP_URL}/r/${restaurantIds.trattoria}`,
   ]);
