@@ -13,6 +13,20 @@ export interface ColdStart {
   processOrderMs: number;
   ratio: number;
   allFunctionsMs: number;
+  /** The heaviest modules processOrder's instance loads that the floor does not: each module's
+   * loading with its own requires (so they nest), one profiled run. */
+  beyondFloor?: [string, number][];
+}
+
+/** Which modules a fresh process loads running `code`, and how long each took (requireProfile.cjs). */
+function loadProfile(node: string, cwd: string, code: string, env: Record<string, string>): [string, number][] {
+  const res = spawnSync(node, ["--require", join(ROOT, "scripts", "bench", "requireProfile.cjs"), "-e", code], {
+    cwd,
+    env: { ...process.env, NODE_OPTIONS: "", GCLOUD_PROJECT: PROJECT_ID, ...env },
+    encoding: "utf8",
+  });
+  const line = /REQUIRE_PROFILE (.*)/.exec(res.stdout)?.[1];
+  return line ? (JSON.parse(line) as [string, number, number][]).map(([m, ms]) => [m, ms]) : [];
 }
 
 export function coldStart(runs = 7): ColdStart {
@@ -38,7 +52,13 @@ export function coldStart(runs = 7): ColdStart {
     ours.push(time(processOrderCode, { FUNCTION_TARGET: "processOrder" }));
     all.push(time("require('./lib/index.js')"));
   }
+  const floorModules = new Set(loadProfile(node, functionsDir, floorCode, {}).map(([m]) => m));
+  const beyondFloor = loadProfile(node, functionsDir, processOrderCode, { FUNCTION_TARGET: "processOrder" })
+    // The index and the entry modules hold the floor's own provider: their time is mostly its.
+    .filter(([m]) => !floorModules.has(m) && m !== "functions/lib/index.js" && !m.startsWith("functions/lib/entry/"))
+    .slice(0, 8);
   return {
+    beyondFloor,
     floorMs: median(floor),
     processOrderMs: median(ours),
     ratio: median(ours) / median(floor),

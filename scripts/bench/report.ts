@@ -392,6 +392,15 @@ function coldSection(cold: ColdStart): Section {
         met: atMost(cold.ratio, 1.2),
       },
       { figure: "every function's definitions (what firebase deploy loads)", value: ms(cold.allFunctionsMs) },
+      ...(cold.beyondFloor?.length
+        ? [
+            {
+              figure:
+                "the heaviest modules processOrder's instance loads beyond the floor's (each with what it requires, so they nest; its index and entry modules, which hold the floor's provider, left out; one profiled run)",
+              value: cold.beyondFloor.map(([m, t]) => `${m} ${ms(t)}`).join(", "),
+            },
+          ]
+        : []),
     ],
   };
 }
