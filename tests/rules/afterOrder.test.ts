@@ -16,7 +16,7 @@ import {
 } from "firebase/firestore";
 import { CASH_LIMIT_BOUNDS } from "../../functions/src/domain";
 import { matrix } from "../support/matrix";
-import { dbAs, expectAccess, ROLE_NAMES, rulesEnv, seedFixtures } from "../support/rulesEnv";
+import { dbAs, expectAccess, ROLE_NAMES, rulesEnv, seedFixtures, clientClock } from "../support/rulesEnv";
 
 const now = () => serverTimestamp();
 const cash = (patch: Record<string, unknown> = {}) => ({
@@ -116,7 +116,7 @@ describe("rules: after the order", () => {
       ["a cash limit below the bound", { maxCashOrderCents: CASH_LIMIT_BOUNDS.min - 1 }],
       ["a courier limit above the bound", { maxCourierCashCents: CASH_LIMIT_BOUNDS.max + 1 }],
       ["a fractional limit", { maxCashOrderCents: 5000.5 }],
-      ["a client clock", { updatedAt: new Date() }],
+      ["a client clock", { updatedAt: clientClock() }],
       ["an extra field", { maxCardOrderCents: 5000 }],
     ] as const) {
       it(`denies ${what}, even to an admin`, () => expectAccess(false, admin(patch)));

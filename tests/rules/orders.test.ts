@@ -46,6 +46,7 @@ import {
   uidOf,
   withoutRules,
   type RoleName,
+  clientClock,
 } from "../support/rulesEnv";
 
 const now = () => serverTimestamp();
@@ -293,7 +294,7 @@ describe("rules: orders", () => {
       ["a client-side pricing block", { pricing: { subtotal: 1, deliveryFee: 0, serviceFee: 0, total: 1, lines: [] } }],
       ["a total", { total: 1 }],
       ["a courier", { courierId: "cora" }],
-      ["a timeline", { timeline: { placed: new Date() } }],
+      ["a timeline", { timeline: { placed: clientClock() } }],
       ["a customer name for the restaurant", { customerName: "Someone Else" }],
       ["a rejection", { rejection: { code: "x", message: "y" } }],
       ["no items", { items: [] }],
@@ -327,7 +328,7 @@ describe("rules: orders", () => {
       ["an empty restaurant id", { restaurantId: "" }],
       ["a restaurant id that is not a string", { restaurantId: 7 }],
       ["a restaurant id of 129 characters", { restaurantId: "r".repeat(129) }],
-      ["a client timestamp", { createdAt: new Date() }],
+      ["a client timestamp", { createdAt: clientClock() }],
       ["no createdAt", { createdAt: undefined }],
       ["an unknown field", { coupon: "FREEFOOD" }],
     ];
@@ -471,7 +472,7 @@ describe("rules: orders", () => {
     });
     it("the customer may not answer with a client clock, end the order, or answer before a problem", async () => {
       const mine = doc(dbAs("customer"), "orders/delivery_problem");
-      await expectAccess(false, updateDoc(mine, { customerReply: { at: new Date(), note: "" }, updatedAt: now() }));
+      await expectAccess(false, updateDoc(mine, { customerReply: { at: clientClock(), note: "" }, updatedAt: now() }));
       await expectAccess(false, updateDoc(mine, reply("", { status: "delivered" })));
       await expectAccess(false, updateDoc(doc(dbAs("customer"), "orders/picked_up"), reply("")));
     });
@@ -482,9 +483,12 @@ describe("rules: orders", () => {
     it("accepting without stamping the timeline is denied", () =>
       expectAccess(false, staffMoves("orders/placed", { status: "accepted", updatedAt: now() })));
     it("accepting with a client clock in the timeline is denied", () =>
-      expectAccess(false, staffMoves("orders/placed", move("accepted", { "timeline.accepted": new Date() }, "sam"))));
+      expectAccess(
+        false,
+        staffMoves("orders/placed", move("accepted", { "timeline.accepted": clientClock() }, "sam")),
+      ));
     it("accepting with a client clock in updatedAt is denied", () =>
-      expectAccess(false, staffMoves("orders/placed", move("accepted", { updatedAt: new Date() }, "sam"))));
+      expectAccess(false, staffMoves("orders/placed", move("accepted", { updatedAt: clientClock() }, "sam"))));
     it("accepting without saying who accepted is denied", () =>
       expectAccess(
         false,
@@ -731,7 +735,7 @@ describe("rules: orders", () => {
       });
     });
     it("a claim with a client clock is denied", () =>
-      expectAccess(false, claim(dbAs("otherCourier"), "ready", "carl", { updatedAt: new Date() })));
+      expectAccess(false, claim(dbAs("otherCourier"), "ready", "carl", { updatedAt: clientClock() })));
     it("a claim without the server's time of claiming is denied (it could never expire)", async () => {
       const db = dbAs("otherCourier");
       const batch = writeBatch(db);
@@ -740,7 +744,7 @@ describe("rules: orders", () => {
       await expectAccess(false, batch.commit());
     });
     it("a claim dated by the courier's clock (or backdated) is denied", async () => {
-      await expectAccess(false, claim(dbAs("otherCourier"), "ready", "carl", { claimedAt: new Date() }));
+      await expectAccess(false, claim(dbAs("otherCourier"), "ready", "carl", { claimedAt: clientClock() }));
       await expectAccess(
         false,
         claim(dbAs("otherCourier"), "ready", "carl", { claimedAt: Timestamp.fromMillis(Date.now() + 3600_000) }),
@@ -760,7 +764,7 @@ describe("rules: orders", () => {
       await expectAccess(true, claim(dbAs("otherCourier"), "ready", "carl"));
     });
     it("a claim whose courier state carries a client clock is denied", () =>
-      expectAccess(false, claim(dbAs("otherCourier"), "ready", "carl", {}, { updatedAt: new Date() })));
+      expectAccess(false, claim(dbAs("otherCourier"), "ready", "carl", {}, { updatedAt: clientClock() })));
     // The order's rule stands on its own, whatever the courier's state says.
     it("where their state already names an unclaimed order, a courier may claim it alone, only in their own name", async () => {
       await withoutRules((db) => setDoc(doc(db, "couriers/carl"), { activeOrderId: "ready", updatedAt: now() }));
@@ -873,7 +877,7 @@ describe("rules: orders", () => {
       ["a cell with a letter geohashes do not use", { cell: "u33da" }],
       ["a cell that is not text", { cell: 42 }],
       ["the courier's exact position beside it", { lat: 52.52, lng: 13.4 }],
-      ["a client clock", { updatedAt: new Date() }],
+      ["a client clock", { updatedAt: clientClock() }],
     ];
     for (const [what, patch] of bad) {
       it(`denies ${what}`, () => expectAccess(false, setDoc(doc(dbAs("courier"), "courierAreas/cora"), area(patch))));
@@ -909,7 +913,7 @@ describe("rules: orders", () => {
     it("denies a position with a client clock", () =>
       expectAccess(
         false,
-        setDoc(doc(dbAs("courier"), "orders/picked_up/tracking/courier"), pos({ updatedAt: new Date() })),
+        setDoc(doc(dbAs("courier"), "orders/picked_up/tracking/courier"), pos({ updatedAt: clientClock() })),
       ));
     it("denies a position with an extra field", () =>
       expectAccess(false, setDoc(doc(dbAs("courier"), "orders/picked_up/tracking/courier"), pos({ battery: 0.4 }))));

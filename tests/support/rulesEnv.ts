@@ -147,6 +147,11 @@ export async function expectAccess(allowed: boolean, attempt: Promise<unknown>):
 
 // ---------- fixtures ----------
 
+/** A time a client's clock gives, for the rules that demand the server's (request.time). A minute
+ * off: the client's `new Date()` can equal the emulator's request time to the millisecond, and the
+ * write it should refuse then passes. */
+export const clientClock = () => new Date(Date.now() - 60_000);
+
 export const T0 = Timestamp.fromMillis(Date.UTC(2026, 10, 24, 12, 0, 0));
 export const ADDRESS = { line1: "Torstraße 100", city: "Berlin", lat: 52.529, lng: 13.401 };
 
